@@ -1,0 +1,25 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'coverage/', 'test-artifacts/', 'bin/', '*.config.js', '*.config.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Only the Excel adapter may touch Office.js; only the file adapter may touch ExcelJS.
+      'no-restricted-globals': ['error', 'Excel', 'Office'],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['exceljs', 'react', 'react-dom', '@fluentui/*', 'node:*', 'fs', 'path'] }],
+    },
+  },
+  {
+    files: ['src/adapters/excel/**/*.ts', 'src/taskpane/office/**/*.ts', 'src/taskpane/**/*.tsx', 'test/**/*.ts', 'playground/**/*.ts'],
+    rules: { 'no-restricted-globals': 'off' },
+  },
+);

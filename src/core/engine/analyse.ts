@@ -1,0 +1,127 @@
+import type { WorkbookGrid } from '../grid/types';
+import { detectLayouts, type DetectionResult } from '../layouts/detect';
+import type { LayoutMapping } from '../layouts/generic/mapping';
+import { COMBINERS, layoutById } from '../layouts/registry';
+import type { LayoutRead } from '../layouts/types';
+import { PlanSchema, type Plan } from '../model/plan';
+import { evaluatePlan } from '../rules/evaluate';
+import type { Evaluation } from '../rules/evaluation';
+import { readSettings, type Settings } from '../settings/schema';
+import { summarise } from '../summary/summarise';
+import type { Summary } from '../summary/types';
+import { finding, type Finding } from '../validation/finding';
+import { validatePlan } from '../validation/validate';
+
+export interface AnalyseOptions {
+  /** Force a layout id (CLI --layout, settings.layout). */
+  layout?: string;
+  mapping?: LayoutMapping;
+  reportFy?: number;
+  /** Settings to use instead of the ones stored in the workbook. */
+  settings?: Settings;
+}
+
+export interface Analysis {
+  workbook: string;
+  detection: DetectionResult;
+  reads: LayoutRead[];
+  /** The combined read, from which plan and tables come. */
+  read: LayoutRead;
+  plan: Plan;
+  evaluations: Evaluation[];
+  /** Reader findings, then validation findings, errors first. */
+  findings: Finding[];
+  summary: Summary;
+  settings: Settings;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * The whole read side of the job, pure: detect layouts, read, combine, evaluate, validate,
+ * summarise. Hosts call this on a grid and then build write plans from the result.
+ */
+export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
+  const stored = readSettings(wb.settings);
+  const settings = opts.settings ?? stored.settings;
+  const settingFindings: Finding[] = stored.ok
+    ? []
+    : [finding('SET001', 'warning', { sheet: '', cell: '' }, stored.error.ja, stored.error.en)];
+  const mapping = opts.mapping ?? settings.mapping;
+  const reportFy = opts.reportFy ?? settings.reportFy;
+  const detection = detectLayouts(wb, { force: opts.layout ?? settings.layout, mapping });
+
+  const reads: LayoutRead[] = [];
+  const readFindings: Finding[] = [];
+  for (const choice of detection.chosen) {
+    const reader = layoutById(choice.layout)!;
+    try {
+      reads.push(reader.read(wb, { sheets: choice.sheets, reportFy, mapping }));
+    } catch (e) {
+      readFindings.push(
+        finding(
+          'LAY001',
+          'error',
+          { sheet: choice.sheets[0] ?? '', cell: '' },
+          `レイアウト「${reader.label.ja}」として読み込めませんでした: ${(e as Error).message}`,
+          `Could not read as layout "${reader.label.en}": ${(e as Error).message}`,
+        ),
+      );
+    }
+  }
+  if (detection.chosen.length === 0) {
+    readFindings.push(
+      finding(
+        'LAY002',
+        'error',
+        { sheet: wb.sheets[0]?.name ?? '', cell: '' },
+        '進捗管理表の見出しが見つかりません。見出し行(取組名・指標・目標値・実績値・評価など)がある表か確認するか、設定で見出しの対応を保存してください。',
+        'No progress table was recognised. Check that the sheet has a header row (item, indicator, target, actual, rating …) or save a header mapping in settings.',
+      ),
+    );
+  }
+
+  const read = combine(reads);
+  const plan = PlanSchema.parse({
+    layouts: reads.map((r) => r.layout),
+    policyLabel: read.policyLabel,
+    policies: read.policies,
+    items: read.items,
+    ...(read.reportFy !== undefined ? { reportFy: read.reportFy } : {}),
+  });
+  const evaluations = evaluatePlan(plan, settings.rules);
+  const findings = [...settingFindings, ...readFindings, ...read.findings, ...validatePlan(plan, evaluations, settings.rules)];
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return {
+    workbook: wb.name,
+    detection,
+    reads,
+    read,
+    plan,
+    evaluations,
+    findings,
+    summary: summarise(plan, { evaluations }),
+    settings,
+  };
+}
+
+function combine(reads: LayoutRead[]): LayoutRead {
+  if (reads.length === 0) {
+    return { layout: 'none', policyLabel: '基本方針', policies: [], items: [], findings: [], tables: [] };
+  }
+  if (reads.length === 1) return reads[0];
+  const ids = reads.map((r) => r.layout).sort();
+  const combiner = COMBINERS.find((c) => [...c.layouts].sort().join() === ids.join());
+  if (combiner) return combiner.combine(reads);
+  const policies = new Map<string, LayoutRead['policies'][number]>();
+  for (const r of reads) for (const p of r.policies) if (!policies.has(p.key)) policies.set(p.key, p);
+  return {
+    layout: reads.map((r) => r.layout).join('+'),
+    policyLabel: reads[0].policyLabel,
+    policies: [...policies.values()],
+    items: reads.flatMap((r) => r.items),
+    findings: reads.flatMap((r) => r.findings),
+    tables: reads.flatMap((r) => r.tables),
+    reportFy: reads.find((r) => r.reportFy !== undefined)?.reportFy,
+  };
+}

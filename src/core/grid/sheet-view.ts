@@ -1,0 +1,87 @@
+import { toA1 } from './a1';
+import type { CellRef, CellValue, Range, SheetGrid } from './types';
+
+/**
+ * Read helpers over one sheet grid that every layout reader needs: merge-aware lookups, text
+ * normalised for header matching, and cell references for findings.
+ */
+export class SheetView {
+  readonly name: string;
+  readonly rowCount: number;
+  readonly colCount: number;
+  private readonly mergeOf = new Map<string, Range>();
+
+  constructor(readonly grid: SheetGrid) {
+    this.name = grid.name;
+    this.rowCount = grid.values.length;
+    this.colCount = grid.values.reduce((m, r) => Math.max(m, r.length), 0);
+    for (const m of grid.merges) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) this.mergeOf.set(`${r},${c}`, m);
+      }
+    }
+  }
+
+  /** The value stored in this very cell (null inside a merge, except at its top-left). */
+  raw(row: number, col: number): CellValue {
+    const r = this.grid.values[row];
+    if (!r) return null;
+    const v = r[col];
+    return v === undefined ? null : v;
+  }
+
+  /** The value shown in this cell: a merged area shows its top-left value in every cell. */
+  value(row: number, col: number): CellValue {
+    const m = this.mergeOf.get(`${row},${col}`);
+    return m ? this.raw(m.top, m.left) : this.raw(row, col);
+  }
+
+  /** Shown value as trimmed text ('' for empty). Numbers are rendered without grouping. */
+  text(row: number, col: number): string {
+    return cellText(this.value(row, col));
+  }
+
+  merge(row: number, col: number): Range | undefined {
+    return this.mergeOf.get(`${row},${col}`);
+  }
+
+  /** True when the cell is part of a merge but not its top-left, i.e. not separately writable. */
+  isMergeFollower(row: number, col: number): boolean {
+    const m = this.mergeOf.get(`${row},${col}`);
+    return !!m && (m.top !== row || m.left !== col);
+  }
+
+  formula(row: number, col: number): string | null {
+    return this.grid.formulas?.[row]?.[col] ?? null;
+  }
+
+  ref(row: number, col: number): CellRef {
+    return { sheet: this.name, address: toA1(row, col) };
+  }
+
+  isRowEmpty(row: number): boolean {
+    for (let c = 0; c < this.colCount; c++) if (this.text(row, c) !== '') return false;
+    return true;
+  }
+}
+
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return v.trim();
+}
+
+/**
+ * Header-matching key: NFKC, all white space removed (justified labels like 「合 計」 and line
+ * breaks inside header cells), brackets unified, so `【取組番号】`, `（取組番号）` and ` 取組番号 ` compare equal.
+ */
+export function headerKey(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[【〔［\[（(「『<＜〈《]/g, '(')
+    .replace(/[】〕］\]）)」』>＞〉》]/g, ')')
+    .replace(/[・･]/g, '・')
+    .toLowerCase();
+}

@@ -1,0 +1,123 @@
+import type { WorkbookGrid } from '../grid/types';
+import type { LayoutMapping } from './generic/mapping';
+import { LAYOUTS, layoutById } from './registry';
+import type { LayoutReader, SheetDetection } from './types';
+
+/** A city layout is taken without asking at this score; below it the generic reader may step in. */
+export const ACCEPT_SCORE = 0.6;
+/** The generic reader needs at least this much header evidence unless the user saved a mapping. */
+export const GENERIC_SCORE = 0.5;
+
+export interface Candidate extends SheetDetection {
+  layout: string;
+}
+
+export interface LayoutChoice {
+  layout: string;
+  sheets: string[];
+  /** Lowest score among the chosen sheets. */
+  score: number;
+  reasons: { sheet: string; reason: { ja: string; en: string } }[];
+  forced: boolean;
+}
+
+export interface DetectionResult {
+  chosen: LayoutChoice[];
+  /** Every reader's opinion of every sheet it scored, best first: what `inspect` shows as "why". */
+  candidates: Candidate[];
+  /** Visible sheets no layout took. */
+  unclaimed: string[];
+}
+
+export class UnknownLayoutError extends Error {
+  constructor(readonly id: string) {
+    super(`unknown layout ${id}; known: ${LAYOUTS.map((l) => l.id).join(', ')}`);
+  }
+}
+
+/**
+ * Assigns each sheet to the reader most sure of it. A forced layout takes every sheet it scores
+ * above 0 (or all visible sheets when it scores none); a saved mapping hands its sheet to the
+ * generic reader.
+ */
+export function detectLayouts(
+  wb: WorkbookGrid,
+  opts: { force?: string; mapping?: LayoutMapping } = {},
+): DetectionResult {
+  const candidates: Candidate[] = [];
+  for (const reader of LAYOUTS) {
+    for (const d of safeDetect(reader, wb)) candidates.push({ ...d, layout: reader.id });
+  }
+  candidates.sort((a, b) => b.score - a.score || order(a.layout) - order(b.layout));
+  const visible = wb.sheets.filter((s) => (s.visibility ?? 'visible') === 'visible').map((s) => s.name);
+
+  if (opts.force) {
+    const reader = layoutById(opts.force);
+    if (!reader) throw new UnknownLayoutError(opts.force);
+    const own = candidates.filter((c) => c.layout === reader.id && c.score > 0);
+    const sheets = own.length ? own.map((c) => c.sheet) : visible;
+    return {
+      chosen: [
+        {
+          layout: reader.id,
+          sheets,
+          score: own.length ? Math.min(...own.map((c) => c.score)) : 0,
+          reasons: own.map((c) => ({ sheet: c.sheet, reason: c.reason })),
+          forced: true,
+        },
+      ],
+      candidates,
+      unclaimed: visible.filter((s) => !sheets.includes(s)),
+    };
+  }
+
+  const taken = new Map<string, Candidate>();
+  for (const c of candidates) {
+    if (taken.has(c.sheet)) continue;
+    const generic = c.layout === 'generic';
+    const mapped = generic && opts.mapping && (!opts.mapping.sheet || opts.mapping.sheet === c.sheet);
+    if (c.score >= (generic ? GENERIC_SCORE : ACCEPT_SCORE) || mapped) taken.set(c.sheet, c);
+  }
+  if (opts.mapping) {
+    const target = opts.mapping.sheet ?? visible.find((s) => !taken.has(s));
+    if (target && !taken.has(target)) {
+      taken.set(target, {
+        layout: 'generic',
+        sheet: target,
+        score: 1,
+        reason: { ja: '保存された見出し対応表を使用', en: 'saved header mapping' },
+      });
+    }
+  }
+
+  const byLayout = new Map<string, Candidate[]>();
+  for (const c of taken.values()) byLayout.set(c.layout, [...(byLayout.get(c.layout) ?? []), c]);
+  const sheetOrder = (s: string) => wb.sheets.findIndex((x) => x.name === s);
+  const chosen: LayoutChoice[] = [...byLayout.entries()]
+    .sort(([a], [b]) => order(a) - order(b))
+    .map(([layout, cs]) => {
+      cs.sort((a, b) => sheetOrder(a.sheet) - sheetOrder(b.sheet));
+      return {
+        layout,
+        sheets: cs.map((c) => c.sheet),
+        score: Math.min(...cs.map((c) => c.score)),
+        reasons: cs.map((c) => ({ sheet: c.sheet, reason: c.reason })),
+        forced: false,
+      };
+    });
+  return { chosen, candidates, unclaimed: visible.filter((s) => !taken.has(s)) };
+}
+
+function order(id: string): number {
+  const i = LAYOUTS.findIndex((l) => l.id === id);
+  return i < 0 ? LAYOUTS.length : i;
+}
+
+/** A reader that throws while detecting is a bug, but it must not stop the other readers. */
+function safeDetect(reader: LayoutReader, wb: WorkbookGrid): SheetDetection[] {
+  try {
+    return reader.detect(wb);
+  } catch {
+    return [];
+  }
+}

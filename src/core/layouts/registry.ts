@@ -1,0 +1,26 @@
+import { aizuwakamatsuLayout } from './aizuwakamatsu/status-report';
+import { genericLayout } from './generic/reader';
+import { iseharaSheetLayout } from './isehara/item-sheet';
+import { iseharaListLayout } from './isehara/list';
+import { iseharaCombiner } from './isehara/reconcile';
+import { nihonmatsuLayout } from './nihonmatsu/action-plan';
+import { tsukubamiraiLayout } from './tsukubamirai/action-plan';
+import type { Combiner, LayoutReader } from './types';
+import { yuzawaLayout } from './yuzawa/strategy';
+
+/** Every city layout, most specific first; the generic reader is the fallback and always last. */
+export const LAYOUTS: readonly LayoutReader[] = [
+  iseharaListLayout,
+  iseharaSheetLayout,
+  nihonmatsuLayout,
+  yuzawaLayout,
+  aizuwakamatsuLayout,
+  tsukubamiraiLayout,
+  genericLayout,
+];
+
+export const COMBINERS: readonly Combiner[] = [iseharaCombiner];
+
+export function layoutById(id: string): LayoutReader | undefined {
+  return LAYOUTS.find((l) => l.id === id);
+}

@@ -1,0 +1,68 @@
+import type { WorkbookGrid } from '../grid/types';
+import type { Item, Policy } from '../model/plan';
+import type { Finding } from '../validation/finding';
+import type { LayoutMapping } from './generic/mapping';
+
+/**
+ * A layout reader turns a workbook in one city's layout into plan items. Readers find tables by
+ * their header text (never by fixed addresses) so they survive copies a person has edited.
+ */
+export interface LayoutReader {
+  id: string;
+  label: { ja: string; en: string };
+  /** How sure this reader is that each sheet is in its layout; only sheets with score > 0 are listed. */
+  detect(wb: WorkbookGrid): SheetDetection[];
+  /** Reads the sheets that `detect` claimed (or `opts.sheets` when forced). */
+  read(wb: WorkbookGrid, opts: ReadOptions): LayoutRead;
+}
+
+export interface SheetDetection {
+  sheet: string;
+  /** 0..1; ≥ 0.6 is taken without asking. */
+  score: number;
+  /** Why, in both languages: the header cells that matched. */
+  reason: { ja: string; en: string };
+}
+
+export interface ReadOptions {
+  sheets?: string[];
+  /** Fiscal year being reported, when the user chose one; readers otherwise infer it. */
+  reportFy?: number;
+  /** User-saved header→field mapping for the generic layout. */
+  mapping?: LayoutMapping;
+}
+
+/** Where an owned column lives or would go, so write plans can find it again. */
+export interface TableAnchor {
+  sheet: string;
+  /** 0-based header rows (the last is where owned headers are written). */
+  headerRows: number[];
+  /** 0-based data rows in sheet order. */
+  dataRows: number[];
+  /** First column right of the table that is free in every header and data row. */
+  nextFreeCol: number;
+  /** Owned columns already present: field → 0-based column. */
+  owned: Record<string, number>;
+  /** item id → 0-based row, for writing owned cells. */
+  rowOfItem: Record<string, number>;
+}
+
+export interface LayoutRead {
+  layout: string;
+  policyLabel: string;
+  policies: Policy[];
+  items: Item[];
+  /** Problems found while reading: unreadable layout, duplicate numbers, unparseable cells … */
+  findings: Finding[];
+  tables: TableAnchor[];
+  reportFy?: number;
+}
+
+/**
+ * Joins the reads of layouts that describe the same plan in one workbook (e.g. Isehara's list plus
+ * its item sheets) into one read, reconciling what they disagree on.
+ */
+export interface Combiner {
+  layouts: string[];
+  combine(reads: LayoutRead[]): LayoutRead;
+}

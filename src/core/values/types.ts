@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { CellRefSchema } from '../grid/types';
+
+/**
+ * What a cell typed by staff means (DOMAIN §4). Every parse keeps the raw text and the source cell,
+ * so a finding can quote what was typed and point at it.
+ */
+
+/** 'le' = 以内/以下 (≤ target is fine), 'lt' = 未満 (< target). */
+export const CapSchema = z.enum(['le', 'lt']);
+
+const base = {
+  raw: z.string(),
+  cell: CellRefSchema.optional(),
+};
+
+export const NumberValueSchema = z.object({
+  ...base,
+  kind: z.literal('number'),
+  value: z.number(),
+  /** Decimal places as typed (`99.0` → 1), so output keeps the precision shown. */
+  decimals: z.number().int().nonnegative(),
+  /** Unit written inside the value (`%`, `件`, `千円`, `億円`, `回` …), after multipliers were applied to value. */
+  unit: z.string().optional(),
+  /** 以内 / 未満 qualifier: the value is a cap. */
+  cap: CapSchema.optional(),
+  /** `(令和3年度)` / `(R3)` annotation: the fiscal year (Western start year) the value refers to. */
+  year: z.number().int().optional(),
+  /** `(累計)` or `累計` inside the value. */
+  cumulative: z.boolean().optional(),
+  /** `年2回` / `/年`: a per-year rate. */
+  perYear: z.boolean().optional(),
+  /** Compound `2(78)` or `年2回（12回）`: the number in brackets (a running or plan total). */
+  secondary: z.number().optional(),
+});
+export type NumberValue = z.infer<typeof NumberValueSchema>;
+
+/** `-`, blank: no value / not applicable (never zero). */
+export const BlankValueSchema = z.object({ ...base, kind: z.literal('blank') });
+/** `—` (U+2014) and similar dashes: not applicable for that year. */
+export const NotApplicableValueSchema = z.object({ ...base, kind: z.literal('na') });
+/** Anything else: free text; `state` is set for known qualitative states (検討, 実施, 未導入, 策定 …). */
+export const TextValueSchema = z.object({
+  ...base,
+  kind: z.literal('text'),
+  text: z.string(),
+  state: z.string().optional(),
+});
+
+export const ParsedValueSchema = z.discriminatedUnion('kind', [
+  NumberValueSchema,
+  BlankValueSchema,
+  NotApplicableValueSchema,
+  TextValueSchema,
+]);
+export type ParsedValue = z.infer<typeof ParsedValueSchema>;
+
+export const RatingLetterSchema = z.enum(['A', 'B', 'C', 'D']);
+export type RatingLetter = z.infer<typeof RatingLetterSchema>;
+
+export const RatingSchema = z.object({
+  ...base,
+  letter: RatingLetterSchema,
+  /** The label typed after the letter, if any (`概ね計画どおり`). */
+  label: z.string().optional(),
+});
+export type Rating = z.infer<typeof RatingSchema>;
