@@ -1,0 +1,180 @@
+import type { Direction, Indicator } from '../model/plan';
+import type { ParsedValue } from '../values/types';
+import { normalizeWidth } from '../values';
+import type { RuleConfig } from './config';
+
+/**
+ * Which way an indicator should move (DOMAIN §5). Readers call `inferDirection` when they build an
+ * indicator; evaluation calls `resolveDirection` to let settings override what the reader inferred.
+ *
+ * Order of evidence, strongest first:
+ *  1. a cap typed in a target (`30億円以内`, `90%未満`): stated by the sheet itself;
+ *  2. wording of the indicator name (savings amounts, 削減/抑制/排出量 …, 定員/職員数, 利益/収納率 …);
+ *  3. the planned trend from baseline through the yearly targets to the final target, but only when
+ *     it is a clear trend (see `trendDirection`);
+ *  4. otherwise 'higher' with source 'default'.
+ *
+ * Isehara shows why 3 must be cautious: 1(2)④ 可燃ごみの排出量 plans R5 above its baseline yet is
+ * lower-is-better (wording catches it); 5(8)⑫ 当期純利益 plans a flat 16,000 below a 16,262 baseline
+ * yet is higher-is-better (wording catches it, and a flat plan is not a trend anyway).
+ */
+
+export interface DirectionInput {
+  name: string;
+  unit?: string;
+  baseline?: ParsedValue | number;
+  /** The report year's target, when the caller has only that one. */
+  target?: ParsedValue | number;
+  /** All yearly targets in year order. */
+  targets?: (ParsedValue | number)[];
+  finalTarget?: ParsedValue | number;
+}
+
+export type DirectionSource = Indicator['directionSource'];
+
+export interface InferredDirection {
+  direction: Direction;
+  source: DirectionSource;
+  /** Why, for tooltips and docs. */
+  why: { ja: string; en: string };
+}
+
+/**
+ * Names of savings achieved (削減額, 削減率 …): the reduction is the achievement, so more is better.
+ * Checked before the lower-is-better words, which they contain.
+ */
+const SAVINGS = /(削減|縮減|抑制|減少|節減|低減)(額|率|量|効果|件数|数|分)|効果額|削減実績/;
+
+/** Things the plan wants fewer of. */
+const LOWER_WORDS: RegExp[] = [
+  /削減/,
+  /縮減/,
+  /抑制/,
+  /排出量/,
+  /時間外/,
+  /超過勤務/,
+  /残業/,
+  /経常収支比率/,
+  /公債費比率/,
+  /将来負担比率/,
+  /件数の減少/,
+  /の減少$/,
+  /待機児童/,
+  /滞納/,
+  /未収/,
+  /不納欠損/,
+  /事故/,
+  /ごみ.*量/,
+  /市債残高|地方債残高|借入金残高/,
+];
+
+/** Planned headcounts: the plan number is the goal, neither more nor less. */
+const MATCH_WORDS: RegExp[] = [/定員/, /職員数/, /職員定数/];
+
+/**
+ * Things the plan wants more of, listed because their plans sometimes sit below the baseline
+ * (a profit held at a conservative level) and the trend rule must not read them as lower.
+ */
+const HIGHER_WORDS: RegExp[] = [/利益/, /黒字/, /収納率/, /徴収率/, /収入/, /寄附/, /納税/, /基金.*残高|財政調整基金/];
+
+function num(v: ParsedValue | number | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  return v.kind === 'number' ? v.value : undefined;
+}
+
+function capOf(v: ParsedValue | number | undefined): 'le' | 'lt' | undefined {
+  return v !== undefined && typeof v !== 'number' && v.kind === 'number' ? v.cap : undefined;
+}
+
+/**
+ * A clear planned trend: baseline, yearly targets and final target are all numbers on the same side
+ * of the baseline, the yearly targets move monotonically away from it and at least two distinct
+ * values differ from it. A flat plan (16,000 every year) or one that crosses the baseline says nothing.
+ */
+export function trendDirection(
+  baseline: number | undefined,
+  targets: number[],
+  finalTarget: number | undefined,
+): 'higher' | 'lower' | undefined {
+  if (baseline === undefined) return undefined;
+  const series = [...targets, ...(finalTarget !== undefined ? [finalTarget] : [])];
+  if (series.length === 0) return undefined;
+  const above = series.every((v) => v >= baseline);
+  const below = series.every((v) => v <= baseline);
+  if (above === below) return undefined; // crosses, or all equal to the baseline
+  // One planned value away from the baseline is a level, not a trend (5(8)⑫ had one, repeated).
+  const moved = new Set(series.filter((v) => v !== baseline)).size;
+  if (moved < 2) return undefined;
+  if (targets.length > 1) {
+    const steps = targets.slice(1).map((v, i) => v - targets[i]);
+    const rising = steps.every((d) => d >= 0) && steps.some((d) => d > 0);
+    const falling = steps.every((d) => d <= 0) && steps.some((d) => d < 0);
+    if (above && !rising) return undefined;
+    if (below && !falling) return undefined;
+  }
+  return above ? 'higher' : 'lower';
+}
+
+const WHY = {
+  capLe: { ja: '目標値に「以内/以下」とあるため上限型', en: 'the target says 以内/以下 (a ceiling)' },
+  capLt: { ja: '目標値に「未満」とあるため上限型(未満)', en: 'the target says 未満 (a strict ceiling)' },
+  savings: { ja: '削減額・削減率などの指標は大きいほど良い', en: 'savings (削減額/削減率 …) are better when larger' },
+  lower: { ja: '指標名(削減・抑制・排出量・時間外など)から小さいほど良い', en: 'the indicator name (削減, 抑制, 排出量, 時間外 …) means lower is better' },
+  match: { ja: '定員・職員数は計画値どおりが目標', en: 'headcount (定員/職員数) should match the plan' },
+  higher: { ja: '指標名(利益・収納率など)から大きいほど良い', en: 'the indicator name (利益, 収納率 …) means higher is better' },
+  trendUp: { ja: '現状値から目標値へ一貫して増加する計画', en: 'the plan rises steadily from the baseline' },
+  trendDown: { ja: '現状値から目標値へ一貫して減少する計画', en: 'the plan falls steadily from the baseline' },
+  fallback: { ja: '判断できないため既定(大きいほど良い)', en: 'not inferable; default (higher is better)' },
+  settings: { ja: '設定で指定された方向', en: 'direction set in settings' },
+} as const;
+
+export function inferDirection(input: DirectionInput): InferredDirection {
+  const targets = input.targets ?? (input.target !== undefined ? [input.target] : []);
+  const all = [...targets, input.finalTarget];
+  const caps = all.map(capOf).filter((c): c is 'le' | 'lt' => c !== undefined);
+  if (caps.includes('lt')) return { direction: 'cap-lt', source: 'stated', why: WHY.capLt };
+  if (caps.includes('le')) return { direction: 'cap-le', source: 'stated', why: WHY.capLe };
+
+  const name = normalizeWidth(input.name).replace(/\s+/g, '');
+  if (SAVINGS.test(name)) return { direction: 'higher', source: 'inferred', why: WHY.savings };
+  if (LOWER_WORDS.some((re) => re.test(name))) return { direction: 'lower', source: 'inferred', why: WHY.lower };
+  if (MATCH_WORDS.some((re) => re.test(name))) return { direction: 'match', source: 'inferred', why: WHY.match };
+  if (HIGHER_WORDS.some((re) => re.test(name))) return { direction: 'higher', source: 'inferred', why: WHY.higher };
+
+  const nums = targets.map(num).filter((v): v is number => v !== undefined);
+  const trend = trendDirection(num(input.baseline), nums, num(input.finalTarget));
+  if (trend === 'higher') return { direction: 'higher', source: 'inferred', why: WHY.trendUp };
+  if (trend === 'lower') return { direction: 'lower', source: 'inferred', why: WHY.trendDown };
+  return { direction: 'higher', source: 'default', why: WHY.fallback };
+}
+
+/**
+ * The direction evaluation uses: settings first, then what the reader recorded; when the reader left
+ * the default and inference is on, infer again from the indicator (readers may not have called us).
+ */
+export function resolveDirection(
+  itemId: string,
+  indicator: Indicator,
+  rules: Pick<RuleConfig, 'directions' | 'inferDirection'>,
+): InferredDirection {
+  const set = rules.directions[itemId];
+  if (set) return { direction: set, source: 'settings', why: WHY.settings };
+  if (indicator.directionSource !== 'default') {
+    return { direction: indicator.direction, source: indicator.directionSource, why: whyFor(indicator) };
+  }
+  if (!rules.inferDirection) return { direction: indicator.direction, source: 'default', why: WHY.fallback };
+  return inferDirection({
+    name: indicator.name,
+    unit: indicator.unit,
+    baseline: indicator.baseline?.value,
+    targets: [...indicator.targets].sort((a, b) => a.fy - b.fy).map((t) => t.value),
+    finalTarget: indicator.finalTarget?.value,
+  });
+}
+
+function whyFor(ind: Indicator): { ja: string; en: string } {
+  if (ind.directionSource === 'stated') return ind.direction === 'cap-lt' ? WHY.capLt : WHY.capLe;
+  if (ind.directionSource === 'settings') return WHY.settings;
+  return { ja: `読込時に推定(${ind.direction})`, en: `inferred when read (${ind.direction})` };
+}
