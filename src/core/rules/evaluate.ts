@@ -1,8 +1,103 @@
-import type { Plan } from '../model/plan';
+import type { Indicator, Item, Plan } from '../model/plan';
+import type { ParsedValue } from '../values/types';
 import type { RuleConfig } from './config';
+import { resolveDirection } from './direction';
 import type { Evaluation } from './evaluation';
+import { rateByThresholds, rateDirectionVsBaseline, type RatingDecision } from './rating';
+import { achievementRatio } from './ratio';
 
-// Placeholder: replaced by the direction-aware evaluation.
-export function evaluatePlan(_plan: Plan, _rules: RuleConfig): Evaluation[] {
-  return [];
+const numberOf = (v: ParsedValue | undefined): number | undefined => (v?.kind === 'number' ? v.value : undefined);
+
+/** The indicator the rating is about: the first one that is not qualitative. */
+export function primaryIndicator(item: Item): number {
+  return item.indicators.findIndex((ind) => !ind.qualitative);
+}
+
+/**
+ * The year an item reports on. Without one from the item or the plan, the latest year that has an
+ * actual, so a sheet read without settings still evaluates its most recent result.
+ */
+export function reportYear(item: Item, plan: Pick<Plan, 'reportFy'>): number | undefined {
+  const fy = item.reportFy ?? plan.reportFy;
+  if (fy !== undefined) return fy;
+  const years = item.indicators.flatMap((ind) => ind.actuals.filter((a) => a.value.kind !== 'blank').map((a) => a.fy));
+  return years.length ? Math.max(...years) : undefined;
+}
+
+export function targetFor(ind: Indicator, fy: number | undefined): ParsedValue | undefined {
+  if (fy === undefined) return undefined;
+  const t = ind.targets.find((y) => y.fy === fy)?.value;
+  if (t && t.kind !== 'blank') return t;
+  // A reader with only a final target (Yuzawa 目標値(令和8年)) still has a target for that year.
+  if (ind.finalTarget?.fy === fy) return ind.finalTarget.value;
+  return t;
+}
+
+export function actualFor(ind: Indicator, fy: number | undefined): ParsedValue | undefined {
+  if (fy === undefined) return undefined;
+  return ind.actuals.find((y) => y.fy === fy)?.value;
+}
+
+/** One Evaluation per item, for its report year; nothing here changes the plan. */
+export function evaluatePlan(plan: Plan, rules: RuleConfig): Evaluation[] {
+  return plan.items.map((item) => evaluateItem(item, plan, rules));
+}
+
+export function evaluateItem(item: Item, plan: Pick<Plan, 'reportFy'>, rules: RuleConfig): Evaluation {
+  const fy = reportYear(item, plan);
+  const index = primaryIndicator(item);
+  const base = {
+    itemId: item.id,
+    fy,
+    indicator: Math.max(index, 0),
+    ...(item.rating ? { entered: item.rating.letter } : {}),
+    ...(item.ratingCell ? { ratingCell: item.ratingCell } : {}),
+  };
+  if (index < 0) {
+    const direction = item.indicators[0]?.direction ?? 'higher';
+    return {
+      ...base,
+      direction,
+      reason: { ja: '定性的な指標のため、評価は所管課が判断します', en: 'qualitative indicator: the department rates it' },
+    };
+  }
+  const ind = item.indicators[index];
+  const dir = resolveDirection(item.id, ind, rules);
+  const baseline = numberOf(ind.baseline?.value);
+  const target = numberOf(targetFor(ind, fy));
+  const actual = numberOf(actualFor(ind, fy));
+  const values = {
+    ...(baseline !== undefined ? { baseline } : {}),
+    ...(target !== undefined ? { target } : {}),
+    ...(actual !== undefined ? { actual } : {}),
+  };
+  const ratio = achievementRatio(rules.ratioRule, dir.direction, { actual, target, baseline });
+  const withRatio = { ...base, direction: dir.direction, ...values, ...(ratio !== null ? { ratio } : {}) };
+  if (target === undefined || actual === undefined) {
+    const missing = target === undefined ? { ja: '目標値', en: 'target' } : { ja: '実績値', en: 'actual' };
+    return {
+      ...withRatio,
+      reason: { ja: `${missing.ja}が数値でないため評価を提案できません`, en: `no suggestion: the ${missing.en} is not a number` },
+    };
+  }
+  let decision: RatingDecision | undefined;
+  if (rules.ratingRule === 'direction-vs-baseline') {
+    decision = rateDirectionVsBaseline(dir.direction, { actual, target, baseline, ratio }, rules.thresholds);
+  } else if (ratio !== null) {
+    decision = rateByThresholds(ratio, rules.thresholds);
+  }
+  if (!decision) {
+    return {
+      ...withRatio,
+      reason: { ja: '達成率を計算できないため評価を提案できません', en: 'no suggestion: the achievement ratio cannot be computed' },
+    };
+  }
+  return {
+    ...withRatio,
+    suggested: decision.letter,
+    reason: {
+      ja: `${decision.letter}: ${decision.reason.ja}(方向: ${dir.why.ja})`,
+      en: `${decision.letter}: ${decision.reason.en} (direction: ${dir.why.en})`,
+    },
+  };
 }
