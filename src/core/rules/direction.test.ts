@@ -17,6 +17,7 @@ describe('inferDirection', () => {
     ['待機児童', { name: '待機児童数', targets: [v('0')] }, 'lower', 'inferred'],
     ['件数の減少', { name: '苦情件数の減少' }, 'lower', 'inferred'],
     ['削減額 is a saving: higher', { name: '経費削減額', baseline: v('100'), targets: [v('50')] }, 'higher', 'inferred'],
+    ['Isehara 3(6)① 業務削減時間数: hours saved, higher', { name: 'AI・RPA活用による業務削減時間数（年間）', baseline: v('1,268'), targets: ['1,600', '2,000', '2,500'].map(v) }, 'higher', 'inferred'],
     ['CO2排出量削減率: higher', { name: '市の事務事業のCO2排出量削減率(2013年度比)' }, 'higher', 'inferred'],
     ['定員 plan number: match', { name: '定員管理計画上の職員数', baseline: v('667'), targets: [v('666')] }, 'match', 'inferred'],
     ['full-width spaces in the name', { name: '時間外　勤務' }, 'lower', 'inferred'],

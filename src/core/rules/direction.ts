@@ -43,7 +43,7 @@ export interface InferredDirection {
  * Names of savings achieved (削減額, 削減率 …): the reduction is the achievement, so more is better.
  * Checked before the lower-is-better words, which they contain.
  */
-const SAVINGS = /(削減|縮減|抑制|減少|節減|低減)(額|率|量|効果|件数|数|分)|効果額|削減実績/;
+const SAVINGS = /(削減|縮減|抑制|減少|節減|低減)(時間|額|率|量|効果|件数|数|分)|効果額|削減実績/;
 
 /** Things the plan wants fewer of. */
 const LOWER_WORDS: RegExp[] = [

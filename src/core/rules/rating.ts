@@ -1,6 +1,7 @@
 import type { Direction } from '../model/plan';
 import type { RatingLetter } from '../values/types';
 import type { Thresholds } from './config';
+import { formatNumber as f } from './format';
 
 /** Why a letter was suggested, in both languages: shown next to the suggestion and in findings. */
 export interface RatingDecision {
@@ -49,27 +50,27 @@ export function rateDirectionVsBaseline(direction: Direction, v: RatingInput, th
   const { actual, target, baseline, ratio } = v;
   if (direction === 'match') {
     return same(actual, target)
-      ? { letter: 'B', reason: { ja: `実績${actual}が計画値${target}どおり`, en: `actual ${actual} matches the plan ${target}` } }
-      : { letter: 'C', reason: { ja: `実績${actual}が計画値${target}と異なる`, en: `actual ${actual} is off the plan ${target}` } };
+      ? { letter: 'B', reason: { ja: `実績${f(actual)}が計画値${f(target)}どおり`, en: `actual ${f(actual)} matches the plan ${f(target)}` } }
+      : { letter: 'C', reason: { ja: `実績${f(actual)}が計画値${f(target)}と異なる`, en: `actual ${f(actual)} is off the plan ${f(target)}` } };
   }
   const outcome = beatsOrMeets(direction, actual, target);
   if (outcome === 'beats') {
-    return { letter: 'A', reason: { ja: `実績${actual}が目標${target}を上回る成果`, en: `actual ${actual} beats the target ${target}` } };
+    return { letter: 'A', reason: { ja: `実績${f(actual)}が目標${f(target)}を上回る成果`, en: `actual ${f(actual)} beats the target ${f(target)}` } };
   }
   if (outcome === 'meets') {
-    return { letter: 'B', reason: { ja: `実績${actual}が目標${target}どおり`, en: `actual ${actual} meets the target ${target}` } };
+    return { letter: 'B', reason: { ja: `実績${f(actual)}が目標${f(target)}どおり`, en: `actual ${f(actual)} meets the target ${f(target)}` } };
   }
   if (baseline !== undefined) {
     return compare(direction, actual, baseline) >= 0
-      ? { letter: 'B', reason: { ja: `目標${target}に届かないが現状値${baseline}より悪化していない(実績${actual})`, en: `actual ${actual} falls short of ${target} but is not worse than the baseline ${baseline}` } }
-      : { letter: 'C', reason: { ja: `実績${actual}が現状値${baseline}より悪化`, en: `actual ${actual} is worse than the baseline ${baseline}` } };
+      ? { letter: 'B', reason: { ja: `目標${f(target)}に届かないが現状値${f(baseline)}より悪化していない(実績${f(actual)})`, en: `actual ${f(actual)} falls short of ${f(target)} but is not worse than the baseline ${f(baseline)}` } }
+      : { letter: 'C', reason: { ja: `実績${f(actual)}が現状値${f(baseline)}より悪化`, en: `actual ${f(actual)} is worse than the baseline ${f(baseline)}` } };
   }
   if (ratio !== null && meets(ratio, thresholds.B, thresholds.boundary)) {
     return { letter: 'B', reason: { ja: `現状値なし。達成率${ratio}%が${thresholds.B}%以上`, en: `no baseline; ratio ${ratio}% reaches ${thresholds.B}%` } };
   }
   return {
     letter: 'C',
-    reason: { ja: `現状値なし。目標${target}に対し実績${actual}(達成率${ratio ?? '-'}%)`, en: `no baseline; actual ${actual} against target ${target} (ratio ${ratio ?? '-'}%)` },
+    reason: { ja: `現状値なし。目標${f(target)}に対し実績${f(actual)}(達成率${ratio ?? '-'}%)`, en: `no baseline; actual ${f(actual)} against target ${f(target)} (ratio ${ratio ?? '-'}%)` },
   };
 }
 
