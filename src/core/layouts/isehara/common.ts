@@ -151,3 +151,18 @@ export function splitItemName(text: string): { itemNo?: number; name: string } {
 function squeeze(s: string): string {
   return s.replace(/[\s\u3000]+/g, '').replace(/[（]/g, '(').replace(/[）]/g, ')').replace(/の/g, '');
 }
+
+/**
+ * Departments from the list's 部局 / 所属名 cells, each as `部局 所属`. A joint entry keeps the
+ * second department's own bureau: 総務部 + `職員課、企画部 経営企画課` → [`総務部 職員課`,
+ * `企画部 経営企画課`], as the item sheet's 【総務部 職員課、企画部 経営企画課】 reads.
+ */
+export function iseharaDepartments(bureau: string, section: string): string[] {
+  const b = bureau.replace(/[\s\u3000]+/g, ' ').trim();
+  const parts = section
+    .split(/[、,，]/)
+    .map((p) => p.replace(/[\s\u3000]+/g, ' ').trim())
+    .filter((p) => p !== '');
+  if (parts.length === 0) return b ? [b] : [];
+  return parts.map((p, i) => (i > 0 && /\S+(部|本部|局|委員会)\s/.test(p) ? p : b ? `${b} ${p}` : p));
+}

@@ -1,11 +1,259 @@
-import type { LayoutReader } from '../types';
+import { SheetView } from '../../grid/sheet-view';
+import type { WorkbookGrid } from '../../grid/types';
+import type { Item } from '../../model/plan';
+import { parseFiscalYear } from '../../values';
+import { finding, type Finding } from '../../validation/finding';
+import type { LayoutRead, LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
+import { ISEHARA_POLICIES, ISEHARA_POLICY_LABEL } from './common';
+import { findListHeader, isHeaderLabel, LIST_FIELDS, type ListField, type ListHeader } from './list-header';
+import { isBlankItemRow, LIST_LAYOUT_ID, readListRow, type Carry } from './list-row';
 
-// Placeholder until this layout is implemented: detects nothing, so it is never chosen.
+/**
+ * Isehara 【参考①】取組項目一覧 (seed 004): one row per 実施項目 under a 3-row merged header,
+ * 区分 (基本方針) and 取組番号 (推進項目) merged over their rows, the R5 target/actual and effect
+ * amounts, the rating and the responsible department. The item id is the plan's code `1(2)④`,
+ * built from those three numbers. docs/layouts/isehara-list.md lists what it tolerates.
+ */
+
+/** Without these a row cannot become an item the summary can count. */
+const REQUIRED: ListField[] = ['item', 'rating'];
+/** Expected in the city's layout; a missing one is reported but reading goes on. */
+const EXPECTED: ListField[] = ['policy', 'group', 'indicator', 'unit', 'target', 'actual', 'effectPlanned', 'effectActual', 'bureau', 'section'];
+
+const FIELD_JA: Record<ListField, string> = {
+  policy: '区分',
+  group: '取組番号',
+  item: '取組項目',
+  indicator: '指標の内容',
+  unit: '単位',
+  rating: '達成状況',
+  comment: '取組内容',
+  target: '目標(値)',
+  actual: '実績(値)',
+  effectPlanned: '見込額',
+  effectActual: '実績額',
+  bureau: '部局',
+  section: '所属名',
+};
+
+function scoreOf(header: ListHeader): number {
+  const matched = LIST_FIELDS.filter((f) => header.columns[f] !== undefined).length;
+  if (!REQUIRED.every((f) => header.columns[f] !== undefined) || matched < 6) return 0;
+  // Needs one of the ways the list names an item's place in the plan, or it is someone else's table.
+  if (header.columns.policy === undefined && header.columns.group === undefined) return 0;
+  return Math.min(1, 0.3 + (0.7 * matched) / LIST_FIELDS.length);
+}
+
+function detectSheet(view: SheetView): SheetDetection | undefined {
+  const header = findListHeader(view);
+  if (!header) return undefined;
+  const score = Math.round(scoreOf(header) * 100) / 100;
+  if (score <= 0) return undefined;
+  const found = LIST_FIELDS.filter((f) => header.columns[f] !== undefined);
+  const names = found.map((f) => `「${header.labels[f]!.replace(/\s+/g, '')}」`).join('');
+  return {
+    sheet: view.name,
+    score,
+    reason: {
+      ja: `取組項目一覧の見出し${names}が一致(${found.length}/${LIST_FIELDS.length}列、${header.rows.length}行の見出し)`,
+      en: `item-list headers matched: ${found.map((f) => header.labels[f]!.replace(/\s+/g, '')).join(', ')} (${found.length} of ${LIST_FIELDS.length} columns, ${header.rows.length}-row header)`,
+    },
+  };
+}
+
+/** The year the title names (`令和5年度の取組結果について`) when the header does not. */
+function fyAbove(view: SheetView, header: ListHeader): number | undefined {
+  for (let r = 0; r < header.rows[0]; r++) {
+    for (let c = 0; c < view.colCount; c++) {
+      const t = view.text(r, c);
+      if (/年度/.test(t)) {
+        const fy = parseFiscalYear(t);
+        if (fy !== undefined) return fy;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** First column right of the table with nothing in any header or data row. */
+function nextFreeCol(view: SheetView, rows: number[], from: number): number {
+  let c = from;
+  while (rows.some((r) => view.raw(r, c) !== null && view.text(r, c) !== '') || rows.some((r) => view.merge(r, c))) c++;
+  return c;
+}
+
+/** A second copy of the header inside the data (a page break pasted along with the rows). */
+function isRepeatedHeaderRow(view: SheetView, header: ListHeader, row: number): boolean {
+  let labels = 0;
+  for (const f of LIST_FIELDS) {
+    const c = header.columns[f];
+    if (c !== undefined && !view.isMergeFollower(row, c) && isHeaderLabel(view.text(row, c))) labels++;
+  }
+  return labels >= 2;
+}
+
+function detectList(wb: WorkbookGrid): SheetDetection[] {
+  const out: SheetDetection[] = [];
+  for (const sheet of wb.sheets) {
+    const d = detectSheet(new SheetView(sheet));
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+interface SheetRead {
+  items: Item[];
+  codes: (string | undefined)[];
+  findings: Finding[];
+  table?: TableAnchor;
+  fy?: number;
+}
+
+function readSheet(view: SheetView, opts: ReadOptions): SheetRead {
+  const findings: Finding[] = [];
+  const header = findListHeader(view);
+  if (!header) {
+    findings.push(
+      finding(
+        'ISL001',
+        'error',
+        view.ref(0, 0),
+        `シート「${view.name}」に取組項目一覧の見出し(区分・取組番号・取組項目・達成状況 など)が見つかりません。`,
+        `Sheet "${view.name}" has no item-list header (区分, 取組番号, 取組項目, 達成状況 …).`,
+      ),
+    );
+    return { items: [], codes: [], findings };
+  }
+  const headRef = view.ref(header.rows[0], header.columns.item!);
+  const missing = [...REQUIRED, ...EXPECTED].filter((f) => header.columns[f] === undefined);
+  if (missing.length) {
+    const required = missing.some((f) => REQUIRED.includes(f));
+    findings.push(
+      finding(
+        'ISL002',
+        required ? 'error' : 'warning',
+        headRef,
+        `取組項目一覧に列「${missing.map((f) => FIELD_JA[f]).join('」「')}」が見つかりません。${required ? '' : 'その項目は空として読みました。'}`,
+        `The item list has no column ${missing.map((f) => FIELD_JA[f]).join(', ')}${required ? '' : '; those fields were read as empty'}.`,
+      ),
+    );
+  }
+  for (const [f, cols] of Object.entries(header.duplicates) as [ListField, number[]][]) {
+    findings.push(
+      finding(
+        'ISL009',
+        'warning',
+        view.ref(header.rows[header.rows.length - 1], cols[0]),
+        `見出し「${FIELD_JA[f]}」が複数の列にあります。左の列を使いました。`,
+        `Header ${FIELD_JA[f]} appears in more than one column; the leftmost was used.`,
+      ),
+    );
+  }
+
+  let fy = header.fy?.value;
+  if (fy === undefined) {
+    fy = fyAbove(view, header) ?? opts.reportFy;
+    findings.push(
+      finding(
+        'ISL008',
+        fy === undefined ? 'error' : 'warning',
+        headRef,
+        fy === undefined
+          ? '見出しに年度(例: R5年度)がなく、報告年度が分かりません。目標・実績・効果額は年度なしでは読めません。'
+          : `見出しに年度(例: R5年度)がありません。${fy - 2018 > 0 ? `令和${fy - 2018}年度` : `${fy}年度`}の値として読みました。`,
+        fy === undefined
+          ? 'The header names no fiscal year (e.g. R5年度), so targets, actuals and effects cannot be dated.'
+          : `The header names no fiscal year (e.g. R5年度); values were read as FY${fy}.`,
+      ),
+    );
+  } else if (opts.reportFy !== undefined && opts.reportFy !== fy) {
+    findings.push(
+      finding(
+        'ISL010',
+        'warning',
+        view.ref(header.fy!.row, header.fy!.col),
+        `選択された報告年度(${opts.reportFy}年度)と一覧の見出しの年度(${fy}年度)が違います。一覧の値は見出しの年度として読みました。`,
+        `The chosen report year (FY${opts.reportFy}) differs from the list header (FY${fy}); the list was read as FY${fy}.`,
+      ),
+    );
+  }
+
+  if (header.columns.rating === undefined) return { items: [], codes: [], findings, fy };
+
+  const items: Item[] = [];
+  const codes: (string | undefined)[] = [];
+  const dataRows: number[] = [];
+  const carry: Carry = {};
+  const firstData = header.rows[header.rows.length - 1] + 1;
+  for (let r = firstData; r < view.rowCount; r++) {
+    if (isBlankItemRow(view, header, r) || isRepeatedHeaderRow(view, header, r)) continue;
+    const read = readListRow(view, header, r, fy, carry);
+    items.push(read.item);
+    codes.push(read.code);
+    findings.push(...read.findings);
+    dataRows.push(r);
+  }
+
+  const table: TableAnchor = {
+    sheet: view.name,
+    headerRows: header.rows,
+    dataRows,
+    nextFreeCol: nextFreeCol(view, [...header.rows, ...dataRows], header.lastCol + 1),
+    owned: { ...header.owned },
+    rowOfItem: {},
+  };
+  return { items, codes, findings, table, fy };
+}
+
 export const iseharaListLayout: LayoutReader = {
-  id: 'isehara-list',
+  id: LIST_LAYOUT_ID,
   label: { ja: '伊勢原市 取組項目一覧', en: 'Isehara item list' },
-  detect: () => [],
-  read: () => {
-    throw new Error('layout isehara-list is not implemented yet');
+  detect: detectList,
+  read(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
+    const names = opts.sheets ?? detectList(wb).map((d) => d.sheet);
+    const findings: Finding[] = [];
+    const items: Item[] = [];
+    const tables: TableAnchor[] = [];
+    const seen = new Map<string, Item>();
+    let reportFy: number | undefined;
+    for (const name of names) {
+      const grid = wb.sheets.find((s) => s.name === name);
+      if (!grid) continue;
+      const read = readSheet(new SheetView(grid), opts);
+      findings.push(...read.findings);
+      reportFy ??= read.fy;
+      read.items.forEach((item, i) => {
+        const code = read.codes[i];
+        const first = code ? seen.get(code) : undefined;
+        if (first && code) {
+          // Keep both rows visible (each may carry a rating), but under distinct ids.
+          item.id = `${code}#${item.source.sheet}!${item.source.row + 1}`;
+          findings.push(
+            finding(
+              'ISL005',
+              'error',
+              item.cells.name,
+              `取組番号 ${code} が重複しています(${first.source.sheet} ${first.source.row + 1}行目と同じ)。どちらかの番号を直してください。`,
+              `Item code ${code} appears twice (also ${first.source.sheet} row ${first.source.row + 1}); fix one of the numbers.`,
+              item.id,
+            ),
+          );
+        } else if (code) {
+          seen.set(code, item);
+        }
+        items.push(item);
+        if (read.table) read.table.rowOfItem[item.id] = item.source.row;
+      });
+      if (read.table) tables.push(read.table);
+    }
+    return {
+      layout: LIST_LAYOUT_ID,
+      policyLabel: ISEHARA_POLICY_LABEL,
+      policies: ISEHARA_POLICIES.map((p) => ({ ...p })),
+      items,
+      findings,
+      tables,
+      ...(reportFy !== undefined ? { reportFy } : {}),
+    };
   },
 };
