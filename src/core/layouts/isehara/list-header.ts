@@ -5,7 +5,7 @@ import { ownedFieldOfHeader } from '../owned';
 /**
  * Finds the 取組項目一覧 header by its text: the band of up to four rows holding its labels, and which
  * column holds which field. Labels are compared by `headerKey` with brackets dropped, so 【取組番号】,
- * 目標（値）, 指標の\n内容 and 区　分 all match.
+ * 目標（値）, 指標の\n内容 and 区\u3000分 all match.
  */
 
 export type ListField =
