@@ -5,8 +5,11 @@ import { resolveDirection } from './direction';
 import type { Evaluation } from './evaluation';
 import { rateByThresholds, rateDirectionVsBaseline, type RatingDecision } from './rating';
 import { achievementRatio } from './ratio';
+import { inColumnScale } from './units';
 
-const numberOf = (v: ParsedValue | undefined): number | undefined => (v?.kind === 'number' ? v.value : undefined);
+/** The number a cell holds, in the scale of the indicator's 単位 (19.1億円 → 19.1 under 億円). */
+export const numberOf = (v: ParsedValue | undefined, columnUnit?: string): number | undefined =>
+  v?.kind === 'number' ? inColumnScale(v.value, v.unit, columnUnit) : undefined;
 
 /** The indicator the rating is about: the first one that is not qualitative. */
 export function primaryIndicator(item: Item): number {
@@ -63,9 +66,9 @@ export function evaluateItem(item: Item, plan: Pick<Plan, 'reportFy'>, rules: Ru
   }
   const ind = item.indicators[index];
   const dir = resolveDirection(item.id, ind, rules);
-  const baseline = numberOf(ind.baseline?.value);
-  const target = numberOf(targetFor(ind, fy));
-  const actual = numberOf(actualFor(ind, fy));
+  const baseline = numberOf(ind.baseline?.value, ind.unit);
+  const target = numberOf(targetFor(ind, fy), ind.unit);
+  const actual = numberOf(actualFor(ind, fy), ind.unit);
   const values = {
     ...(baseline !== undefined ? { baseline } : {}),
     ...(target !== undefined ? { target } : {}),
