@@ -1,0 +1,207 @@
+import { StandInError, propertyNotLoaded } from './errors';
+import type { WorkbookModel } from './model';
+
+/** Excel on the web refuses a batch whose request or response exceeds 5 MB. */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export interface StandInStats {
+  syncs: number;
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+}
+
+export interface Env {
+  model: WorkbookModel;
+  stats: StandInStats;
+  /** [major, minor] of the highest ExcelApi set this host claims. */
+  api: [number, number];
+  changed(): void;
+}
+
+export interface OpResult {
+  response?: number;
+  /** Loaded values are handed to the proxies only when the whole batch has succeeded. */
+  commit?: () => void;
+  wrote?: boolean;
+}
+
+interface Op {
+  request: number;
+  run(): OpResult | void | Promise<OpResult | void>;
+}
+
+/** UTF-8 bytes of a value as JSON, roughly what travels over the wire. */
+export function jsonBytes(v: unknown): number {
+  const s = JSON.stringify(v) ?? '';
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Fixed cost of one queued action in the request (object path, method id…). */
+const ACTION_BYTES = 60;
+
+export function apiAtLeast(api: [number, number], version: string): boolean {
+  const [maj, min] = version.split('.').map(Number);
+  return api[0] > maj || (api[0] === maj && api[1] >= (min || 0));
+}
+
+export class RequestContextCore {
+  private queue: Op[] = [];
+  calcSuspended = false;
+  readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
+
+  constructor(readonly env: Env) {}
+
+  enqueue(requestPayload: unknown, run: Op['run']): void {
+    this.queue.push({ request: ACTION_BYTES + (requestPayload === undefined ? 0 : jsonBytes(requestPayload)), run });
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** An action that fails at sync, as Office does when the host lacks the requirement set. */
+  requireApi(version: string, what: string): void {
+    if (apiAtLeast(this.env.api, version)) return;
+    this.enqueue(undefined, () => {
+      throw new StandInError('ApiNotFound', `${what} requires ExcelApi ${version}.`, what);
+    });
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    const stats = this.env.stats;
+    stats.syncs++;
+    const request = ops.reduce((n, o) => n + o.request, 0);
+    stats.maxRequestBytes = Math.max(stats.maxRequestBytes, request);
+    if (request > PAYLOAD_LIMIT_BYTES) {
+      throw new StandInError(
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload size (${request} bytes) has exceeded the limit.`,
+      );
+    }
+    const commits: (() => void)[] = [];
+    let response = 0;
+    let wrote = false;
+    try {
+      for (const op of ops) {
+        const r = await op.run();
+        if (!r) continue;
+        response += r.response ?? 0;
+        if (r.commit) commits.push(r.commit);
+        if (r.wrote) wrote = true;
+      }
+    } finally {
+      this.calcSuspended = false;
+      if (wrote) this.env.changed();
+    }
+    stats.maxResponseBytes = Math.max(stats.maxResponseBytes, response);
+    if (response > PAYLOAD_LIMIT_BYTES) {
+      throw new StandInError(
+        'ResponsePayloadSizeLimitExceeded',
+        `The response payload size (${response} bytes) has exceeded the limit.`,
+      );
+    }
+    for (const c of commits) c();
+  }
+}
+
+type LoadArg = string | string[] | { select?: string | string[] } | Record<string, unknown> | undefined;
+
+export function parseLoad(arg: LoadArg): string[] {
+  if (arg === undefined) return [];
+  if (typeof arg === 'string') return arg.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(arg)) return arg.flatMap((a) => parseLoad(a));
+  const o = arg as Record<string, unknown>;
+  if ('select' in o) return parseLoad(o.select as string | string[]);
+  return Object.entries(o)
+    .filter(([, v]) => v)
+    .map(([k]) => k);
+}
+
+/**
+ * The proxy rules every stand-in object follows: scalar properties exist only after load()+sync()
+ * (reading earlier throws PropertyNotLoaded); setters queue an action applied at sync and, like
+ * office.js, keep the assigned value readable on the proxy.
+ */
+export abstract class ClientObject {
+  protected readonly _v: Record<string, unknown> = {};
+
+  constructor(readonly context: RequestContextCore) {}
+
+  protected abstract get typeName(): string;
+  /** Property readers evaluated against the model when the load action runs. */
+  protected abstract loaders(): Record<string, () => unknown>;
+  /** Child objects reachable through 'child/prop' paths. */
+  protected children(): Record<string, ClientObject> {
+    return {};
+  }
+  /** False for a *OrNullObject that found nothing: its properties load as null. */
+  protected exists(): boolean {
+    return true;
+  }
+
+  load(arg?: LoadArg): this {
+    const paths = parseLoad(arg);
+    const loaders = this.loaders();
+    const children = this.children();
+    const own: string[] = [];
+    const nested = new Map<string, string[]>();
+    for (const p of paths) {
+      const [head, ...rest] = p.split('/');
+      if (rest.length > 0 || (head in children && !(head in loaders))) {
+        if (!(head in children)) throw new StandInError('InvalidArgument', `Unknown navigation '${head}'.`, `${this.typeName}.load`);
+        nested.set(head, [...(nested.get(head) ?? []), ...(rest.length ? [rest.join('/')] : [])]);
+      } else {
+        if (!(head in loaders)) throw new StandInError('InvalidArgument', `Unknown property '${head}'.`, `${this.typeName}.load`);
+        own.push(head);
+      }
+    }
+    const props = own.length === 0 && nested.size === 0 ? Object.keys(loaders) : own;
+    if (props.length > 0) {
+      this.context.enqueue(props, () => {
+        const got: Record<string, unknown> = {};
+        const there = this.exists();
+        for (const p of props) got[p] = there ? loaders[p]() : null;
+        return { response: jsonBytes(got), commit: () => Object.assign(this._v, got) };
+      });
+    }
+    for (const [child, sub] of nested) children[child].load(sub.length ? sub : undefined);
+    return this;
+  }
+
+  protected get<T>(prop: string): T {
+    if (!(prop in this._v)) throw propertyNotLoaded(prop, this.typeName);
+    return this._v[prop] as T;
+  }
+
+  protected set(prop: string, value: unknown, apply: () => void): void {
+    this._v[prop] = value;
+    this.context.enqueue(value, () => {
+      apply();
+      return { wrote: true };
+    });
+  }
+
+  /** A method call that changes the workbook at sync. */
+  protected act(payload: unknown, apply: () => void): void {
+    this.context.enqueue(payload, () => {
+      apply();
+      return { wrote: true };
+    });
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { ...this._v };
+  }
+}

@@ -1,0 +1,212 @@
+import type { CellValue, Range, SheetGrid, WorkbookGrid } from '../core/grid/types';
+import { rowsToSettings, settingsToRows, SETTINGS_SHEET } from '../adapters/file/settings-sheet';
+
+/**
+ * The workbook as the stand-in keeps it: what Excel itself holds, not what the API shows. The proxy
+ * layer (`objects.ts`) is the only way the adapter sees it, through load/sync like in Office.
+ */
+export interface CellStyle {
+  bold?: boolean;
+  horizontalAlignment?: string;
+  wrapText?: boolean;
+  border?: boolean;
+}
+
+export interface ChartModel {
+  name: string;
+  type: string;
+  source: string;
+  title: string;
+  anchor: string | null;
+}
+
+export interface ValidationModel {
+  range: Range;
+  list: string[];
+}
+
+export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
+
+let nextId = 1;
+
+export class SheetModel {
+  readonly id = `{SI-${String(nextId++).padStart(8, '0')}}`;
+  /** values[row][col]; null = empty. A formula cell keeps its last result here (never recalculated). */
+  values: CellValue[][] = [];
+  formulas: (string | null)[][] = [];
+  readonly numberFormats = new Map<string, string>();
+  readonly fills = new Map<string, string>();
+  readonly styles = new Map<string, CellStyle>();
+  readonly columnWidths = new Map<number, number>();
+  merges: Range[] = [];
+  validations: ValidationModel[] = [];
+  charts: ChartModel[] = [];
+  protected = false;
+  visibility: Visibility = 'Visible';
+
+  constructor(public name: string) {}
+
+  value(r: number, c: number): CellValue {
+    const v = this.values[r]?.[c];
+    return v === undefined ? null : v;
+  }
+
+  formula(r: number, c: number): string | null {
+    return this.formulas[r]?.[c] ?? null;
+  }
+
+  setCell(r: number, c: number, value: CellValue, formula: string | null): void {
+    (this.values[r] ??= [])[c] = value;
+    (this.formulas[r] ??= [])[c] = formula;
+  }
+
+  mergeAt(r: number, c: number): Range | undefined {
+    return this.merges.find((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
+  }
+
+  /** Bounding box of cells holding something; with valuesOnly false, formatted cells count too. */
+  usedRect(valuesOnly: boolean): Range | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    const take = (r: number, c: number) => {
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    };
+    this.values.forEach((row, r) =>
+      row?.forEach((v, c) => {
+        if (v !== null && v !== undefined && v !== '') take(r, c);
+      }),
+    );
+    this.formulas.forEach((row, r) =>
+      row?.forEach((f, c) => {
+        if (f) take(r, c);
+      }),
+    );
+    if (!valuesOnly) {
+      for (const k of [...this.numberFormats.keys(), ...this.fills.keys(), ...this.styles.keys()]) {
+        const [r, c] = k.split(',').map(Number);
+        take(r, c);
+      }
+    }
+    return bottom < 0 ? null : { top, left, bottom, right };
+  }
+}
+
+export class WorkbookModel {
+  sheets: SheetModel[] = [];
+  selection: { sheet: string; address: string } | null = null;
+  activeSheet: string | null = null;
+
+  constructor(public name: string) {}
+
+  find(name: string): SheetModel | undefined {
+    const key = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === key);
+  }
+
+  findById(id: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+}
+
+export const cellKey = (r: number, c: number): string => `${r},${c}`;
+
+const VIS_FROM_GRID: Record<NonNullable<SheetGrid['visibility']>, Visibility> = {
+  visible: 'Visible',
+  hidden: 'Hidden',
+  veryHidden: 'VeryHidden',
+};
+const VIS_TO_GRID: Record<Visibility, NonNullable<SheetGrid['visibility']>> = {
+  Visible: 'visible',
+  Hidden: 'hidden',
+  VeryHidden: 'veryHidden',
+};
+
+/**
+ * Loads a grid the way Excel would hold it: the cells of a merged area other than its top-left are
+ * empty (a file reader may repeat the master's value there), settings live in the very hidden sheet.
+ */
+export function modelFromGrid(wb: WorkbookGrid): WorkbookModel {
+  const model = new WorkbookModel(wb.name);
+  for (const g of wb.sheets) {
+    const s = new SheetModel(g.name);
+    g.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null && v !== undefined) s.setCell(r, c, v, null);
+      }),
+    );
+    g.formulas?.forEach((row, r) =>
+      row.forEach((f, c) => {
+        if (f) s.setCell(r, c, s.value(r, c), f);
+      }),
+    );
+    s.merges = g.merges.map((m) => ({ ...m }));
+    for (const m of s.merges) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) s.setCell(r, c, null, null);
+      }
+    }
+    s.protected = g.protected ?? false;
+    s.visibility = VIS_FROM_GRID[g.visibility ?? 'visible'];
+    model.sheets.push(s);
+  }
+  if (wb.settings && Object.keys(wb.settings).length > 0) {
+    const s = model.find(SETTINGS_SHEET) ?? new SheetModel(SETTINGS_SHEET);
+    if (!model.sheets.includes(s)) model.sheets.push(s);
+    s.visibility = 'VeryHidden';
+    settingsToRows(wb.settings).forEach((row, r) => row.forEach((v, c) => s.setCell(r, c, v, null)));
+    // Settings text must stay text even if it starts with '='.
+    settingsToRows(wb.settings).forEach((row, r) => row.forEach((_, c) => s.numberFormats.set(cellKey(r, c), '@')));
+  }
+  return model;
+}
+
+/** The inverse, in the file adapter's shape (rows trimmed to their last filled cell). */
+export function gridFromModel(model: WorkbookModel): WorkbookGrid {
+  const sheets: SheetGrid[] = [];
+  let settings: Record<string, string> | undefined;
+  for (const s of model.sheets) {
+    const values: CellValue[][] = [];
+    const formulas: (string | null)[][] = [];
+    let anyFormula = false;
+    const rows = Math.max(s.values.length, s.formulas.length);
+    let lastRow = -1;
+    for (let r = 0; r < rows; r++) {
+      const vr = s.values[r] ?? [];
+      const fr = s.formulas[r] ?? [];
+      let lastV = -1;
+      let lastF = -1;
+      for (let c = 0; c < Math.max(vr.length, fr.length); c++) {
+        const v = vr[c];
+        if ((v !== null && v !== undefined) || fr[c]) lastV = c;
+        if (fr[c]) lastF = c;
+      }
+      values[r] = Array.from({ length: lastV + 1 }, (_, c) => {
+        const v = vr[c];
+        return v === undefined ? null : v;
+      });
+      formulas[r] = Array.from({ length: lastF + 1 }, (_, c) => fr[c] ?? null);
+      if (lastF >= 0) anyFormula = true;
+      if (lastV >= 0) lastRow = r;
+    }
+    values.length = lastRow + 1;
+    formulas.length = lastRow + 1;
+    if (s.name === SETTINGS_SHEET) {
+      settings = rowsToSettings(values);
+      continue;
+    }
+    sheets.push({
+      name: s.name,
+      values,
+      ...(anyFormula ? { formulas } : {}),
+      merges: s.merges.map((m) => ({ ...m })),
+      protected: s.protected,
+      visibility: VIS_TO_GRID[s.visibility],
+    });
+  }
+  return { name: model.name, sheets, ...(settings ? { settings } : {}) };
+}
