@@ -1,11 +1,408 @@
-import type { LayoutReader } from '../types';
+import { cellText, SheetView } from '../../grid/sheet-view';
+import type { CellRef, WorkbookGrid } from '../../grid/types';
+import type { Indicator, Item, ItemFlag, Policy } from '../../model/plan';
+import { finding, type Finding } from '../../validation/finding';
+import { normalizeWidth, parseCircled, parseNumbering, parseRating, parseValue } from '../../values';
+import { progressFieldKey, type ProgressField } from '../owned';
+import type { LayoutRead, LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
+import { actualValues, indicatorOf } from './indicator';
+import { parseMainActions } from './main-actions';
+import { headerAt, type NihonmatsuColumns } from './table-header';
 
-// Placeholder until this layout is implemented: detects nothing, so it is never chosen.
+/**
+ * 第2次二本松市市政改革推進行動計画 (seed 002): tables under heading rows
+ *   ●重点項目N …   the top level (policy, label 重点項目)
+ *   (n) …          a section: the group
+ * each with a two-row header (No. / 改革項目 / 推進内容 / 主な取組 / 実施時期 R8–R12 / 実施担当),
+ * repeated after page breaks. An item is one numbered row; its id is `重点項目-(n)-No.` (`2-(2)-10`).
+ * Codes and rules: docs/layouts/nihonmatsu.md.
+ */
+
+export const NIHONMATSU_POLICY_LABEL = '重点項目';
+/** The plan's last year (R12), used for KPI targets when the header does not say. */
+const PLAN_FINAL_FY = 2030;
+
+const POLICY_HEADING = /^●?\s*重点項目\s*(\d+)\s*(.*)$/;
+const CONTINUING = /\s*[【[(（]\s*継続項目\s*[】\])）]\s*/;
+
+interface Heading {
+  policy?: { key: string; name: string };
+  group?: { no: number; name: string };
+}
+
+function headingOf(view: SheetView, row: number): Heading | undefined {
+  const cells: string[] = [];
+  for (let c = 0; c < view.colCount; c++) {
+    if (view.isMergeFollower(row, c)) continue;
+    const t = cellText(view.raw(row, c));
+    if (t) cells.push(t);
+  }
+  if (cells.length === 0 || cells.length > 2) return undefined;
+  const first = normalizeWidth(cells[0]);
+  const p = POLICY_HEADING.exec(first);
+  if (p) return { policy: { key: String(Number(p[1])), name: (p[2] || cells[1] || '').trim() } };
+  const n = parseNumbering(first);
+  if (n && n.numbering.kind === 'paren' && (n.rest || cells[1])) {
+    return { group: { no: n.numbering.n, name: (n.rest || cells[1]).trim() } };
+  }
+  return undefined;
+}
+
+function integerOf(view: SheetView, row: number, col: number | undefined): number | undefined {
+  if (col === undefined) return undefined;
+  const v = parseValue(view.raw(row, col));
+  return v.kind === 'number' && Number.isInteger(v.value) && v.value > 0 ? v.value : undefined;
+}
+
+function isDataRow(view: SheetView, row: number, cols: NihonmatsuColumns): boolean {
+  if (integerOf(view, row, cols.no) !== undefined) return true;
+  // A name without a number still is an item (reported); a paragraph merged across the row is not.
+  if (view.isMergeFollower(row, cols.name)) return false;
+  return cellText(view.raw(row, cols.name)) !== '' && !headingOf(view, row);
+}
+
+function splitDepartments(text: string): string[] {
+  return text
+    .split(/[\s、,，]+/u)
+    .map((d) => d.trim())
+    .filter(Boolean);
+}
+
+interface SheetResult {
+  items: Item[];
+  tables: TableAnchor[];
+  findings: Finding[];
+  policies: Policy[];
+  progressYears: number[];
+}
+
+function scanSheet(view: SheetView): { header: NihonmatsuColumns; row: number }[] {
+  const out: { header: NihonmatsuColumns; row: number }[] = [];
+  for (let r = 0; r < view.rowCount; r++) {
+    const h = headerAt(view, r);
+    if (h) {
+      out.push({ header: h, row: r });
+      r = h.headerRows[h.headerRows.length - 1];
+    }
+  }
+  return out;
+}
+
+function readSheet(view: SheetView, reportFyOpt: number | undefined): SheetResult {
+  const findings: Finding[] = [];
+  const items: Item[] = [];
+  const policies: Policy[] = [];
+  const headers = scanSheet(view);
+  const progressYears = [...new Set(headers.flatMap((h) => [...h.header.progress.keys()]))].sort((a, b) => a - b);
+  const reportFy = reportFyOpt ?? progressYears[progressYears.length - 1];
+
+  let policy: { key: string; name: string } | undefined;
+  let group: { no: number; name: string } | undefined;
+  let warnedNoPolicy = false;
+  const tables: (TableAnchor & { cols: NihonmatsuColumns })[] = [];
+  let hi = 0;
+  let current: (TableAnchor & { cols: NihonmatsuColumns }) | undefined;
+
+  for (let r = 0; r < view.rowCount; r++) {
+    if (hi < headers.length && headers[hi].row === r) {
+      const h = headers[hi++].header;
+      const owned: Record<string, number> = {};
+      for (const [fy, fields] of h.progress) {
+        for (const [field, col] of Object.entries(fields)) owned[progressFieldKey(field as ProgressField, fy)] = col;
+      }
+      current = { sheet: view.name, headerRows: h.headerRows, dataRows: [], nextFreeCol: 0, owned, rowOfItem: {}, cols: h };
+      tables.push(current);
+      r = h.headerRows[h.headerRows.length - 1];
+      continue;
+    }
+    const heading = headingOf(view, r);
+    if (heading?.policy) {
+      policy = heading.policy;
+      group = undefined;
+      if (!policies.some((p) => p.key === policy!.key)) {
+        policies.push({ key: policy.key, name: policy.name, order: Number(policy.key) });
+      }
+      continue;
+    }
+    if (heading?.group && !(current && integerOf(view, r, current.cols.no) !== undefined)) {
+      group = heading.group;
+      continue;
+    }
+    if (!current || !isDataRow(view, r, current.cols)) continue;
+    const cols = current.cols;
+    if (!policy && !warnedNoPolicy) {
+      warnedNoPolicy = true;
+      findings.push(
+        finding(
+          'NHM001',
+          'warning',
+          view.ref(r, cols.name),
+          'この行より上に「●重点項目N」の見出し行がないため、重点項目が分かりません。',
+          'No 「●重点項目N」 heading row above this row, so its 重点項目 is unknown.',
+        ),
+      );
+    }
+    const item = readItem(view, r, cols, policy, group, reportFy, findings);
+    if (items.some((i) => i.id === item.id)) {
+      findings.push(
+        finding(
+          'NHM003',
+          'error',
+          view.ref(r, cols.no ?? cols.name),
+          `番号 ${item.id} が重複しています。`,
+          `Item number ${item.id} appears twice.`,
+          item.id,
+        ),
+      );
+      item.id = `${item.id}@${r + 1}`;
+    }
+    items.push(item);
+    current.dataRows.push(r);
+    current.rowOfItem[item.id] = r;
+  }
+
+  // One free column for the whole sheet, so columns added to its tables line up.
+  let right = -1;
+  for (const t of tables) {
+    for (const r of [...t.headerRows, ...t.dataRows]) {
+      for (let c = view.colCount - 1; c > right; c--) {
+        if (cellText(view.value(r, c)) !== '') {
+          right = c;
+          break;
+        }
+      }
+    }
+  }
+  const anchors: TableAnchor[] = tables.map(({ cols: _cols, ...t }) => ({ ...t, nextFreeCol: right + 1 }));
+  return { items, tables: anchors, findings, policies, progressYears };
+}
+
+function readItem(
+  view: SheetView,
+  r: number,
+  cols: NihonmatsuColumns,
+  policy: { key: string; name: string } | undefined,
+  group: { no: number; name: string } | undefined,
+  reportFy: number | undefined,
+  findings: Finding[],
+): Item {
+  const no = integerOf(view, r, cols.no);
+  const pKey = policy?.key ?? '?';
+  const gPart = group ? `(${group.no})` : '(?)';
+  const id = no !== undefined ? `${pKey}-${gPart}-${no}` : `${pKey}-${gPart}-r${r + 1}`;
+  if (no === undefined) {
+    findings.push(
+      finding(
+        'NHM002',
+        'warning',
+        view.ref(r, cols.no ?? cols.name),
+        'No. 欄に番号がありません。行番号で識別します。',
+        'The No. cell holds no number; the row number identifies the item.',
+        id,
+      ),
+    );
+  }
+  const cells: Record<string, CellRef> = { name: view.ref(r, cols.name) };
+  const notes: Record<string, string> = {};
+  const flags: ItemFlag[] = [];
+
+  let name = view.text(r, cols.name);
+  if (CONTINUING.test(name)) {
+    flags.push('continuing');
+    name = name.replace(CONTINUING, ' ').trim();
+  }
+  if (cols.content !== undefined) {
+    notes['推進内容'] = view.text(r, cols.content);
+    cells['推進内容'] = view.ref(r, cols.content);
+  }
+
+  let indicators: Indicator[] = [];
+  let subMarks = new Set<number>();
+  if (cols.actions !== undefined) {
+    const text = view.text(r, cols.actions);
+    const ref = view.ref(r, cols.actions);
+    cells['主な取組'] = ref;
+    notes['主な取組'] = text;
+    const parsed = parseMainActions(text, ref);
+    for (const s of parsed.subActions) notes[`取組${s.mark}`] = s.text;
+    subMarks = new Set(parsed.subActions.map((s) => s.n));
+    const targetFy = cols.targetFy ?? cols.years[cols.years.length - 1]?.fy ?? PLAN_FINAL_FY;
+    indicators = parsed.kpis.map((k) =>
+      indicatorOf(k, { ...(cols.baseFy !== undefined ? { baseFy: cols.baseFy } : {}), targetFy }, ref),
+    );
+    for (const seg of parsed.unreadable) {
+      findings.push(
+        finding(
+          'NHM007',
+          'info',
+          ref,
+          `「${seg}」に ⇒ がありますが、基準値⇒目標値として読めません。`,
+          `「${seg}」 has an arrow but no readable base⇒target pair.`,
+          id,
+        ),
+      );
+    }
+  }
+
+  for (const { fy, col } of cols.years) {
+    const t = view.text(r, col);
+    if (!t) continue;
+    cells[`schedule:${fy}`] = view.ref(r, col);
+    notes[`schedule:${fy}`] = t;
+    for (const ch of t) {
+      const n = parseCircled(ch);
+      if (n !== undefined && !subMarks.has(n)) {
+        findings.push(
+          finding(
+            'NHM004',
+            'warning',
+            view.ref(r, col),
+            `実施時期の「${ch}」に当たる取組が主な取組にありません。`,
+            `The schedule names 「${ch}」, which 主な取組 does not list.`,
+            id,
+          ),
+        );
+      }
+    }
+  }
+
+  const deptCol = cols.depts.find((c) => view.text(r, c) !== '');
+  const departments = deptCol !== undefined ? splitDepartments(view.text(r, deptCol)) : [];
+  if (cols.depts.length) cells['departments'] = view.ref(r, deptCol ?? cols.depts[0]);
+
+  let rating: Item['rating'];
+  let ratingCell: CellRef | undefined;
+  for (const [fy, fields] of cols.progress) {
+    if (fields.actual !== undefined) readActuals(view, r, fields.actual, fy, indicators, cells, notes, findings, id);
+    if (fy !== reportFy) continue;
+    if (fields.rating !== undefined) {
+      ratingCell = view.ref(r, fields.rating);
+      cells['rating'] = ratingCell;
+      const raw = view.value(r, fields.rating);
+      rating = parseRating(raw, ratingCell);
+      if (!rating && cellText(raw) !== '') {
+        findings.push(
+          finding(
+            'NHM006',
+            'error',
+            ratingCell,
+            `評価「${cellText(raw)}」は A〜D ではありません。`,
+            `Rating 「${cellText(raw)}」 is not A–D.`,
+            id,
+          ),
+        );
+      }
+    }
+    if (fields.status !== undefined) {
+      cells['status'] = view.ref(r, fields.status);
+      const s = view.text(r, fields.status);
+      if (s) notes['取組状況'] = s;
+    }
+  }
+
+  return {
+    id,
+    policyKey: pKey,
+    policyName: policy?.name ?? '',
+    ...(group ? { groupKey: `${pKey}-(${group.no})`, groupName: group.name } : {}),
+    name,
+    departments,
+    indicators,
+    ...(reportFy !== undefined ? { reportFy } : {}),
+    ...(rating ? { rating } : {}),
+    ...(ratingCell ? { ratingCell } : {}),
+    flags,
+    notes,
+    cells,
+    source: { layout: 'nihonmatsu', sheet: view.name, row: r },
+  };
+}
+
+function readActuals(
+  view: SheetView,
+  r: number,
+  col: number,
+  fy: number,
+  indicators: Indicator[],
+  cells: Record<string, CellRef>,
+  notes: Record<string, string>,
+  findings: Finding[],
+  id: string,
+): void {
+  const ref = view.ref(r, col);
+  cells[`actual:${fy}`] = ref;
+  const raw = view.value(r, col);
+  if (indicators.length === 0) {
+    if (cellText(raw)) notes[`実績:${fy}`] = cellText(raw);
+    return;
+  }
+  const values = actualValues(raw, indicators.length, ref);
+  if (!values) {
+    findings.push(
+      finding(
+        'NHM005',
+        'warning',
+        ref,
+        `実績「${cellText(raw)}」から指標 ${indicators.length} 件分の数値を読み取れません(指標の順に数値を記入してください)。`,
+        `Cannot read ${indicators.length} value(s) from 「${cellText(raw)}」 (one number per KPI, in KPI order).`,
+        id,
+      ),
+    );
+    return;
+  }
+  values.forEach((value, i) => indicators[i].actuals.push({ fy, value }));
+}
+
+function detectSheet(view: SheetView): SheetDetection | undefined {
+  const headers = scanSheet(view);
+  if (headers.length === 0) return undefined;
+  const h = headers[0].header;
+  let headings = 0;
+  for (let r = 0; r < view.rowCount; r++) if (headingOf(view, r)?.policy) headings++;
+  const roles = [h.no, h.content, h.actions, h.depts[0]].filter((c) => c !== undefined).length;
+  const score = Math.min(1, 0.5 + 0.08 * roles + (h.years.length >= 2 ? 0.1 : 0) + (headings ? 0.08 : 0));
+  const found = h.matched.join(' / ');
+  return {
+    sheet: view.name,
+    score: Number(score.toFixed(2)),
+    reason: {
+      ja: `見出し ${found}${h.years.length ? `、実施時期 ${h.years.length} 年度` : ''}${headings ? `、重点項目 ${headings} 件` : ''}`,
+      en: `headers ${found}${h.years.length ? `, ${h.years.length} schedule years` : ''}${headings ? `, ${headings} 重点項目 headings` : ''}`,
+    },
+  };
+}
+
 export const nihonmatsuLayout: LayoutReader = {
   id: 'nihonmatsu',
   label: { ja: '二本松市 実施計画', en: 'Nihonmatsu action plan' },
-  detect: () => [],
-  read: () => {
-    throw new Error('layout nihonmatsu is not implemented yet');
+  detect(wb: WorkbookGrid): SheetDetection[] {
+    return wb.sheets.flatMap((s) => detectSheet(new SheetView(s)) ?? []);
+  },
+  read(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
+    const names = opts.sheets ?? this.detect(wb).map((d) => d.sheet);
+    const items: Item[] = [];
+    const tables: TableAnchor[] = [];
+    const findings: Finding[] = [];
+    const policies: Policy[] = [];
+    const years: number[] = [];
+    for (const grid of wb.sheets.filter((s) => names.includes(s.name))) {
+      const res = readSheet(new SheetView(grid), opts.reportFy);
+      items.push(...res.items);
+      tables.push(...res.tables);
+      findings.push(...res.findings);
+      years.push(...res.progressYears);
+      for (const p of res.policies) if (!policies.some((q) => q.key === p.key)) policies.push(p);
+    }
+    policies.sort((a, b) => a.order - b.order);
+    const reportFy = opts.reportFy ?? (years.length ? Math.max(...years) : undefined);
+    return {
+      layout: 'nihonmatsu',
+      policyLabel: NIHONMATSU_POLICY_LABEL,
+      policies,
+      items,
+      findings,
+      tables,
+      ...(reportFy !== undefined ? { reportFy } : {}),
+    };
   },
 };
