@@ -80,7 +80,7 @@ export function headerKey(s: string): string {
   return s
     .normalize('NFKC')
     .replace(/[\s\u3000]+/g, '')
-    .replace(/[【〔［\[（(「『<＜〈《]/g, '(')
+    .replace(/[【〔［[（(「『<＜〈《]/g, '(')
     .replace(/[】〕］\]）)」』>＞〉》]/g, ')')
     .replace(/[・･]/g, '・')
     .toLowerCase();

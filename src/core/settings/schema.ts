@@ -19,6 +19,11 @@ export const SettingsSchema = z.object({
   /** Names of sheets this add-in created, so it may replace them and nothing else. */
   ownedSheets: z.array(z.string()),
   lang: z.enum(['ja', 'en']).optional(),
+  /**
+   * Rating cells the add-in filled with a suggestion, and what it wrote: a cell still holding that
+   * value is the add-in's to update; once staff change it, it is theirs and never touched again.
+   */
+  suggested: z.array(z.object({ sheet: z.string(), address: z.string(), value: z.string() })).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

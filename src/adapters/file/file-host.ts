@@ -1,0 +1,38 @@
+import type ExcelJS from 'exceljs';
+import * as path from 'node:path';
+import type { WorkbookHost } from '../../core/host';
+import type { WorkbookGrid } from '../../core/grid/types';
+import type { ApplyResult, WritePlan } from '../../core/plan/write-plan';
+import { applyPlanToWorkbook } from './apply-plan';
+import { gridFromWorkbook, loadWorkbook } from './read-xlsx';
+
+/**
+ * The CLI's host: an .xlsx file read once, plans applied in memory, written to a new file (the
+ * input is never overwritten, so a bad run loses nothing).
+ */
+export class FileHost implements WorkbookHost {
+  private wb: ExcelJS.Workbook | undefined;
+  notes: string[] = [];
+
+  constructor(readonly file: string) {}
+
+  async read(): Promise<WorkbookGrid> {
+    this.wb = await loadWorkbook(this.file);
+    return gridFromWorkbook(this.wb, path.basename(this.file));
+  }
+
+  async apply(plan: WritePlan): Promise<ApplyResult> {
+    if (!this.wb) await this.read();
+    const r = applyPlanToWorkbook(this.wb!, plan);
+    this.notes.push(...r.notes);
+    return r;
+  }
+
+  async save(out: string): Promise<void> {
+    if (!this.wb) throw new Error('nothing read yet');
+    if (path.resolve(out) === path.resolve(this.file)) {
+      throw new Error('refusing to overwrite the input workbook; choose another output file');
+    }
+    await this.wb.xlsx.writeFile(out);
+  }
+}

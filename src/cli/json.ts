@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import type { Analysis } from '../core/engine/analyse';
+import type { Item } from '../core/model/plan';
+import type { Summary, SummaryRow } from '../core/summary/types';
+import type { ParsedValue } from '../core/values/types';
+
+/**
+ * The CLI's JSON output, as schemas: every document is parsed before it is printed, so scripts
+ * that consume it get exactly this shape or the CLI fails loudly.
+ */
+const Scalar = z.union([z.number(), z.string(), z.null()]);
+const ByYear = z.record(z.string(), Scalar);
+
+export const IndicatorJson = z.object({
+  name: z.string(),
+  unit: z.string().nullable(),
+  direction: z.string(),
+  directionSource: z.string(),
+  aggregation: z.string(),
+  qualitative: z.boolean(),
+  baseline: Scalar,
+  baselineFy: z.number().nullable(),
+  finalTarget: Scalar,
+  finalTargetFy: z.number().nullable(),
+  targets: ByYear,
+  actuals: ByYear,
+});
+
+export const ItemJson = z.object({
+  id: z.string(),
+  policy: z.object({ key: z.string(), name: z.string() }),
+  group: z.object({ key: z.string(), name: z.string() }).nullable(),
+  name: z.string(),
+  departments: z.array(z.string()),
+  indicators: z.array(IndicatorJson),
+  effects: z.record(z.string(), z.object({ planned: Scalar, actual: Scalar })),
+  reportFy: z.number().nullable(),
+  rating: z.string().nullable(),
+  ratingCell: z.string().nullable(),
+  classes: z.record(z.string(), z.string()),
+  flags: z.array(z.string()),
+  source: z.object({ layout: z.string(), sheet: z.string(), row: z.number() }),
+});
+
+export const InspectJson = z.object({
+  layout: z.string(),
+  layouts: z.array(
+    z.object({ id: z.string(), sheets: z.array(z.string()), score: z.number(), forced: z.boolean(), reasons: z.array(z.string()) }),
+  ),
+  unclaimedSheets: z.array(z.string()),
+  policyLabel: z.string(),
+  reportFy: z.number().nullable(),
+  policies: z.array(z.object({ key: z.string(), name: z.string() })),
+  items: z.array(ItemJson),
+  findings: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
+});
+
+export const IssueJson = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  sheet: z.string(),
+  cell: z.string(),
+  itemId: z.string().nullable(),
+  message: z.string(),
+});
+export const ValidateJson = z.object({
+  layout: z.string(),
+  file: z.string(),
+  counts: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
+  issues: z.array(IssueJson),
+});
+
+const CountsJson = z.object({ A: z.number(), B: z.number(), C: z.number(), D: z.number(), unrated: z.number() });
+export const SummaryRowJson = z.object({
+  key: z.string(),
+  name: z.string(),
+  counts: CountsJson,
+  total: z.number(),
+  effectPlanned: z.number(),
+  effectActual: z.number(),
+  effectRatio: z.number().nullable(),
+});
+export const SummaryJson = z.object({
+  files: z.array(z.string()),
+  layouts: z.array(z.string()),
+  groupLabel: z.string(),
+  reportFy: z.number().nullable(),
+  groups: z.array(SummaryRowJson),
+  total: SummaryRowJson,
+});
+
+function scalar(v: ParsedValue | undefined): string | number | null {
+  if (!v) return null;
+  if (v.kind === 'number') return v.value;
+  if (v.kind === 'text') return v.text;
+  return null;
+}
+
+export function itemJson(item: Item): z.infer<typeof ItemJson> {
+  const effects: Record<string, { planned: string | number | null; actual: string | number | null }> = {};
+  for (const y of item.effects?.byYear ?? []) effects[String(y.fy)] = { planned: scalar(y.planned), actual: scalar(y.actual) };
+  return {
+    id: item.id,
+    policy: { key: item.policyKey, name: item.policyName },
+    group: item.groupKey !== undefined ? { key: item.groupKey, name: item.groupName ?? '' } : null,
+    name: item.name,
+    departments: item.departments,
+    indicators: item.indicators.map((ind) => ({
+      name: ind.name,
+      unit: ind.unit ?? null,
+      direction: ind.direction,
+      directionSource: ind.directionSource,
+      aggregation: ind.aggregation,
+      qualitative: ind.qualitative,
+      baseline: scalar(ind.baseline?.value),
+      baselineFy: ind.baseline?.fy ?? null,
+      finalTarget: scalar(ind.finalTarget?.value),
+      finalTargetFy: ind.finalTarget?.fy ?? null,
+      targets: Object.fromEntries(ind.targets.map((t) => [String(t.fy), scalar(t.value)])),
+      actuals: Object.fromEntries(ind.actuals.map((t) => [String(t.fy), scalar(t.value)])),
+    })),
+    effects,
+    reportFy: item.reportFy ?? null,
+    rating: item.rating?.letter ?? null,
+    ratingCell: item.ratingCell ? `${item.ratingCell.sheet}!${item.ratingCell.address}` : null,
+    classes: item.classes ?? {},
+    flags: item.flags,
+    source: item.source,
+  };
+}
+
+export function countFindings(a: Analysis): { error: number; warning: number; info: number } {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of a.findings) c[f.severity]++;
+  return c;
+}
+
+export function inspectJson(a: Analysis, lang: 'ja' | 'en'): z.infer<typeof InspectJson> {
+  return InspectJson.parse({
+    layout: layoutName(a),
+    layouts: a.detection.chosen.map((c) => ({
+      id: c.layout,
+      sheets: c.sheets,
+      score: Math.round(c.score * 100) / 100,
+      forced: c.forced,
+      reasons: c.reasons.map((r) => `${r.sheet}: ${r.reason[lang]}`),
+    })),
+    unclaimedSheets: a.detection.unclaimed,
+    policyLabel: a.plan.policyLabel,
+    reportFy: a.plan.reportFy ?? null,
+    policies: a.plan.policies.map((p) => ({ key: p.key, name: p.name })),
+    items: a.plan.items.map(itemJson),
+    findings: countFindings(a),
+  });
+}
+
+export function validateJson(a: Analysis, file: string, lang: 'ja' | 'en'): z.infer<typeof ValidateJson> {
+  return ValidateJson.parse({
+    layout: layoutName(a),
+    file,
+    counts: countFindings(a),
+    issues: a.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      itemId: f.itemId ?? null,
+      message: f.message[lang],
+    })),
+  });
+}
+
+function rowJson(r: SummaryRow): z.infer<typeof SummaryRowJson> {
+  return {
+    key: r.key,
+    name: r.name,
+    counts: { A: r.counts.A, B: r.counts.B, C: r.counts.C, D: r.counts.D, unrated: r.counts.unrated },
+    total: r.total,
+    effectPlanned: r.effectPlanned,
+    effectActual: r.effectActual,
+    effectRatio: r.effectRatio,
+  };
+}
+
+export function summaryJson(s: Summary, files: string[], layouts: string[]): z.infer<typeof SummaryJson> {
+  return SummaryJson.parse({
+    files,
+    layouts,
+    groupLabel: s.groupLabel,
+    reportFy: s.reportFy ?? null,
+    groups: s.groups.map(rowJson),
+    total: rowJson(s.total),
+  });
+}
+
+export function layoutName(a: Analysis): string {
+  return a.detection.chosen.map((c) => c.layout).join('+') || 'none';
+}

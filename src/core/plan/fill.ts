@@ -1,0 +1,183 @@
+import { toA1 } from '../grid/a1';
+import { cellAt, isBlank } from '../grid/lookup';
+import type { CellValue, WorkbookGrid } from '../grid/types';
+import type { Analysis } from '../engine/analyse';
+import { OWNED_RATIO_HEADER } from '../layouts/owned';
+import type { Item } from '../model/plan';
+import type { Evaluation } from '../rules/evaluation';
+import { SETTINGS_KEY, writeSettings, type Settings } from '../settings/schema';
+import { RATING_LABELS } from '../values/rating';
+import type { RatingLetter } from '../values/types';
+import type { CellWrite, WritePlan } from './write-plan';
+
+export interface FillOptions {
+  ratings?: boolean;
+  ratios?: boolean;
+  subtotals?: boolean;
+}
+
+export interface FillPreview {
+  ratings: number;
+  ratios: number;
+  subtotals: number;
+  headers: number;
+  /** Items where staff entered a rating that differs from the suggestion (never changed, only listed). */
+  disagreements: Evaluation[];
+}
+
+type SuggestedCell = NonNullable<Settings['suggested']>[number];
+
+/**
+ * Plans the `fill` job: suggested ratings into blank rating cells, achievement ratios into the
+ * add-in's own 達成率 column, blank 〔小計〕 cells. Every write states the value it expects, so a
+ * cell typed by staff (or by a co-author since the read) is never overwritten.
+ */
+export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}): { plan: WritePlan; preview: FillPreview } {
+  const doRatings = opts.ratings ?? true;
+  const doRatios = opts.ratios ?? true;
+  const doSubtotals = opts.subtotals ?? true;
+  const writes: CellWrite[] = [];
+  const preview: FillPreview = { ratings: 0, ratios: 0, subtotals: 0, headers: 0, disagreements: [] };
+  const items = new Map(a.plan.items.map((i) => [i.id, i]));
+  const previous = new Map((a.settings.suggested ?? []).map((s) => [`${s.sheet}!${s.address}`, s]));
+  const suggested: SuggestedCell[] = [];
+  const labelStyle = ratingLabelStyle(a.plan.items);
+
+  for (const ev of a.evaluations) {
+    const item = items.get(ev.itemId);
+    if (!item?.ratingCell) continue;
+    const { sheet, address } = item.ratingCell;
+    const current = cellAt(wb, sheet, address);
+    const key = `${sheet}!${address}`;
+    const ours = previous.get(key);
+    const stillOurs = ours !== undefined && !isBlank(current) && String(current) === ours.value;
+    if (!isBlank(current) && !stillOurs) {
+      if (ev.suggested && ev.entered && ev.suggested !== ev.entered) preview.disagreements.push(ev);
+      continue;
+    }
+    if (!doRatings || !ev.suggested) {
+      if (stillOurs) suggested.push(ours);
+      continue;
+    }
+    const value = ratingText(ev.suggested, labelStyle);
+    suggested.push({ sheet, address, value });
+    if (stillOurs && String(current) === value) continue;
+    writes.push({ sheet, address, value, expect: normalizeExpect(current), reason: 'rating' });
+    preview.ratings++;
+  }
+
+  if (doRatios) {
+    const byItem = new Map(a.evaluations.map((e) => [e.itemId, e]));
+    for (const t of a.read.tables) {
+      const rowsWithItems = Object.entries(t.rowOfItem);
+      if (rowsWithItems.length === 0) continue;
+      const col = t.owned.ratio ?? t.nextFreeCol;
+      const headerRow = t.headerRows[t.headerRows.length - 1];
+      const headerAddr = toA1(headerRow, col);
+      const headerNow = cellAt(wb, t.sheet, headerAddr);
+      if (t.owned.ratio === undefined) {
+        if (!isBlank(headerNow)) continue; // the planned spot is taken: never write over staff cells
+        writes.push({
+          sheet: t.sheet,
+          address: headerAddr,
+          value: OWNED_RATIO_HEADER,
+          expect: null,
+          reason: 'owned-header',
+          style: { bold: true, fill: '#DDEBF7', align: 'center', wrap: true, border: true },
+        });
+        preview.headers++;
+      }
+      for (const [id, row] of rowsWithItems) {
+        const ev = byItem.get(id);
+        const addr = toA1(row, col);
+        const now = cellAt(wb, t.sheet, addr);
+        if (t.owned.ratio === undefined && !isBlank(now)) continue;
+        const value = ev?.ratio !== undefined ? round(ev.ratio / 100, 4) : null;
+        if (value === null && isBlank(now)) continue;
+        if (sameNumber(now, value)) continue;
+        writes.push({
+          sheet: t.sheet,
+          address: addr,
+          value,
+          numberFormat: '0.0%',
+          expect: normalizeExpect(now),
+          reason: 'ratio',
+          style: { align: 'right', border: true },
+        });
+        if (value !== null) preview.ratios++;
+      }
+    }
+  }
+
+  if (doSubtotals) {
+    for (const item of a.plan.items) {
+      for (const w of subtotalWrites(wb, item)) {
+        writes.push(w);
+        preview.subtotals++;
+      }
+    }
+  }
+
+  const settings: Settings = { ...a.settings, suggested };
+  return {
+    plan: {
+      label: 'fill',
+      writes,
+      sheets: [],
+      settings: { [SETTINGS_KEY]: writeSettings(settings)[SETTINGS_KEY] },
+    },
+    preview,
+  };
+}
+
+/** A blank 〔小計〕 gets the sum of its years; a filled one is staff's and only validated. */
+function subtotalWrites(wb: WorkbookGrid, item: Item): CellWrite[] {
+  const out: CellWrite[] = [];
+  const e = item.effects;
+  if (!e) return out;
+  for (const kind of ['planned', 'actual'] as const) {
+    const ref = item.cells[kind === 'planned' ? 'effectPlannedSubtotal' : 'effectActualSubtotal'];
+    if (!ref || !isBlank(cellAt(wb, ref.sheet, ref.address))) continue;
+    const nums = e.byYear.map((y) => y[kind]).filter((v) => v?.kind === 'number');
+    if (nums.length === 0) continue;
+    const sum = nums.reduce((s, v) => s + (v!.kind === 'number' ? v!.value : 0), 0);
+    out.push({ sheet: ref.sheet, address: ref.address, value: sum, numberFormat: '#,##0', expect: null, reason: 'subtotal' });
+  }
+  return out;
+}
+
+/** Follow the workbook's own habit: bare letters, or letter plus the city's label wording. */
+function ratingLabelStyle(items: Item[]): { labelled: boolean; labels: Partial<Record<RatingLetter, string>> } {
+  let withLabel = 0;
+  let bare = 0;
+  const labels: Partial<Record<RatingLetter, string>> = {};
+  for (const i of items) {
+    if (!i.rating) continue;
+    if (i.rating.label) {
+      withLabel++;
+      labels[i.rating.letter] ??= i.rating.raw.trim();
+    } else bare++;
+  }
+  return { labelled: withLabel > bare, labels };
+}
+
+function ratingText(letter: RatingLetter, style: ReturnType<typeof ratingLabelStyle>): string {
+  if (!style.labelled) return letter;
+  return style.labels[letter] ?? `${letter} ${RATING_LABELS[letter][0]}`;
+}
+
+function normalizeExpect(v: CellValue): string | number | null {
+  if (isBlank(v)) return null;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return v;
+}
+
+function sameNumber(a: CellValue, b: number | null): boolean {
+  if (b === null) return isBlank(a);
+  return typeof a === 'number' && Math.abs(a - b) < 1e-9;
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
