@@ -1,11 +1,620 @@
-import type { LayoutReader } from '../types';
+import { SheetView } from '../../grid/sheet-view';
+import type { CellRef, WorkbookGrid } from '../../grid/types';
+import type { Aggregation, Indicator, Item, Policy, YearValue } from '../../model/plan';
+import { inferDirection } from '../../rules/direction';
+import { parseRating, parseValue } from '../../values';
+import type { ParsedValue, Rating } from '../../values/types';
+import { finding, type Finding } from '../../validation/finding';
+import type { LayoutRead, LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
+import { chooseReportFy, columnFor, joinWrapped, splitDepartments, type ProgressColumn } from './columns';
+import { findContentsHeader, readContents, type Contents } from './contents';
+import { headingRow, policyOfSheetName, type PolicyHeading } from './headings';
+import { kpiHeaderAt, type KpiColumns } from './kpi-table';
+import { parseRepost, scheduleHeaderAt, startsSchedule, type ScheduleColumns } from './schedule-table';
 
-// Placeholder until this layout is implemented: detects nothing, so it is never chosen.
+/**
+ * 湯沢市経営戦略 (R3–R8). Two kinds of table sit under 基本方針 / テーマプログラム headings:
+ *  - a KPI table per テーマプログラム → one item per 指標 (classes.種別 = 'KPI');
+ *  - a schedule table per 取組事項 → one item per 実施項目 (classes.種別 = '実施項目').
+ * 【再掲】 rows (取組事項 8, 9, 13 listed again under 25) become items flagged 'repost', which every
+ * count skips. See docs/layouts/yuzawa.md for ids, findings and what counts.
+ */
+
+const LAYOUT = 'yuzawa';
+const POLICY_LABEL = '基本方針';
+
+interface Context {
+  policy?: PolicyHeading;
+  theme?: { no: number; name: string };
+}
+
+interface KpiTable {
+  kind: 'kpi';
+  view: SheetView;
+  cols: KpiColumns;
+  rows: number[];
+  ctx: Context;
+}
+
+interface ScheduleEntry {
+  rows: number[];
+  name: string;
+  nameRow: number;
+  department: string;
+  departmentRow?: number;
+  repostSource?: string;
+}
+
+interface ScheduleTable {
+  kind: 'schedule';
+  view: SheetView;
+  cols: ScheduleColumns;
+  rows: number[];
+  entries: ScheduleEntry[];
+  ctx: Context;
+}
+
+type Table = KpiTable | ScheduleTable;
+
+/** Heading rows, KPI headers and schedule headers end the table above them. */
+function isBoundary(view: SheetView, r: number): boolean {
+  const h = headingRow(view, r);
+  if (h && h.kind !== 'note') return true;
+  return kpiHeaderAt(view, r) !== undefined || startsSchedule(view, r);
+}
+
+function scanSheet(view: SheetView, policies: Map<string, Policy>): { tables: Table[]; contents?: Contents } {
+  const tables: Table[] = [];
+  const contentsAt = findContentsHeader(view);
+  if (contentsAt) return { tables, contents: readContents(view) };
+  const ctx: Context = {};
+  const fromName = policyOfSheetName(view.name);
+  if (fromName) ctx.policy = fromName;
+  let r = 0;
+  while (r < view.rowCount) {
+    if (view.isRowEmpty(r)) {
+      r++;
+      continue;
+    }
+    const h = headingRow(view, r);
+    if (h?.kind === 'policy') {
+      ctx.policy = h.policy;
+      ctx.theme = undefined;
+      if (h.policy.name && !policies.has(h.policy.key)) {
+        policies.set(h.policy.key, { key: h.policy.key, name: h.policy.name, order: h.policy.order });
+      }
+      r++;
+      continue;
+    }
+    if (h?.kind === 'theme') {
+      ctx.theme = h.theme;
+      r++;
+      continue;
+    }
+    if (h) {
+      r++;
+      continue;
+    }
+    const kpi = kpiHeaderAt(view, r);
+    if (kpi) {
+      const t = readKpiRows(view, kpi, { ...ctx });
+      tables.push(t.table);
+      r = t.next;
+      continue;
+    }
+    if (startsSchedule(view, r)) {
+      const cols = scheduleHeaderAt(view, r);
+      if (cols) {
+        const t = readScheduleRows(view, cols, { ...ctx });
+        tables.push(t.table);
+        r = t.next;
+        continue;
+      }
+    }
+    r++;
+  }
+  return { tables };
+}
+
+function readKpiRows(view: SheetView, cols: KpiColumns, ctx: Context): { table: KpiTable; next: number } {
+  const rows: number[] = [];
+  let r = cols.headerRows[cols.headerRows.length - 1] + 1;
+  for (; r < view.rowCount; r++) {
+    if (view.isRowEmpty(r)) continue;
+    if (isBoundary(view, r)) break;
+    if (headingRow(view, r)?.kind === 'note') continue;
+    const hasValue =
+      (cols.baseline && view.text(r, cols.baseline.col) !== '') || cols.targets.some((t) => view.text(r, t.col) !== '');
+    if (view.text(r, cols.name) === '' || !hasValue) break;
+    rows.push(r);
+  }
+  return { table: { kind: 'kpi', view, cols, rows, ctx }, next: r };
+}
+
+function readScheduleRows(view: SheetView, cols: ScheduleColumns, ctx: Context): { table: ScheduleTable; next: number } {
+  const rows: number[] = [];
+  const entries: ScheduleEntry[] = [];
+  let repostSource: string | undefined;
+  let department = '';
+  let departmentRow: number | undefined;
+  let current: ScheduleEntry | undefined;
+  let r = cols.yearRow + 1;
+  for (; r < view.rowCount; r++) {
+    if (view.isRowEmpty(r)) continue;
+    if (isBoundary(view, r)) break;
+    if (headingRow(view, r)?.kind === 'note') continue;
+    rows.push(r);
+    if (cols.department !== undefined && !view.isMergeFollower(r, cols.department)) {
+      const d = view.text(r, cols.department);
+      if (d !== '') {
+        department = d;
+        departmentRow = r;
+      }
+    }
+    const follower = view.isMergeFollower(r, cols.item);
+    let name = follower ? '' : joinWrapped(view.text(r, cols.item));
+    let repostRow = false;
+    const rp = name ? parseRepost(view.text(r, cols.item)) : undefined;
+    if (rp) {
+      if (rp.source !== undefined) repostSource = rp.source;
+      repostRow = true;
+      name = rp.rest;
+    }
+    if (name !== '') {
+      current = {
+        rows: [r],
+        name,
+        nameRow: r,
+        department,
+        ...(departmentRow !== undefined ? { departmentRow } : {}),
+        ...(repostSource !== undefined || repostRow ? { repostSource: repostSource ?? '' } : {}),
+      };
+      entries.push(current);
+    } else if (current && !repostRow) {
+      current.rows.push(r);
+    }
+  }
+  return { table: { kind: 'schedule', view, cols, rows, entries, ctx }, next: r };
+}
+
+function indicatorOf(
+  view: SheetView,
+  cols: KpiColumns,
+  r: number,
+): { indicator: Indicator; cells: Record<string, CellRef>; findings: Finding[]; actualCells: number } {
+  const cells: Record<string, CellRef> = { name: view.ref(r, cols.name) };
+  const findings: Finding[] = [];
+  const name = joinWrapped(view.text(r, cols.name));
+  const val = (c: number): ParsedValue => parseValue(view.value(r, c), view.ref(r, c));
+
+  const baseline = cols.baseline ? val(cols.baseline.col) : undefined;
+  if (cols.baseline) cells.baseline = view.ref(r, cols.baseline.col);
+  const sortedTargets = [...cols.targets].sort((a, b) => (a.fy ?? Infinity) - (b.fy ?? Infinity));
+  const finalCol = sortedTargets[sortedTargets.length - 1];
+  const targets: YearValue[] = [];
+  for (const t of sortedTargets) {
+    cells[t.fy !== undefined ? `target:${t.fy}` : 'target'] = view.ref(r, t.col);
+    if (t === finalCol || t.fy === undefined) continue;
+    const v = val(t.col);
+    if (v.kind !== 'blank') targets.push({ fy: t.fy, value: v });
+  }
+  const final = finalCol ? val(finalCol.col) : undefined;
+  const actuals: YearValue[] = [];
+  let actualCells = 0;
+  for (const p of cols.progress) {
+    if (p.field !== 'actual' || p.fy === undefined) continue;
+    cells[`actual:${p.fy}`] = view.ref(r, p.col);
+    actualCells++;
+    const v = val(p.col);
+    if (v.kind === 'blank') continue;
+    if (v.kind === 'text' && !v.state) {
+      findings.push(
+        finding(
+          'YZW004',
+          'warning',
+          view.ref(r, p.col),
+          `実績「${v.raw}」を数値として読めません(指標「${name}」)。`,
+          `The actual "${v.raw}" is not a number (indicator "${name}").`,
+        ),
+      );
+    }
+    actuals.push({ fy: p.fy, value: v });
+  }
+  actuals.sort((a, b) => a.fy - b.fy);
+
+  const unitCell = cols.unit !== undefined ? view.text(r, cols.unit) : '';
+  const numeric = [final, ...targets.map((t) => t.value), baseline].find((v) => v?.kind === 'number');
+  const rawUnit = unitCell || (numeric?.kind === 'number' ? numeric.unit : undefined);
+  const unit = rawUnit?.replace(/\s+/g, '');
+  if (cols.unit !== undefined) cells.unit = view.ref(r, cols.unit);
+  const qualitative = unit === '-' || ![final, ...targets.map((t) => t.value)].some((v) => v?.kind === 'number');
+  const dir = inferDirection({
+    name,
+    ...(unit ? { unit } : {}),
+    ...(baseline ? { baseline } : {}),
+    targets: targets.map((t) => t.value),
+    ...(final ? { finalTarget: final } : {}),
+  });
+  const perYear = [final, baseline].some((v) => v?.kind === 'number' && v.perYear);
+  const fresh = baseline?.kind !== 'number' && /新たに|新規|新た/.test(name);
+  const aggregation: Aggregation = perYear ? 'annual' : fresh ? 'cumulative' : 'level';
+  return {
+    indicator: {
+      name,
+      ...(unit ? { unit } : {}),
+      direction: dir.direction,
+      directionSource: dir.source,
+      aggregation,
+      qualitative,
+      ...(baseline && baseline.kind !== 'blank'
+        ? { baseline: { value: baseline, ...(cols.baseline?.fy !== undefined ? { fy: cols.baseline.fy } : {}) } }
+        : {}),
+      targets,
+      actuals,
+      ...(final && final.kind !== 'blank'
+        ? { finalTarget: { value: final, ...(finalCol?.fy !== undefined ? { fy: finalCol.fy } : {}) } }
+        : {}),
+      cell: view.ref(r, cols.name),
+    },
+    cells,
+    findings,
+    actualCells,
+  };
+}
+
+/** Rating, status and comment cells of one item for the report year, plus every other year's text. */
+function progressOf(
+  view: SheetView,
+  progress: ProgressColumn[],
+  rows: number[],
+  reportFy: number | undefined,
+  itemId: string,
+  notes: Record<string, string>,
+  cells: Record<string, CellRef>,
+  findings: Finding[],
+  textActuals: boolean,
+): { rating?: Rating; ratingCell?: CellRef } {
+  const firstText = (c: number): { row: number; text: string } => {
+    for (const r of rows) {
+      const t = view.text(r, c);
+      if (t !== '') return { row: r, text: t };
+    }
+    return { row: rows[0], text: '' };
+  };
+  for (const p of progress) {
+    if (p.field === 'rating' || (p.field === 'actual' && !textActuals)) continue;
+    const key = `${p.field}${p.fy !== undefined ? `:${p.fy}` : ''}`;
+    const { row, text } = firstText(p.col);
+    cells[key] = view.ref(row, p.col);
+    if (text !== '') notes[key] = text;
+  }
+  const col = columnFor(progress, 'rating', reportFy);
+  if (!col) return {};
+  for (const p of progress.filter((q) => q.field === 'rating')) {
+    cells[`rating${p.fy !== undefined ? `:${p.fy}` : ''}`] = view.ref(rows[0], p.col);
+  }
+  const ratingCell = view.ref(rows[0], col.col);
+  const raw = view.value(rows[0], col.col);
+  const rating = parseRating(raw, ratingCell);
+  if (!rating && view.text(rows[0], col.col) !== '') {
+    findings.push(
+      finding(
+        'YZW007',
+        'warning',
+        ratingCell,
+        `評価「${view.text(rows[0], col.col)}」はA〜Dの評価として読めません。`,
+        `The rating "${view.text(rows[0], col.col)}" is not an A–D rating.`,
+        itemId,
+      ),
+    );
+  }
+  return { ...(rating ? { rating } : {}), ratingCell };
+}
+
+const compact = (s: string) => s.normalize('NFKC').replace(/[\s、,，・()（）「」]/g, '');
+
+export function readYuzawa(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
+  const findings: Finding[] = [];
+  const policies = new Map<string, Policy>();
+  const tables: Table[] = [];
+  let contents: Contents | undefined;
+  const sheets = wb.sheets.filter((s) => (opts.sheets ? opts.sheets.includes(s.name) : true));
+  for (const grid of sheets) {
+    const scanned = scanSheet(new SheetView(grid), policies);
+    tables.push(...scanned.tables);
+    if (scanned.contents && !contents) contents = scanned.contents;
+  }
+  if (contents) {
+    for (const e of contents.entries.values()) {
+      const known = policies.get(e.policy.key);
+      if (!known || !known.name) policies.set(e.policy.key, { key: e.policy.key, name: e.policy.name, order: e.policy.order });
+    }
+  }
+  if (tables.length === 0) {
+    findings.push(
+      finding(
+        'YZW001',
+        'error',
+        { sheet: sheets[0]?.name ?? '', cell: 'A1' },
+        '湯沢市経営戦略の表(指標名・現状・目標値のKPI表、または取組事項No.・実施項目・年度列の表)が見つかりません。',
+        'No Yuzawa table found (a KPI table with 指標名/現状/目標値, or a schedule table with 取組事項No./実施項目/year columns).',
+      ),
+    );
+  }
+
+  const reportFy = chooseReportFy(
+    tables.flatMap((t) => t.cols.progress),
+    opts.reportFy,
+  );
+  const items: Item[] = [];
+  const anchors: TableAnchor[] = [];
+  const policyOf = (ctx: Context, at: CellRef): { key: string; name: string } => {
+    if (ctx.policy) return { key: ctx.policy.key, name: policies.get(ctx.policy.key)?.name ?? ctx.policy.name };
+    findings.push(
+      finding(
+        'YZW003',
+        'warning',
+        at,
+        'この表の前に基本方針の見出し(例:「基本方針Ⅲ 行政経営マネジメント」)がなく、基本方針が分かりません。',
+        'No 基本方針 heading (e.g. 「基本方針Ⅲ 行政経営マネジメント」) above this table, so its policy is unknown.',
+      ),
+    );
+    return { key: '?', name: '(不明)' };
+  };
+
+  const seenMeasures = new Map<number, CellRef>();
+  const kpiCount = new Map<string, number>();
+  for (const t of tables) {
+    const { view } = t;
+    const rowOfItem: Record<string, number> = {};
+    if (t.kind === 'kpi') {
+      const at = view.ref(t.cols.headerRows[0], t.cols.name);
+      const policy = policyOf(t.ctx, at);
+      const themeKey = t.ctx.theme ? `${policy.key}-${t.ctx.theme.no}` : undefined;
+      for (const r of t.rows) {
+        const base = themeKey ?? policy.key;
+        const k = (kpiCount.get(base) ?? 0) + 1;
+        kpiCount.set(base, k);
+        const id = `KPI-${base}-${k}`;
+        const ind = indicatorOf(view, t.cols, r);
+        findings.push(...ind.findings.map((f) => ({ ...f, itemId: id })));
+        const notes: Record<string, string> = {};
+        const cells = ind.cells;
+        const departments = t.cols.department !== undefined ? splitDepartments(view.text(r, t.cols.department)) : [];
+        if (t.cols.department !== undefined) cells.department = view.ref(r, t.cols.department);
+        const prog = progressOf(view, t.cols.progress, [r], reportFy, id, notes, cells, findings, false);
+        items.push({
+          id,
+          policyKey: policy.key,
+          policyName: policy.name,
+          ...(themeKey && t.ctx.theme ? { groupKey: themeKey, groupName: t.ctx.theme.name } : {}),
+          name: ind.indicator.name,
+          departments,
+          indicators: [ind.indicator],
+          ...(reportFy !== undefined ? { reportFy } : {}),
+          ...prog,
+          classes: { 種別: 'KPI' },
+          flags: [],
+          ...(Object.keys(notes).length ? { notes } : {}),
+          cells,
+          source: { layout: LAYOUT, sheet: view.name, row: r },
+        });
+        rowOfItem[id] = r;
+      }
+      anchors.push(anchorOf(view, t.cols.headerRows, t.rows, t.cols.owned, rowOfItem));
+      continue;
+    }
+
+    const { cols } = t;
+    const no = cols.measureNo;
+    const titleRef = cols.titleCell ? view.ref(cols.titleCell.row, cols.titleCell.col) : view.ref(cols.top, cols.item);
+    if (no === undefined) {
+      findings.push(
+        finding(
+          'YZW002',
+          'warning',
+          titleRef,
+          '取組事項No.が見つからない表です。実施項目の番号はシート名と行番号で付けます。',
+          'This schedule table has no 取組事項No.; its items are numbered by sheet and row.',
+        ),
+      );
+    } else if (seenMeasures.has(no)) {
+      const prev = seenMeasures.get(no)!;
+      findings.push(
+        finding(
+          'YZW009',
+          'warning',
+          titleRef,
+          `取組事項No.${no} が ${prev.sheet}!${prev.address} にもあります。`,
+          `取組事項No.${no} also appears at ${prev.sheet}!${prev.address}.`,
+        ),
+      );
+    } else {
+      seenMeasures.set(no, titleRef);
+    }
+    let policy = policyOf(t.ctx, titleRef);
+    let theme = t.ctx.theme;
+    const listed = no !== undefined ? contents?.entries.get(no) : undefined;
+    if (listed) {
+      if (t.ctx.policy?.key !== listed.policy.key || t.ctx.theme?.no !== listed.theme.no) {
+        findings.push(
+          finding(
+            'YZW006',
+            'info',
+            titleRef,
+            `取組事項No.${no} は本文では ${t.ctx.policy?.key ?? '?'}-${t.ctx.theme?.no ?? '?'} の下にありますが、目次の ${listed.policy.key}-${listed.theme.no}「${listed.theme.name}」に従います。`,
+            `取組事項No.${no} sits under ${t.ctx.policy?.key ?? '?'}-${t.ctx.theme?.no ?? '?'} in the body; the 目次 places it under ${listed.policy.key}-${listed.theme.no}, which is used.`,
+          ),
+        );
+      }
+      policy = { key: listed.policy.key, name: policies.get(listed.policy.key)?.name ?? listed.policy.name };
+      theme = listed.theme;
+    }
+    const measureName = cols.measureName ?? listed?.measureName ?? '';
+    let own = 0;
+    let reposts = 0;
+    for (const e of t.entries) {
+      const repost = e.repostSource !== undefined;
+      const k = repost ? ++reposts : ++own;
+      const id = no !== undefined ? `${no}-${repost ? 'R' : ''}${k}` : `${view.name}!${e.nameRow + 1}`;
+      const nameRef = view.ref(e.nameRow, cols.item);
+      const cells: Record<string, CellRef> = { name: nameRef };
+      const notes: Record<string, string> = {};
+      if (no !== undefined) notes['取組事項'] = `${no} ${measureName}`.trim();
+      if (repost && e.repostSource) notes['再掲元'] = e.repostSource;
+      if (cols.department !== undefined) cells.department = view.ref(e.departmentRow ?? e.nameRow, cols.department);
+      for (const y of cols.years) {
+        cells[`plan:${y.fy}`] = view.ref(e.rows[0], y.col);
+        const texts = e.rows.map((r) => view.text(r, y.col)).filter((s) => s !== '');
+        if (texts.length) notes[`plan:${y.fy}`] = texts.join(' / ');
+      }
+      const prog = progressOf(view, cols.progress, e.rows, reportFy, id, notes, cells, findings, true);
+      if (e.department === '') {
+        findings.push(
+          finding(
+            'YZW010',
+            'warning',
+            cells.department ?? nameRef,
+            `実施項目「${e.name}」の担当課が空欄です。`,
+            `No 担当課 for 実施項目 "${e.name}".`,
+            id,
+          ),
+        );
+      }
+      items.push({
+        id,
+        policyKey: policy.key,
+        policyName: policy.name,
+        ...(theme ? { groupKey: `${policy.key}-${theme.no}`, groupName: theme.name } : {}),
+        name: e.name,
+        departments: splitDepartments(e.department),
+        indicators: [],
+        ...(reportFy !== undefined ? { reportFy } : {}),
+        ...prog,
+        classes: { 種別: '実施項目', ...(no !== undefined ? { 取組事項: String(no) } : {}) },
+        flags: repost ? ['repost'] : [],
+        notes,
+        cells,
+        source: { layout: LAYOUT, sheet: view.name, row: e.nameRow },
+      });
+      rowOfItem[id] = e.nameRow;
+    }
+    anchors.push(anchorOf(view, cols.headerRows, t.rows, cols.owned, rowOfItem));
+  }
+
+  linkReposts(items, findings);
+  return {
+    layout: LAYOUT,
+    policyLabel: POLICY_LABEL,
+    policies: [...policies.values()].sort((a, b) => a.order - b.order),
+    items,
+    findings,
+    tables: anchors,
+    ...(reportFy !== undefined ? { reportFy } : {}),
+  };
+}
+
+/**
+ * A 【再掲】 row names the 実施項目 it repeats only by text, and the text drifts (「処分方法の検討実施」
+ * for 「処分方法の検討、実施」): match ignoring punctuation and spaces, and say so when nothing matches.
+ */
+function linkReposts(items: Item[], findings: Finding[]): void {
+  const originals = new Map<string, Item>();
+  for (const it of items) if (!it.flags.includes('repost') && it.classes?.種別 === '実施項目') originals.set(compact(it.name), it);
+  for (const it of items) {
+    if (!it.flags.includes('repost')) continue;
+    const orig = originals.get(compact(it.name));
+    if (orig) {
+      it.notes = { ...it.notes, 再掲元ID: orig.id };
+    } else {
+      findings.push(
+        finding(
+          'YZW005',
+          'warning',
+          it.cells.name,
+          `【再掲】の実施項目「${it.name}」の元の行が見つかりません。集計では再掲として数えません。`,
+          `The original of the 【再掲】 row "${it.name}" was not found; it is still left out of counts as a repeat.`,
+          it.id,
+        ),
+      );
+    }
+  }
+}
+
+function anchorOf(
+  view: SheetView,
+  headerRows: number[],
+  dataRows: number[],
+  owned: Record<string, number>,
+  rowOfItem: Record<string, number>,
+): TableAnchor {
+  const rows = [...headerRows, ...dataRows];
+  let nextFreeCol = 0;
+  for (const r of rows) {
+    for (let c = view.colCount - 1; c >= 0; c--) {
+      if (view.raw(r, c) !== null && view.raw(r, c) !== '') {
+        nextFreeCol = Math.max(nextFreeCol, c + 1);
+        break;
+      }
+    }
+    for (const m of view.grid.merges) if (m.top <= r && m.bottom >= r) nextFreeCol = Math.max(nextFreeCol, m.right + 1);
+  }
+  return { sheet: view.name, headerRows, dataRows, nextFreeCol, owned, rowOfItem };
+}
+
+export function detectYuzawa(wb: WorkbookGrid): SheetDetection[] {
+  const evidence = wb.sheets.map((grid) => {
+    const view = new SheetView(grid);
+    if (findContentsHeader(view)) return { sheet: grid.name, kind: 'contents' as const, kpi: 0, schedules: 0 };
+    let kpi = 0;
+    let schedules = 0;
+    let titled = 0;
+    for (let r = 0; r < view.rowCount; r++) {
+      if (kpiHeaderAt(view, r)) kpi++;
+      else if (startsSchedule(view, r)) {
+        const s = scheduleHeaderAt(view, r);
+        if (s && (s.measureNo !== undefined || s.department !== undefined)) {
+          schedules++;
+          if (s.measureNo !== undefined) titled++;
+          r = s.yearRow;
+        }
+      }
+    }
+    return { sheet: grid.name, kind: 'tables' as const, kpi, schedules, titled };
+  });
+  const anySchedule = evidence.some((e) => e.kind === 'tables' && e.titled! > 0);
+  const out: SheetDetection[] = [];
+  for (const e of evidence) {
+    if (e.kind === 'contents') {
+      if (anySchedule) {
+        out.push({
+          sheet: e.sheet,
+          score: 0.7,
+          reason: { ja: '目次(基本方針・テーマプログラム・取組事項)', en: 'table of contents (基本方針/テーマプログラム/取組事項)' },
+        });
+      }
+      continue;
+    }
+    if (e.schedules === 0 && e.kpi === 0) continue;
+    let score: number;
+    if (e.titled! > 0) score = e.kpi > 0 ? 0.95 : 0.85;
+    else if (e.schedules > 0) score = 0.65;
+    else score = anySchedule ? 0.7 : 0.4;
+    out.push({
+      sheet: e.sheet,
+      score,
+      reason: {
+        ja: `KPI表(指標名・現状・目標値) ${e.kpi} 個、展開スケジュール表(取組事項No.・実施項目・年度列・担当課) ${e.schedules} 個`,
+        en: `${e.kpi} KPI table(s) (指標名/現状/目標値), ${e.schedules} schedule table(s) (取組事項No./実施項目/years/担当課)`,
+      },
+    });
+  }
+  return out;
+}
+
 export const yuzawaLayout: LayoutReader = {
-  id: 'yuzawa',
+  id: LAYOUT,
   label: { ja: '湯沢市 経営戦略', en: 'Yuzawa strategy' },
-  detect: () => [],
-  read: () => {
-    throw new Error('layout yuzawa is not implemented yet');
-  },
+  detect: detectYuzawa,
+  read: readYuzawa,
 };
