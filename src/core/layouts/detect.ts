@@ -1,12 +1,14 @@
 import type { WorkbookGrid } from '../grid/types';
 import type { LayoutMapping } from './generic/mapping';
+import { mappingSheet } from './generic/mapping-target';
+import { GENERIC_ACCEPT_SCORE } from './generic/reader';
 import { LAYOUTS, layoutById } from './registry';
 import type { LayoutReader, SheetDetection } from './types';
 
 /** A city layout is taken without asking at this score; below it the generic reader may step in. */
 export const ACCEPT_SCORE = 0.6;
 /** The generic reader needs at least this much header evidence unless the user saved a mapping. */
-export const GENERIC_SCORE = 0.5;
+export const GENERIC_SCORE = GENERIC_ACCEPT_SCORE;
 
 export interface Candidate extends SheetDetection {
   layout: string;
@@ -72,22 +74,19 @@ export function detectLayouts(
   }
 
   const taken = new Map<string, Candidate>();
+  // The user saved the mapping for one sheet on purpose: it beats any reader's guess there.
+  const target = opts.mapping ? mappingSheet(wb, opts.mapping) : undefined;
+  if (target) {
+    taken.set(target, {
+      layout: 'generic',
+      sheet: target,
+      score: 1,
+      reason: { ja: '保存された見出し対応表を使用', en: 'saved header mapping' },
+    });
+  }
   for (const c of candidates) {
     if (taken.has(c.sheet)) continue;
-    const generic = c.layout === 'generic';
-    const mapped = generic && opts.mapping && (!opts.mapping.sheet || opts.mapping.sheet === c.sheet);
-    if (c.score >= (generic ? GENERIC_SCORE : ACCEPT_SCORE) || mapped) taken.set(c.sheet, c);
-  }
-  if (opts.mapping) {
-    const target = opts.mapping.sheet ?? visible.find((s) => !taken.has(s));
-    if (target && !taken.has(target)) {
-      taken.set(target, {
-        layout: 'generic',
-        sheet: target,
-        score: 1,
-        reason: { ja: '保存された見出し対応表を使用', en: 'saved header mapping' },
-      });
-    }
+    if (c.score >= (c.layout === 'generic' ? GENERIC_SCORE : ACCEPT_SCORE)) taken.set(c.sheet, c);
   }
 
   const byLayout = new Map<string, Candidate[]>();
