@@ -1,10 +1,14 @@
 /**
  * Value normalisation (DOMAIN §4): the only place that decides what a typed cell means.
- * Readers call these; nothing else parses numbers, ratings or fiscal years.
+ * Readers call these; nothing else parses numbers, ratings or fiscal years. docs/values.md has the
+ * table of forms.
  */
-export { parseValue } from './parse-value';
-export { parseRating } from './rating';
+export { parseValue, decimalsOfNumber, STATES } from './parse-value';
+export { parseRating, ratingLetterOfLabel, RATING_LABELS } from './rating';
 export { parseFiscalYear, fiscalYearLabel } from './fiscal-year';
-export { parseNumbering, parseCircled, parseRoman } from './numbering';
-export { normalizeWidth } from './normalize';
+export { parseNumbering, parseCircled, parseRoman, circled } from './numbering';
+export type { Numbering } from './numbering';
+export { normalizeWidth, NA_DASHES, BLANK_MARKS } from './normalize';
+export { unitKey, splitScale, unitsComparable, convertUnit, valueIn, parseUnit } from './units';
+export type { ScaledUnit, UnitCell } from './units';
 export type { ParsedValue, NumberValue, Rating, RatingLetter } from './types';

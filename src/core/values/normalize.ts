@@ -1,32 +1,47 @@
 /**
  * Width folding that keeps what NFKC gets wrong for these sheets: ▲ △ stay (they mean minus), dashes
- * are told apart (a lone `-` is "no value", `—` is "not applicable"), and `m²` keeps its superscript.
+ * are told apart (a lone `-` is "no value", `—` is "not applicable"), and `m²` keeps its superscript
+ * (NFKC would turn `m ²` into `m 2`, which then reads as a number).
  */
 export function normalizeWidth(s: string): string {
   let out = '';
-  for (const ch of s) {
-    const code = ch.codePointAt(0)!;
+  let plain = true;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    // Most cells are plain ASCII/kanji without anything to fold; appending unchanged is the fast path.
+    if (code < 0x7f && code !== 0x09 && code !== 0x0a && code !== 0x0d) {
+      out += s[i];
+      continue;
+    }
+    plain = false;
     if (code >= 0xff01 && code <= 0xff5e) {
       // Full-width ASCII block → ASCII.
-      out += String.fromCodePoint(code - 0xfee0);
-    } else if (code === 0x3000) {
+      out += String.fromCharCode(code - 0xfee0);
+    } else if (code === 0x3000 || code === 0x00a0 || code === 0x09 || code === 0x0a || code === 0x0d) {
       out += ' ';
-    } else if (ch === '\u2212' || ch === '\uff0d' || ch === '\u2010' || ch === '\u2011') {
-      // Minus sign, full-width hyphen-minus and hyphens behave as ASCII '-'.
+    } else if (code === 0x2212 || code === 0x2010 || code === 0x2011 || code === 0xfe63) {
+      // Minus sign and hyphens behave as ASCII '-' (U+FF0D is already folded by the block above).
       out += '-';
-    } else if (ch === '，' || ch === '､') {
+    } else if (code === 0xff64) {
       out += ',';
-    } else if (ch === '．') {
-      out += '.';
+    } else if (code === 0x200b || code === 0xfeff) {
+      // Zero-width space / BOM pasted from the web: invisible, and it would split numbers.
     } else {
-      out += ch;
+      out += s[i];
     }
   }
-  return out.replace(/[ \t\r\n]+/g, ' ').trim();
+  if (!plain || out.includes('  ') || out.startsWith(' ') || out.endsWith(' ')) {
+    out = out.replace(/ {2,}/g, ' ').trim();
+  }
+  // PDF/Word text puts a space between a unit letter and its superscript: `299,963 m ²`.
+  if (out.includes('²') || out.includes('³')) out = out.replace(/([A-Za-z]) ([²³])/g, '$1$2');
+  return out;
 }
 
-/** Dashes that mean "not applicable for this year" when they are the whole cell. */
-export const NA_DASHES = /^[\u2014\u2015\u2500]+$/;
-/** A lone hyphen-like mark: "no value". */
-export const BLANK_MARKS = /^(?:-+|ー|\/)$/;
-
+/**
+ * Dashes that mean "not applicable for this year" when they are the whole cell: em dash, horizontal
+ * bar, en dash, figure dash and box-drawing lines (what a ruled cell looks like once typed).
+ */
+export const NA_DASHES = /^[\u2012\u2013\u2014\u2015\u2500\u2501]+$/;
+/** A lone hyphen-like mark: "no value". `ー` is the long-vowel mark IMEs produce for a typed hyphen. */
+export const BLANK_MARKS = /^(?:-+|[ーｰ]+|\/)$/;

@@ -8,6 +8,8 @@ import { CellRefSchema } from '../grid/types';
 
 /** 'le' = 以内/以下 (≤ target is fine), 'lt' = 未満 (< target). */
 export const CapSchema = z.enum(['le', 'lt']);
+/** 'ge' = 以上 (≥), 'gt' = 超 (>). */
+export const FloorSchema = z.enum(['ge', 'gt']);
 
 const base = {
   raw: z.string(),
@@ -32,6 +34,24 @@ export const NumberValueSchema = z.object({
   perYear: z.boolean().optional(),
   /** Compound `2(78)` or `年2回（12回）`: the number in brackets (a running or plan total). */
   secondary: z.number().optional(),
+  /** Unit written with the bracketed number (`回` in `年2回（12回）`), when there is one. */
+  secondaryUnit: z.string().optional(),
+  /**
+   * The whole number stood in brackets, `(29,273)`: in Japanese summaries that marks a planned
+   * amount shown beside the actual, never a negative (accounting brackets are not used here).
+   */
+  parenthesized: z.boolean().optional(),
+  /** 以上 / 超 qualifier: the value is a floor ('ge' ≥, 'gt' >). */
+  floor: FloorSchema.optional(),
+  /** 約 / 程度 / 前後: an approximate figure. */
+  approx: z.boolean().optional(),
+  /** 見込 / 速報 / 暫定 / 概算: a provisional figure. */
+  provisional: z.boolean().optional(),
+  /**
+   * Bracketed remarks kept as written when they are not a year, 累計 or a compound number
+   * (`当初予算` from `16.1億円(令和4年度当初予算)`, `末` from `(令和3年度末)`).
+   */
+  notes: z.array(z.string()).optional(),
 });
 export type NumberValue = z.infer<typeof NumberValueSchema>;
 
@@ -45,6 +65,10 @@ export const TextValueSchema = z.object({
   kind: z.literal('text'),
   text: z.string(),
   state: z.string().optional(),
+  /** `↓`, `〃`, `同上`: "same as the cell above" in plan-text cells. */
+  ditto: z.boolean().optional(),
+  /** An Excel error value (`#N/A`, `#DIV/0!` …) as the host reported it. */
+  excelError: z.boolean().optional(),
 });
 
 export const ParsedValueSchema = z.discriminatedUnion('kind', [
@@ -63,5 +87,10 @@ export const RatingSchema = z.object({
   letter: RatingLetterSchema,
   /** The label typed after the letter, if any (`概ね計画どおり`). */
   label: z.string().optional(),
+  /**
+   * The letter the label itself stands for, when it is a known wording. It differs from `letter`
+   * when staff typed e.g. `A 計画どおり進捗せず`: the caller decides whether that is worth a finding.
+   */
+  labelLetter: z.enum(['A', 'B', 'C', 'D']).optional(),
 });
 export type Rating = z.infer<typeof RatingSchema>;
