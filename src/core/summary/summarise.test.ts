@@ -80,7 +80,8 @@ describe('summarise', () => {
     actual: fc.option(fc.integer({ min: -1000, max: 100000 }), { nil: undefined }),
     repost: fc.boolean(),
   });
-  const toPlan = (rows: fc.infer<typeof itemArb>[]) =>
+  type Row = typeof itemArb extends fc.Arbitrary<infer T> ? T : never;
+  const toPlan = (rows: Row[]) =>
     buildPlan(
       rows.map((r, i) => ({
         id: String(i), policy: r.policy, ...(r.rating ? { rating: r.rating } : {}), flags: r.repost ? ['repost' as const] : [],
