@@ -265,7 +265,7 @@ describe('isehara-list with blank ratings', () => {
 });
 
 describe('isehara-list through analyse()', () => {
-  // Fails until src/core/summary/summarise.ts is real (it was a placeholder when this was written).
+  // The published tables are computed from the list alone (DOMAIN §6), so the full pipeline must give them.
   it('summarise reproduces the published 分野別内訳表 and 実績効果額', async () => {
     const { wb } = await load('isehara-list.xlsx');
     const a = analyse(wb);
