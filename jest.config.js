@@ -7,5 +7,6 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }],
   },
+  reporters: ['default', '<rootDir>/test/reporters/closing-line.js'],
   globalSetup: '<rootDir>/test/fixtures/global-setup.ts',
 };

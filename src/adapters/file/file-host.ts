@@ -31,7 +31,12 @@ export class FileHost implements WorkbookHost {
   async save(out: string): Promise<void> {
     if (!this.wb) throw new Error('nothing read yet');
     if (path.resolve(out) === path.resolve(this.file)) {
-      throw new Error('refusing to overwrite the input workbook; choose another output file');
+      throw Object.assign(new Error('refusing to overwrite the input workbook'), {
+        reason: {
+          ja: '入力ファイルには上書きしません。別の出力ファイル名を指定してください(元のブックは残します)。',
+          en: 'The input workbook is never overwritten; choose another output file.',
+        },
+      });
     }
     await this.wb.xlsx.writeFile(out);
   }

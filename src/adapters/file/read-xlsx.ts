@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { rangeFromA1 } from '../../core/grid/a1';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../core/grid/types';
@@ -15,6 +16,9 @@ export class FileReadError extends Error {
 }
 
 export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  if (!fs.existsSync(file)) {
+    throw new FileReadError(file, { ja: 'ファイルが見つかりません。', en: 'File not found.' });
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);

@@ -1,0 +1,236 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+import type { Io } from '../../src/cli/io';
+import { SummaryJson, ValidateJson, InspectJson } from '../../src/cli/json';
+import { fixturePath } from '../fixtures/paths';
+import published from '../fixtures/seed-data/isehara-published-summary.json';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
+  const code = await main(argv, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const amount = (s: string) => Number(s.replace(/[(),]/g, ''));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-cli-'));
+
+describe('summary reproduces the published 分野別内訳表 and effect totals', () => {
+  const files = [
+    'isehara-list.xlsx',
+    'isehara-list-offset.xlsx',
+    'isehara-list-repeated.xlsx',
+    'isehara-list-blank-rows.xlsx',
+    'isehara-list-shuffled.xlsx',
+    'isehara-list-text-numbers.xlsx',
+    'isehara-list-fullwidth.xlsx',
+    'isehara-list-header-variants.xlsx',
+    'isehara-list-extra-sheet.xlsx',
+    'isehara-list-moved.xlsx',
+  ];
+  it.each(files)('%s', async (file) => {
+    const r = await run('summary', fixturePath(file), '--json');
+    expect(r.code).toBe(0);
+    const s = SummaryJson.parse(JSON.parse(r.out));
+    expect(s.groups.map((g) => g.key)).toEqual(published.policies.map((p) => p.key));
+    for (const p of published.policies) {
+      const g = s.groups.find((x) => x.key === p.key)!;
+      expect({ key: g.key, A: g.counts.A, B: g.counts.B, C: g.counts.C, D: g.counts.D, total: g.total }).toEqual({
+        key: p.key, A: p.A, B: p.B, C: p.C, D: p.D, total: p.total,
+      });
+      expect(g.effectPlanned).toBe(amount(p.planned));
+      expect(g.effectActual).toBe(amount(p.actual));
+    }
+    const t = published.total;
+    expect(s.total.counts).toEqual({ A: t.A, B: t.B, C: t.C, D: t.D, unrated: 0 });
+    expect(s.total.effectPlanned).toBe(amount(t.planned));
+    expect(s.total.effectActual).toBe(amount(t.actual));
+  });
+
+  it('prints the table in Japanese by default and in English with --lang en', async () => {
+    const ja = await run('summary', fixturePath('isehara-list.xlsx'));
+    expect(ja.out).toContain('1 行政サービスの最適化');
+    expect(ja.out).toMatch(/合計\s+17\s+43\s+11\s+0\s+0\s+71\s+228,520\s+797,733\s+349\.1%/);
+    const en = await run('summary', fixturePath('isehara-list.xlsx'), '--lang', 'en');
+    expect(en.out).toMatch(/Total\s+17\s+43\s+11\s+0\s+0\s+71\s+228,520\s+797,733/);
+  });
+
+  it('sums several files into one summary', async () => {
+    const one = SummaryJson.parse(JSON.parse((await run('summary', fixturePath('isehara-list.xlsx'), '--json')).out));
+    const two = SummaryJson.parse(
+      JSON.parse((await run('summary', fixturePath('isehara-list.xlsx'), fixturePath('isehara-list-shuffled.xlsx'), '--json')).out),
+    );
+    expect(two.total.total).toBe(2 * one.total.total);
+    expect(two.total.effectActual).toBe(2 * one.total.effectActual);
+    expect(two.files).toHaveLength(2);
+  });
+
+  it('writes a summary sheet whose numbers are the published ones, text as text', async () => {
+    const out = path.join(tmp, 'summary.xlsx');
+    const r = await run('summary', fixturePath('isehara-list.xlsx'), '-o', out);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('行革集計')!;
+    expect(ws).toBeDefined();
+    const rows: unknown[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const policyRow = rows.find((x) => x[0] === '1 行政サービスの最適化')!;
+    expect(policyRow.slice(1, 7)).toEqual([4, 9, 5, 0, 0, 18]);
+    const totalRows = rows.filter((x) => x[0] === '合計');
+    expect(totalRows[0].slice(1, 7)).toEqual([17, 43, 11, 0, 0, 71]);
+    expect(totalRows[1][2]).toBe(228520);
+    ws.eachRow((row) => row.eachCell((c) => expect(c.formula ?? null).toBeNull()));
+    // The source workbook's own sheet is still there, untouched in count.
+    expect(wb.worksheets.filter((w) => w.state === 'visible').length).toBe(2);
+  });
+});
+
+describe('validate', () => {
+  it('exits 0 on the clean sample and lists findings with sheet and cell', async () => {
+    const r = await run('validate', fixturePath('isehara-list.xlsx'), '--json');
+    expect(r.code).toBe(0);
+    const v = ValidateJson.parse(JSON.parse(r.out));
+    expect(v.layout).toBe('isehara-list');
+    expect(v.counts.error).toBe(0);
+    for (const i of v.issues) expect(i.sheet).not.toBe('');
+  });
+
+  it('exits 1 when a cell is wrong, and names that cell', async () => {
+    const src = fixturePath('isehara-list.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(src);
+    const ws = wb.worksheets[0];
+    // Break the first rating cell: find the header 達成状況 and the first data row below it.
+    let target: ExcelJS.Cell | undefined;
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (!target && cell.value === 'B') target = cell;
+      }),
+    );
+    expect(target).toBeDefined();
+    target!.value = 'E';
+    const broken = path.join(tmp, 'broken.xlsx');
+    await wb.xlsx.writeFile(broken);
+    const r = await run('validate', broken, '--json');
+    expect(r.code).toBe(1);
+    const v = ValidateJson.parse(JSON.parse(r.out));
+    const hit = v.issues.find((i) => i.severity === 'error' && i.cell === target!.address);
+    expect(hit).toBeDefined();
+    expect(hit!.message).toMatch(/E/);
+  });
+
+  it('exits 2 on a missing or unreadable file, with a Japanese reason', async () => {
+    const missing = await run('validate', path.join(tmp, 'nope.xlsx'));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('見つかりません');
+    const junk = path.join(tmp, 'junk.xlsx');
+    fs.writeFileSync(junk, 'not a zip');
+    const bad = await run('validate', junk);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('.xlsx');
+  });
+
+  it('exits 2 on usage errors', async () => {
+    expect((await run('validate')).code).toBe(2);
+    expect((await run('inspect', fixturePath('isehara-list.xlsx'), '--layout', 'nowhere')).code).toBe(2);
+    expect((await run('frobnicate')).code).toBe(2);
+  });
+});
+
+describe('inspect', () => {
+  it('names the layout and gives every item with indicators and cells', async () => {
+    const r = await run('inspect', fixturePath('isehara-list.xlsx'), '--json');
+    const j = InspectJson.parse(JSON.parse(r.out));
+    expect(j.layout).toBe('isehara-list');
+    expect(j.items).toHaveLength(71);
+    expect(j.layouts[0].reasons.length).toBeGreaterThan(0);
+    const item = j.items.find((i) => i.id === '1(2)①')!;
+    expect(item.indicators[0].targets['2023']).toBe(40);
+    expect(item.indicators[0].actuals['2023']).toBe(44);
+    expect(item.effects['2023']).toEqual({ planned: 12000, actual: 569807 });
+  });
+});
+
+type Cells = Map<string, unknown>;
+async function allCells(file: string): Promise<Map<string, Cells>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const out = new Map<string, Cells>();
+  wb.eachSheet((ws) => {
+    const cells: Cells = new Map();
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (c) => {
+        if (c.value !== null && c.value !== '') cells.set(c.address, c.value);
+      }),
+    );
+    out.set(ws.name, cells);
+  });
+  return out;
+}
+
+describe('fill changes only blank rating cells and owned cells', () => {
+  it('on a list with blank ratings, every other cell is unchanged', async () => {
+    const src = fixturePath('isehara-list-blank-ratings.xlsx');
+    const out = path.join(tmp, 'filled.xlsx');
+    const r = await run('fill', src, '-o', out, '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    const before = await allCells(src);
+    const after = await allCells(out);
+    const sheet = [...before.keys()][0];
+    const b = before.get(sheet)!;
+    const a = after.get(sheet)!;
+    // Nothing that was there is gone or different.
+    for (const [addr, v] of b) expect([addr, a.get(addr)]).toEqual([addr, v]);
+    // What is new: suggested ratings (letters in previously blank cells) and the owned column.
+    const added = [...a.keys()].filter((k) => !b.has(k));
+    const ownedCol = [...a.entries()].find(([, v]) => v === '達成率（自動）')![0].replace(/\d+/, '');
+    const ratingWrites = added.filter((k) => k.replace(/\d+/, '') !== ownedCol);
+    expect(ratingWrites.length).toBe(report.ratings);
+    for (const k of ratingWrites) expect(['A', 'B', 'C', 'D']).toContain(a.get(k));
+    expect(report.ratings).toBeGreaterThan(0);
+    expect(report.ratios).toBeGreaterThan(0);
+    // Only the sheets that were there, plus the hidden settings sheet.
+    expect([...after.keys()].sort()).toEqual([...before.keys(), '_shinchoku'].sort());
+  });
+
+  it('a second fill on its own output writes nothing new and keeps staff edits', async () => {
+    const first = path.join(tmp, 'filled-1.xlsx');
+    await run('fill', fixturePath('isehara-list-blank-ratings.xlsx'), '-o', first);
+    const second = path.join(tmp, 'filled-2.xlsx');
+    const r = await run('fill', first, '-o', second, '--json');
+    const report = JSON.parse(r.out);
+    expect(report.ratings).toBe(0);
+    expect(report.written).toBe(0);
+    const a = await allCells(first);
+    const b = await allCells(second);
+    for (const [sheet, cells] of a) {
+      if (sheet === '_shinchoku') continue;
+      expect(Object.fromEntries(b.get(sheet)!)).toEqual(Object.fromEntries(cells));
+    }
+  });
+
+  it('refuses to overwrite its input', async () => {
+    const src = path.join(tmp, 'in.xlsx');
+    fs.copyFileSync(fixturePath('isehara-list.xlsx'), src);
+    const r = await run('fill', src, '-o', src);
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('demo', () => {
+  it('runs the whole job on the bundled sample and says where the output went', async () => {
+    const dir = path.join(tmp, 'demo');
+    const r = await run('demo', '-o', dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('isehara-list');
+    expect(r.out).toMatch(/合計\s+17\s+43\s+11\s+0/);
+    expect(fs.existsSync(path.join(dir, 'isehara-list.filled.xlsx'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'isehara-list.summary.xlsx'))).toBe(true);
+  });
+});
