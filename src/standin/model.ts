@@ -87,6 +87,11 @@ export class SheetModel {
       }),
     );
     if (!valuesOnly) {
+      // Merged cells carry formatting, so Excel counts them in the full used range.
+      for (const m of this.merges) {
+        take(m.top, m.left);
+        take(m.bottom, m.right);
+      }
       for (const k of [...this.numberFormats.keys(), ...this.fills.keys(), ...this.styles.keys()]) {
         const [r, c] = k.split(',').map(Number);
         take(r, c);

@@ -1,0 +1,173 @@
+import type { WorkbookGrid } from '../../core/grid/types';
+import type { WorkbookHost } from '../../core/host';
+import type { ApplyResult, WritePlan } from '../../core/plan/write-plan';
+import { applyPlan } from './apply';
+import { ExcelHostError, toHostError } from './errors';
+import { setHighlight, type HighlightCell, type HighlightResult } from './highlight';
+import { DEFAULT_READ_BUDGET, readWorkbook, type ReadBudget } from './read';
+import { queueSettingsRead, queueSettingsWrite } from './settings';
+
+/**
+ * The task pane's door to Excel. The only module (with its siblings) that touches the global
+ * `Excel`/`Office`, so the same code runs in Excel and on the stand-in. The manifest requires
+ * ExcelApi 1.7; everything newer is detected at run time and reported by apiSupport().
+ */
+export interface ApiSupport {
+  /** Highest ExcelApi set reported (checked from 1.20 down to 1.1); null outside Office. */
+  excelApi: string | null;
+  /** ExcelApi 1.13: merged areas come back with read(). */
+  mergedAreas: boolean;
+  /** ExcelApi 1.13: insertWorkbook(). */
+  insertWorksheets: boolean;
+  /** ExcelApi 1.8: A–D drop-down lists on written cells. */
+  dataValidation: boolean;
+  /** ExcelApi 1.6: calculation suspended during bulk writes. */
+  suspendCalculation: boolean;
+  /** Run option delayForCellEdit: batches wait while the user edits a cell instead of failing. */
+  delayForCellEdit: boolean;
+  /** ExcelApi 1.20: one undo step per command. */
+  mergeUndoGroup: boolean;
+}
+
+export interface ExcelHost extends WorkbookHost {
+  select(sheet: string, address: string): Promise<void>;
+  /** Colours the cells by severity, replacing earlier marks; originals are kept in the settings sheet. */
+  highlight(cells: HighlightCell[]): Promise<HighlightResult>;
+  clearHighlight(): Promise<HighlightResult>;
+  readSettings(): Promise<Record<string, string>>;
+  /** Sets the given keys in the settings sheet; a key set to '' is removed; others are kept. */
+  writeSettings(record: Record<string, string>): Promise<void>;
+  /** Inserts the sheets of a base64 .xlsx (ExcelApi 1.13); returns the new sheets' ids. */
+  insertWorkbook(base64: string): Promise<string[]>;
+  apiSupport(): ApiSupport;
+}
+
+export interface ExcelHostOptions {
+  readBudget?: Partial<ReadBudget>;
+  /** Estimated request bytes per write sync. */
+  writeBatchBytes?: number;
+}
+
+const VERSIONS = Array.from({ length: 20 }, (_, i) => `1.${20 - i}`);
+
+export const REQUIRED_EXCEL_API = '1.7';
+
+function isSet(version: string): boolean {
+  try {
+    return typeof Office !== 'undefined' && !!Office.context?.requirements?.isSetSupported('ExcelApi', version);
+  } catch {
+    return false;
+  }
+}
+
+export function detectApiSupport(): ApiSupport {
+  const excelApi = VERSIONS.find(isSet) ?? null;
+  return {
+    excelApi,
+    mergedAreas: isSet('1.13'),
+    insertWorksheets: isSet('1.13'),
+    dataValidation: isSet('1.8'),
+    suspendCalculation: isSet('1.6'),
+    // The typings name no set for RunOptions; 1.11 hosts (2020 on) are known to accept it. A guess,
+    // kept conservative because an older host could take the options object for something else.
+    delayForCellEdit: isSet('1.11'),
+    mergeUndoGroup: isSet('1.20'),
+  };
+}
+
+export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
+  const budget: ReadBudget = { ...DEFAULT_READ_BUDGET, ...opts.readBudget };
+  let support: ApiSupport | undefined;
+  const api = () => (support ??= detectApiSupport());
+
+  async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    if (typeof Excel === 'undefined') {
+      throw new ExcelHostError(
+        'NoExcel',
+        'Excel が見つかりません。このアドインは Excel の作業ウィンドウから開いてください。',
+        'Excel is not available. Open this add-in from the Excel task pane.',
+      );
+    }
+    const s = api();
+    if (s.excelApi === null || !isSet(REQUIRED_EXCEL_API)) {
+      throw new ExcelHostError(
+        'ApiNotFound',
+        `この Excel は ExcelApi ${REQUIRED_EXCEL_API} に対応していないため使えません。Microsoft 365 の Excel か Excel on the web をお使いください。`,
+        `This Excel does not support ExcelApi ${REQUIRED_EXCEL_API}. Use Microsoft 365 Excel or Excel on the web.`,
+      );
+    }
+    try {
+      if (s.delayForCellEdit) {
+        const options: Excel.RunOptions = { delayForCellEdit: true, ...(s.mergeUndoGroup ? { mergeUndoGroup: true } : {}) };
+        return await Excel.run(options, batch);
+      }
+      return await Excel.run(batch);
+    } catch (e) {
+      throw toHostError(e);
+    }
+  }
+
+  return {
+    read: (progress?: (done: number, total: number) => void): Promise<WorkbookGrid> =>
+      run((ctx) => readWorkbook(ctx, { budget, mergedAreas: api().mergedAreas, progress })),
+
+    apply: (plan: WritePlan, progress?: (done: number, total: number) => void): Promise<ApplyResult> =>
+      run((ctx) =>
+        applyPlan(ctx, plan, { maxBatchBytes: opts.writeBatchBytes, features: { dataValidation: api().dataValidation }, progress }),
+      ),
+
+    select: (sheet, address) =>
+      run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(address).select();
+        await ctx.sync();
+      }),
+
+    highlight: (cells) => run((ctx) => setHighlight(ctx, cells)),
+    clearHighlight: () => run((ctx) => setHighlight(ctx, [])),
+
+    readSettings: () =>
+      run(async (ctx) => {
+        const probe = queueSettingsRead(ctx);
+        await ctx.sync();
+        return probe.result().record;
+      }),
+
+    writeSettings: (record) =>
+      run(async (ctx) => {
+        const probe = queueSettingsRead(ctx);
+        await ctx.sync();
+        const { exists, record: current } = probe.result();
+        const next = { ...current };
+        for (const [k, v] of Object.entries(record)) {
+          if (v === '') delete next[k];
+          else next[k] = v;
+        }
+        queueSettingsWrite(ctx, next, exists);
+        await ctx.sync();
+      }),
+
+    insertWorkbook: (base64) => {
+      if (!api().insertWorksheets) {
+        return Promise.reject(
+          new ExcelHostError(
+            'ApiNotFound',
+            'この Excel ではブックからのシート挿入(ExcelApi 1.13)が使えません。サンプルのファイルを Excel で直接開いてください。',
+            'This Excel cannot insert sheets from a workbook (ExcelApi 1.13). Open the sample file in Excel directly.',
+          ),
+        );
+      }
+      return run(async (ctx) => {
+        const inserted = ctx.workbook.insertWorksheetsFromBase64(base64);
+        await ctx.sync();
+        return inserted.value;
+      });
+    },
+
+    apiSupport: () => ({ ...api() }),
+  };
+}
+
+export type { HighlightCell, HighlightResult } from './highlight';
+export { ExcelHostError } from './errors';

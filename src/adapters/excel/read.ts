@@ -1,0 +1,286 @@
+import type { CellValue, Range as Rect, SheetGrid, WorkbookGrid } from '../../core/grid/types';
+import { rowsToSettings, SETTINGS_SHEET } from '../file/settings-sheet';
+import { errorCode } from './errors';
+import { trimGrid } from './trim';
+
+/**
+ * Reads every sheet in a fixed number of syncs: (1) sheet list, (2) used ranges, protection and
+ * merged areas, (3) one sync per batch of row chunks loading `formulas` — which carries constants
+ * as well, so values are not loaded twice — and (4) one sync loading `values` only where a formula
+ * sits. A batch is sized from its cell count so its response stays well under Excel on the web's
+ * 5 MB; if Excel still refuses it (long text), the batch is split and retried.
+ */
+export interface ReadBudget {
+  /** Assumed response bytes per cell (JSON, UTF-8; a short Japanese text is ~20–30). */
+  bytesPerCell: number;
+  /** Estimated response bytes allowed per sync. */
+  maxBatchBytes: number;
+  /** Rows per range request; also bounds each getMergedAreasOrNullObject call (≤ 512 areas). */
+  maxRowsPerChunk: number;
+  /** Split and retry a batch Excel refused for its size (halving, this many times at most). */
+  retrySplits: number;
+}
+
+export const DEFAULT_READ_BUDGET: ReadBudget = {
+  bytesPerCell: 24,
+  maxBatchBytes: 3_000_000,
+  maxRowsPerChunk: 5_000,
+  retrySplits: 6,
+};
+
+interface SheetMeta {
+  name: string;
+  visibility: SheetGrid['visibility'];
+  protected: boolean;
+  /** Values-only used range, null for an empty sheet. */
+  used: Rect | null;
+}
+
+interface Chunk {
+  sheet: number;
+  rect: Rect;
+}
+
+const VIS: Record<string, SheetGrid['visibility']> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
+
+const rectOf = (r: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }): Rect => ({
+  top: r.rowIndex,
+  left: r.columnIndex,
+  bottom: r.rowIndex + r.rowCount - 1,
+  right: r.columnIndex + r.columnCount - 1,
+});
+
+const cells = (r: Rect) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
+
+/** Row blocks of at most maxRows rows and maxBatchBytes (estimated) each. */
+export function chunkRows(sheet: number, used: Rect, budget: ReadBudget): Chunk[] {
+  const width = used.right - used.left + 1;
+  const byBytes = Math.max(1, Math.floor(budget.maxBatchBytes / (budget.bytesPerCell * width)));
+  const step = Math.max(1, Math.min(budget.maxRowsPerChunk, byBytes));
+  const out: Chunk[] = [];
+  for (let top = used.top; top <= used.bottom; top += step) {
+    out.push({ sheet, rect: { top, left: used.left, right: used.right, bottom: Math.min(used.bottom, top + step - 1) } });
+  }
+  return out;
+}
+
+/** Consecutive chunks grouped so each group's estimate fits maxBatchBytes. */
+export function batchChunks<T extends { rect: Rect }>(chunks: T[], budget: ReadBudget): T[][] {
+  const out: T[][] = [];
+  let cur: T[] = [];
+  let bytes = 0;
+  for (const c of chunks) {
+    const b = cells(c.rect) * budget.bytesPerCell;
+    if (cur.length > 0 && bytes + b > budget.maxBatchBytes) {
+      out.push(cur);
+      cur = [];
+      bytes = 0;
+    }
+    cur.push(c);
+    bytes += b;
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+const PAYLOAD_CODES = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded']);
+
+/**
+ * Loads one property of every chunk, one sync per batch; a batch refused for its size is halved
+ * (a lone chunk is split by rows) and retried.
+ */
+async function loadChunks(
+  context: Excel.RequestContext,
+  chunks: Chunk[],
+  names: string[],
+  prop: 'formulas' | 'values',
+  budget: ReadBudget,
+  onSync: () => void,
+): Promise<Map<Chunk, unknown[][]>> {
+  const out = new Map<Chunk, unknown[][]>();
+  const run = async (batch: Chunk[], splitsLeft: number): Promise<void> => {
+    const ranges = batch.map((c) =>
+      context.workbook.worksheets
+        .getItem(names[c.sheet])
+        .getRangeByIndexes(c.rect.top, c.rect.left, c.rect.bottom - c.rect.top + 1, c.rect.right - c.rect.left + 1)
+        .load(prop),
+    );
+    try {
+      await context.sync();
+      onSync();
+    } catch (e) {
+      if (!PAYLOAD_CODES.has(errorCode(e) ?? '') || splitsLeft <= 0) throw e;
+      onSync();
+      let halves: Chunk[][];
+      if (batch.length > 1) {
+        const mid = Math.ceil(batch.length / 2);
+        halves = [batch.slice(0, mid), batch.slice(mid)];
+      } else {
+        const c = batch[0];
+        if (c.rect.top === c.rect.bottom) throw e;
+        const mid = c.rect.top + Math.floor((c.rect.bottom - c.rect.top) / 2);
+        // The halves replace the chunk: the caller finds its data under the split chunks.
+        const a: Chunk = { sheet: c.sheet, rect: { ...c.rect, bottom: mid } };
+        const b: Chunk = { sheet: c.sheet, rect: { ...c.rect, top: mid + 1 } };
+        chunks.splice(chunks.indexOf(c), 1, a, b);
+        halves = [[a], [b]];
+      }
+      for (const h of halves) await run(h, splitsLeft - 1);
+      return;
+    }
+    batch.forEach((c, i) => out.set(c, ranges[i][prop] as unknown[][]));
+  };
+  for (const b of batchChunks(chunks.slice(), budget)) await run(b, budget.retrySplits);
+  return out;
+}
+
+export interface ReadOptions {
+  budget?: ReadBudget;
+  /** ExcelApi 1.13: merged areas; without it, merges are not reported. */
+  mergedAreas: boolean;
+  progress?: (done: number, total: number) => void;
+}
+
+export async function readWorkbook(context: Excel.RequestContext, opts: ReadOptions): Promise<WorkbookGrid> {
+  const budget = opts.budget ?? DEFAULT_READ_BUDGET;
+  let done = 0;
+  let total = 4;
+  const tick = () => opts.progress?.(++done, Math.max(total, done));
+
+  // Sync 1: which sheets exist.
+  const wb = context.workbook;
+  wb.load('name');
+  const sheets = wb.worksheets.load('items/name,items/visibility');
+  await context.sync();
+  tick();
+  const items = sheets.items;
+
+  // Sync 2: per sheet, used range (values only), protection, merged areas in row blocks of the full used range.
+  const used = items.map((ws) => ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
+  const full = items.map((ws) => ws.getUsedRangeOrNullObject(false).load('rowIndex,columnIndex,rowCount,columnCount'));
+  for (const ws of items) ws.protection.load('protected');
+  await context.sync();
+  tick();
+  const metas: SheetMeta[] = items.map((ws, i) => ({
+    name: ws.name,
+    visibility: VIS[ws.visibility as string] ?? 'visible',
+    protected: ws.protection.protected,
+    used: used[i].isNullObject ? null : rectOf(used[i]),
+  }));
+  const names = metas.map((m) => m.name);
+
+  // Merged areas are queried with the first data batch: they are small and need the full used range.
+  const mergeQueries: { sheet: number; areas: Excel.RangeAreas }[] = [];
+  if (opts.mergedAreas) {
+    full.forEach((f, i) => {
+      if (f.isNullObject) return;
+      for (const c of chunkRows(i, rectOf(f), { ...budget, maxBatchBytes: Infinity })) {
+        const areas = items[i]
+          .getRangeByIndexes(c.rect.top, c.rect.left, c.rect.bottom - c.rect.top + 1, c.rect.right - c.rect.left + 1)
+          .getMergedAreasOrNullObject();
+        areas.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
+        mergeQueries.push({ sheet: i, areas });
+      }
+    });
+  }
+
+  // Syncs 3…: formulas (constants included) by row chunks.
+  const chunks = metas.flatMap((m, i) => (m.used ? chunkRows(i, m.used, budget) : []));
+  total = 2 + batchChunks(chunks.slice(), budget).length + 1;
+  const formulas = await loadChunks(context, chunks, names, 'formulas', budget, tick);
+  if (chunks.length === 0 && mergeQueries.length > 0) {
+    await context.sync();
+    tick();
+  }
+  const merges: Rect[][] = metas.map(() => []);
+  for (const q of mergeQueries) {
+    if (q.areas.isNullObject) continue;
+    for (const a of q.areas.areas.items) merges[q.sheet].push(rectOf(a));
+  }
+
+  // Last sync: values of formula cells, per chunk only the box around them.
+  const follow: Chunk[] = [];
+  for (const c of chunks) {
+    const f = formulas.get(c)!;
+    let box: Rect | null = null;
+    f.forEach((row, i) =>
+      row.forEach((x, j) => {
+        if (typeof x !== 'string' || !x.startsWith('=')) return;
+        const r = c.rect.top + i;
+        const col = c.rect.left + j;
+        box = box
+          ? { top: Math.min(box.top, r), left: Math.min(box.left, col), bottom: Math.max(box.bottom, r), right: Math.max(box.right, col) }
+          : { top: r, left: col, bottom: r, right: col };
+      }),
+    );
+    if (box) {
+      const fc: Chunk = { sheet: c.sheet, rect: box };
+      follow.push(fc);
+    }
+  }
+  const values = follow.length ? await loadChunks(context, follow, names, 'values', budget, tick) : new Map<Chunk, unknown[][]>();
+  opts.progress?.(done, done);
+
+  // Assemble, in the file adapter's shape.
+  const grids: { values: CellValue[][]; formulas: (string | null)[][] }[] = metas.map(() => ({ values: [], formulas: [] }));
+  for (const c of chunks) {
+    const g = grids[c.sheet];
+    formulas.get(c)!.forEach((row, i) => {
+      const r = c.rect.top + i;
+      const vr = (g.values[r] ??= []);
+      const fr = (g.formulas[r] ??= []);
+      row.forEach((x, j) => {
+        const col = c.rect.left + j;
+        if (typeof x === 'string' && x.startsWith('=')) {
+          // A text cell holding '=…' reads the same as values and formulas; a formula does not.
+          fr[col] = x;
+          vr[col] = null;
+        } else vr[col] = x === '' || x === undefined ? null : (x as CellValue);
+      });
+    });
+  }
+  for (const fc of follow) {
+    const g = grids[fc.sheet];
+    values.get(fc)!.forEach((row, i) =>
+      row.forEach((x, j) => {
+        const r = fc.rect.top + i;
+        const col = fc.rect.left + j;
+        const f = g.formulas[r]?.[col];
+        if (!f) return;
+        if (x === f) {
+          g.formulas[r][col] = null;
+          g.values[r][col] = x as CellValue;
+        } else g.values[r][col] = x === '' ? null : (x as CellValue);
+      }),
+    );
+  }
+
+  const out: SheetGrid[] = [];
+  let settings: Record<string, string> | undefined;
+  metas.forEach((m, i) => {
+    const { values: v, formulas: f, anyFormula } = trimGrid(grids[i].values, grids[i].formulas);
+    if (m.name === SETTINGS_SHEET) {
+      settings = rowsToSettings(v);
+      return;
+    }
+    out.push({
+      name: m.name,
+      values: v,
+      ...(anyFormula ? { formulas: f } : {}),
+      merges: dedupe(merges[i]),
+      protected: m.protected,
+      visibility: m.visibility,
+    });
+  });
+  return { name: wb.name, sheets: out, ...(settings ? { settings } : {}) };
+}
+
+function dedupe(rs: Rect[]): Rect[] {
+  const seen = new Set<string>();
+  return rs.filter((r) => {
+    const k = `${r.top},${r.left},${r.bottom},${r.right}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
