@@ -78,8 +78,30 @@ export function isResultHeader(key: string): boolean {
   return key.startsWith('取組実績');
 }
 
+/** ①, ⑪, 11, (11), or a circled number followed by the name in one cell. */
+const NUMBER_LIKE = /^(?:[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]|\(?\d{1,2}\)?(?:$|\s))/u;
+
 const LEGEND = /^[アイウエオカキクケコサ][.．、]/;
 const TEMPLATE_TITLE = /見方|記入例|記載例|テンプレート|ひな形|雛形/;
+
+/**
+ * What follows a label typed in the same cell, however the label was spaced
+ * (「計画最終年度の 目標値 試行結果の検証」 → 「試行結果の検証」).
+ */
+function afterLabel(text: string, label: RegExp): string {
+  const nfkc = text.normalize('NFKC');
+  let squeezed = '';
+  const at: number[] = [];
+  for (let i = 0; i < nfkc.length; i++) {
+    if (/\s/.test(nfkc[i])) continue;
+    squeezed += nfkc[i];
+    at.push(i);
+  }
+  const m = label.exec(squeezed);
+  if (!m || m.index !== 0) return '';
+  const end = m[0].length < at.length ? at[m[0].length] : nfkc.length;
+  return nfkc.slice(end).trim();
+}
 
 /** The next cell to the right that is not inside the same merge (the cell a label describes). */
 function rightOf(v: SheetView, p: Pos): Pos {
@@ -120,8 +142,11 @@ export function locateForm(v: SheetView): ItemSheetForm {
       } else if (key === K.group && !form.group) {
         form.group = { label: at, value: nextFilled(v, at) };
       } else if (key === K.item && !form.item) {
-        const no = nextFilled(v, at);
-        const name = no ? nextFilled(v, no) : undefined;
+        const first = nextFilled(v, at);
+        // A cleared number cell must not make the name read as the number.
+        const numbered = first && NUMBER_LIKE.test(v.text(first.row, first.col).normalize('NFKC'));
+        const no = numbered ? first : undefined;
+        const name = no ? nextFilled(v, no) : first;
         let department: Pos | undefined;
         for (let q = name ? nextFilled(v, name) : undefined; q; q = nextFilled(v, q)) {
           if (/^[【[〔［(（]/.test(v.text(q.row, q.col))) {
@@ -169,8 +194,7 @@ function locateIndicator(v: SheetView, label: Pos): NonNullable<ItemSheetForm['i
     else if (key === K.baseline) labels.push({ kind: 'baseline', at: { row: r, col: c }, rest: '' });
     else if (isFinalTargetLabel(key)) {
       // The value is sometimes typed into the label cell: 「計画最終年度の目標値 試行結果の検証」.
-      const rest = text.replace(/^計画最終年度の目標値?/, '').trim();
-      labels.push({ kind: 'final', at: { row: r, col: c }, rest: /^計画最終年度/.test(text) ? rest : '' });
+      labels.push({ kind: 'final', at: { row: r, col: c }, rest: afterLabel(text, /^計画最終年度の目標値?/) });
     }
   }
   const firstLabel = labels[0]?.at.col ?? v.colCount;

@@ -1,12 +1,262 @@
-import type { Combiner } from '../types';
+import type { CellRef } from '../../grid/types';
+import type { Item, ItemFlag } from '../../model/plan';
+import { finding, type Finding } from '../../validation/finding';
+import { normalizeWidth, type ParsedValue } from '../../values';
+import type { Combiner, LayoutRead } from '../types';
+import { ISEHARA_POLICIES, ISEHARA_POLICY_LABEL } from './common';
+import { ISEHARA_SHEET_LAYOUT, nameKey } from './item-sheet';
 
-// Placeholder until list/sheet reconciliation is implemented: items are concatenated.
+/**
+ * Isehara's list (取組項目一覧) and its item sheets describe the same 71 items; four have no sheet
+ * and one sheet (2(4)⑪) prints the wrong number. The list is the plan's register, so it decides
+ * which items exist and their ids; the sheets bring the years, 〔小計〕 and the cells staff edit.
+ */
+
+export const ISEHARA_LIST_LAYOUT = 'isehara-list';
+
+/** Name similarity above which a sheet and a list row are the same item despite typos (勤労/勤勉). */
+const SAME_NAME = 0.8;
+
 export const iseharaCombiner: Combiner = {
-  layouts: ['isehara-list', 'isehara-sheet'],
-  combine: (reads) => ({
-    ...reads[0],
-    items: reads.flatMap((r) => r.items),
-    findings: reads.flatMap((r) => r.findings),
-    tables: reads.flatMap((r) => r.tables),
-  }),
+  layouts: [ISEHARA_LIST_LAYOUT, ISEHARA_SHEET_LAYOUT],
+  combine(reads: LayoutRead[]): LayoutRead {
+    const list = reads.find((r) => r.layout === ISEHARA_LIST_LAYOUT);
+    const sheets = reads.find((r) => r.layout === ISEHARA_SHEET_LAYOUT);
+    if (!list || !sheets) return reads[0];
+    return reconcile(list, sheets);
+  },
 };
+
+export function reconcile(list: LayoutRead, sheets: LayoutRead): LayoutRead {
+  const findings: Finding[] = [
+    ...list.findings,
+    // Said only when the sheets stand alone: here the list is present.
+    ...sheets.findings.filter((f) => f.code !== 'ISS008'),
+  ];
+  const reportFy = list.reportFy ?? sheets.reportFy;
+  const match = matchItems(list.items, sheets.items);
+
+  const items: Item[] = [];
+  for (const li of list.items) {
+    const si = match.byList.get(li);
+    if (!si) {
+      items.push({ ...li, flags: addFlag(li.flags, 'list-only') });
+      continue;
+    }
+    if (si.id !== li.id) {
+      findings.push(
+        finding(
+          'ISS104',
+          'warning',
+          si.cells.itemNo ?? { sheet: si.source.sheet, address: 'A1' },
+          `シート「${si.source.sheet}」の実施項目番号は ${si.id} ですが、項目名「${si.name}」から一覧の ${li.id} として照合しました。シートの番号を ${li.id} に直してください。`,
+          `Sheet "${si.source.sheet}" is numbered ${si.id}, but its name "${si.name}" matches list row ${li.id}; it was matched to ${li.id}. Correct the number on the sheet.`,
+          li.id,
+        ),
+      );
+    } else if (nameKey(si.name) !== nameKey(li.name)) {
+      findings.push(
+        finding(
+          'ISS106',
+          'info',
+          li.cells.name ?? { sheet: li.source.sheet, address: 'A1' },
+          `${li.id} の項目名が一覧「${li.name}」とシート「${si.name}」(${si.source.sheet})で異なります。`,
+          `${li.id}: the list names it "${li.name}", sheet "${si.source.sheet}" "${si.name}".`,
+          li.id,
+        ),
+      );
+    }
+    findings.push(...disagreements(li, si, reportFy));
+    items.push(merge(li, si));
+  }
+
+  const sheetOnly = sheets.items.filter((s) => !match.matched.has(s));
+  for (const si of sheetOnly) {
+    items.push({ ...si, flags: addFlag(si.flags, 'sheet-only') });
+    findings.push(
+      finding(
+        'ISS103',
+        'warning',
+        si.cells.itemNo ?? { sheet: si.source.sheet, address: 'A1' },
+        `シート「${si.source.sheet}」(${si.id} ${si.name})に対応する行が取組項目一覧にありません。`,
+        `Sheet "${si.source.sheet}" (${si.id} ${si.name}) has no row in the item list.`,
+        si.id,
+      ),
+    );
+  }
+
+  const listOnly = items.filter((i) => i.flags.includes('list-only'));
+  if (listOnly.length) {
+    const names = listOnly.map((i) => `${i.id} ${i.name}`);
+    findings.push(
+      finding(
+        'ISS101',
+        'info',
+        { sheet: listOnly[0].source.sheet, cell: listOnly[0].cells.name?.address ?? 'A1' },
+        `取組項目一覧の ${listOnly.length} 件は進捗管理シートがなく、一覧の値で集計します: ${names.join('、')}`,
+        `${listOnly.length} list items have no item sheet and are counted from the list: ${names.join(', ')}`,
+      ),
+    );
+  }
+
+  return {
+    layout: `${ISEHARA_LIST_LAYOUT}+${ISEHARA_SHEET_LAYOUT}`,
+    policyLabel: list.policyLabel || ISEHARA_POLICY_LABEL,
+    policies: list.policies.length ? list.policies : [...ISEHARA_POLICIES],
+    items,
+    findings,
+    tables: [...list.tables, ...sheets.tables],
+    ...(reportFy !== undefined ? { reportFy } : {}),
+  };
+}
+
+interface Match {
+  byList: Map<Item, Item>;
+  matched: Set<Item>;
+}
+
+/**
+ * Pairs list rows with sheets: first by id when the names agree, then by name alone (a sheet with a
+ * wrong number), then by id when nothing else claims either (a renamed item).
+ */
+function matchItems(listItems: Item[], sheetItems: Item[]): Match {
+  const byList = new Map<Item, Item>();
+  const matched = new Set<Item>();
+  const pair = (l: Item, s: Item) => {
+    byList.set(l, s);
+    matched.add(s);
+  };
+  const free = (s: Item) => !matched.has(s);
+  for (const l of listItems) {
+    const s = sheetItems.find((x) => free(x) && x.id === l.id && similarity(x.name, l.name) >= SAME_NAME);
+    if (s) pair(l, s);
+  }
+  for (const l of listItems) {
+    if (byList.has(l)) continue;
+    let best: Item | undefined;
+    let bestScore = SAME_NAME;
+    for (const s of sheetItems) {
+      if (!free(s) || s.policyKey !== l.policyKey) continue;
+      const score = similarity(s.name, l.name);
+      if (score >= bestScore) [best, bestScore] = [s, score];
+    }
+    if (best) pair(l, best);
+  }
+  for (const l of listItems) {
+    if (byList.has(l)) continue;
+    const s = sheetItems.find((x) => free(x) && x.id === l.id);
+    if (s) pair(l, s);
+  }
+  return { byList, matched };
+}
+
+/** Dice coefficient over character bigrams of the names' keys: robust to typos and line breaks. */
+export function similarity(a: string, b: string): number {
+  const x = nameKey(a);
+  const y = nameKey(b);
+  if (x === y) return 1;
+  if (x.length < 2 || y.length < 2) return 0;
+  const grams = (s: string) => {
+    const m = new Map<string, number>();
+    for (let i = 0; i < s.length - 1; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
+    return m;
+  };
+  const gx = grams(x);
+  const gy = grams(y);
+  let common = 0;
+  for (const [g, n] of gx) common += Math.min(n, gy.get(g) ?? 0);
+  return (2 * common) / (x.length - 1 + (y.length - 1));
+}
+
+/** The sheet is the richer record (all years, 〔小計〕); the list keeps the id and adds its cells. */
+function merge(li: Item, si: Item): Item {
+  const listCells = Object.fromEntries(Object.entries(li.cells).map(([k, v]) => [`list:${k}`, v]));
+  return {
+    ...si,
+    id: li.id,
+    name: si.name || li.name,
+    departments: si.departments.length ? si.departments : li.departments,
+    reportFy: si.reportFy ?? li.reportFy,
+    ...(si.rating ? {} : li.rating ? { rating: li.rating } : {}),
+    flags: [...new Set([...li.flags, ...si.flags])],
+    notes: { ...li.notes, ...si.notes },
+    cells: { ...listCells, ...si.cells },
+  };
+}
+
+function addFlag(flags: ItemFlag[], f: ItemFlag): ItemFlag[] {
+  return flags.includes(f) ? flags : [...flags, f];
+}
+
+interface Compared {
+  field: string;
+  ja: string;
+  en: string;
+  list?: ParsedValue | string;
+  sheet?: ParsedValue | string;
+  listCell?: CellRef;
+  sheetCell?: CellRef;
+}
+
+/** Report-year values the list copies from the sheet: any difference is a transcription slip. */
+function disagreements(li: Item, si: Item, reportFy: number | undefined): Finding[] {
+  const fy = reportFy ?? si.reportFy ?? li.reportFy;
+  if (fy === undefined) return [];
+  const yv = (it: Item, kind: 'targets' | 'actuals') => it.indicators[0]?.[kind].find((v) => v.fy === fy)?.value;
+  const ev = (it: Item, kind: 'planned' | 'actual') => it.effects?.byYear.find((y) => y.fy === fy)?.[kind];
+  const cell = (it: Item, key: string, v?: ParsedValue | string) =>
+    (typeof v === 'object' ? v.cell : undefined) ?? it.cells[`${key}:${fy}`] ?? it.cells[key];
+  const rows: Compared[] = [
+    { field: 'target', ja: '目標値', en: 'target', list: yv(li, 'targets'), sheet: yv(si, 'targets') },
+    { field: 'actual', ja: '実績値', en: 'actual', list: yv(li, 'actuals'), sheet: yv(si, 'actuals') },
+    { field: 'effectPlanned', ja: '効果見込額', en: 'planned effect', list: ev(li, 'planned'), sheet: ev(si, 'planned') },
+    { field: 'effectActual', ja: '実績効果額', en: 'actual effect', list: ev(li, 'actual'), sheet: ev(si, 'actual') },
+    { field: 'rating', ja: '評価', en: 'rating', list: li.rating?.letter, sheet: si.rating?.letter },
+  ];
+  const out: Finding[] = [];
+  for (const r of rows) {
+    if (same(r.list, r.sheet)) continue;
+    const lc = r.field === 'rating' ? li.ratingCell ?? li.cells.rating : cell(li, r.field, r.list);
+    const sc = r.field === 'rating' ? si.ratingCell ?? si.cells.rating : cell(si, r.field, r.sheet);
+    const where = (c?: CellRef) => (c ? `${c.sheet}!${c.address}` : '?');
+    out.push(
+      finding(
+        'ISS102',
+        'warning',
+        sc ?? { sheet: si.source.sheet, address: 'A1' },
+        `${li.id} の${fyJa(fy)}${r.ja}が一覧(${where(lc)}: ${shown(r.list)})とシート(${where(sc)}: ${shown(r.sheet)})で異なります。`,
+        `${li.id} FY${fy} ${r.en}: the list (${where(lc)}: ${shown(r.list)}) and the sheet (${where(sc)}: ${shown(r.sheet)}) differ.`,
+        li.id,
+      ),
+    );
+  }
+  return out;
+}
+
+function fyJa(fy: number): string {
+  return `令和${fy - 2018}年度の`;
+}
+
+function shown(v: ParsedValue | string | undefined): string {
+  if (v === undefined) return '(空欄)';
+  if (typeof v === 'string') return v;
+  return v.raw.trim() === '' ? '(空欄)' : v.raw;
+}
+
+/** Equal as staff would read them: numbers by value, blank and 「-」 alike, text without spacing. */
+function same(a: ParsedValue | string | undefined, b: ParsedValue | string | undefined): boolean {
+  const norm = (v: ParsedValue | string | undefined): string => {
+    if (v === undefined) return '';
+    if (typeof v === 'string') return v;
+    switch (v.kind) {
+      case 'blank':
+      case 'na':
+        return '';
+      case 'number':
+        return `n:${v.value}${v.cap ?? ''}${v.secondary !== undefined ? `(${v.secondary})` : ''}`;
+      case 'text':
+        return `t:${normalizeWidth(v.text).replace(/\s+/g, '')}`;
+    }
+  };
+  return norm(a) === norm(b);
+}
