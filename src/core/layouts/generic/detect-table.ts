@@ -3,7 +3,7 @@ import { parseFiscalYear } from '../../values';
 import { ownedFieldOfHeader, parseProgressHeader } from '../owned';
 import { isYearOnly, matchHeader } from './header-match';
 import type { Field, LayoutMapping } from './mapping';
-import { EFFECT_CONTEXT, EVIDENCE_FIELDS, FIELD_LABEL, MULTI_FIELDS } from './synonyms';
+import { EFFECT_CONTEXT, EVIDENCE_FIELDS, FIELD_LABEL, MULTI_FIELDS, YEARLY_FIELDS } from './synonyms';
 
 /** One column of a detected table: what its header says and which field it feeds. */
 export interface TableColumn {
@@ -264,7 +264,8 @@ function mappedBand(
       if (!hit || used.has(k)) continue;
       used.add(k);
       const headerFy = parseFiscalYear(t) ?? (upper ? parseFiscalYear(upper) : undefined);
-      const colFy = headerFy ?? fy;
+      // The mapping's year is the report year: a baseline keeps only a year its own header states.
+      const colFy = headerFy ?? (YEARLY_FIELDS.includes(hit.field) ? fy : undefined);
       columns.push({ col: c, label: hit.text, field: hit.field, strength: 1, ...(colFy !== undefined ? { fy: colFy } : {}) });
       break;
     }

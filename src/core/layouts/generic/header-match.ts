@@ -44,12 +44,11 @@ interface Entry {
 }
 
 const ENTRIES: Entry[] = Object.entries(SYNONYMS).flatMap(([field, list]) =>
-  list.map((synonym) => ({
-    key: strippedKey(synonym),
-    field: field as Exclude<Field, 'ignore'>,
-    synonym,
-    ascii: /^[\x20-\x7e]+$/.test(synonym),
-  })),
+  list.map((synonym) => {
+    const key = strippedKey(synonym);
+    // Judged on the key: `№` becomes `no` and would hide inside `Notebook`.
+    return { key, field: field as Exclude<Field, 'ignore'>, synonym, ascii: /^[\x20-\x7e]+$/.test(key) };
+  }),
 );
 const EXACT = new Map<string, Entry>();
 for (const e of ENTRIES) if (!EXACT.has(e.key)) EXACT.set(e.key, e);
