@@ -1,5 +1,8 @@
 import { headerKey, type SheetView } from '../../grid/sheet-view';
-import { normalizeWidth, parseFiscalYear } from '../../values';
+import type { CellRef } from '../../grid/types';
+import { finding, type Finding } from '../../validation/finding';
+import type { Rating } from '../../values/types';
+import { normalizeWidth, parseFiscalYear, parseRating } from '../../values';
 import { ownedFieldOfHeader, parseProgressHeader, progressFieldKey } from '../owned';
 
 /**
@@ -115,3 +118,56 @@ export function splitDepartments(text: string): string[] {
 export function joinWrapped(text: string): string {
   return text.trim().replace(/(?<=[^\u0020-\u007e\s])\s+(?=[^\u0020-\u007e\s])/g, '');
 }
+
+/**
+ * Rating, status and comment cells of one item: text of every year into notes (`status:2023` …), the
+ * rating of the report year into item.rating. `textActuals` keeps 実績 as text too (schedule items).
+ */
+export function readProgress(
+  view: SheetView,
+  progress: ProgressColumn[],
+  rows: number[],
+  reportFy: number | undefined,
+  itemId: string,
+  notes: Record<string, string>,
+  cells: Record<string, CellRef>,
+  findings: Finding[],
+  opts: { textActuals: boolean; code: string },
+): { rating?: Rating; ratingCell?: CellRef } {
+  const firstText = (c: number): { row: number; text: string } => {
+    for (const r of rows) {
+      const t = view.text(r, c);
+      if (t !== '') return { row: r, text: t };
+    }
+    return { row: rows[0], text: '' };
+  };
+  for (const p of progress) {
+    if (p.field === 'rating' || (p.field === 'actual' && !opts.textActuals)) continue;
+    const key = `${p.field}${p.fy !== undefined ? `:${p.fy}` : ''}`;
+    const { row, text } = firstText(p.col);
+    cells[key] = view.ref(row, p.col);
+    if (text !== '') notes[key] = text;
+  }
+  const col = columnFor(progress, 'rating', reportFy);
+  if (!col) return {};
+  for (const p of progress.filter((q) => q.field === 'rating')) {
+    cells[`rating${p.fy !== undefined ? `:${p.fy}` : ''}`] = view.ref(rows[0], p.col);
+  }
+  const ratingCell = view.ref(rows[0], col.col);
+  const raw = view.value(rows[0], col.col);
+  const rating = parseRating(raw, ratingCell);
+  if (!rating && view.text(rows[0], col.col) !== '') {
+    findings.push(
+      finding(
+        opts.code,
+        'warning',
+        ratingCell,
+        `評価「${view.text(rows[0], col.col)}」はA〜Dの評価として読めません。`,
+        `The rating "${view.text(rows[0], col.col)}" is not an A–D rating.`,
+        itemId,
+      ),
+    );
+  }
+  return { ...(rating ? { rating } : {}), ratingCell };
+}
+

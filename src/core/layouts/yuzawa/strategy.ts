@@ -2,11 +2,11 @@ import { SheetView } from '../../grid/sheet-view';
 import type { CellRef, WorkbookGrid } from '../../grid/types';
 import type { Aggregation, Indicator, Item, Policy, YearValue } from '../../model/plan';
 import { inferDirection } from '../../rules/direction';
-import { parseRating, parseValue } from '../../values';
-import type { ParsedValue, Rating } from '../../values/types';
+import { parseValue } from '../../values';
+import type { ParsedValue } from '../../values/types';
 import { finding, type Finding } from '../../validation/finding';
 import type { LayoutRead, LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
-import { chooseReportFy, columnFor, joinWrapped, splitDepartments, type ProgressColumn } from './columns';
+import { chooseReportFy, joinWrapped, readProgress, splitDepartments } from './columns';
 import { findContentsHeader, readContents, type Contents } from './contents';
 import { headingRow, policyOfSheetName, type PolicyHeading } from './headings';
 import { kpiHeaderAt, type KpiColumns } from './kpi-table';
@@ -262,55 +262,6 @@ function indicatorOf(
   };
 }
 
-/** Rating, status and comment cells of one item for the report year, plus every other year's text. */
-function progressOf(
-  view: SheetView,
-  progress: ProgressColumn[],
-  rows: number[],
-  reportFy: number | undefined,
-  itemId: string,
-  notes: Record<string, string>,
-  cells: Record<string, CellRef>,
-  findings: Finding[],
-  textActuals: boolean,
-): { rating?: Rating; ratingCell?: CellRef } {
-  const firstText = (c: number): { row: number; text: string } => {
-    for (const r of rows) {
-      const t = view.text(r, c);
-      if (t !== '') return { row: r, text: t };
-    }
-    return { row: rows[0], text: '' };
-  };
-  for (const p of progress) {
-    if (p.field === 'rating' || (p.field === 'actual' && !textActuals)) continue;
-    const key = `${p.field}${p.fy !== undefined ? `:${p.fy}` : ''}`;
-    const { row, text } = firstText(p.col);
-    cells[key] = view.ref(row, p.col);
-    if (text !== '') notes[key] = text;
-  }
-  const col = columnFor(progress, 'rating', reportFy);
-  if (!col) return {};
-  for (const p of progress.filter((q) => q.field === 'rating')) {
-    cells[`rating${p.fy !== undefined ? `:${p.fy}` : ''}`] = view.ref(rows[0], p.col);
-  }
-  const ratingCell = view.ref(rows[0], col.col);
-  const raw = view.value(rows[0], col.col);
-  const rating = parseRating(raw, ratingCell);
-  if (!rating && view.text(rows[0], col.col) !== '') {
-    findings.push(
-      finding(
-        'YZW007',
-        'warning',
-        ratingCell,
-        `評価「${view.text(rows[0], col.col)}」はA〜Dの評価として読めません。`,
-        `The rating "${view.text(rows[0], col.col)}" is not an A–D rating.`,
-        itemId,
-      ),
-    );
-  }
-  return { ...(rating ? { rating } : {}), ratingCell };
-}
-
 const compact = (s: string) => s.normalize('NFKC').replace(/[\s、,，・()（）「」]/g, '');
 
 export function readYuzawa(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
@@ -382,7 +333,7 @@ export function readYuzawa(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
         const cells = ind.cells;
         const departments = t.cols.department !== undefined ? splitDepartments(view.text(r, t.cols.department)) : [];
         if (t.cols.department !== undefined) cells.department = view.ref(r, t.cols.department);
-        const prog = progressOf(view, t.cols.progress, [r], reportFy, id, notes, cells, findings, false);
+        const prog = readProgress(view, t.cols.progress, [r], reportFy, id, notes, cells, findings, { textActuals: false, code: 'YZW007' });
         items.push({
           id,
           policyKey: policy.key,
@@ -468,7 +419,7 @@ export function readYuzawa(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
         const texts = e.rows.map((r) => view.text(r, y.col)).filter((s) => s !== '');
         if (texts.length) notes[`plan:${y.fy}`] = texts.join(' / ');
       }
-      const prog = progressOf(view, cols.progress, e.rows, reportFy, id, notes, cells, findings, true);
+      const prog = readProgress(view, cols.progress, e.rows, reportFy, id, notes, cells, findings, { textActuals: true, code: 'YZW007' });
       if (e.department === '') {
         findings.push(
           finding(
