@@ -1,0 +1,94 @@
+import * as fs from 'node:fs';
+import { readXlsx } from '../../src/adapters/file/read-xlsx';
+import { analyse } from '../../src/core/engine/analyse';
+import type { WorkbookGrid } from '../../src/core/grid/types';
+import { ACCEPT_SCORE, detectLayouts, UnknownLayoutError } from '../../src/core/layouts/detect';
+import { genericLayout } from '../../src/core/layouts/generic/reader';
+import { LAYOUTS } from '../../src/core/layouts/registry';
+import { fixturePath } from '../fixtures/paths';
+
+/**
+ * Each city's workbook goes to its own reader, never to the generic fallback. A missing fixture
+ * fails: the city readers' fixture generators must exist for detection to be tested at all.
+ */
+const CITY_FIXTURES: [file: string, layouts: string[]][] = [
+  ['isehara-list.xlsx', ['isehara-list']],
+  ['isehara-sheets.xlsx', ['isehara-sheet']],
+  ['isehara-full.xlsx', ['isehara-list', 'isehara-sheet']],
+  ['nihonmatsu.xlsx', ['nihonmatsu']],
+  ['yuzawa.xlsx', ['yuzawa']],
+  ['aizuwakamatsu.xlsx', ['aizuwakamatsu']],
+  ['tsukubamirai.xlsx', ['tsukubamirai']],
+];
+
+async function load(file: string): Promise<WorkbookGrid> {
+  const p = fixturePath(file);
+  if (!fs.existsSync(p)) throw new Error(`fixture ${file} is missing: its render/*.fixture.ts has not been written`);
+  return readXlsx(p);
+}
+
+describe.each(CITY_FIXTURES)('%s', (file, layouts) => {
+  it(`is read as ${layouts.join(' + ')}`, async () => {
+    const d = detectLayouts(await load(file));
+    expect(d.chosen.map((c) => c.layout).sort()).toEqual([...layouts].sort());
+    for (const c of d.chosen) expect(c.score).toBeGreaterThanOrEqual(ACCEPT_SCORE);
+  });
+
+  it('is never outscored by the generic reader on a sheet its city reader claims', async () => {
+    const wb = await load(file);
+    const generic = new Map(genericLayout.detect(wb).map((g) => [g.sheet, g.score]));
+    const claimed = LAYOUTS.filter((l) => layouts.includes(l.id)).flatMap((l) => l.detect(wb)).filter((x) => x.score >= ACCEPT_SCORE);
+    expect(claimed.length).toBeGreaterThan(0);
+    const beaten = claimed.filter((c) => (generic.get(c.sheet) ?? 0) >= c.score).map((c) => `${c.sheet}: generic ${generic.get(c.sheet)} ≥ ${c.score}`);
+    expect(beaten).toEqual([]);
+  });
+
+  it('can be forced to the generic layout', async () => {
+    const d = detectLayouts(await load(file), { force: 'generic' });
+    expect(d.chosen).toHaveLength(1);
+    expect(d.chosen[0]).toMatchObject({ layout: 'generic', forced: true });
+  });
+});
+
+describe('forcing and empty workbooks', () => {
+  it('forcing a city layout on a generic workbook hands it every visible sheet when the reader scores none', async () => {
+    const wb = await load('generic-notable.xlsx');
+    const d = detectLayouts(wb, { force: 'nihonmatsu' });
+    expect(d.chosen).toEqual([{ layout: 'nihonmatsu', sheets: ['メモ'], score: 0, reasons: [], forced: true }]);
+  });
+
+  it('forcing the generic layout on a generic workbook takes the sheets it scored', async () => {
+    const wb = await load('generic-multi.xlsx');
+    const d = detectLayouts(wb, { force: 'generic' });
+    expect(d.chosen[0].sheets).toEqual(expect.arrayContaining(['進捗状況']));
+    expect(d.chosen[0].forced).toBe(true);
+  });
+
+  it('an unknown layout id is refused with the known ones listed', async () => {
+    const wb = await load('generic-city.xlsx');
+    expect(() => detectLayouts(wb, { force: 'osaka' })).toThrow(UnknownLayoutError);
+    expect(() => detectLayouts(wb, { force: 'osaka' })).toThrow(/generic/);
+  });
+
+  it('a workbook with no table yields no choice, and analyse reports LAY002', async () => {
+    const wb = await load('generic-notable.xlsx');
+    const d = detectLayouts(wb);
+    expect(d.chosen).toEqual([]);
+    expect(d.unclaimed).toEqual(['メモ']);
+    const a = analyse(wb);
+    expect(a.findings.map((f) => f.code)).toContain('LAY002');
+    expect(a.plan.items).toEqual([]);
+  });
+
+  it('an empty grid (no sheets with cells) yields no choice either', () => {
+    const d = detectLayouts({ name: 'empty.xlsx', sheets: [{ name: 'Sheet1', values: [], merges: [] }] });
+    expect(d.chosen).toEqual([]);
+    expect(analyse({ name: 'empty.xlsx', sheets: [{ name: 'Sheet1', values: [], merges: [] }] }).findings[0].code).toBe('LAY002');
+  });
+
+  it('a saved mapping for a sheet beats any reader’s guess on that sheet', async () => {
+    const wb = await load('generic-city.xlsx');
+    const d = detectLayouts(wb, { mapping: { version: 1, sheet: '進捗管理表', columns: { 取組名: 'name', 自己評価: 'rating' } } });
+    expect(d.chosen).toEqual([expect.objectContaining({ layout: 'generic', sheets: ['進捗管理表'], score: 1 })]);
+  });
+});
