@@ -25,6 +25,8 @@ export interface ScheduleColumns {
   titleCell?: { row: number; col: number };
   item: number;
   department?: number;
+  /** Whether 担当課 was found by its header (else it is assumed right of the last year). */
+  departmentHeader: boolean;
   years: { col: number; fy: number }[];
   progress: ProgressColumn[];
   owned: Record<string, number>;
@@ -102,11 +104,12 @@ export function scheduleHeaderAt(view: SheetView, top: number): ScheduleColumns 
   const lastYear = Math.max(...years.map((y) => y.col));
   if (item < 0 || (item >= firstYear && item <= lastYear)) item = firstYear - 1;
   if (item < 0) return undefined;
-  if (department === undefined && lastYear + 1 < view.colCount) department = lastYear + 1;
+  const departmentHeader = department !== undefined;
+  department ??= lastYear + 1;
 
   const headerRows: number[] = [];
   for (let r = titleRow >= 0 ? titleRow + 1 : top; r <= yearRow; r++) headerRows.push(r);
-  const taken = new Set<number>([item, ...years.map((y) => y.col), ...(department !== undefined ? [department] : [])]);
+  const taken = new Set<number>([item, ...years.map((y) => y.col), department]);
   const extra = extraColumns(view, headerRows, taken);
   return {
     top,
@@ -116,7 +119,8 @@ export function scheduleHeaderAt(view: SheetView, top: number): ScheduleColumns 
     ...(measureName !== undefined ? { measureName } : {}),
     ...(titleCell ? { titleCell } : {}),
     item,
-    ...(department !== undefined ? { department } : {}),
+    department,
+    departmentHeader,
     years,
     progress: extra.progress,
     owned: extra.owned,

@@ -524,7 +524,7 @@ export function detectYuzawa(wb: WorkbookGrid): SheetDetection[] {
       if (kpiHeaderAt(view, r)) kpi++;
       else if (startsSchedule(view, r)) {
         const s = scheduleHeaderAt(view, r);
-        if (s && (s.measureNo !== undefined || s.department !== undefined)) {
+        if (s && (s.measureNo !== undefined || s.departmentHeader)) {
           schedules++;
           if (s.measureNo !== undefined) titled++;
           r = s.yearRow;
