@@ -9,7 +9,9 @@ export class SheetView {
   readonly name: string;
   readonly rowCount: number;
   readonly colCount: number;
-  private readonly mergeOf = new Map<string, Range>();
+  private readonly mergeOf = new Map<number, Range>();
+  // Readers ask for the same cells' text many times (detection by every layout, then reading).
+  private readonly textCache: (string | undefined)[][] = [];
 
   constructor(readonly grid: SheetGrid) {
     this.name = grid.name;
@@ -17,7 +19,7 @@ export class SheetView {
     this.colCount = grid.values.reduce((m, r) => Math.max(m, r.length), 0);
     for (const m of grid.merges) {
       for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.mergeOf.set(`${r},${c}`, m);
+        for (let c = m.left; c <= m.right; c++) this.mergeOf.set(key(r, c), m);
       }
     }
   }
@@ -32,22 +34,30 @@ export class SheetView {
 
   /** The value shown in this cell: a merged area shows its top-left value in every cell. */
   value(row: number, col: number): CellValue {
-    const m = this.mergeOf.get(`${row},${col}`);
+    if (this.mergeOf.size === 0) return this.raw(row, col);
+    const m = this.mergeOf.get(key(row, col));
     return m ? this.raw(m.top, m.left) : this.raw(row, col);
   }
 
   /** Shown value as trimmed text ('' for empty). Numbers are rendered without grouping. */
   text(row: number, col: number): string {
-    return cellText(this.value(row, col));
+    if (row < 0 || col < 0) return '';
+    const r = (this.textCache[row] ??= []);
+    let t = r[col];
+    if (t === undefined) {
+      t = cellText(this.value(row, col));
+      r[col] = t;
+    }
+    return t;
   }
 
   merge(row: number, col: number): Range | undefined {
-    return this.mergeOf.get(`${row},${col}`);
+    return this.mergeOf.get(key(row, col));
   }
 
   /** True when the cell is part of a merge but not its top-left, i.e. not separately writable. */
   isMergeFollower(row: number, col: number): boolean {
-    const m = this.mergeOf.get(`${row},${col}`);
+    const m = this.mergeOf.get(key(row, col));
     return !!m && (m.top !== row || m.left !== col);
   }
 
@@ -65,6 +75,11 @@ export class SheetView {
   }
 }
 
+/** Excel's column limit is 16,384, so this packs (row, col) into one number without collisions. */
+function key(row: number, col: number): number {
+  return row * 16384 + col;
+}
+
 export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v);
@@ -76,7 +91,19 @@ export function cellText(v: CellValue): string {
  * Header-matching key: NFKC, all white space removed (justified labels like 「合 計」 and line
  * breaks inside header cells), brackets unified, so `【取組番号】`, `（取組番号）` and ` 取組番号 ` compare equal.
  */
+const headerKeys = new Map<string, string>();
+
 export function headerKey(s: string): string {
+  const hit = headerKeys.get(s);
+  if (hit !== undefined) return hit;
+  const k = computeHeaderKey(s);
+  // Header texts repeat across sheets and readers; cell texts do not, so keep the memo bounded.
+  if (headerKeys.size > 50000) headerKeys.clear();
+  headerKeys.set(s, k);
+  return k;
+}
+
+function computeHeaderKey(s: string): string {
   return s
     .normalize('NFKC')
     .replace(/[\s\u3000]+/g, '')

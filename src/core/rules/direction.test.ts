@@ -73,3 +73,15 @@ describe('resolveDirection', () => {
     expect([r.direction, r.source]).toEqual(['higher', 'default']);
   });
 });
+
+describe('Yuzawa KPIs whose plans have a single final target', () => {
+  it.each([
+    ['公共施設の延べ床面積', 'm²', 330000, 300000],
+    ['地方債現在高', '億円', 280, 250],
+    ['一般会計から特別会計への経常的繰出金', '億円', 30, 25],
+  ])('%s is lower-is-better from its wording', (name, unit, baseline, target) => {
+    const r = inferDirection({ name, unit, baseline, target });
+    expect(r.direction).toBe('lower');
+    expect(r.source).toBe('inferred');
+  });
+});

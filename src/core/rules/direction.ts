@@ -65,7 +65,10 @@ const LOWER_WORDS: RegExp[] = [
   /不納欠損/,
   /事故/,
   /ごみ.*量/,
-  /市債残高|地方債残高|借入金残高/,
+  /市債残高|地方債残高|借入金残高|地方債現在高|市債現在高|債務残高/,
+  // Facility-reduction plans (公共施設等総合管理計画): less floor area is the goal.
+  /延べ床面積|延床面積|保有面積|施設総量/,
+  /繰出金/,
 ];
 
 /** Planned headcounts: the plan number is the goal, neither more nor less. */

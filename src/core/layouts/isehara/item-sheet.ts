@@ -282,7 +282,8 @@ function readItem(s: SheetRead, reportFy: number): ItemRead {
       findings.push(
         finding(
           'ISS005',
-          'warning',
+          // Not A–D cannot be submitted: the summary could not count it.
+          'error',
           at(y.rating),
           `評価「${rText}」を A〜D として読めません。`,
           `Rating "${rText}" is not one of A–D.`,

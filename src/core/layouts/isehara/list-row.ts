@@ -174,7 +174,8 @@ export function readListRow(
       findings.push(
         finding(
           'ISL007',
-          'warning',
+          // Not A–D cannot be submitted: the summary could not count it.
+          'error',
           ratingCell,
           `達成状況「${typed}」を A〜D として読めません。`,
           `達成状況 "${typed}" is not a rating A–D.`,
