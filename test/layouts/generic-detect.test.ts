@@ -140,4 +140,23 @@ describe('generic header detection on edited copies', () => {
     const read = genericLayout.read({ name: 'w', sheets: [{ name: 's', values, merges: [] }] }, { sheets: ['s'] });
     expect(read.findings.map((f) => [f.code, f.cell])).toContainEqual(['GEN002', 'C1']);
   });
+
+  it('takes headings above the first header and skips the header printed again for the next section', () => {
+    const header = ['No.', '取組名', '目標値', '実績値', '担当課'];
+    const values: CellValue[][] = [
+      ['〇〇市 改革プラン'],
+      ['●重点項目1 デジタル化'],
+      header,
+      [1, '電子申請', 10, 12, '情報課'],
+      ['●重点項目2 財政健全化'],
+      header,
+      [2, '補助金見直し', 5, 4, '財政課'],
+    ];
+    const read = genericLayout.read({ name: 'w', sheets: [{ name: 's', values, merges: [] }] }, {});
+    expect(read.items.map((i) => [i.id, i.policyKey, i.policyName])).toEqual([
+      ['1', '1', 'デジタル化'],
+      ['2', '2', '財政健全化'],
+    ]);
+    expect(read.policyLabel).toBe('重点項目');
+  });
 });

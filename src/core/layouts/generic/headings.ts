@@ -14,7 +14,7 @@ export interface Heading {
 }
 
 const LEVEL_WORDS = ['基本方針', '重点項目', '視点', '基本姿勢', '施策の柱', '改革の柱', '基本目標', '推進項目', 'テーマプログラム'];
-const MARKS = /^[●○〇◎■□◆◇▼▽★☆◯・]+\s*/;
+const MARKS = /^[●○◎■□◆◇▼▽★☆◯・]+\s*/; // not 〇: it is the placeholder in 〇〇市
 
 export function parseHeading(text: string): Heading {
   let t = text.trim();

@@ -1,5 +1,5 @@
 import type { CellRef } from '../../grid/types';
-import type { SheetView } from '../../grid/sheet-view';
+import { headerKey, type SheetView } from '../../grid/sheet-view';
 import type { Effects, Indicator, Item, ItemFlag, Policy, YearValue } from '../../model/plan';
 import { inferDirection } from '../../rules/direction';
 import { finding, type Finding } from '../../validation/finding';
@@ -63,7 +63,8 @@ export function readTable(view: SheetView, table: DetectedTable, opts: { reportF
   const ratingCol = pickForYear(cols('rating'), reportFy);
   const policyCol = one('policy');
   const groupCol = one('group');
-  const headingLevels: ('policy' | 'group')[] = policyCol ? (groupCol ? [] : ['group']) : groupCol ? ['policy'] : ['policy', 'group'];
+  // A heading style the table already has a column for is not a level of its own: later styles are ignored.
+  const headingLevels: ('policy' | 'group' | 'none')[] = policyCol ? (groupCol ? ['none'] : ['group', 'none']) : groupCol ? ['policy', 'none'] : ['policy', 'group', 'none'];
   const headingKinds: string[] = [];
 
   const policies = new Map<string, Policy>();
@@ -75,6 +76,25 @@ export function readTable(view: SheetView, table: DetectedTable, opts: { reportF
   let group: Level | undefined;
   let prevPolicyText = '';
   let prevGroupText = '';
+  const takeHeading = (text: string) => {
+    const h = parseHeading(text);
+    if (!headingKinds.includes(h.kind)) headingKinds.push(h.kind);
+    const level = headingLevels[Math.min(headingKinds.indexOf(h.kind), headingLevels.length - 1)];
+    if (level === 'policy') {
+      policy = { key: h.key, name: h.name };
+      group = undefined;
+      policyLabel ??= h.label;
+    } else if (level === 'group') {
+      group = { key: h.key, name: h.name };
+    }
+  };
+  // Headings between the title and the first header (「●重点項目1 …」 then 「(1) …」) open the first section.
+  for (let r = 0; r < table.headerRows[0]; r++) {
+    const only = distinctCells(view, r);
+    if (only.length !== 1) continue;
+    if (looksLikeHeading(only[0].text) || (headingKinds.length > 0 && /^[(（]|^[①-⑳]/.test(only[0].text.trim()))) takeHeading(only[0].text);
+  }
+  const nameHeaderKey = headerKey(view.text(headerLast, nameCol.col));
 
   for (let r = headerLast + 1; r < view.rowCount; r++) {
     if (view.isRowEmpty(r)) continue;
@@ -85,19 +105,12 @@ export function readTable(view: SheetView, table: DetectedTable, opts: { reportF
       if (isNoteText(only.text) || isTotalText(only.text)) continue;
       const spans = (view.merge(r, only.col)?.right ?? only.col) > (view.merge(r, only.col)?.left ?? only.col);
       if (only.col !== nameCol.col || spans || looksLikeHeading(only.text)) {
-        const h = parseHeading(only.text);
-        if (!headingKinds.includes(h.kind)) headingKinds.push(h.kind);
-        const level = headingLevels[Math.min(headingKinds.indexOf(h.kind), headingLevels.length - 1)];
-        if (level === 'policy') {
-          policy = { key: h.key, name: h.name };
-          group = undefined;
-          policyLabel ??= h.label;
-        } else if (level === 'group') {
-          group = { key: h.key, name: h.name };
-        }
+        takeHeading(only.text);
         continue;
       }
     }
+    // The header printed again for the next section (one table per heading, as printed plans do).
+    if (name && headerKey(name) === nameHeaderKey) continue;
     if (isTotalText(name) || (isNoteText(name) && cellsInRow.length === 1)) continue;
     const prev = items[items.length - 1];
     if (!name || view.isMergeFollower(r, nameCol.col)) {
