@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'test-artifacts/', 'bin/', '*.config.js', '*.config.mjs'] },
+  { ignores: ['node_modules/', 'dist/', 'coverage/', 'test-artifacts/', 'out/', '.scratch*/', '*.config.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -11,6 +11,15 @@ export default tseslint.config(
       // Only the Excel adapter may touch Office.js; only the file adapter may touch ExcelJS.
       'no-restricted-globals': ['error', 'Excel', 'Office'],
     },
+  },
+  {
+    // Plain CommonJS scripts run by node (bin, reporters, build scripts).
+    files: ['**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['src/core/**/*.ts'],
