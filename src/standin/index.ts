@@ -5,6 +5,7 @@ import { gridFromModel, modelFromGrid, type ChartModel, type ValidationModel } f
 import { RequestContext } from './objects';
 
 export { StandInError } from './errors';
+export type { RequestContext } from './objects';
 export { PAYLOAD_LIMIT_BYTES, jsonBytes } from './context';
 export { gridFromXlsxBuffer } from './load';
 export { bytesToBase64, base64ToBytes } from './decode';

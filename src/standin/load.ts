@@ -8,8 +8,10 @@ import { gridFromWorkbook } from '../adapters/file/read-xlsx';
  */
 export async function gridFromXlsxBuffer(buf: Uint8Array | ArrayBuffer, name: string): Promise<WorkbookGrid> {
   const wb = new ExcelJS.Workbook();
-  const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
-  // ExcelJS's typings ask for a node Buffer; at run time any ArrayBuffer view works (JSZip underneath).
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const bytes = ArrayBuffer.isView(buf) ? new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) : new Uint8Array(buf);
+  // JSZip recognises a node Buffer by duck typing but a Uint8Array only by instanceof, which fails
+  // across realms (jest's sandbox); in the browser there is no Buffer and instanceof holds.
+  const input = typeof Buffer !== 'undefined' ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes;
+  await wb.xlsx.load(input as unknown as ArrayBuffer);
   return gridFromWorkbook(wb, name);
 }

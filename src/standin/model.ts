@@ -56,6 +56,8 @@ export class SheetModel {
   }
 
   setCell(r: number, c: number, value: CellValue, formula: string | null): void {
+    // Clearing a cell that never held anything must not grow the arrays (whole-sheet clears).
+    if (value === null && formula === null && (this.values[r]?.[c] === undefined) && (this.formulas[r]?.[c] === undefined)) return;
     (this.values[r] ??= [])[c] = value;
     (this.formulas[r] ??= [])[c] = formula;
   }

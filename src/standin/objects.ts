@@ -599,9 +599,18 @@ export class Range extends ClientObject {
   clear(applyTo?: string): void {
     this.act(applyTo, () => {
       const s = this.writable('clear');
-      const r = this.rect();
+      const want = this.rect();
       const what = (applyTo ?? 'All').toLowerCase();
-      for (let i = r.top; i <= Math.min(r.bottom, Math.max(s.values.length, s.formulas.length)); i++) {
+      // Only the part of the range that holds anything needs visiting.
+      const used = s.usedRect(false);
+      if (!used) return;
+      const r = {
+        top: Math.max(want.top, used.top),
+        left: Math.max(want.left, used.left),
+        bottom: Math.min(want.bottom, used.bottom),
+        right: Math.min(want.right, used.right),
+      };
+      for (let i = r.top; i <= r.bottom; i++) {
         for (let j = r.left; j <= r.right; j++) {
           const k = cellKey(i, j);
           if (what === 'all' || what === 'contents') s.setCell(i, j, null, null);

@@ -1,0 +1,377 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createExcelHost, ExcelHostError, type ExcelHost } from '../../src/adapters/excel/host';
+import { trimGrid } from '../../src/adapters/excel/trim';
+import { readXlsx } from '../../src/adapters/file/read-xlsx';
+import type { CellValue, SheetGrid, WorkbookGrid } from '../../src/core/grid/types';
+import { fromA1, toA1 } from '../../src/core/grid/a1';
+import type { CellWrite, WritePlan } from '../../src/core/plan/write-plan';
+import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../../src/core/settings/schema';
+import { bytesToBase64, createStandIn, gridFromXlsxBuffer, installStandIn, PAYLOAD_LIMIT_BYTES, type StandIn } from '../../src/standin';
+import { FIXTURE_DIR } from '../fixtures/paths';
+
+const g = globalThis as unknown as Record<string, unknown>;
+
+function setup(wb: WorkbookGrid, apiVersion?: string): { si: StandIn; host: ExcelHost } {
+  const si = createStandIn(wb, { apiVersion });
+  installStandIn(g, si);
+  return { si, host: createExcelHost() };
+}
+
+/** Excel shows nothing in the non-anchor cells of a merge; the file adapter repeats the anchor's value. */
+function asExcelShowsIt(wb: WorkbookGrid): WorkbookGrid {
+  return {
+    ...wb,
+    sheets: wb.sheets.map((s) => {
+      const values = s.values.map((r) => [...r]);
+      const formulas = (s.formulas ?? []).map((r) => [...r]);
+      for (const m of s.merges) {
+        for (let r = m.top; r <= m.bottom; r++) {
+          for (let c = m.left; c <= m.right; c++) {
+            if ((r !== m.top || c !== m.left) && values[r]) {
+              values[r][c] = null;
+              if (formulas[r]) formulas[r][c] = null;
+            }
+          }
+        }
+      }
+      const t = trimGrid(values, formulas);
+      const out: SheetGrid = { ...s, values: t.values, merges: sortMerges(s.merges) };
+      if (t.anyFormula) out.formulas = t.formulas;
+      else delete out.formulas;
+      return out;
+    }),
+  };
+}
+
+const sortMerges = (ms: SheetGrid['merges']) => [...ms].sort((a, b) => a.top - b.top || a.left - b.left);
+const withSortedMerges = (wb: WorkbookGrid): WorkbookGrid => ({ ...wb, sheets: wb.sheets.map((s) => ({ ...s, merges: sortMerges(s.merges) })) });
+
+/** Every cell whose value or formula differs between two grids, as 'Sheet!A1'. */
+function changedCells(a: WorkbookGrid, b: WorkbookGrid): string[] {
+  const out: string[] = [];
+  const names = new Set([...a.sheets, ...b.sheets].map((s) => s.name));
+  for (const n of names) {
+    const x = a.sheets.find((s) => s.name === n);
+    const y = b.sheets.find((s) => s.name === n);
+    const rows = Math.max(x?.values.length ?? 0, y?.values.length ?? 0);
+    for (let r = 0; r < rows; r++) {
+      const cols = Math.max(x?.values[r]?.length ?? 0, y?.values[r]?.length ?? 0);
+      for (let c = 0; c < cols; c++) {
+        const vx = x?.values[r]?.[c] ?? null;
+        const vy = y?.values[r]?.[c] ?? null;
+        const fx = x?.formulas?.[r]?.[c] ?? null;
+        const fy = y?.formulas?.[r]?.[c] ?? null;
+        if (vx !== vy || fx !== fy) out.push(`${n}!${toA1(r, c)}`);
+      }
+    }
+  }
+  return out.sort();
+}
+
+const fixtures = fs.existsSync(FIXTURE_DIR) ? fs.readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.xlsx')).sort() : [];
+
+describe('read() on the stand-in equals the file adapter', () => {
+  test('fixtures exist to compare against', () => {
+    expect(fixtures.length).toBeGreaterThan(0);
+  });
+
+  test.each(fixtures)('%s', async (file) => {
+    const fileGrid = await readXlsx(path.join(FIXTURE_DIR, file));
+    const { si, host } = setup(fileGrid);
+    const read = await host.read();
+    expect(withSortedMerges(read)).toEqual(asExcelShowsIt(fileGrid));
+    // A constant number of syncs: list, used ranges, formulas (one batch at these sizes), values of formulas.
+    expect(si.stats.syncs).toBeLessThanOrEqual(4);
+  });
+
+  test('gridFromXlsxBuffer gives the same grid as readXlsx', async () => {
+    const file = path.join(FIXTURE_DIR, fixtures[0]);
+    expect(await gridFromXlsxBuffer(fs.readFileSync(file), fixtures[0])).toEqual(await readXlsx(file));
+  });
+});
+
+/** A progress list of n items, shaped like a city's 取組項目一覧. */
+function itemsWorkbook(n: number, opts: { longText?: boolean; cols?: number } = {}): WorkbookGrid {
+  const header = ['No.', '基本方針', '取組項目', '指標', '目標値', '実績値', '達成率', '評価', '所管課'];
+  const long = (i: number, c: number) => `令和5年度の取組状況(${i}-${c}):窓口業務の見直しと電子申請の拡充を進め、手続の所要時間を短縮した。`;
+  const values: CellValue[][] = [['取組項目一覧'], header];
+  const formulas: (string | null)[][] = [[], []];
+  for (let i = 1; i <= n; i++) {
+    const row: CellValue[] = [i, `${(i % 5) + 1} 行政運営の効率化`, `取組${i}`, '件数', 100, 80 + (i % 40), 0.8, i % 3 === 0 ? 'B' : null, '行政経営課'];
+    if (opts.longText) for (let c = row.length; c < (opts.cols ?? 12); c++) row.push(long(i, c));
+    values.push(row);
+    formulas.push([null, null, null, null, null, null, `=F${i + 2}/E${i + 2}`]);
+  }
+  return {
+    name: `items-${n}.xlsx`,
+    sheets: [
+      { name: '一覧', values, formulas, merges: [{ top: 0, left: 0, bottom: 0, right: 8 }], protected: false, visibility: 'visible' },
+      { name: 'メモ', values: [['備考'], ['=このセルは文字列']], merges: [], protected: false, visibility: 'hidden' },
+    ],
+    settings: writeSettings({ ...DEFAULT_SETTINGS, reportFy: 2023 }),
+  };
+}
+
+function fillPlan(wb: WorkbookGrid): WritePlan {
+  const s = wb.sheets[0];
+  const writes: CellWrite[] = [];
+  s.values.forEach((row, r) => {
+    if (r < 2) return;
+    if (row[7] === null) writes.push({ sheet: '一覧', address: toA1(r, 7), value: 'A', expect: null, reason: 'rating', validationList: ['A', 'B', 'C', 'D'] });
+    writes.push({ sheet: '一覧', address: toA1(r, 9), value: 0.95, numberFormat: '0.0%', expect: null, reason: 'ratio' });
+  });
+  writes.push({ sheet: '一覧', address: 'J2', value: '達成率(参考)', expect: null, reason: 'owned-header', style: { bold: true } });
+  return { label: 'fill', writes, sheets: [] };
+}
+
+function summaryPlan(rows: number): WritePlan {
+  const cells: CellWrite[] = [{ sheet: '集計', address: 'A1', value: '基本方針別集計', expect: null, reason: 'summary', style: { bold: true } }];
+  for (let i = 0; i < rows; i++) {
+    cells.push({ sheet: '集計', address: `A${i + 3}`, value: `=方針${i}`, expect: null, reason: 'summary' });
+    cells.push({ sheet: '集計', address: `B${i + 3}`, value: i, expect: null, reason: 'summary' });
+  }
+  return {
+    label: 'summary',
+    writes: [],
+    sheets: [
+      {
+        name: '集計',
+        replaceOwned: true,
+        cells,
+        merges: ['A1:C1'],
+        columnWidths: { A: 30 },
+        chart: { title: '評価の内訳', dataRange: `A3:B${rows + 2}`, anchor: 'E3', kind: 'stackedBar' },
+      },
+    ],
+  };
+}
+
+describe('sync budget does not grow with the number of items', () => {
+  async function syncsFor(n: number) {
+    const wb = itemsWorkbook(n);
+    const { si, host } = setup(wb);
+    const out: Record<string, number> = {};
+    si.resetStats();
+    const grid = await host.read();
+    out.read = si.stats.syncs;
+    si.resetStats();
+    const fill = await host.apply(fillPlan(grid));
+    out.fill = si.stats.syncs;
+    si.resetStats();
+    await host.apply(summaryPlan(n));
+    out.newSheet = si.stats.syncs;
+    return { out, fill, si, grid };
+  }
+
+  test('10 and 10,000 items need the same syncs per command', async () => {
+    const small = await syncsFor(10);
+    const large = await syncsFor(10_000);
+    expect(large.out).toEqual(small.out);
+    expect(small.out).toEqual({ read: 4, fill: 2, newSheet: 2 });
+    expect(large.fill.written).toBe(10_000 + 6_667 + 1);
+    expect(large.si.stats.maxResponseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+  }, 60_000);
+});
+
+describe('apply()', () => {
+  test('changes exactly the planned cells, text as text, with formats, validation and settings', async () => {
+    const wb = itemsWorkbook(10);
+    const { si, host } = setup(wb);
+    const before = si.toGrid();
+    const plan = fillPlan(await host.read());
+    plan.writes.push({ sheet: 'メモ', address: 'A3', value: '=SUM(A1:A2)', expect: null, reason: 'summary' });
+    const res = await host.apply(plan);
+    expect(res.conflicts).toEqual([]);
+    expect(res.written).toBe(plan.writes.length);
+    const after = si.toGrid();
+    expect(changedCells(before, after)).toEqual(plan.writes.map((w) => `${w.sheet}!${w.address}`).sort());
+    for (const w of plan.writes) {
+      const { row, col } = fromA1(w.address);
+      const s = after.sheets.find((x) => x.name === w.sheet)!;
+      expect(s.values[row][col]).toBe(w.value);
+      expect(s.formulas?.[row]?.[col] ?? null).toBeNull();
+    }
+    const look = si.inspect('一覧');
+    expect(look.numberFormats.J3).toBe('0.0%');
+    expect(look.numberFormats.H3).toBe('@');
+    expect(look.validations.some((v) => v.list.join() === 'A,B,C,D')).toBe(true);
+    expect(after.settings).toEqual(before.settings);
+  });
+
+  test('a protected target sheet is refused before anything is written, naming the sheet', async () => {
+    const wb = itemsWorkbook(10);
+    const { si, host } = setup(wb);
+    const plan = fillPlan(await host.read());
+    si.setProtected('一覧', true);
+    const before = si.toGrid();
+    si.resetStats();
+    const err = (await host.apply(plan).catch((e) => e)) as ExcelHostError;
+    expect(err).toBeInstanceOf(ExcelHostError);
+    expect(err.code).toBe('SheetProtected');
+    expect(err.ja).toContain('「一覧」');
+    expect(err.en).toContain('"一覧"');
+    expect(si.stats.syncs).toBe(1);
+    expect(si.toGrid()).toEqual(before);
+  });
+
+  test('a cell changed by a co-author after reading is skipped and reported', async () => {
+    const wb = itemsWorkbook(10);
+    const { si, host } = setup(wb);
+    const plan = fillPlan(await host.read());
+    si.coauthorEdit('一覧', 'H3', 'C');
+    const res = await host.apply(plan);
+    expect(res.conflicts).toEqual([{ sheet: '一覧', address: 'H3', found: 'C', expected: null }]);
+    expect(res.written).toBe(plan.writes.length - 1);
+    const after = si.toGrid();
+    expect(after.sheets[0].values[2][7]).toBe('C');
+    expect(after.sheets[0].values[3][7]).toBe('A');
+  });
+
+  test('a same-named sheet it did not create is left alone; one it created is replaced', async () => {
+    const wb = itemsWorkbook(3);
+    wb.sheets.push({ name: '集計', values: [['職員が作った表']], merges: [], protected: false, visibility: 'visible' });
+    const { si, host } = setup(wb);
+    const first = await host.apply(summaryPlan(3));
+    expect(first).toMatchObject({ sheetsCreated: [], sheetsLeftAlone: ['集計'], written: 0 });
+    expect(si.toGrid().sheets.find((s) => s.name === '集計')!.values).toEqual([['職員が作った表']]);
+
+    const { si: si2, host: host2 } = setup(itemsWorkbook(3));
+    expect((await host2.apply(summaryPlan(3))).sheetsCreated).toEqual(['集計']);
+    const owned = readSettings(si2.toGrid().settings).settings;
+    expect(owned.ownedSheets).toEqual(['集計']);
+    expect(owned.reportFy).toBe(2023);
+    const again = await host2.apply(summaryPlan(2));
+    expect(again).toMatchObject({ sheetsCreated: ['集計'], sheetsLeftAlone: [] });
+    const sheet = si2.toGrid().sheets.find((s) => s.name === '集計')!;
+    expect(sheet.values.length).toBe(4);
+    expect(sheet.values[2][0]).toBe('=方針0');
+    expect(sheet.formulas).toBeUndefined();
+    expect(sheet.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 2 }]);
+    expect(si2.inspect('集計').charts).toEqual([
+      { name: 'Chart 1', type: 'BarStacked', source: '集計!A3:B4', title: '評価の内訳', anchor: 'E3' },
+    ]);
+  });
+});
+
+describe('payload limit', () => {
+  test('a 10,000-row read of long text stays under 5 MB per sync only because it is chunked', async () => {
+    const wb = itemsWorkbook(10_000, { longText: true, cols: 14 });
+    const { si } = setup(wb);
+    const read = await createExcelHost().read();
+    expect(read.sheets[0].values.length).toBe(10_002);
+    expect(si.stats.maxResponseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    const chunkedSyncs = si.stats.syncs;
+    expect(chunkedSyncs).toBeGreaterThan(4);
+
+    si.resetStats();
+    const unchunked = createExcelHost({ readBudget: { maxBatchBytes: Number.MAX_SAFE_INTEGER, maxRowsPerChunk: 1e9, retrySplits: 0 } });
+    const err = (await unchunked.read().catch((e) => e)) as ExcelHostError;
+    expect(err.code).toBe('ResponsePayloadSizeLimitExceeded');
+    expect(err.ja).toContain('5MB');
+    expect(si.stats.maxResponseBytes).toBeGreaterThan(PAYLOAD_LIMIT_BYTES);
+  }, 60_000);
+});
+
+describe('highlight, selection, settings, insert, feature detection', () => {
+  test('highlight remembers original fills in the settings sheet; another session restores them', async () => {
+    const { si, host } = setup(itemsWorkbook(5));
+    await host.apply({ label: 'x', writes: [{ sheet: '一覧', address: 'C4', value: '取組2', expect: '取組2', reason: 'rating', style: { fill: '#00FF00' } }], sheets: [] });
+    const res = await host.highlight([
+      { sheet: '一覧', address: 'C3', severity: 'error' },
+      { sheet: '一覧', address: 'C4', severity: 'warning' },
+    ]);
+    expect(res.highlighted).toBe(2);
+    expect(si.inspect('一覧').fills).toMatchObject({ C3: '#FFC7CE', C4: '#FFEB9C' });
+    expect(si.toGrid().settings?.['shinchoku.highlight']).toContain('#00FF00');
+
+    // A new session (e.g. a co-author) only has the workbook.
+    const other = createExcelHost();
+    si.coauthorEdit('一覧', 'C5', 'x');
+    const cleared = await other.clearHighlight();
+    expect(cleared.restored).toBe(2);
+    expect(si.inspect('一覧').fills).toEqual({ C4: '#00FF00' });
+    expect(si.toGrid().settings?.['shinchoku.highlight']).toBeUndefined();
+  });
+
+  test('highlight skips protected sheets', async () => {
+    const { si, host } = setup(itemsWorkbook(2));
+    si.setProtected('一覧', true);
+    const res = await host.highlight([{ sheet: '一覧', address: 'A3', severity: 'info' }]);
+    expect(res).toMatchObject({ highlighted: 0, skipped: [{ sheet: '一覧', address: 'A3', reason: 'protected' }] });
+  });
+
+  test('select activates the sheet and selects the cell', async () => {
+    const { si, host } = setup(itemsWorkbook(2));
+    await host.select('一覧', 'H4');
+    expect(si.selection()).toEqual({ sheet: '一覧', address: 'H4' });
+  });
+
+  test('writeSettings sets keys and keeps the others; readSettings reads them back', async () => {
+    const { host } = setup(itemsWorkbook(2));
+    const before = await host.readSettings();
+    await host.writeSettings({ 'shinchoku.test': '=not a formula' });
+    const after = await host.readSettings();
+    expect(after).toEqual({ ...before, 'shinchoku.test': '=not a formula' });
+    await host.writeSettings({ 'shinchoku.test': '' });
+    expect(await host.readSettings()).toEqual(before);
+  });
+
+  test('insertWorkbook adds the sheets of a base64 .xlsx on 1.13+, and says why not below', async () => {
+    const file = path.join(FIXTURE_DIR, fixtures[0]);
+    const b64 = bytesToBase64(new Uint8Array(fs.readFileSync(file)));
+    const { si, host } = setup({ name: 'empty', sheets: [{ name: 'Sheet1', values: [], merges: [] }] });
+    const ids = await host.insertWorkbook(b64);
+    const fileGrid = await readXlsx(file);
+    expect(ids.length).toBe(fileGrid.sheets.length + (fileGrid.settings ? 1 : 0));
+    expect(si.toGrid().sheets.map((s) => s.name)).toEqual(['Sheet1', ...fileGrid.sheets.map((s) => s.name)]);
+
+    const old = setup({ name: 'empty', sheets: [{ name: 'Sheet1', values: [], merges: [] }] }, '1.12');
+    const err = (await old.host.insertWorkbook(b64).catch((e) => e)) as ExcelHostError;
+    expect(err.code).toBe('ApiNotFound');
+    expect(err.ja).toContain('1.13');
+  });
+
+  test('on ExcelApi 1.7 the optional features are off and reads still work (without merges)', async () => {
+    const wb = itemsWorkbook(3);
+    const { si, host } = setup(wb, '1.7');
+    expect(host.apiSupport()).toEqual({
+      excelApi: '1.7',
+      mergedAreas: false,
+      insertWorksheets: false,
+      dataValidation: false,
+      suspendCalculation: true,
+      delayForCellEdit: false,
+      mergeUndoGroup: false,
+    });
+    const read = await host.read();
+    expect(read.sheets[0].merges).toEqual([]);
+    expect(si.lastRunOptions()).toBeUndefined();
+    const res = await host.apply(fillPlan(read));
+    expect(res.conflicts).toEqual([]);
+    expect(si.inspect('一覧').validations).toEqual([]);
+  });
+
+  test('on a current host every batch waits for cell edit mode', async () => {
+    const { si, host } = setup(itemsWorkbook(1));
+    await host.read();
+    expect(si.lastRunOptions()).toEqual({ delayForCellEdit: true });
+    expect(host.apiSupport().excelApi).toBe('1.17');
+  });
+
+  test('below ExcelApi 1.7 the host refuses with a message saying what to use', async () => {
+    const { host } = setup(itemsWorkbook(1), '1.6');
+    const err = (await host.read().catch((e) => e)) as ExcelHostError;
+    expect(err.code).toBe('ApiNotFound');
+    expect(err.ja).toContain('Excel on the web');
+  });
+
+  test('progress reaches total', async () => {
+    const { host } = setup(itemsWorkbook(5));
+    const seen: [number, number][] = [];
+    await host.read((d, t) => seen.push([d, t]));
+    expect(seen.length).toBeGreaterThan(0);
+    const [d, t] = seen[seen.length - 1];
+    expect(d).toBe(t);
+  });
+});
