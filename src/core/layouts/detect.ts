@@ -84,8 +84,10 @@ export function detectLayouts(
       reason: { ja: '保存された見出し対応表を使用', en: 'saved header mapping' },
     });
   }
+  const shown = new Set(visible);
   for (const c of candidates) {
-    if (taken.has(c.sheet)) continue;
+    // Hidden sheets are templates and old years far more often than live data: never taken unasked.
+    if (taken.has(c.sheet) || !shown.has(c.sheet)) continue;
     if (c.score >= (c.layout === 'generic' ? GENERIC_SCORE : ACCEPT_SCORE)) taken.set(c.sheet, c);
   }
 

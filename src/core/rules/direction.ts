@@ -69,6 +69,7 @@ const LOWER_WORDS: RegExp[] = [
   // Facility-reduction plans (公共施設等総合管理計画): less floor area is the goal.
   /延べ床面積|延床面積|保有面積|施設総量/,
   /繰出金/,
+  /光熱水費|人件費|維持管理費|管理運営費/,
 ];
 
 /** Planned headcounts: the plan number is the goal, neither more nor less. */
