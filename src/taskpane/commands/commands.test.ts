@@ -1,0 +1,170 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createExcelHost } from '../../adapters/excel/host';
+import type { WorkbookGrid } from '../../core/grid/types';
+import { OWNED_RATIO_HEADER } from '../../core/layouts/owned';
+import { SETTINGS_KEY } from '../../core/settings/schema';
+import { createStandIn, gridFromXlsxBuffer, installStandIn, type StandIn } from '../../standin';
+import { clearHighlight, highlightFindings, selectFinding } from './highlight';
+import { importWorkbooks } from './import';
+import { inspect } from './load';
+import { loadSettingsView, saveSettings } from './settings';
+import { runFill, previewFill } from './fill';
+import { runSummary } from './summary';
+import { quiet } from './types';
+import { runValidate } from './validate';
+
+const SAMPLES = path.resolve(__dirname, '../../../assets/samples');
+const bytes = (f: string) => new Uint8Array(fs.readFileSync(path.join(SAMPLES, f)));
+let isehara: WorkbookGrid;
+
+beforeAll(async () => {
+  isehara = await gridFromXlsxBuffer(bytes('isehara-list.xlsx'), 'isehara-list.xlsx');
+});
+
+function setup(grid: WorkbookGrid = isehara, apiVersion?: string): { si: StandIn; host: ReturnType<typeof createExcelHost> } {
+  const si = createStandIn(grid, { ...(apiVersion ? { apiVersion } : {}) });
+  installStandIn(globalThis as unknown as Record<string, unknown>, si);
+  return { si, host: createExcelHost() };
+}
+
+const cell = (g: WorkbookGrid, sheet: string, r: number, c: number) => g.sheets.find((s) => s.name === sheet)?.values[r]?.[c] ?? null;
+
+test('header names the Isehara list layout and the fiscal year', async () => {
+  const { host } = setup();
+  const h = await inspect(host, quiet);
+  expect(h.layouts.map((l) => l.id)).toEqual(['isehara-list']);
+  expect(h.layouts[0].reasons.length).toBeGreaterThan(0);
+  expect(h.fyLabel?.ja).toBe('令和5年度');
+  expect(h.items).toBe(71);
+});
+
+test('validate groups the real findings by severity and item, and passes without errors', async () => {
+  const { host } = setup();
+  const r = await runValidate(host, quiet);
+  expect(r.counts).toEqual({ error: 0, warning: 6, info: 1 });
+  expect(r.pass).toBe(true);
+  expect(r.groups.map((g) => [g.severity, g.count])).toEqual([
+    ['warning', 6],
+    ['info', 1],
+  ]);
+  const first = r.groups[0].items[0];
+  expect(first.itemName).toContain('PDCA');
+  expect(first.findings[0]).toMatchObject({ code: 'VLD009', sheet: '取組項目一覧', cell: 'F7' });
+});
+
+test('clicking a finding selects its cell; highlighting can be removed again', async () => {
+  const { si, host } = setup();
+  const r = await runValidate(host, quiet);
+  await selectFinding(host, r.groups[0].items[0].findings[0]);
+  expect(si.selection()).toEqual({ sheet: '取組項目一覧', address: 'F7' });
+  const on = await highlightFindings(host, r.findings, quiet);
+  expect(on.highlighted).toBe(r.findings.filter((f) => f.cell).length);
+  expect(Object.keys(si.inspect('取組項目一覧').fills)).toContain('F7');
+  const off = await clearHighlight(host, quiet);
+  expect(off.restored).toBe(on.highlighted);
+});
+
+test('fill writes the owned ratio column only and lists disagreements', async () => {
+  const { si, host } = setup();
+  const before = si.toGrid();
+  const p = await previewFill(host, quiet);
+  expect(p).toMatchObject({ ratings: 0, ratios: 40, headers: 1 });
+  expect(p.disagreements).toHaveLength(6);
+  expect(p.disagreements[0]).toMatchObject({ sheet: '取組項目一覧', address: 'F7', entered: 'C', suggested: 'B' });
+  const { result } = await runFill(host, quiet);
+  expect(result.written).toBe(41);
+  expect(result.conflicts).toEqual([]);
+  const after = si.toGrid();
+  let changed = 0;
+  for (const s of before.sheets) {
+    s.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null) expect(cell(after, s.name, r, c)).toEqual(v);
+      }),
+    );
+    const a = after.sheets.find((x) => x.name === s.name)!;
+    a.values.forEach((row, r) => row.forEach((v, c) => (v !== null && cell(before, s.name, r, c) === null ? changed++ : 0)));
+  }
+  expect(changed).toBe(41);
+  expect(JSON.stringify(after.sheets[0].values)).toContain(OWNED_RATIO_HEADER);
+});
+
+test('fill reports a co-author edit instead of overwriting it', async () => {
+  const { si, host } = setup();
+  const originalApply = host.apply;
+  // The co-author types into a planned ratio cell between the pane's read and its write.
+  host.apply = async (plan, progress) => {
+    const w = plan.writes.find((x) => x.reason === 'ratio')!;
+    si.coauthorEdit(w.sheet, w.address, 'メモ');
+    return originalApply(plan, progress);
+  };
+  const { result } = await runFill(host, quiet);
+  expect(result.conflicts).toHaveLength(1);
+  expect(result.conflicts[0].found).toBe('メモ');
+});
+
+test('summary sheet reproduces the published Isehara totals', async () => {
+  const { si, host } = setup();
+  const out = await runSummary(host, { lang: 'ja', createdAt: '2026-11-21 12:00' }, quiet);
+  expect(out.summary.total.counts).toMatchObject({ A: 17, B: 43, C: 11, D: 0 });
+  expect(out.summary.total.effectPlanned).toBe(228520);
+  expect(out.summary.total.effectActual).toBe(797733);
+  expect(out.result.sheetsCreated).toEqual(['行革集計']);
+  const sheet = si.toGrid().sheets.find((s) => s.name === '行革集計')!;
+  const total = sheet.values.find((r) => r[0] === '合計')!;
+  expect(total.slice(1, 5)).toEqual([17, 43, 11, 0]);
+  expect(si.inspect('行革集計').charts).toHaveLength(1);
+  // Refreshing replaces the add-in's own sheet.
+  const again = await runSummary(host, { lang: 'ja' }, quiet);
+  expect(again.result.sheetsLeftAlone).toEqual([]);
+});
+
+test('a same-named sheet not made by the add-in is left alone', async () => {
+  const grid: WorkbookGrid = { ...isehara, sheets: [...isehara.sheets, { name: '行革集計', values: [['職員のメモ']], merges: [] }] };
+  const { si, host } = setup(grid);
+  const out = await runSummary(host, { lang: 'ja' }, quiet);
+  expect(out.result.sheetsLeftAlone).toEqual(['行革集計']);
+  expect(si.toGrid().sheets.find((s) => s.name === '行革集計')!.values).toEqual([['職員のメモ']]);
+});
+
+test('import reads department files in the pane and builds one summary', async () => {
+  const { host } = setup(isehara, '1.12');
+  const out = await importWorkbooks(
+    host,
+    [
+      { name: 'isehara-list.xlsx', bytes: bytes('isehara-list.xlsx') },
+      { name: 'nihonmatsu.xlsx', bytes: bytes('nihonmatsu.xlsx') },
+      { name: 'broken.xlsx', bytes: new Uint8Array([1, 2, 3]) },
+    ],
+    { insert: true, readGrid: gridFromXlsxBuffer },
+    quiet,
+  );
+  expect(out.files.map((f) => f.inserted)).toEqual([null, null, null]);
+  expect(out.files[2].failure?.ja).toBeTruthy();
+  expect(out.sources).toEqual(['isehara-list.xlsx', 'nihonmatsu.xlsx']);
+  expect(out.summary!.total.total).toBe(71 + out.files[1].items);
+});
+
+test('import inserts the sheets where the host supports it', async () => {
+  const { si, host } = setup(isehara, '1.13');
+  const out = await importWorkbooks(host, [{ name: 'nihonmatsu.xlsx', bytes: bytes('nihonmatsu.xlsx') }], { insert: true, readGrid: gridFromXlsxBuffer }, quiet);
+  expect(out.files[0].inserted!.length).toBeGreaterThan(0);
+  expect(si.toGrid().sheets.length).toBeGreaterThan(isehara.sheets.length);
+});
+
+test('settings are validated, merged with what is stored and re-read by the next command', async () => {
+  const { si, host } = setup();
+  const view = await loadSettingsView(host, quiet);
+  expect(view.problem).toBeUndefined();
+  expect(view.items).toHaveLength(71);
+  expect(view.layouts.some((l) => l.id === 'isehara-list')).toBe(true);
+  const bad = await saveSettings(host, { rules: { ...view.settings.rules, thresholds: { ...view.settings.rules.thresholds, A: Number.NaN } } }, quiet);
+  expect(bad.ok).toBe(false);
+  const ok = await saveSettings(host, { rules: { ...view.settings.rules, ratingRule: 'thresholds' }, reportFy: 2023 }, quiet);
+  expect(ok.ok).toBe(true);
+  const stored = JSON.parse(si.toGrid().settings![SETTINGS_KEY]);
+  expect(stored).toMatchObject({ version: 1, reportFy: 2023, rules: { ratingRule: 'thresholds' } });
+  const again = await loadSettingsView(host, quiet);
+  expect(again.settings.rules.ratingRule).toBe('thresholds');
+});

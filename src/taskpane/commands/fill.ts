@@ -1,0 +1,75 @@
+import type { ApplyResult, WritePlan } from '../../core/plan/write-plan';
+import { planFill } from '../../core/plan/fill';
+import type { RatingLetter } from '../../core/values/types';
+import { loadAndAnalyse } from './load';
+import type { OnStep, PaneHost } from './types';
+
+export interface Disagreement {
+  itemId: string;
+  itemName: string;
+  sheet: string;
+  address: string;
+  entered: RatingLetter;
+  suggested: RatingLetter;
+  reason: { ja: string; en: string };
+}
+
+export interface FillPreviewView {
+  ratings: number;
+  ratios: number;
+  subtotals: number;
+  headers: number;
+  /** Cells the plan writes, including cleared ratio cells and the owned column's header. */
+  cells: number;
+  disagreements: Disagreement[];
+}
+
+export interface FillOutcome {
+  preview: FillPreviewView;
+  result: ApplyResult;
+}
+
+async function plan(host: PaneHost, onStep: OnStep): Promise<{ plan: WritePlan; preview: FillPreviewView }> {
+  const { grid, analysis } = await loadAndAnalyse(host, onStep);
+  const { plan, preview } = planFill(grid, analysis);
+  const items = new Map(analysis.plan.items.map((i) => [i.id, i]));
+  const disagreements = preview.disagreements.map((d) => {
+    const item = items.get(d.itemId);
+    const cell = d.ratingCell ?? item?.ratingCell;
+    return {
+      itemId: d.itemId,
+      itemName: item?.name ?? '',
+      sheet: cell?.sheet ?? '',
+      address: cell?.address ?? '',
+      entered: d.entered!,
+      suggested: d.suggested!,
+      reason: d.reason,
+    };
+  });
+  return {
+    plan,
+    preview: {
+      ratings: preview.ratings,
+      ratios: preview.ratios,
+      subtotals: preview.subtotals,
+      headers: preview.headers,
+      cells: plan.writes.length,
+      disagreements,
+    },
+  };
+}
+
+export async function previewFill(host: PaneHost, onStep: OnStep): Promise<FillPreviewView> {
+  return (await plan(host, onStep)).preview;
+}
+
+/**
+ * Plans again from a fresh read rather than reusing the preview: between preview and click a
+ * co-author may have typed into a cell, and each write's `expect` must describe the cell as it is now.
+ */
+export async function runFill(host: PaneHost, onStep: OnStep): Promise<FillOutcome> {
+  const { plan: p, preview } = await plan(host, onStep);
+  onStep('apply');
+  const result = await host.apply(p, (done, total) => onStep('apply', { done, total }));
+  return { preview, result };
+}

@@ -1,0 +1,50 @@
+import type { Analysis } from '../../core/engine/analyse';
+import type { Finding, Severity } from '../../core/validation/finding';
+import { headerInfo, loadAndAnalyse, type HeaderInfo } from './load';
+import type { OnStep, PaneHost } from './types';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export interface ItemGroup {
+  /** '' for findings about the workbook or a sheet rather than one item. */
+  itemId: string;
+  itemName: string;
+  findings: Finding[];
+}
+
+export interface SeverityGroup {
+  severity: Severity;
+  count: number;
+  items: ItemGroup[];
+}
+
+export interface ValidationReport {
+  header: HeaderInfo;
+  counts: Record<Severity, number>;
+  /** Submission needs no errors; warnings are for the author to judge. */
+  pass: boolean;
+  groups: SeverityGroup[];
+  findings: Finding[];
+}
+
+export function validationReport(a: Analysis): ValidationReport {
+  const names = new Map(a.plan.items.map((i) => [i.id, i.name]));
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of a.findings) counts[f.severity]++;
+  const groups = SEVERITIES.filter((s) => counts[s] > 0).map((severity) => {
+    const byItem = new Map<string, ItemGroup>();
+    for (const f of a.findings) {
+      if (f.severity !== severity) continue;
+      const id = f.itemId ?? '';
+      let g = byItem.get(id);
+      if (!g) byItem.set(id, (g = { itemId: id, itemName: id ? (names.get(id) ?? '') : '', findings: [] }));
+      g.findings.push(f);
+    }
+    return { severity, count: counts[severity], items: [...byItem.values()] };
+  });
+  return { header: headerInfo(a), counts, pass: counts.error === 0, groups, findings: a.findings };
+}
+
+export async function runValidate(host: PaneHost, onStep: OnStep): Promise<ValidationReport> {
+  return validationReport((await loadAndAnalyse(host, onStep)).analysis);
+}
