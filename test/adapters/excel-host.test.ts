@@ -260,6 +260,8 @@ describe('payload limit', () => {
     const { si } = setup(wb);
     const read = await createExcelHost().read();
     expect(read.sheets[0].values.length).toBe(10_002);
+    expect(read.sheets[0].values[10_001][13]).toContain('10000-13');
+    expect(read.sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 8 }]);
     expect(si.stats.maxResponseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
     const chunkedSyncs = si.stats.syncs;
     expect(chunkedSyncs).toBeGreaterThan(4);
@@ -272,6 +274,16 @@ describe('payload limit', () => {
     expect(si.stats.maxResponseBytes).toBeGreaterThan(PAYLOAD_LIMIT_BYTES);
   }, 60_000);
 });
+
+test('merged areas survive a data batch that Excel refused and that was retried in halves', async () => {
+  const wb = itemsWorkbook(4_000, { longText: true, cols: 14 });
+  wb.sheets[0].formulas = undefined;
+  const { si } = setup(wb);
+  const read = await createExcelHost().read();
+  expect(read.sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 8 }]);
+  expect(read.sheets[0].formulas).toBeUndefined();
+  expect(si.stats.maxResponseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+}, 60_000);
 
 describe('highlight, selection, settings, insert, feature detection', () => {
   test('highlight remembers original fills in the settings sheet; another session restores them', async () => {

@@ -7,7 +7,7 @@ import { trimGrid } from './trim';
  * Reads every sheet in a fixed number of syncs: (1) sheet list, (2) used ranges, protection and
  * merged areas, (3) one sync per batch of row chunks loading `formulas` — which carries constants
  * as well, so values are not loaded twice — and (4) one sync loading `values` only where a formula
- * sits. A batch is sized from its cell count so its response stays well under Excel on the web's
+ * sits, together with the merged areas. A batch is sized from its cell count so its response stays well under Excel on the web's
  * 5 MB; if Excel still refuses it (long text), the batch is split and retried.
  */
 export interface ReadBudget {
@@ -169,34 +169,10 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   }));
   const names = metas.map((m) => m.name);
 
-  // Merged areas are queried with the first data batch: they are small and need the full used range.
-  const mergeQueries: { sheet: number; areas: Excel.RangeAreas }[] = [];
-  if (opts.mergedAreas) {
-    full.forEach((f, i) => {
-      if (f.isNullObject) return;
-      for (const c of chunkRows(i, rectOf(f), { ...budget, maxBatchBytes: Infinity })) {
-        const areas = items[i]
-          .getRangeByIndexes(c.rect.top, c.rect.left, c.rect.bottom - c.rect.top + 1, c.rect.right - c.rect.left + 1)
-          .getMergedAreasOrNullObject();
-        areas.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
-        mergeQueries.push({ sheet: i, areas });
-      }
-    });
-  }
-
   // Syncs 3…: formulas (constants included) by row chunks.
   const chunks = metas.flatMap((m, i) => (m.used ? chunkRows(i, m.used, budget) : []));
   total = 2 + batchChunks(chunks.slice(), budget).length + 1;
   const formulas = await loadChunks(context, chunks, names, 'formulas', budget, tick);
-  if (chunks.length === 0 && mergeQueries.length > 0) {
-    await context.sync();
-    tick();
-  }
-  const merges: Rect[][] = metas.map(() => []);
-  for (const q of mergeQueries) {
-    if (q.areas.isNullObject) continue;
-    for (const a of q.areas.areas.items) merges[q.sheet].push(rectOf(a));
-  }
 
   // Last sync: values of formula cells, per chunk only the box around them.
   const follow: Chunk[] = [];
@@ -218,7 +194,47 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
       follow.push(fc);
     }
   }
-  const values = follow.length ? await loadChunks(context, follow, names, 'values', budget, tick) : new Map<Chunk, unknown[][]>();
+  // Merged areas ride along with that last sync (a data batch may be retried, losing its loads).
+  const queueMerges = () => {
+    const qs: { sheet: number; areas: Excel.RangeAreas }[] = [];
+    if (!opts.mergedAreas) return qs;
+    full.forEach((f, i) => {
+      if (f.isNullObject) return;
+      for (const c of chunkRows(i, rectOf(f), { ...budget, maxBatchBytes: Number.MAX_SAFE_INTEGER })) {
+        const areas = items[i]
+          .getRangeByIndexes(c.rect.top, c.rect.left, c.rect.bottom - c.rect.top + 1, c.rect.right - c.rect.left + 1)
+          .getMergedAreasOrNullObject();
+        areas.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
+        qs.push({ sheet: i, areas });
+      }
+    });
+    return qs;
+  };
+  const loaded = (qs: { areas: Excel.RangeAreas }[]) => {
+    try {
+      qs.forEach((q) => q.areas.isNullObject);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let mergeQueries = queueMerges();
+  let values = new Map<Chunk, unknown[][]>();
+  if (follow.length) values = await loadChunks(context, follow, names, 'values', budget, tick);
+  else if (mergeQueries.length) {
+    await context.sync();
+    tick();
+  }
+  if (!loaded(mergeQueries)) {
+    mergeQueries = queueMerges();
+    await context.sync();
+    tick();
+  }
+  const merges: Rect[][] = metas.map(() => []);
+  for (const q of mergeQueries) {
+    if (q.areas.isNullObject) continue;
+    for (const a of q.areas.areas.items) merges[q.sheet].push(rectOf(a));
+  }
   opts.progress?.(done, done);
 
   // Assemble, in the file adapter's shape.
