@@ -210,7 +210,8 @@ function parseNumberText(s0: string): (Flags & { value: number; decimals: number
       const inner = rest.slice(open + 1, -1);
       rest = rest.slice(0, open).trimEnd();
       const c = /^\s*([-▲△]?)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*([^\d()]*?)\s*$/.exec(inner);
-      if (c && secondary === undefined && plausibleUnit(c[3])) {
+      // `(2021年度)` is a year note, not a compound count.
+      if (c && secondary === undefined && plausibleUnit(c[3]) && !/^年度?$/.test(c[3])) {
         secondary = { value: (c[1] ? -1 : 1) * Number(c[2].replace(/,/g, '')), unit: c[3] };
         continue;
       }
