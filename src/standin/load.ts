@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { WorkbookGrid } from '../core/grid/types';
-import { gridFromWorkbook } from '../adapters/file/read-xlsx';
+import { gridFromWorkbook } from '../adapters/file/grid-from-workbook';
 
 /**
  * An .xlsx file's bytes → the core's grid, in node and in the browser (ExcelJS `load` takes a
