@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { gridFromWorkbook } from '../../adapters/file/read-xlsx';
+import { gridFromWorkbook } from '../../adapters/file/grid-from-workbook';
 import type { WorkbookGrid } from '../../core/grid/types';
 
 /**

@@ -1,0 +1,61 @@
+import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { DEFAULT_SUMMARY_SHEET } from '../../core/plan/summary-sheet';
+import { runSummary, type SummaryOutcome } from '../commands/summary';
+import { usePane } from './context';
+import { SummaryTable } from './SummaryTable';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+export function SummaryOutcomeView({ outcome }: { outcome: SummaryOutcome }) {
+  const { t } = usePane();
+  const { result } = outcome;
+  return (
+    <>
+      {result.sheetsLeftAlone.map((name) => (
+        <MessageBar key={name} intent="warning" data-testid="summary-left-alone">
+          <MessageBarBody>{t('summaryLeftAlone', { name })}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {result.sheetsCreated.length > 0 && (
+        <MessageBar intent="success" data-testid="summary-done">
+          <MessageBarBody>
+            {t('summaryDone', { name: result.sheetsCreated.join('、') })} {outcome.chart ? t('summaryChart') : ''}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <SummaryTable summary={outcome.summary} t={t} testId="summary-table" />
+    </>
+  );
+}
+
+export function SummaryTab() {
+  const { t, lang, host, run, busy } = usePane();
+  const s = useStyles();
+  const [sheetName, setSheetName] = useState(DEFAULT_SUMMARY_SHEET);
+  const [outcome, setOutcome] = useState<SummaryOutcome | null>(null);
+  const go = () =>
+    run(
+      (onStep) => runSummary(host, { lang, sheetName }, onStep),
+      (o) => {
+        setOutcome(o);
+        return o.result.sheetsLeftAlone.length ? t('summaryLeftAlone', { name: o.result.sheetsLeftAlone.join('、') }) : t('summaryDone', { name: o.sheetName });
+      },
+    );
+  return (
+    <div className={s.root}>
+      <Text>{t('summaryIntro')}</Text>
+      <Field label={t('summarySheetName')}>
+        <Input value={sheetName} onChange={(_, d) => setSheetName(d.value)} />
+      </Field>
+      <div>
+        <Button appearance="primary" onClick={go} disabled={busy} data-testid="summary-run">
+          {t('summaryRun')}
+        </Button>
+      </div>
+      {outcome && <SummaryOutcomeView outcome={outcome} />}
+    </div>
+  );
+}

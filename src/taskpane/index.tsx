@@ -1,0 +1,3 @@
+import { mountPane } from './mount';
+
+void mountPane(document.getElementById('root')!);
