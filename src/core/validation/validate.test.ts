@@ -69,3 +69,26 @@ describe('validatePlan', () => {
     expect(found.map((f) => f.code).sort()).toEqual(['VLD001', 'VLD003', 'VLD004', 'VLD010']);
   });
 });
+
+describe('plan sheets without a rating column', () => {
+  it('say once per sheet that progress columns are missing, instead of an error per item', () => {
+    const plan = buildPlan([
+      { ...clean, id: '1', rating: undefined },
+      { id: '2', unit: '-', target: '-', actual: '-', rating: undefined },
+    ]);
+    for (const item of plan.items) {
+      delete item.ratingCell;
+      delete item.cells.rating;
+    }
+    const found = validatePlan(plan, evaluatePlan(plan, DEFAULT_RULES), DEFAULT_RULES);
+    expect(found.filter((f) => f.code === 'VLD004' || f.code === 'VLD005')).toEqual([]);
+    const info = found.filter((f) => f.code === 'VLD016');
+    expect(info).toHaveLength(1);
+    expect(info[0].severity).toBe('info');
+    expect(info[0].message.ja).toContain('2件');
+  });
+
+  it('still requires a rating where the sheet has a rating cell', () => {
+    expect(run([{ id: '2', unit: '-', target: '-', actual: '-', rating: undefined }]).map((f) => f.code)).toContain('VLD004');
+  });
+});

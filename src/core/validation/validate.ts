@@ -33,7 +33,27 @@ export function validatePlan(plan: Plan, evaluations: Evaluation[], _rules?: Rul
     out.push(...checkRating(item, ev, repost));
     out.push(...checkEffects(item, fy));
   }
+  out.push(...planWithoutRatings(plan));
   return out;
+}
+
+/** Said once per sheet: items that have nowhere to put a rating (a plan table before progress columns exist). */
+function planWithoutRatings(plan: Plan): Finding[] {
+  const bySheet = new Map<string, Item[]>();
+  for (const item of plan.items) {
+    if (item.flags.includes('template') || item.flags.includes('repost')) continue;
+    if (item.rating || item.ratingCell || item.cells.rating) continue;
+    bySheet.set(item.source.sheet, [...(bySheet.get(item.source.sheet) ?? []), item]);
+  }
+  return [...bySheet.entries()].map(([sheet, items]) =>
+    finding(
+      'VLD016',
+      'info',
+      at(where(items[0], undefined, 'name')),
+      `シート「${sheet}」の${items.length}件の取組には評価欄がありません(計画表)。進捗を報告するには、年度の進捗列(実績・評価・取組状況)を追加してください(タスクパネルの「計算」、または shinchoku columns --fy 年度)。`,
+      `Sheet "${sheet}": ${items.length} items have no rating column (a plan table). To report progress, add the year's progress columns (actual, rating, status) from the task pane or with \`shinchoku columns --fy FY\`.`,
+    ),
+  );
 }
 
 const label = (item: Item) => `「${item.id} ${item.name}」`;
@@ -102,7 +122,9 @@ function checkIndicators(item: Item, fy: number | undefined): Finding[] {
         ),
       );
     }
-    if (primary && fy !== undefined && act?.kind === 'number' && (tgt === undefined || tgt.kind === 'blank')) {
+    // Plans that set only a final target (二本松市: R6 ⇒ R12) have no yearly target to miss.
+    const finalOnly = fy !== undefined && ind.finalTarget?.fy !== undefined && ind.finalTarget.fy > fy;
+    if (primary && fy !== undefined && act?.kind === 'number' && (tgt === undefined || tgt.kind === 'blank') && !finalOnly) {
       out.push(
         finding(
           'VLD014',
@@ -176,6 +198,8 @@ function checkRating(item: Item, ev: Evaluation | undefined, repost: boolean): F
     return out;
   }
   if (repost) return out; // the original row carries the rating
+  // A plan sheet without a rating column is not a progress report yet: nothing to rate (VLD016 says so once).
+  if (!item.rating && !cell) return out;
   if (!item.rating) {
     if (ev?.suggested) {
       out.push(
