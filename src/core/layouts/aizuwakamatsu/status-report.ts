@@ -1,10 +1,11 @@
 import { cellText, headerKey, SheetView } from '../../grid/sheet-view';
-import type { CellRef, WorkbookGrid } from '../../grid/types';
+import { perSheetLayout } from '../per-sheet';
+import type { CellRef } from '../../grid/types';
 import type { Item, Policy } from '../../model/plan';
 import { finding, type Finding } from '../../validation/finding';
 import { fiscalYearLabel, normalizeWidth, parseNumbering, parseRating, parseValue } from '../../values';
 import { parseProgressHeader, progressFieldKey, type ProgressField } from '../owned';
-import type { LayoutRead, LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
+import type { LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
 import { isDepartmentLabel, sameDepartment, splitDepartments, splitSections } from './departments';
 
 /**
@@ -369,37 +370,10 @@ function detectSheet(view: SheetView): SheetDetection | undefined {
   return undefined;
 }
 
-export const aizuwakamatsuLayout: LayoutReader = {
+export const aizuwakamatsuLayout: LayoutReader = perSheetLayout({
   id: 'aizuwakamatsu',
   label: { ja: '会津若松市 取組状況報告', en: 'Aizuwakamatsu status report' },
-  detect(wb: WorkbookGrid): SheetDetection[] {
-    return wb.sheets.flatMap((s) => detectSheet(new SheetView(s)) ?? []);
-  },
-  read(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
-    const names = opts.sheets ?? this.detect(wb).map((d) => d.sheet);
-    const items: Item[] = [];
-    const tables: TableAnchor[] = [];
-    const findings: Finding[] = [];
-    const policies: Policy[] = [];
-    const years: number[] = [];
-    for (const grid of wb.sheets.filter((s) => names.includes(s.name))) {
-      const res = readSheet(new SheetView(grid), opts);
-      items.push(...res.items);
-      tables.push(...res.tables);
-      findings.push(...res.findings);
-      years.push(...res.years);
-      for (const p of res.policies) if (!policies.some((q) => q.key === p.key)) policies.push(p);
-    }
-    policies.sort((a, b) => a.order - b.order);
-    const reportFy = opts.reportFy ?? (years.length ? Math.max(...years) : undefined);
-    return {
-      layout: 'aizuwakamatsu',
-      policyLabel: AIZUWAKAMATSU_POLICY_LABEL,
-      policies,
-      items,
-      findings,
-      tables,
-      ...(reportFy !== undefined ? { reportFy } : {}),
-    };
-  },
-};
+  policyLabel: AIZUWAKAMATSU_POLICY_LABEL,
+  detectSheet,
+  readSheet: readSheet,
+});

@@ -1,10 +1,11 @@
 import { cellText, SheetView } from '../../grid/sheet-view';
-import type { CellRef, WorkbookGrid } from '../../grid/types';
+import { perSheetLayout } from '../per-sheet';
+import type { CellRef } from '../../grid/types';
 import type { Indicator, Item, ItemFlag, Policy } from '../../model/plan';
 import { finding, type Finding } from '../../validation/finding';
 import { normalizeWidth, parseCircled, parseNumbering, parseRating, parseValue } from '../../values';
 import { progressFieldKey, type ProgressField } from '../owned';
-import type { LayoutRead, LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
+import type { LayoutReader, SheetDetection, TableAnchor } from '../types';
 import { actualValues, indicatorOf } from './indicator';
 import { parseMainActions } from './main-actions';
 import { headerAt, type NihonmatsuColumns } from './table-header';
@@ -372,37 +373,13 @@ function detectSheet(view: SheetView): SheetDetection | undefined {
   };
 }
 
-export const nihonmatsuLayout: LayoutReader = {
+export const nihonmatsuLayout: LayoutReader = perSheetLayout({
   id: 'nihonmatsu',
   label: { ja: '二本松市 実施計画', en: 'Nihonmatsu action plan' },
-  detect(wb: WorkbookGrid): SheetDetection[] {
-    return wb.sheets.flatMap((s) => detectSheet(new SheetView(s)) ?? []);
+  policyLabel: NIHONMATSU_POLICY_LABEL,
+  detectSheet,
+  readSheet: (view, opts) => {
+    const r = readSheet(view, opts.reportFy);
+    return { ...r, years: r.progressYears };
   },
-  read(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
-    const names = opts.sheets ?? this.detect(wb).map((d) => d.sheet);
-    const items: Item[] = [];
-    const tables: TableAnchor[] = [];
-    const findings: Finding[] = [];
-    const policies: Policy[] = [];
-    const years: number[] = [];
-    for (const grid of wb.sheets.filter((s) => names.includes(s.name))) {
-      const res = readSheet(new SheetView(grid), opts.reportFy);
-      items.push(...res.items);
-      tables.push(...res.tables);
-      findings.push(...res.findings);
-      years.push(...res.progressYears);
-      for (const p of res.policies) if (!policies.some((q) => q.key === p.key)) policies.push(p);
-    }
-    policies.sort((a, b) => a.order - b.order);
-    const reportFy = opts.reportFy ?? (years.length ? Math.max(...years) : undefined);
-    return {
-      layout: 'nihonmatsu',
-      policyLabel: NIHONMATSU_POLICY_LABEL,
-      policies,
-      items,
-      findings,
-      tables,
-      ...(reportFy !== undefined ? { reportFy } : {}),
-    };
-  },
-};
+});
