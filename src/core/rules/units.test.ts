@@ -1,4 +1,4 @@
-import { baseUnit, inColumnScale, unitsAgree } from './units';
+import { inColumnScale, unitsAgree } from './units';
 
 describe('unitsAgree', () => {
   test.each([
@@ -13,7 +13,7 @@ describe('unitsAgree', () => {
     ['人', '団体', false],
     ['', '件', true],
   ])('%p in a value under 単位 %p → %p', (a, b, want) => expect(unitsAgree(a, b)).toBe(want));
-  it('keeps a bare multiplier word intact', () => expect(baseUnit('万')).toBe('万'));
+  it('does not take a bare multiplier word for a scale of 円', () => expect(unitsAgree('万', '円')).toBe(false));
 });
 
 describe('inColumnScale', () => {
