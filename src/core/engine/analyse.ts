@@ -90,7 +90,7 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
     ...(read.reportFy !== undefined ? { reportFy: read.reportFy } : {}),
   });
   const evaluations = evaluatePlan(plan, settings.rules);
-  const findings = [...settingFindings, ...readFindings, ...read.findings, ...validatePlan(plan, evaluations, settings.rules)];
+  const findings = dropRestated([...settingFindings, ...readFindings, ...read.findings, ...validatePlan(plan, evaluations, settings.rules)]);
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return {
     workbook: wb.name,
@@ -103,6 +103,20 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
     summary: summarise(plan, { evaluations }),
     settings,
   };
+}
+
+/**
+ * A reader finding that says the same as a validation finding on the same cell: the user is told
+ * once, by the validation finding (which also carries the item name and the rule's code).
+ */
+const RESTATED_BY: Record<string, string[]> = {
+  ISS002: ['VLD010', 'VLD011'], // 〔小計〕 is not the sum of its years
+  ISS003: ['VLD010', 'VLD011'], // 〔小計〕 is blank
+};
+
+function dropRestated(findings: Finding[]): Finding[] {
+  const at = new Set(findings.map((f) => `${f.code}|${f.sheet}|${f.cell}`));
+  return findings.filter((f) => !(RESTATED_BY[f.code] ?? []).some((c) => at.has(`${c}|${f.sheet}|${f.cell}`)));
 }
 
 function combine(reads: LayoutRead[]): LayoutRead {

@@ -1,0 +1,60 @@
+import { readXlsx } from '../../src/adapters/file/read-xlsx';
+import { analyse } from '../../src/core/engine/analyse';
+import { mergePlans } from '../../src/core/engine/merge-plans';
+import type { WorkbookGrid } from '../../src/core/grid/types';
+import { SETTINGS_KEY } from '../../src/core/settings/schema';
+import { fixturePath } from '../fixtures/paths';
+
+describe('analyse', () => {
+  it('tells a problem once: a reader finding restated by validation on the same cell is dropped', async () => {
+    const a = analyse(await readXlsx(fixturePath('isehara-sheets-subtotals.xlsx')));
+    const atE20 = a.findings.filter((f) => f.sheet === '1(2)④' && f.cell === 'E20').map((f) => f.code);
+    expect(atE20).toContain('VLD010');
+    expect(atE20).not.toContain('ISS002');
+  });
+
+  it('orders findings errors first', async () => {
+    const a = analyse(await readXlsx(fixturePath('isehara-sheets-subtotals.xlsx')));
+    const rank = { error: 0, warning: 1, info: 2 };
+    const ranks = a.findings.map((f) => rank[f.severity]);
+    expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
+  });
+
+  it('reports LAY002 with the first sheet when no table is recognised', () => {
+    const wb: WorkbookGrid = { name: 'memo.xlsx', sheets: [{ name: 'メモ', values: [['打合せメモ'], ['来週までに確認']], merges: [] }] };
+    const a = analyse(wb);
+    expect(a.plan.items).toEqual([]);
+    expect(a.findings.map((f) => [f.code, f.severity, f.sheet])).toEqual([['LAY002', 'error', 'メモ']]);
+  });
+
+  it('falls back to default settings and says so when the stored settings are broken', async () => {
+    const grid = await readXlsx(fixturePath('isehara-list.xlsx'));
+    const a = analyse({ ...grid, settings: { [SETTINGS_KEY]: '{not json' } });
+    expect(a.findings.find((f) => f.code === 'SET001')?.severity).toBe('warning');
+    expect(a.plan.items).toHaveLength(71);
+  });
+
+  it('uses the workbook’s own rules: a stored direction override changes the evaluation', async () => {
+    const grid = await readXlsx(fixturePath('isehara-list.xlsx'));
+    const base = analyse(grid).evaluations.find((e) => e.itemId === '1(3)①')!;
+    expect(base.direction).toBe('match');
+    const stored = JSON.stringify({ version: 1, rules: { directions: { '1(3)①': 'lower' } }, ownedSheets: [] });
+    const a = analyse({ ...grid, settings: { [SETTINGS_KEY]: stored } });
+    const ev = a.evaluations.find((e) => e.itemId === '1(3)①')!;
+    expect(ev.direction).toBe('lower');
+    expect(ev.suggested).not.toBe(base.suggested);
+  });
+});
+
+describe('mergePlans', () => {
+  it('joins policies in first-seen order and keeps a repeated id visible', async () => {
+    const a = analyse(await readXlsx(fixturePath('isehara-list.xlsx'))).plan;
+    const merged = mergePlans([
+      { source: 'a.xlsx', plan: a },
+      { source: 'b.xlsx', plan: a },
+    ]);
+    expect(merged.items).toHaveLength(142);
+    expect(merged.policies.map((p) => p.key)).toEqual(a.policies.map((p) => p.key));
+    expect(merged.items.filter((i) => i.id.endsWith('@b.xlsx'))).toHaveLength(71);
+  });
+});
