@@ -10,8 +10,9 @@ function colName(c: number): string {
   return toA1(0, c).replace(/\d+$/, '');
 }
 
-function show(v: CellValue): string {
+function show(v: CellValue, format: string | undefined): string {
   if (v === null) return '';
+  if (typeof v === 'number' && format?.includes('%')) return `${(v * 100).toFixed(1)}%`;
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Math.round(v * 10000) / 10000);
   return String(v);
 }
@@ -40,7 +41,8 @@ export function GridView({ standIn, baseline }: { standIn: StandIn; baseline: Wo
 
   const current = grid.sheets.find((s) => s.name === sheet) ?? grid.sheets[0];
   const before = baseline.sheets.find((s) => s.name === current?.name);
-  const fills = current ? standIn.inspect(current.name).fills : {};
+  const none: Record<string, string> = {};
+  const { fills, numberFormats } = current ? standIn.inspect(current.name) : { fills: none, numberFormats: none };
   const rows = Math.min(current?.values.length ?? 0, MAX_ROWS);
   const cols = Math.min(Math.max(0, ...(current?.values.slice(0, rows).map((r) => r.length) ?? [0])), MAX_COLS);
   let written = 0;
@@ -66,7 +68,7 @@ export function GridView({ standIn, baseline }: { standIn: StandIn; baseline: Wo
           style={fill && fill.toUpperCase() !== '#FFFFFF' ? { backgroundColor: fill } : undefined}
           title={`${current.name}!${addr}`}
         >
-          {show(v)}
+          {show(v, numberFormats[addr])}
         </td>,
       );
     }

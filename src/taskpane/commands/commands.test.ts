@@ -168,3 +168,18 @@ test('settings are validated, merged with what is stored and re-read by the next
   const again = await loadSettingsView(host, quiet);
   expect(again.settings.rules.ratingRule).toBe('thresholds');
 });
+
+test('progress columns turn a plan workbook into the year’s progress sheet, once', async () => {
+  const { runProgressColumns, currentFiscalYear } = await import('./columns');
+  const nihonmatsu = await gridFromXlsxBuffer(bytes('nihonmatsu.xlsx'), 'nihonmatsu.xlsx');
+  const { host } = setup(nihonmatsu);
+  const first = await runProgressColumns(host, { fy: 2026, lang: 'ja' }, quiet);
+  expect(first.tables).toBeGreaterThan(0);
+  expect(first.headers).toBe(first.tables * 3);
+  expect(first.fyLabel.ja).toBe('令和8年度');
+  expect(first.result.written).toBeGreaterThan(first.headers);
+  const again = await runProgressColumns(host, { fy: 2026, lang: 'ja' }, quiet);
+  expect(again.result.written).toBe(0);
+  expect(currentFiscalYear(new Date(2027, 2, 31))).toBe(2026);
+  expect(currentFiscalYear(new Date(2027, 3, 1))).toBe(2027);
+});

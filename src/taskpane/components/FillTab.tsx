@@ -1,19 +1,6 @@
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Divider, Field, Input, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import { currentFiscalYear, runProgressColumns } from '../commands/columns';
 import type { ApplyResult } from '../../core/plan/write-plan';
 import { previewFill, runFill, type FillPreviewView } from '../commands/fill';
 import { selectFinding } from '../commands/highlight';
@@ -24,7 +11,50 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   dl: { display: 'grid', gridTemplateColumns: 'auto auto', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalL}`, margin: 0 },
   dd: { margin: 0, textAlign: 'right' },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  card: { borderLeft: `3px solid ${tokens.colorPaletteYellowBorder2}`, paddingLeft: tokens.spacingHorizontalS },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
 });
+
+/** For plan workbooks (no year's columns yet): VLD016 points users here. */
+function ColumnsSection() {
+  const { t, lang, host, run, busy } = usePane();
+  const s = useStyles();
+  const [fy, setFy] = useState(String(currentFiscalYear()));
+  const [done, setDone] = useState<string | null>(null);
+  const year = Number(fy);
+  const valid = Number.isInteger(year) && year >= 2000 && year <= 2100;
+  const go = () =>
+    run(
+      (onStep) => runProgressColumns(host, { fy: year, lang }, onStep),
+      (o) => {
+        const fyText = o.fyLabel[lang];
+        const msg = o.headers ? t('columnsDone', { fy: fyText, n: o.tables, cells: o.result.written }) : t('columnsNone', { fy: fyText });
+        setDone(msg);
+        return msg;
+      },
+    );
+  return (
+    <section aria-labelledby="columns-title">
+      <Divider />
+      <Text id="columns-title" weight="semibold" block>
+        {t('columnsTitle')}
+      </Text>
+      <Text size={200} block>
+        {t('columnsIntro')}
+      </Text>
+      <div className={s.row}>
+        <Field label={t('columnsFy')} validationState={valid ? 'none' : 'error'} data-testid="columns-fy">
+          <Input inputMode="numeric" value={fy} onChange={(_, d) => setFy(d.value)} style={{ width: '6em' }} />
+        </Field>
+        <Button onClick={go} disabled={busy || !valid} data-testid="columns-run">
+          {t('columnsRun')}
+        </Button>
+      </div>
+      {done && <Text role="status">{done}</Text>}
+    </section>
+  );
+}
 
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
 
@@ -112,32 +142,24 @@ export function FillTab() {
           <Text size={200} block>
             {t('fillDisagreeHint')}
           </Text>
-          <Table size="small" aria-labelledby="disagree-title">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('fillDisagreeItem')}</TableHeaderCell>
-                <TableHeaderCell>{t('fillDisagreeEntered')}</TableHeaderCell>
-                <TableHeaderCell>{t('fillDisagreeSuggested')}</TableHeaderCell>
-                <TableHeaderCell>{t('fillDisagreeReason')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {preview.disagreements.map((d) => (
-                <TableRow key={d.itemId}>
-                  <TableCell>
-                    <Button appearance="transparent" size="small" disabled={busy || !d.sheet} onClick={() => run(() => selectFinding(host, { sheet: d.sheet, cell: d.address }))}>
-                      {d.itemId} {d.itemName}
-                    </Button>
-                  </TableCell>
-                  <TableCell>{d.entered}</TableCell>
-                  <TableCell>{d.suggested}</TableCell>
-                  <TableCell>{d.reason[lang]}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <ul className={s.list}>
+            {preview.disagreements.map((d) => (
+              <li key={d.itemId} className={s.card}>
+                <Link as="button" disabled={busy || !d.sheet} onClick={() => run(() => selectFinding(host, { sheet: d.sheet, cell: d.address }))}>
+                  {d.itemId} {d.itemName} ({d.sheet}!{d.address})
+                </Link>
+                <Text block weight="semibold">
+                  {t('fillDisagreeEntered')} {d.entered} → {t('fillDisagreeSuggested')} {d.suggested}
+                </Text>
+                <Text block size={200}>
+                  {d.reason[lang]}
+                </Text>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
+      <ColumnsSection />
     </div>
   );
 }

@@ -1,18 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { importWorkbooks, type ImportFile, type ImportOutcome } from '../commands/import';
 import { writeSummarySheet, type SummaryOutcome } from '../commands/summary';
@@ -22,6 +8,8 @@ import { SummaryTable } from './SummaryTable';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  card: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalS },
 });
 
 export function ImportTab() {
@@ -86,28 +74,20 @@ export function ImportTab() {
       {files.length === 0 && !outcome && <Text size={200}>{t('importNoFiles')}</Text>}
       {outcome && (
         <>
-          <Table size="small" aria-label={t('importFile')} data-testid="import-files-table">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('importFile')}</TableHeaderCell>
-                <TableHeaderCell>{t('importLayout')}</TableHeaderCell>
-                <TableHeaderCell>{t('importItems')}</TableHeaderCell>
-                <TableHeaderCell>{t('importErrors')}</TableHeaderCell>
-                <TableHeaderCell>{t('importInserted')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {outcome.files.map((f) => (
-                <TableRow key={f.name}>
-                  <TableCell>{f.name}</TableCell>
-                  <TableCell>{f.failure ? t('importUnreadable', { name: f.name, detail: f.failure[lang] }) : f.layouts.map((l) => l[lang]).join(', ')}</TableCell>
-                  <TableCell>{f.items}</TableCell>
-                  <TableCell>{f.errors}</TableCell>
-                  <TableCell>{f.inserted ? f.inserted.length : t('importNotInserted')}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <ul className={s.list} aria-label={t('importFile')} data-testid="import-files-table">
+            {outcome.files.map((f) => (
+              <li key={f.name} className={s.card}>
+                <Text weight="semibold" block>
+                  {f.name}
+                </Text>
+                <Text size={200} block>
+                  {f.failure
+                    ? t('importUnreadable', { name: f.name, detail: f.failure[lang] })
+                    : `${t('importLayout')}: ${f.layouts.map((l) => l[lang]).join(', ')} · ${t('importItems')}: ${f.items} · ${t('importErrors')}: ${f.errors} · ${t('importInserted')}: ${f.inserted ? f.inserted.length : t('importNotInserted')}`}
+                </Text>
+              </li>
+            ))}
+          </ul>
           {outcome.summary && (
             <>
               <SummaryTable summary={outcome.summary} t={t} testId="import-summary-table" />

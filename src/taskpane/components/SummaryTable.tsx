@@ -6,7 +6,7 @@ const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, width: '100%' },
   cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', textAlign: 'right', whiteSpace: 'nowrap' },
-  name: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', textAlign: 'left' },
+  name: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', textAlign: 'left', minWidth: '9em' },
   head: { backgroundColor: tokens.colorNeutralBackground3 },
   caption: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
 });
