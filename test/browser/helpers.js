@@ -1,3 +1,4 @@
+/* global window -- functions passed to page.evaluate run in the browser */
 const assert = require('node:assert/strict');
 const path = require('node:path');
 
