@@ -183,6 +183,39 @@ module.exports = ({ open, expect, grid, sheet, pageErrors }) => {
       },
     ],
     [
+      '設定: rules saved in the workbook as versioned JSON',
+      async () => {
+        const p = await open();
+        await p.click('[data-testid=tab-settings]');
+        await p.waitForSelector('[data-testid=settings-form]');
+        await p.selectOption('[data-testid=settings-form] select >> nth=0', 'thresholds');
+        await p.click('[data-testid=settings-save]');
+        await p.waitForSelector('text=設定をブックに保存しました。');
+        const stored = JSON.parse(await p.evaluate(() => window.__shinchoku.toGrid().settings['shinchoku.settings']));
+        expect.equal([stored.version, stored.rules.ratingRule], [1, 'thresholds'], 'stored settings');
+        await shot(p, 'settings-ja');
+        await p.close();
+      },
+    ],
+    [
+      'errors: a protected sheet gives the adapter’s Japanese message in a MessageBar',
+      async () => {
+        const p = await open();
+        await p.evaluate(() => window.__shinchoku.standIn.setProtected('取組項目一覧', true));
+        await p.click('[data-testid=tab-fill]');
+        await p.click('[data-testid=fill-preview]');
+        await p.waitForSelector('[data-testid=fill-preview-result]');
+        await p.click('[data-testid=fill-run]');
+        await p.waitForSelector('[data-testid=error], [data-testid=fill-result]');
+        const error = await p.$('[data-testid=error]');
+        const text = error ? await error.textContent() : await p.textContent('[data-testid=fill-result]');
+        expect.ok(error, `expected an error bar, pane said: ${text}`);
+        expect.contains(text, '保護', 'protection message');
+        await shot(p, 'error-protected-ja');
+        await p.close();
+      },
+    ],
+    [
       'no uncaught page errors',
       async () => expect.equal(pageErrors, [], 'page errors'),
     ],

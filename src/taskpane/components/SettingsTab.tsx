@@ -23,6 +23,8 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   narrow: { width: '6.5em' },
+  // Long option texts must not widen the pane: the native select shrinks to the field instead.
+  select: { minWidth: 0, maxWidth: '100%', '& select': { minWidth: 0, textOverflow: 'ellipsis' } },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, width: '100%' },
   td: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px' },
 });
@@ -114,14 +116,14 @@ export function SettingsTab({ active }: { active: boolean }) {
           }}
           data-testid="settings-form"
         >
-          <Field label={t('settingsRatingRule')}>
-            <Select value={rules.ratingRule} onChange={(_, d) => setRules({ ...rules, ratingRule: d.value as RuleConfig['ratingRule'] })}>
+          <Field label={t('settingsRatingRule')} hint={rules.ratingRule === 'thresholds' ? t('ruleThresholdsHint') : t('ruleDirectionHint')}>
+            <Select className={s.select} value={rules.ratingRule} onChange={(_, d) => setRules({ ...rules, ratingRule: d.value as RuleConfig['ratingRule'] })}>
               <option value="direction-vs-baseline">{t('ruleDirection')}</option>
               <option value="thresholds">{t('ruleThresholds')}</option>
             </Select>
           </Field>
           <Field label={t('settingsRatioRule')}>
-            <Select value={rules.ratioRule} onChange={(_, d) => setRules({ ...rules, ratioRule: d.value as RuleConfig['ratioRule'] })}>
+            <Select className={s.select} value={rules.ratioRule} onChange={(_, d) => setRules({ ...rules, ratioRule: d.value as RuleConfig['ratioRule'] })}>
               <option value="actual-over-target">{t('ratioActualOverTarget')}</option>
               <option value="progress-from-baseline">{t('ratioFromBaseline')}</option>
             </Select>
@@ -134,6 +136,7 @@ export function SettingsTab({ active }: { active: boolean }) {
             ))}
             <Field label={t('settingsBoundary')}>
               <Select
+                className={s.select}
                 value={rules.thresholds.boundary}
                 onChange={(_, d) => setRules({ ...rules, thresholds: { ...rules.thresholds, boundary: d.value as 'gte' | 'gt' } })}
               >
@@ -144,7 +147,7 @@ export function SettingsTab({ active }: { active: boolean }) {
           </div>
           <Checkbox checked={rules.inferDirection} onChange={(_, d) => setRules({ ...rules, inferDirection: !!d.checked })} label={t('settingsInfer')} />
           <Field label={t('settingsLayout')}>
-            <Select value={layout} onChange={(_, d) => setLayout(d.value)}>
+            <Select className={s.select} value={layout} onChange={(_, d) => setLayout(d.value)}>
               <option value="">{t('layoutAuto')}</option>
               {view.layouts.map((l) => (
                 <option key={l.id} value={l.id}>
@@ -175,6 +178,7 @@ export function SettingsTab({ active }: { active: boolean }) {
                         <td className={s.td}>{label}</td>
                         <td className={s.td}>
                           <Select
+                            className={s.select}
                             size="small"
                             aria-label={label}
                             value={field}
@@ -209,7 +213,7 @@ export function SettingsTab({ active }: { active: boolean }) {
                       {it.id} {it.name}
                     </td>
                     <td className={s.td}>
-                      <Select size="small" aria-label={`${it.id} ${it.name}`} value={rules.directions[it.id] ?? ''} onChange={(_, d) => setDirection(it.id, d.value)}>
+                      <Select className={s.select} size="small" aria-label={`${it.id} ${it.name}`} value={rules.directions[it.id] ?? ''} onChange={(_, d) => setDirection(it.id, d.value)}>
                         <option value="">
                           {t('directionAuto')} ({t(DIRECTIONS.find(([d]) => d === it.direction)?.[1] ?? 'directionHigher')})
                         </option>
