@@ -62,6 +62,8 @@ module.exports = (env = {}, argv = {}) => {
         resource.request = resource.request.replace(/^node:/, '');
       }),
       ...only.map((name) => new HtmlWebpackPlugin({ filename: `${name}.html`, template: `./src/${name}/${name}.html`, chunks: [name] })),
+      // The manifest's SupportUrl / LearnMoreUrl: a static page, no bundle.
+      new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [], inject: false }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icons', to: 'assets/icons', noErrorOnMissing: true },
