@@ -69,6 +69,17 @@ export class SheetView {
     return { sheet: this.name, address: toA1(row, col) };
   }
 
+  /** The texts a row shows in its own cells (merge followers skipped), blanks dropped: what a heading row says. */
+  rowTexts(row: number): string[] {
+    const out: string[] = [];
+    for (let c = 0; c < this.colCount; c++) {
+      if (this.isMergeFollower(row, c)) continue;
+      const t = cellText(this.raw(row, c));
+      if (t) out.push(t);
+    }
+    return out;
+  }
+
   isRowEmpty(row: number): boolean {
     for (let c = 0; c < this.colCount; c++) if (this.text(row, c) !== '') return false;
     return true;

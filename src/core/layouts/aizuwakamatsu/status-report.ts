@@ -66,12 +66,7 @@ function headerAt(view: SheetView, row: number): Columns | undefined {
 }
 
 function headingOf(view: SheetView, row: number): { key: string; name: string } | undefined {
-  const cells: string[] = [];
-  for (let c = 0; c < view.colCount; c++) {
-    if (view.isMergeFollower(row, c)) continue;
-    const t = cellText(view.raw(row, c));
-    if (t) cells.push(t);
-  }
+  const cells = view.rowTexts(row);
   if (cells.length === 0 || cells.length > 2) return undefined;
   const n = parseNumbering(cells[0]);
   if (!n || n.numbering.kind !== 'paren') return undefined;

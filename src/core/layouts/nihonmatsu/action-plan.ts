@@ -32,12 +32,7 @@ interface Heading {
 }
 
 function headingOf(view: SheetView, row: number): Heading | undefined {
-  const cells: string[] = [];
-  for (let c = 0; c < view.colCount; c++) {
-    if (view.isMergeFollower(row, c)) continue;
-    const t = cellText(view.raw(row, c));
-    if (t) cells.push(t);
-  }
+  const cells = view.rowTexts(row);
   if (cells.length === 0 || cells.length > 2) return undefined;
   const first = normalizeWidth(cells[0]);
   const p = POLICY_HEADING.exec(first);
