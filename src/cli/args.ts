@@ -13,6 +13,8 @@ export const ArgsSchema = z.object({
   out: z.string().optional(),
   includeSuggested: z.boolean(),
   sheetName: z.string().optional(),
+  /** Group the summary by a classification axis (e.g. 推進手段); two, comma-separated, give a cross-tab. */
+  by: z.array(z.string().min(1)).max(2).optional(),
 });
 export type Args = z.infer<typeof ArgsSchema>;
 
@@ -56,6 +58,12 @@ export function parseArgs(argv: string[], parseFy: (s: string) => number | undef
         break;
       case '--include-suggested':
         raw.includeSuggested = true;
+        break;
+      case '--by':
+        raw.by = next()
+          .split(/[,、]/)
+          .map((x) => x.trim())
+          .filter(Boolean);
         break;
       case '--sheet-name':
         raw.sheetName = next();

@@ -16,6 +16,7 @@ const HELP = {
   validate FILE           提出前チェック。エラーがあれば終了コード 1、読めなければ 2  [--json]
   fill FILE -o OUT        空欄の評価に候補を、達成率(自動)列に達成率を書き込む(入力済みセルは変更しない)
   summary FILE…           基本方針別の集計(複数ファイルは合算)  [--json] [-o OUT.xlsx]
+                          [--by 分類] 分類軸で集計 (例: --by 推進手段)、2軸で件数のクロス集計 (--by 推進手段,基本姿勢)
   columns FILE --fy 年度 -o OUT   計画表に年度の進捗列(実績・評価・取組状況)を追加
   mapping FILE            汎用レイアウトの見出し対応表(JSON)を推定して表示(--mapping で再利用)
   demo                    同梱のサンプル(伊勢原市 取組項目一覧)で一連の処理を実行
@@ -33,6 +34,7 @@ commands:
   validate FILE           pre-submission checks; exit 1 on errors, 2 when unreadable  [--json]
   fill FILE -o OUT        suggested ratings into blank rating cells, ratios into the owned column
   summary FILE…           summary by basic policy (several files are summed)  [--json] [-o OUT.xlsx]
+                          [--by AXIS] by a classification axis; two axes give a cross-tab of counts
   columns FILE --fy FY -o OUT   add progress columns (actual, rating, status) for a year to a plan sheet
   mapping FILE            guess a header mapping (JSON) for the generic layout, to save and pass with --mapping
   demo                    run the whole job on the bundled sample (Isehara item list)

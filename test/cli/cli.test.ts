@@ -234,3 +234,20 @@ describe('demo', () => {
     expect(fs.existsSync(path.join(dir, 'isehara-list.summary.xlsx'))).toBe(true);
   });
 });
+
+describe('summary by a classification axis (つくばみらい市 推進手段 × 基本姿勢)', () => {
+  it('groups by either axis and cross-tabulates both, with the same total', async () => {
+    const file = fixturePath('tsukubamirai.xlsx');
+    const byMeans = SummaryJson.parse(JSON.parse((await run('summary', file, '--by', '推進手段', '--json')).out));
+    const byStance = SummaryJson.parse(JSON.parse((await run('summary', file, '--by', '基本姿勢', '--json')).out));
+    expect(byMeans.groups.map((g) => g.key)).toEqual(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)']);
+    expect(byStance.groups.map((g) => g.key)).toEqual(['①', '②', '③']);
+    expect(byStance.total.total).toBe(byMeans.total.total);
+    const cross = JSON.parse((await run('summary', file, '--by', '推進手段,基本姿勢', '--json')).out);
+    expect(cross.total).toBe(byMeans.total.total);
+    expect(cross.rowTotals).toEqual(byMeans.groups.map((g) => g.total));
+    expect(cross.colTotals).toEqual(byStance.groups.map((g) => g.total));
+    // Every one of the 21 grid cells holds at least one item in the sample plan.
+    expect(cross.counts.flat().filter((n: number) => n > 0)).toHaveLength(21);
+  });
+});

@@ -2,7 +2,9 @@ import * as path from 'node:path';
 import { mergePlans } from '../../core/engine/merge-plans';
 import { planFill } from '../../core/plan/fill';
 import { planSummarySheet } from '../../core/plan/summary-sheet';
+import { crossTab } from '../../core/summary/crosstab';
 import { summarise } from '../../core/summary/summarise';
+import type { Plan } from '../../core/model/plan';
 import type { Summary } from '../../core/summary/types';
 import { UsageError, type Args } from '../args';
 import type { Io } from '../io';
@@ -60,8 +62,9 @@ export async function summaryCommand(args: Args, io: Io): Promise<number> {
   for (const f of args.files) loaded.push(await loadAndAnalyse(f, args));
   const plan = mergePlans(loaded.map((l) => ({ source: path.basename(l.file), plan: l.analysis.plan })));
   const evaluations = loaded.flatMap((l) => l.analysis.evaluations);
-  const summary = summarise(plan, { evaluations, includeSuggested: args.includeSuggested });
   const files = loaded.map((l) => l.file);
+  if (args.by?.length === 2) return crossTabCommand(plan, args, io);
+  const summary = summarise(plan, { evaluations, includeSuggested: args.includeSuggested, ...(args.by ? { axis: args.by[0] } : {}) });
   if (args.out) {
     const first = loaded[0];
     const sheetPlan = planSummarySheet(summary, {
@@ -89,6 +92,21 @@ export async function summaryCommand(args: Args, io: Io): Promise<number> {
   } else {
     io.out(summaryText(summary, args.lang));
   }
+  return 0;
+}
+
+function crossTabCommand(plan: Plan, args: Args, io: Io): number {
+  const [a, b] = args.by!;
+  const t = crossTab(plan, a, b);
+  if (args.json) {
+    io.out(JSON.stringify(t, null, 2));
+    return 0;
+  }
+  const ja = args.lang === 'ja';
+  const total = ja ? '合計' : 'Total';
+  const rows = t.rows.map((r, i) => [r.name === r.key ? r.key : `${r.key} ${r.name}`, ...t.counts[i].map(String), String(t.rowTotals[i])]);
+  rows.push([total, ...t.colTotals.map(String), String(t.total)]);
+  io.out(table([`${a} \\ ${b}`, ...t.cols.map((c) => c.key), total], rows, [false, ...t.cols.map(() => true), true]));
   return 0;
 }
 
