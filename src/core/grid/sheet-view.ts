@@ -80,6 +80,20 @@ export class SheetView {
     return out;
   }
 
+  /** First column right of everything these rows show: where columns added to a table can go. */
+  firstFreeColumn(rows: Iterable<number>): number {
+    let right = -1;
+    for (const r of rows) {
+      for (let c = this.colCount - 1; c > right; c--) {
+        if (this.text(r, c) !== '') {
+          right = c;
+          break;
+        }
+      }
+    }
+    return right + 1;
+  }
+
   isRowEmpty(row: number): boolean {
     for (let c = 0; c < this.colCount; c++) if (this.text(row, c) !== '') return false;
     return true;

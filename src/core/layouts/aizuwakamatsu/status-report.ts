@@ -208,22 +208,12 @@ function readSheet(view: SheetView, opts: ReadOptions) {
     table.rowOfItem[id] = r;
   }
 
-  let right = -1;
-  for (const t of tables) {
-    for (const r of [...t.headerRows, ...t.dataRows]) {
-      for (let col = view.colCount - 1; col > right; col--) {
-        if (cellText(view.value(r, col)) !== '') {
-          right = col;
-          break;
-        }
-      }
-    }
-  }
+  const nextFreeCol = view.firstFreeColumn(tables.flatMap((t) => [...t.headerRows, ...t.dataRows]));
   const anchors: TableAnchor[] = tables.map((t) => ({
     sheet: t.sheet,
     headerRows: t.headerRows,
     dataRows: t.dataRows,
-    nextFreeCol: right + 1,
+    nextFreeCol,
     owned: t.owned,
     rowOfItem: t.rowOfItem,
   }));

@@ -158,18 +158,8 @@ function readSheet(view: SheetView, reportFyOpt: number | undefined): SheetResul
   }
 
   // One free column for the whole sheet, so columns added to its tables line up.
-  let right = -1;
-  for (const t of tables) {
-    for (const r of [...t.headerRows, ...t.dataRows]) {
-      for (let c = view.colCount - 1; c > right; c--) {
-        if (cellText(view.value(r, c)) !== '') {
-          right = c;
-          break;
-        }
-      }
-    }
-  }
-  const anchors: TableAnchor[] = tables.map(({ cols: _cols, ...t }) => ({ ...t, nextFreeCol: right + 1 }));
+  const nextFreeCol = view.firstFreeColumn(tables.flatMap((t) => [...t.headerRows, ...t.dataRows]));
+  const anchors: TableAnchor[] = tables.map(({ cols: _cols, ...t }) => ({ ...t, nextFreeCol }));
   return { items, tables: anchors, findings, policies, progressYears };
 }
 
