@@ -140,12 +140,12 @@ export function buildItem(spec: ItemSpec, position = 0): Item {
       }),
     };
     if (spec.plannedSubtotal !== undefined) {
-      cells.plannedSubtotal = at(COLUMNS.subtotalPlanned);
-      effects.plannedSubtotal = typed(spec.plannedSubtotal, cells.plannedSubtotal);
+      cells.effectPlannedSubtotal = at(COLUMNS.subtotalPlanned);
+      effects.plannedSubtotal = typed(spec.plannedSubtotal, cells.effectPlannedSubtotal);
     }
     if (spec.actualSubtotal !== undefined) {
-      cells.actualSubtotal = at(COLUMNS.subtotalActual);
-      effects.actualSubtotal = typed(spec.actualSubtotal, cells.actualSubtotal);
+      cells.effectActualSubtotal = at(COLUMNS.subtotalActual);
+      effects.actualSubtotal = typed(spec.actualSubtotal, cells.effectActualSubtotal);
     }
   }
 

@@ -84,9 +84,9 @@ describe('Aizuwakamatsu R5 status report (seed 001)', () => {
     const ai = r.items.find((i) => i.departments.join('・') === '人事課・情報統計課・財政課')!;
     expect(ai.notes?.['取組状況:人事課']).toMatch(/AI-OCR/);
     expect(r.findings.map((f) => [f.code, f.severity, f.itemId ?? ''])).toEqual([
-      ['AIZ004', 'warning', '2-①-3.3'], // 企画調整課（庁舎整備室）: 今後の課題 empty in the seed
+      ['VLD018', 'warning', '2-①-3.3'], // 企画調整課（庁舎整備室）: 今後の課題 empty in the seed
       ['AIZ005', 'warning', ai.id], // its status has 【人事課】【情報統計課】 but no 【財政課】
-      ['AIZ006', 'info', ''], // デジタルガバナメント typo on one page
+      ['LAY013', 'info', ''], // デジタルガバナメント typo on one page
     ]);
     for (const f of r.findings) expect(f.cell).toMatch(/^[A-Z]+\d+$/);
   });
@@ -101,14 +101,14 @@ describe('Aizuwakamatsu R5 status report (seed 001)', () => {
     const inc = await read('aizuwakamatsu-incomplete.xlsx');
     const got = inc.findings.map((f) => [f.code, f.severity, f.cell]);
     expect(got).toEqual([
-      ['AIZ001', 'error', 'E5'],
-      ['AIZ002', 'warning', 'E28'],
-      ['AIZ002', 'warning', 'E43'],
-      ['AIZ003', 'error', 'D58'],
-      ['AIZ004', 'warning', 'F68'],
-      ['AIZ004', 'warning', 'F92'],
+      ['VLD017', 'error', 'E5'],
+      ['VLD019', 'warning', 'E28'],
+      ['VLD019', 'warning', 'E43'],
+      ['VLD017', 'error', 'D58'],
+      ['VLD018', 'warning', 'F68'],
+      ['VLD018', 'warning', 'F92'],
       ['AIZ005', 'warning', 'E104'],
-      ['AIZ006', 'info', 'A108'],
+      ['LAY013', 'info', 'A108'],
     ]);
     expect(inc.findings[0].message.ja).toContain('令和5年度の取組状況');
   });
@@ -123,7 +123,7 @@ describe('Aizuwakamatsu R5 status report (seed 001)', () => {
 
   it('falls back to the R5 column when asked for a year the sheet has no column for', async () => {
     const r6 = await read('aizuwakamatsu.xlsx', 2024);
-    expect(r6.findings.filter((f) => f.code === 'AIZ008')).toHaveLength(16);
+    expect(r6.findings.filter((f) => f.code === 'FY003')).toHaveLength(16);
     expect(r6.items[0].reportFy).toBe(2023);
   });
 });

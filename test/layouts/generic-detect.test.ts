@@ -138,7 +138,7 @@ describe('generic header detection on edited copies', () => {
     const t = detectTable(new SheetView({ name: 's', values, merges: [] }))!;
     expect(t.ambiguous).toEqual([{ field: 'target', cols: [1, 2] }]);
     const read = genericLayout.read({ name: 'w', sheets: [{ name: 's', values, merges: [] }] }, { sheets: ['s'] });
-    expect(read.findings.map((f) => [f.code, f.cell])).toContainEqual(['GEN002', 'C1']);
+    expect(read.findings.map((f) => [f.code, f.cell])).toContainEqual(['LAY007', 'C1']);
   });
 
   it('takes headings above the first header and skips the header printed again for the next section', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { rangeFromA1 } from '../../src/core/grid/a1';
 import type { SheetGrid, WorkbookGrid } from '../../src/core/grid/types';
+import { analyse } from '../../src/core/engine/analyse';
 import { iseharaListLayout } from '../../src/core/layouts/isehara/list';
 import { OWNED_RATIO_HEADER } from '../../src/core/layouts/owned';
 import type { Item } from '../../src/core/model/plan';
@@ -80,33 +81,33 @@ describe('header variants (table-driven)', () => {
 });
 
 describe('findings', () => {
-  it('ISL001 when a forced sheet has no list header', () => {
+  it('LAY003 when a forced sheet has no list header', () => {
     const memo: SheetSpec = { name: 'メモ', rows: [['項目', '件数'], ['照会済み', 12]] };
     const wb = wbOf(memo);
     expect(iseharaListLayout.detect(wb)).toEqual([]);
     const r = iseharaListLayout.read(wb, { sheets: ['メモ'] });
     expect(r.items).toEqual([]);
-    expect(r.findings.map((f) => [f.code, f.severity, f.sheet, f.cell])).toEqual([['ISL001', 'error', 'メモ', 'A1']]);
+    expect(r.findings.map((f) => [f.code, f.severity, f.sheet, f.cell])).toEqual([['LAY003', 'error', 'メモ', 'A1']]);
     expect(r.findings[0].message.ja).toContain('見出し');
   });
 
-  it('ISL002 names missing columns and reads on', () => {
+  it('LAY005 names missing columns and reads on', () => {
     const cols = LIST_COLUMNS.filter((c) => c !== 'unit' && c !== 'section');
     const r = read({ columns: cols });
-    const f = r.findings.find((x) => x.code === 'ISL002')!;
+    const f = r.findings.find((x) => x.code === 'LAY005')!;
     expect(f).toMatchObject({ severity: 'warning', sheet: '取組項目一覧', cell: 'C3' });
     expect(f.message.ja).toContain('単位');
     expect(f.message.ja).toContain('所属名');
     expect(r.items).toHaveLength(ROWS.length);
   });
 
-  it('ISL002 as an error without a rating column; no items', () => {
+  it('LAY004 (an error) without a rating column; no items', () => {
     const wb = wbOf(renderIseharaListSheet(ROWS, { columns: LIST_COLUMNS.filter((c) => c !== 'rating') }));
     expect(iseharaListLayout.detect(wb)).toEqual([]);
     const r = iseharaListLayout.read(wb, { sheets: ['取組項目一覧'] });
     expect(r.items).toEqual([]);
-    expect(r.findings.map((f) => [f.code, f.severity])).toEqual([['ISL002', 'error']]);
-    expect(r.findings[0].message.en).toContain('達成状況');
+    expect(r.findings.map((f) => [f.code, f.severity])).toEqual([['LAY004', 'error']]);
+    expect(r.findings[0].message.ja).toContain('達成状況');
   });
 
   function edit(mut: (rows: (string | number | null)[][]) => void, opts: ListRenderOptions = { mergeGroups: false }) {
@@ -115,22 +116,22 @@ describe('findings', () => {
     return iseharaListLayout.read(wbOf(spec), {});
   }
 
-  it('ISL003 when the item number is missing (as the PDF prints 5(10)①)', () => {
+  it('LAY009 when the item number is missing (as the PDF prints 5(10)①)', () => {
     const r = edit((rows) => {
       const i = rows.findIndex((row) => String(row[2] ?? '').includes('大規模建設事業'));
       rows[i][2] = '大規模建設事業等のマネジメントによる公債費の適正管理';
     });
-    const f = r.findings.find((x) => x.code === 'ISL003')!;
-    expect(f).toMatchObject({ severity: 'error', cell: 'C16', itemId: '取組項目一覧!16' });
+    const f = r.findings.find((x) => x.code === 'LAY009')!;
+    expect(f).toMatchObject({ severity: 'warning', cell: 'C16', itemId: '取組項目一覧!16' });
     expect(r.items.find((i) => i.id === '取組項目一覧!16')).toBeDefined();
   });
 
-  it('ISL004 when 区分 is blank: the policy comes from the 推進項目 number', () => {
+  it('LAY011 when 区分 is blank: the policy comes from the 推進項目 number', () => {
     const r = edit((rows) => {
       for (const row of rows.slice(5)) row[0] = null;
     });
     // One per row: each row is missing it, and each cell is where someone has to type it.
-    expect(r.findings.map((f) => f.code)).toEqual(ROWS.map(() => 'ISL004'));
+    expect(r.findings.map((f) => f.code)).toEqual(ROWS.map(() => 'LAY011'));
     expect(r.findings[0]).toMatchObject({ severity: 'warning', cell: 'A6' });
     expect(essence(r.items)).toEqual(BASE);
   });
@@ -144,60 +145,63 @@ describe('findings', () => {
     expect(essence(r.items)).toEqual(BASE);
   });
 
-  it('ISL005 for a duplicate code, keeping both rows under distinct ids', () => {
+  it('VLD008 for a duplicate code, keeping both rows under distinct ids', () => {
     const r = edit((rows) => {
       rows[6][1] = rows[5][1];
       rows[6][2] = String(rows[5][2]);
     });
-    const f = r.findings.find((x) => x.code === 'ISL005')!;
+    const f = r.findings.find((x) => x.code === 'VLD008')!;
     expect(f).toMatchObject({ severity: 'error', cell: 'C7', itemId: '1(1)①#取組項目一覧!7' });
     expect(r.items.map((i) => i.id)).toContain('1(1)①');
     expect(r.items).toHaveLength(ROWS.length);
   });
 
-  it('ISL006 when 区分 and the 推進項目 disagree', () => {
+  it('LAY012 when 区分 and the 推進項目 disagree', () => {
     const r = edit((rows) => {
       rows[5][0] = '2 公共私連携・協働';
     });
-    const f = r.findings.find((x) => x.code === 'ISL006')!;
+    const f = r.findings.find((x) => x.code === 'LAY012')!;
     expect(f).toMatchObject({ severity: 'warning', cell: 'B6' });
     expect(r.items[0].id).toBe('2(1)①');
   });
 
-  it('ISL007 for a rating that is not A–D', () => {
-    const r = edit((rows) => {
-      rows[5][5] = 'E';
-    });
-    expect(r.findings).toEqual([expect.objectContaining({ code: 'ISL007', cell: 'F6', itemId: '1(1)①' })]);
+  it('keeps a rating that is not A–D as typed, for the validator to report (VLD003)', () => {
+    const spec = renderIseharaListSheet(ROWS, { mergeGroups: false });
+    spec.rows[5][5] = 'E';
+    const r = iseharaListLayout.read(wbOf(spec), {});
+    expect(r.findings).toEqual([]);
     expect(r.items[0].rating).toBeUndefined();
+    expect(r.items[0].notes?.rating).toBe('E');
     expect(r.items[0].ratingCell?.address).toBe('F6');
+    const a = analyse(wbOf(spec));
+    expect(a.findings.filter((f) => f.code === 'VLD003')).toEqual([expect.objectContaining({ severity: 'error', cell: 'F6', itemId: '1(1)①' })]);
   });
 
-  it('ISL008 without a year in the header: from the title, else from the options, else an error', () => {
+  it('FY002/FY001 without a year in the header: from the title, else from the options, else FY001', () => {
     const noYear = { header: { year: '今年度' }, titleRows: ['令和5年度の取組結果について'] };
     const fromTitle = read(noYear);
-    expect(fromTitle.findings.map((f) => [f.code, f.severity])).toEqual([['ISL008', 'warning']]);
+    expect(fromTitle.findings.map((f) => [f.code, f.severity])).toEqual([['FY002', 'info']]);
     expect(fromTitle.reportFy).toBe(2023);
     const spec = renderIseharaListSheet(ROWS, { ...noYear, titleRows: ['取組項目一覧'] });
     const fromOpts = iseharaListLayout.read(wbOf(spec), { reportFy: 2023 });
     expect(essence(fromOpts.items)).toEqual(BASE);
     const none = iseharaListLayout.read(wbOf(spec), {});
-    expect(none.findings.map((f) => [f.code, f.severity])).toEqual([['ISL008', 'error']]);
+    expect(none.findings.map((f) => [f.code, f.severity])).toEqual([['FY001', 'warning']]);
     expect(none.items[0].indicators[0].targets).toEqual([]);
   });
 
-  it('ISL010 when the chosen report year differs from the header', () => {
+  it('FY003 when the chosen report year differs from the header', () => {
     const r = iseharaListLayout.read(wbOf(renderIseharaListSheet(ROWS)), { reportFy: 2024 });
-    expect(r.findings.map((f) => [f.code, f.cell])).toEqual([['ISL010', 'H3']]);
+    expect(r.findings.map((f) => [f.code, f.cell])).toEqual([['FY003', 'H3']]);
     expect(r.reportFy).toBe(2023);
   });
 
-  it('ISL009 for a header repeated in two columns', () => {
+  it('LAY007 for a header repeated in two columns', () => {
     const spec = renderIseharaListSheet(ROWS);
     for (const row of spec.rows) row.push(null);
     spec.rows[4][13] = '単位';
     const r = iseharaListLayout.read(wbOf(spec), {});
-    expect(r.findings.map((f) => [f.code, f.cell])).toEqual([['ISL009', 'N5']]);
+    expect(r.findings.map((f) => [f.code, f.cell])).toEqual([['LAY007', 'N5']]);
   });
 });
 

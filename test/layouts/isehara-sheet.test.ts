@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { readXlsx } from '../../src/adapters/file/read-xlsx';
+import { analyse } from '../../src/core/engine/analyse';
 import { rangeFromA1 } from '../../src/core/grid/a1';
 import type { SheetGrid, WorkbookGrid } from '../../src/core/grid/types';
 import { iseharaSheetLayout, parseDepartments } from '../../src/core/layouts/isehara/item-sheet';
@@ -78,7 +79,7 @@ describe('isehara-sheet reader on the printed sheets', () => {
     expect(clean.items).toHaveLength(67);
     expect(new Set(clean.items.map((i) => i.id)).size).toBe(67);
     expect(clean.items.some((i) => i.source.sheet === TEMPLATE_SHEET_NAME)).toBe(false);
-    const t = clean.findings.find((f) => f.code === 'ISS006');
+    const t = clean.findings.find((f) => f.code === 'LAY014');
     expect(t).toMatchObject({ severity: 'info', sheet: TEMPLATE_SHEET_NAME });
     for (const it of clean.items) ItemSchema.parse(it);
   });
@@ -98,7 +99,7 @@ describe('isehara-sheet reader on the printed sheets', () => {
     const f = clean.findings.find((x) => x.code === 'ISS008')!;
     expect(f.severity).toBe('info');
     expect(f.message.ja).toContain('67');
-    expect(f.message.ja).toContain('1(1)①');
+    expect(f.params.ids).toContain('1(1)①');
     expect(f.message.ja).toContain('取組項目一覧');
   });
 
@@ -126,7 +127,7 @@ describe('isehara-sheet reader on the printed sheets', () => {
       }
     }
     expect(withAmounts).toBeGreaterThanOrEqual(40);
-    expect(clean.findings.filter((f) => f.code === 'ISS002' || f.code === 'ISS003')).toEqual([]);
+    expect(analyse(cleanWb).findings.filter((f) => f.code === 'VLD010' || f.code === 'VLD011')).toEqual([]);
   });
 
   it('reads a year block into targets, actuals, effects and the cells of each', () => {
@@ -194,13 +195,15 @@ describe('isehara-sheet reader on edited copies', () => {
   });
 
   it('flags a 〔小計〕 that is not the sum of its years, and a blank one that can be filled', async () => {
-    const r = readAll(await readXlsx(fixturePath('isehara-sheets-subtotals.xlsx')));
-    const broken = r.findings.filter((f) => f.code === 'ISS002');
+    const wb = await readXlsx(fixturePath('isehara-sheets-subtotals.xlsx'));
+    const r = readAll(wb);
+    const checked = analyse(wb);
+    const broken = checked.findings.filter((f) => f.code === 'VLD010');
     expect(broken).toHaveLength(1);
-    expect(broken[0]).toMatchObject({ severity: 'warning', sheet: BROKEN_SUBTOTAL_CODE, cell: 'E20', itemId: BROKEN_SUBTOTAL_CODE });
+    expect(broken[0]).toMatchObject({ severity: 'error', sheet: BROKEN_SUBTOTAL_CODE, cell: 'E20', itemId: BROKEN_SUBTOTAL_CODE });
     expect(broken[0].message.ja).toContain(BROKEN_SUBTOTAL_PLAN);
     expect(broken[0].message.ja).toContain('59,004');
-    const blank = r.findings.filter((f) => f.code === 'ISS003');
+    const blank = checked.findings.filter((f) => f.code === 'VLD011');
     expect(blank.map((f) => [f.sheet, f.cell])).toEqual([
       [BLANK_SUBTOTAL_CODE, 'E20'],
       [BLANK_SUBTOTAL_CODE, 'I20'],
@@ -218,7 +221,7 @@ describe('isehara-sheet reader on edited copies', () => {
     g.values[2][1] = null;
     const r = iseharaSheetLayout.read({ name: 'x.xlsx', sheets: [g] }, { sheets: [g.name] });
     expect(r.items).toEqual([]);
-    expect(r.findings).toEqual([expect.objectContaining({ code: 'ISS001', severity: 'error', sheet: g.name, cell: 'A3' })]);
+    expect(r.findings).toEqual([expect.objectContaining({ code: 'LAY003', severity: 'error', sheet: g.name, cell: 'A3' })]);
   });
 
   it('flags an unreadable rating and a duplicate item number', () => {
@@ -226,8 +229,9 @@ describe('isehara-sheet reader on edited copies', () => {
     const b = gridOf(renderIseharaItemSheet(ISEHARA_SHEETS[0], { sheetName: 'b' }));
     b.values[9][6] = '済';
     const r = iseharaSheetLayout.read({ name: 'x.xlsx', sheets: [a, b] }, { sheets: ['a', 'b'] });
-    expect(r.findings.find((f) => f.code === 'ISS005')).toMatchObject({ sheet: 'b', cell: 'G10' });
-    expect(r.findings.find((f) => f.code === 'ISS004')).toMatchObject({ sheet: 'b', cell: 'B3', itemId: '1(1)①' });
+    expect(r.items[1].notes?.rating).toBe('済');
+    expect(r.items[1].ratingCell).toEqual({ sheet: 'b', address: 'G10' });
+    expect(r.findings.find((f) => f.code === 'VLD008')).toMatchObject({ sheet: 'b', cell: 'B3', itemId: '1(1)①' });
     expect(r.items.map((i) => i.id)).toEqual(['1(1)①', '1(1)①@b']);
   });
 

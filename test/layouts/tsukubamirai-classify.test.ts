@@ -26,10 +26,10 @@ describe('classify: how sheets write the grid position', () => {
 
   it.each([
     ['circled digit ≠ 基本姿勢', input('(3)', '(2)', '③実施計画・予算編成との連携'), 'TKB001', '(3)-②'],
-    ['code 推進手段 ≠ 推進手段 column', input('(4)', '(2)', '(3)-②'), 'TKB002', '(4)-②'],
+    ['code 推進手段 ≠ 推進手段 column', input('(4)', '(2)', '(3)-②'), 'LAY012', '(4)-②'],
     ['nothing to place it by', input('', '', ''), 'TKB003', undefined],
     ['another cell’s name', input('(1)', '(1)', '①組織の風土づくりではなく庁内における情報共有'), undefined, '(1)-①'],
-    ['another cell’s exact name', input('(1)', '(1)', '①庁内における情報共有'), 'TKB004', '(1)-①'],
+    ['another cell’s exact name', input('(1)', '(1)', '①庁内における情報共有'), 'LAY012', '(1)-①'],
     ['推進手段 out of range', input('(8)', '(1)', '①'), 'TKB005', undefined],
   ])('%s → %s', (_l, inp, code, id) => {
     const c = classify(inp, 'x');

@@ -76,7 +76,7 @@ describe('Yuzawa strategy (seed 000), clean workbook', () => {
     const reposts = items.filter((it) => it.flags.includes('repost'));
     expect(reposts.map((it) => byId.get(it.notes!['再掲元ID'])!.classes!.取組事項)).toEqual(['8', '8', '9', '9', '9', '13', '13']);
     for (const r of reposts) expect(byId.get(r.notes!['再掲元ID'])!.policyKey).toBe('II');
-    expect(reads['yuzawa.xlsx'].findings.filter((f) => f.code === 'YZW005')).toEqual([]);
+    expect(reads['yuzawa.xlsx'].findings.filter((f) => f.code === 'LAY018')).toEqual([]);
   });
 
   it('matches the seed transcription row for row: names, 担当課 filled downward, 取組事項 numbers', () => {
@@ -106,10 +106,10 @@ describe('Yuzawa strategy (seed 000), clean workbook', () => {
     expect(kpis.every((k) => k.indicators[0].targets.length === 0 && !k.indicators[0].qualitative)).toBe(true);
   });
 
-  it('takes the 目次 as the authority for No.14 and says so (YZW006)', () => {
+  it('takes the 目次 as the authority for No.14 and says so (LAY012)', () => {
     const it14 = reads['yuzawa.xlsx'].items.find((it) => it.classes?.取組事項 === '14')!;
     expect(it14.groupKey).toBe('II-3');
-    expect(reads['yuzawa.xlsx'].findings.map((f) => f.code)).toEqual(['YZW006']);
+    expect(reads['yuzawa.xlsx'].findings.map((f) => f.code)).toEqual(['LAY012']);
     // Without a 目次 the body order decides.
     expect(reads['yuzawa-onesheet.xlsx'].items.find((it) => it.classes?.取組事項 === '14')!.groupKey).toBe('II-2');
   });

@@ -3,7 +3,7 @@ import { detectLayouts, type DetectionResult } from '../layouts/detect';
 import type { LayoutMapping } from '../layouts/generic/mapping';
 import { COMBINERS, layoutById } from '../layouts/registry';
 import type { LayoutRead } from '../layouts/types';
-import { PlanSchema, type Plan } from '../model/plan';
+import type { Plan } from '../model/plan';
 import { evaluatePlan } from '../rules/evaluate';
 import type { Evaluation } from '../rules/evaluation';
 import { readSettings, type Settings } from '../settings/schema';
@@ -44,9 +44,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
   const stored = readSettings(wb.settings);
   const settings = opts.settings ?? stored.settings;
-  const settingFindings: Finding[] = stored.ok
-    ? []
-    : [finding('SET001', 'warning', { sheet: '', cell: '' }, stored.error.ja, stored.error.en)];
+  const settingFindings: Finding[] = stored.ok ? [] : [finding('SET001', { sheet: '' }, { where: stored.error.en })];
   const mapping = opts.mapping ?? settings.mapping;
   const reportFy = opts.reportFy ?? settings.reportFy;
   const detection = detectLayouts(wb, { force: opts.layout ?? settings.layout, mapping });
@@ -58,39 +56,25 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
     try {
       reads.push(reader.read(wb, { sheets: choice.sheets, reportFy, mapping }));
     } catch (e) {
-      readFindings.push(
-        finding(
-          'LAY001',
-          'error',
-          { sheet: choice.sheets[0] ?? '', cell: '' },
-          `レイアウト「${reader.label.ja}」として読み込めませんでした: ${(e as Error).message}`,
-          `Could not read as layout "${reader.label.en}": ${(e as Error).message}`,
-        ),
-      );
+      readFindings.push(finding('LAY001', { sheet: choice.sheets[0] ?? '' }, { layout: reader.label, error: (e as Error).message }));
     }
   }
   if (detection.chosen.length === 0) {
-    readFindings.push(
-      finding(
-        'LAY002',
-        'error',
-        { sheet: wb.sheets[0]?.name ?? '', cell: '' },
-        '進捗管理表の見出しが見つかりません。見出し行(取組名・指標・目標値・実績値・評価など)がある表か確認するか、設定で見出しの対応を保存してください。',
-        'No progress table was recognised. Check that the sheet has a header row (item, indicator, target, actual, rating …) or save a header mapping in settings.',
-      ),
-    );
+    readFindings.push(finding('LAY002', { sheet: wb.sheets[0]?.name ?? '' }, {}));
   }
 
   const read = combine(reads);
-  const plan = PlanSchema.parse({
+  // Readers build the model from typed code; parsing it again here would deep-copy every item for
+  // nothing. Hosts parse at their boundary (the grid in, the JSON out); tests parse every plan.
+  const plan: Plan = {
     layouts: reads.map((r) => r.layout),
     policyLabel: read.policyLabel,
     policies: read.policies,
     items: read.items,
     ...(read.reportFy !== undefined ? { reportFy: read.reportFy } : {}),
-  });
+  };
   const evaluations = evaluatePlan(plan, settings.rules);
-  const findings = dropRestated([...settingFindings, ...readFindings, ...read.findings, ...validatePlan(plan, evaluations, settings.rules)]);
+  const findings = [...settingFindings, ...readFindings, ...read.findings, ...validatePlan(plan, evaluations, settings.rules)];
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return {
     workbook: wb.name,
@@ -103,20 +87,6 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
     summary: summarise(plan, { evaluations }),
     settings,
   };
-}
-
-/**
- * A reader finding that says the same as a validation finding on the same cell: the user is told
- * once, by the validation finding (which also carries the item name and the rule's code).
- */
-const RESTATED_BY: Record<string, string[]> = {
-  ISS002: ['VLD010', 'VLD011'], // 〔小計〕 is not the sum of its years
-  ISS003: ['VLD010', 'VLD011'], // 〔小計〕 is blank
-};
-
-function dropRestated(findings: Finding[]): Finding[] {
-  const at = new Set(findings.map((f) => `${f.code}|${f.sheet}|${f.cell}`));
-  return findings.filter((f) => !(RESTATED_BY[f.code] ?? []).some((c) => at.has(`${c}|${f.sheet}|${f.cell}`)));
 }
 
 function combine(reads: LayoutRead[]): LayoutRead {

@@ -2,6 +2,7 @@ import type { Direction, Indicator } from '../model/plan';
 import type { ParsedValue } from '../values/types';
 import { normalizeWidth } from '../values';
 import type { RuleConfig } from './config';
+import { DIRECTION_LABEL, text } from './texts';
 
 /**
  * Which way an indicator should move (DOMAIN §5). Readers call `inferDirection` when they build an
@@ -121,17 +122,17 @@ export function trendDirection(
 }
 
 const WHY = {
-  capLe: { ja: '目標値に「以内/以下」とあるため上限型', en: 'the target says 以内/以下 (a ceiling)' },
-  capLt: { ja: '目標値に「未満」とあるため上限型(未満)', en: 'the target says 未満 (a strict ceiling)' },
-  savings: { ja: '削減額・削減率などの指標は大きいほど良い', en: 'savings (削減額/削減率 …) are better when larger' },
-  lower: { ja: '指標名(削減・抑制・排出量・時間外など)から小さいほど良い', en: 'the indicator name (削減, 抑制, 排出量, 時間外 …) means lower is better' },
-  match: { ja: '定員・職員数は計画値どおりが目標', en: 'headcount (定員/職員数) should match the plan' },
-  higher: { ja: '指標名(利益・収納率など)から大きいほど良い', en: 'the indicator name (利益, 収納率 …) means higher is better' },
-  trendUp: { ja: '現状値から目標値へ一貫して増加する計画', en: 'the plan rises steadily from the baseline' },
-  trendDown: { ja: '現状値から目標値へ一貫して減少する計画', en: 'the plan falls steadily from the baseline' },
-  fallback: { ja: '判断できないため既定(大きいほど良い)', en: 'not inferable; default (higher is better)' },
-  settings: { ja: '設定で指定された方向', en: 'direction set in settings' },
-} as const;
+  capLe: text('whyCapLe'),
+  capLt: text('whyCapLt'),
+  savings: text('whySavings'),
+  lower: text('whyLower'),
+  match: text('whyMatch'),
+  higher: text('whyHigher'),
+  trendUp: text('whyTrendUp'),
+  trendDown: text('whyTrendDown'),
+  fallback: text('whyDefault'),
+  settings: text('whySettings'),
+};
 
 export function inferDirection(input: DirectionInput): InferredDirection {
   const targets = input.targets ?? (input.target !== undefined ? [input.target] : []);
@@ -180,5 +181,5 @@ export function resolveDirection(
 function whyFor(ind: Indicator): { ja: string; en: string } {
   if (ind.directionSource === 'stated') return ind.direction === 'cap-lt' ? WHY.capLt : WHY.capLe;
   if (ind.directionSource === 'settings') return WHY.settings;
-  return { ja: `読込時に推定(${ind.direction})`, en: `inferred when read (${ind.direction})` };
+  return text('whyRead', { direction: DIRECTION_LABEL[ind.direction] });
 }

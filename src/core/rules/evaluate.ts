@@ -3,6 +3,8 @@ import type { ParsedValue } from '../values/types';
 import type { RuleConfig } from './config';
 import { resolveDirection } from './direction';
 import type { Evaluation } from './evaluation';
+import { FIELD_LABEL } from '../model/fields';
+import { text } from './texts';
 import { rateByThresholds, rateDirectionVsBaseline, type RatingDecision } from './rating';
 import { achievementRatio } from './ratio';
 import { inColumnScale } from './units';
@@ -58,11 +60,7 @@ export function evaluateItem(item: Item, plan: Pick<Plan, 'reportFy'>, rules: Ru
   };
   if (index < 0) {
     const direction = item.indicators[0]?.direction ?? 'higher';
-    return {
-      ...base,
-      direction,
-      reason: { ja: '定性的な指標のため、評価は所管課が判断します', en: 'qualitative indicator: the department rates it' },
-    };
+    return { ...base, direction, reason: text('qualitative') };
   }
   const ind = item.indicators[index];
   const dir = resolveDirection(item.id, ind, rules);
@@ -77,30 +75,16 @@ export function evaluateItem(item: Item, plan: Pick<Plan, 'reportFy'>, rules: Ru
   const ratio = achievementRatio(rules.ratioRule, dir.direction, { actual, target, baseline });
   const withRatio = { ...base, direction: dir.direction, ...values, ...(ratio !== null ? { ratio } : {}) };
   if (target === undefined || actual === undefined) {
-    const missing = target === undefined ? { ja: '目標値', en: 'target' } : { ja: '実績値', en: 'actual' };
-    return {
-      ...withRatio,
-      reason: { ja: `${missing.ja}が数値でないため評価を提案できません`, en: `no suggestion: the ${missing.en} is not a number` },
-    };
+    return { ...withRatio, reason: text('notNumber', { field: FIELD_LABEL[target === undefined ? 'target' : 'actual'] }) };
   }
   let decision: RatingDecision | undefined;
   if (rules.ratingRule === 'direction-vs-baseline') {
-    decision = rateDirectionVsBaseline(dir.direction, { actual, target, baseline, ratio }, rules.thresholds);
+    decision = rateDirectionVsBaseline(dir.direction, { actual, target, baseline, ratio }, rules.thresholds, dir.source);
   } else if (ratio !== null) {
     decision = rateByThresholds(ratio, rules.thresholds);
   }
   if (!decision) {
-    return {
-      ...withRatio,
-      reason: { ja: '達成率を計算できないため評価を提案できません', en: 'no suggestion: the achievement ratio cannot be computed' },
-    };
+    return { ...withRatio, reason: text('noRatio') };
   }
-  return {
-    ...withRatio,
-    suggested: decision.letter,
-    reason: {
-      ja: `${decision.letter}: ${decision.reason.ja}(方向: ${dir.why.ja})`,
-      en: `${decision.letter}: ${decision.reason.en} (direction: ${dir.why.en})`,
-    },
-  };
+  return { ...withRatio, suggested: decision.letter, reason: decision.reason };
 }

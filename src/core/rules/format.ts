@@ -1,9 +1,11 @@
+/** Built once: constructing an Intl formatter per call was a fifth of the run time on large plans. */
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
 /**
  * Numbers as people read them in reasons and messages: grouped, float noise removed
  * (19.1億 arrives as 1910000000.0000002 after multiplication), at most 6 decimals.
  */
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
-  const clean = Number(n.toPrecision(12));
-  return clean.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return GROUPED.format(Number(n.toPrecision(12)));
 }

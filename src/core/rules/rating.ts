@@ -1,12 +1,13 @@
 import type { Direction } from '../model/plan';
 import type { RatingLetter } from '../values/types';
 import type { Thresholds } from './config';
-import { formatNumber as f } from './format';
+import type { Label } from '../validation/template';
+import { DIRECTION_LABEL, DIRECTION_SOURCE_LABEL, text } from './texts';
 
 /** Why a letter was suggested, in both languages: shown next to the suggestion and in findings. */
 export interface RatingDecision {
   letter: RatingLetter;
-  reason: { ja: string; en: string };
+  reason: Label;
 }
 
 export interface RatingInput {
@@ -46,46 +47,48 @@ function beatsOrMeets(direction: Direction, actual: number, target: number): 'be
  * has no baseline, 4 of 5 = 80.0 %, and is rated B). D is never suggested by this rule: "no
  * progress" is a judgement the numbers cannot make.
  */
-export function rateDirectionVsBaseline(direction: Direction, v: RatingInput, thresholds: Thresholds): RatingDecision {
+export function rateDirectionVsBaseline(
+  direction: Direction,
+  v: RatingInput,
+  thresholds: Thresholds,
+  source: keyof typeof DIRECTION_SOURCE_LABEL = 'default',
+): RatingDecision {
   const { actual, target, baseline, ratio } = v;
-  if (direction === 'match') {
-    return same(actual, target)
-      ? { letter: 'B', reason: { ja: `実績${f(actual)}が計画値${f(target)}どおり`, en: `actual ${f(actual)} matches the plan ${f(target)}` } }
-      : { letter: 'C', reason: { ja: `実績${f(actual)}が計画値${f(target)}と異なる`, en: `actual ${f(actual)} is off the plan ${f(target)}` } };
-  }
+  const say = (letter: RatingLetter, key: Parameters<typeof text>[0]): RatingDecision => ({
+    letter,
+    reason: text(key, {
+      actual,
+      target,
+      baseline,
+      symbol: letter,
+      direction: DIRECTION_LABEL[direction],
+      source: DIRECTION_SOURCE_LABEL[source],
+      ratio: ratio !== null ? ratio.toFixed(1) : undefined,
+      threshold: thresholds.B,
+    }),
+  });
+  if (direction === 'match') return same(actual, target) ? say('B', 'matches') : say('C', 'differs');
   const outcome = beatsOrMeets(direction, actual, target);
-  if (outcome === 'beats') {
-    return { letter: 'A', reason: { ja: `実績${f(actual)}が目標${f(target)}を上回る成果`, en: `actual ${f(actual)} beats the target ${f(target)}` } };
-  }
-  if (outcome === 'meets') {
-    return { letter: 'B', reason: { ja: `実績${f(actual)}が目標${f(target)}どおり`, en: `actual ${f(actual)} meets the target ${f(target)}` } };
-  }
-  if (baseline !== undefined) {
-    return compare(direction, actual, baseline) >= 0
-      ? { letter: 'B', reason: { ja: `目標${f(target)}に届かないが現状値${f(baseline)}より悪化していない(実績${f(actual)})`, en: `actual ${f(actual)} falls short of ${f(target)} but is not worse than the baseline ${f(baseline)}` } }
-      : { letter: 'C', reason: { ja: `実績${f(actual)}が現状値${f(baseline)}より悪化`, en: `actual ${f(actual)} is worse than the baseline ${f(baseline)}` } };
-  }
-  if (ratio !== null && meets(ratio, thresholds.B, thresholds.boundary)) {
-    return { letter: 'B', reason: { ja: `現状値なし。達成率${ratio}%が${thresholds.B}%以上`, en: `no baseline; ratio ${ratio}% reaches ${thresholds.B}%` } };
-  }
-  return {
-    letter: 'C',
-    reason: { ja: `現状値なし。目標${f(target)}に対し実績${f(actual)}(達成率${ratio ?? '-'}%)`, en: `no baseline; actual ${f(actual)} against target ${f(target)} (ratio ${ratio ?? '-'}%)` },
-  };
+  if (outcome === 'beats') return say('A', 'beats');
+  if (outcome === 'meets') return say('B', 'meets');
+  if (baseline !== undefined) return compare(direction, actual, baseline) >= 0 ? say('B', 'shortNotWorse') : say('C', 'worse');
+  if (ratio !== null && meets(ratio, thresholds.B, thresholds.boundary)) return say('B', 'noBaselineReaches');
+  return say('C', 'noBaselineShort');
 }
 
 export function meets(ratio: number, threshold: number, boundary: Thresholds['boundary']): boolean {
   return boundary === 'gte' ? ratio >= threshold : ratio > threshold;
 }
 
+const OP = { gte: { ja: '以上', en: 'at least' }, gt: { ja: '超', en: 'above' } } as const;
+
 /** thresholds: A/B/C by the achievement ratio against the table (以上 or 超 per `boundary`), else D. */
 export function rateByThresholds(ratio: number, t: Thresholds): RatingDecision {
-  const op = t.boundary === 'gte' ? '以上' : '超';
-  const opEn = t.boundary === 'gte' ? '≥' : '>';
+  const shown = ratio.toFixed(1);
   for (const letter of ['A', 'B', 'C'] as const) {
     if (meets(ratio, t[letter], t.boundary)) {
-      return { letter, reason: { ja: `達成率${ratio}%が${t[letter]}%${op}`, en: `ratio ${ratio}% ${opEn} ${t[letter]}%` } };
+      return { letter, reason: text('thresholdMet', { ratio: shown, threshold: t[letter], op: OP[t.boundary], symbol: letter }) };
     }
   }
-  return { letter: 'D', reason: { ja: `達成率${ratio}%が${t.C}%に届かない`, en: `ratio ${ratio}% is below ${t.C}%` } };
+  return { letter: 'D', reason: text('thresholdMissed', { ratio: shown, threshold: t.C, symbol: 'D' }) };
 }

@@ -2,8 +2,9 @@ import { cellText, headerKey, SheetView } from '../../grid/sheet-view';
 import { perSheetLayout } from '../per-sheet';
 import type { CellRef } from '../../grid/types';
 import type { Item, Policy } from '../../model/plan';
+import { FIELD_LABEL } from '../../model/fields';
 import { finding, type Finding } from '../../validation/finding';
-import { fiscalYearLabel, normalizeWidth, parseNumbering, parseRating, parseValue } from '../../values';
+import { normalizeWidth, parseNumbering, parseRating, parseValue } from '../../values';
 import { parseProgressHeader, progressFieldKey, type ProgressField } from '../owned';
 import type { LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
 import { isDepartmentLabel, sameDepartment, splitDepartments, splitSections } from './departments';
@@ -20,6 +21,7 @@ import { isDepartmentLabel, sameDepartment, splitDepartments, splitSections } fr
  */
 
 export const AIZUWAKAMATSU_POLICY_LABEL = '取組の視点';
+const NEXT = { ja: '今後の課題・方向性', en: 'issues and next steps' };
 
 type Role = 'group' | 'measure' | 'content' | 'depts' | 'next';
 
@@ -117,13 +119,7 @@ function readSheet(view: SheetView, opts: ReadOptions) {
       let fy = opts.reportFy ?? latest;
       if (opts.reportFy !== undefined && latest !== undefined && !statusYears.includes(opts.reportFy)) {
         findings.push(
-          finding(
-            'AIZ008',
-            'warning',
-            view.ref(r, h.cols.measure!),
-            `${fiscalYearLabel(opts.reportFy)}の取組状況列がないため、${fiscalYearLabel(latest)}の列を読みます。`,
-            `No 取組状況 column for ${fiscalYearLabel(opts.reportFy, 'en')}; reading the ${fiscalYearLabel(latest, 'en')} column.`,
-          ),
+          finding('FY003', view.ref(r, h.cols.measure!), { chosen: opts.reportFy, sheetFy: latest }),
         );
         fy = latest;
       }
@@ -159,13 +155,7 @@ function readSheet(view: SheetView, opts: ReadOptions) {
     if (!policy && !warnedNoPolicy) {
       warnedNoPolicy = true;
       findings.push(
-        finding(
-          'AIZ007',
-          'warning',
-          view.ref(r, c.measure!),
-          'この行より上に「(1) …」の見出し行がないため、取組の視点が分かりません。',
-          'No 「(1) …」 heading row above this row, so its 取組の視点 is unknown.',
-        ),
+        finding('LAY010', view.ref(r, c.measure!), { level: '取組の視点' }),
       );
     }
     // Merged cells show their value on every row; a blank below a value continues it.
@@ -186,13 +176,7 @@ function readSheet(view: SheetView, opts: ReadOptions) {
     } else if (headerKey(g.name) !== headerKey(groupName) && !nameVariants.has(`${gKey}|${groupName}`)) {
       nameVariants.add(`${gKey}|${groupName}`);
       findings.push(
-        finding(
-          'AIZ006',
-          'info',
-          view.ref(r, c.group!),
-          `改革項目「${groupName}」は、同じ番号の「${g.name}」と表記が異なります(同じ改革項目として集計します)。`,
-          `改革項目 「${groupName}」 is written differently from 「${g.name}」 with the same number; counted as one.`,
-        ),
+        finding('LAY013', view.ref(r, c.group!), { level: '改革項目', name: groupName, other: g.name }),
       );
     }
     const mKey = headerKey(measureText);
@@ -231,6 +215,7 @@ function readEntry(
   const cells: Record<string, CellRef> = { name: view.ref(r, c.measure!), group: view.ref(r, c.group!) };
   const notes: Record<string, string> = {};
   const id = at.id;
+  const label = `${id} ${at.measure}`;
 
   if (c.content !== undefined) {
     notes['内容'] = view.text(r, c.content);
@@ -244,7 +229,7 @@ function readEntry(
     departments = splitDepartments(t);
     if (departments.length === 0) {
       findings.push(
-        finding('AIZ003', 'error', ref, '所管課が記入されていません。', 'The 所管課 (responsible department) is missing.', id),
+        finding('VLD017', ref, { item: label, field: FIELD_LABEL.department }, id),
       );
     }
   }
@@ -252,21 +237,13 @@ function readEntry(
     const ref = view.ref(r, table.statusCol);
     cells['status'] = ref;
     const t = view.text(r, table.statusCol);
-    const year = table.fy !== undefined ? `${fiscalYearLabel(table.fy)}の` : '';
     if (t === '') {
       findings.push(
-        finding('AIZ001', 'error', ref, `${year}取組状況が記入されていません。`, '取組状況 (status) is empty.', id),
+        finding('VLD017', ref, { item: label, field: FIELD_LABEL.status, fy: table.fy }, id),
       );
     } else if (saysNothing(t)) {
       findings.push(
-        finding(
-          'AIZ002',
-          'warning',
-          ref,
-          `${year}取組状況「${t}」では、何に取り組んだかが分かりません。`,
-          `取組状況 「${t}」 does not say what was done.`,
-          id,
-        ),
+        finding('VLD019', ref, { item: label, field: FIELD_LABEL.status, raw: t }, id),
       );
     }
     if (t) {
@@ -278,14 +255,7 @@ function readEntry(
         for (const d of departments) {
           if (!deptSections.some((s) => sameDepartment(s.label, d))) {
             findings.push(
-              finding(
-                'AIZ005',
-                'warning',
-                ref,
-                `取組状況に【${d}】の記載がありません(所管課ごとに【課名】で分けて記入されています)。`,
-                `取組状況 has no 【${d}】 section, though it is split by department.`,
-                id,
-              ),
+              finding('AIZ005', ref, { item: label, dept: d }, id),
             );
           }
         }
@@ -299,14 +269,7 @@ function readEntry(
     if (t) notes['今後の課題・方向性'] = t;
     if (t === '' || saysNothing(t)) {
       findings.push(
-        finding(
-          'AIZ004',
-          'warning',
-          ref,
-          '今後の課題・方向性が記入されていません。',
-          '今後の課題・方向性 (issues and next steps) is missing.',
-          id,
-        ),
+        t === '' ? finding('VLD018', ref, { item: label, field: NEXT }, id) : finding('VLD019', ref, { item: label, field: NEXT, raw: t }, id),
       );
     }
   }

@@ -1,3 +1,4 @@
+import { toA1 } from '../../grid/a1';
 import type { CellRef } from '../../grid/types';
 import { headerKey, type SheetView } from '../../grid/sheet-view';
 import type { Effects, Indicator, Item, ItemFlag, Policy, YearValue } from '../../model/plan';
@@ -38,7 +39,7 @@ export function readTable(view: SheetView, table: DetectedTable, opts: { reportF
 
   if (!nameCol) {
     findings.push(
-      finding('GEN008', 'error', view.ref(headerLast, table.columns[0]?.col ?? 0), `シート「${view.name}」の表に取組名の列が見つかりません。見出しの対応を保存してください。`, `No item-name column in the table on sheet "${view.name}". Save a header mapping.`),
+      finding('LAY004', view.ref(headerLast, table.columns[0]?.col ?? 0), { sheet: view.name, fields: [FIELD_LABEL.name] }),
     );
     return { items: [], policies: [], findings, anchor: anchorOf(view, table, [], {}) };
   }
@@ -47,7 +48,7 @@ export function readTable(view: SheetView, table: DetectedTable, opts: { reportF
   for (const a of table.ambiguous) {
     const labels = a.cols.map((c) => table.columns.find((x) => x.col === c)!.label);
     findings.push(
-      finding('GEN002', 'warning', view.ref(headerLast, a.cols[1]), `「${FIELD_LABEL[a.field].ja}」に当たる列が複数あります(${labels.join('、')})。最初の列を読みます。違う場合は見出しの対応を保存してください。`, `Several columns look like the ${FIELD_LABEL[a.field].en} (${labels.join(', ')}); the first is read. Save a header mapping if that is wrong.`),
+      finding('LAY007', view.ref(headerLast, a.cols[1]), { field: FIELD_LABEL[a.field], headers: labels, n: labels.length }),
     );
   }
 
@@ -56,7 +57,7 @@ export function readTable(view: SheetView, table: DetectedTable, opts: { reportF
   const yearless = table.columns.filter((c) => ['actual', 'effectPlanned', 'effectActual'].includes(c.field) && yearOf(c) === undefined);
   if (yearless.length) {
     findings.push(
-      finding('GEN004', 'warning', view.ref(headerLast, yearless[0].col), `「${yearless[0].label}」が何年度の値か分かりません。見出しに年度(例: 令和6年度実績)を入れるか、報告年度を指定してください。`, `Cannot tell which fiscal year "${yearless[0].label}" is for. Put the year in the header (e.g. 令和6年度実績) or choose the reporting year.`),
+      finding('FY001', view.ref(headerLast, yearless[0].col), {}),
     );
   }
 
@@ -141,7 +142,7 @@ export function readTable(view: SheetView, table: DetectedTable, opts: { reportF
     if (!id) id = `${view.name}!${r + 1}`;
     if (ids.has(id)) {
       findings.push(
-        finding('GEN006', 'warning', cells.id ?? cells.name, `番号「${id}」が${ids.get(id)! + 1}行目と重複しています。行番号を付けて区別します。`, `Number "${id}" is also used in row ${ids.get(id)! + 1}; the row number is appended to tell them apart.`, id),
+        finding('VLD008', cells.id ?? cells.name, { id, first: `${view.name}!${toA1(ids.get(id)!, (idCol ?? nameCol).col)}` }, id),
       );
       id = `${id}@${r + 1}`;
     }
@@ -176,6 +177,7 @@ export function readTable(view: SheetView, table: DetectedTable, opts: { reportF
     addIndicatorRow(view, table, item, r, reportFy);
     const effects = effectsOf(view, table, r, reportFy, cells);
     if (effects) item.effects = effects;
+    let unread: string | undefined;
     if (ratingCol) {
       const at = writableRef(view, r, ratingCol.col);
       item.ratingCell = at;
@@ -183,17 +185,14 @@ export function readTable(view: SheetView, table: DetectedTable, opts: { reportF
       const raw = view.value(r, ratingCol.col);
       const rating = parseRating(raw, at);
       if (rating) item.rating = rating;
-      else if (view.text(r, ratingCol.col)) {
-        findings.push(
-          finding('GEN005', 'warning', at, `評価「${view.text(r, ratingCol.col)}」を A〜D として読めません。`, `Rating "${view.text(r, ratingCol.col)}" is not one of A–D.`, id),
-        );
-      }
+      else if (view.text(r, ratingCol.col)) unread = view.text(r, ratingCol.col);
     }
     const notes: Record<string, string> = {};
     for (const c of [...cols('status'), ...cols('note')]) {
       const t = view.text(r, c.col);
       if (t) notes[c.label] = t;
     }
+    if (unread) notes.rating = unread;
     if (Object.keys(notes).length) item.notes = notes;
     items.push(item);
     rowOfItem[id] = r;
@@ -201,7 +200,7 @@ export function readTable(view: SheetView, table: DetectedTable, opts: { reportF
 
   if (!items.length) {
     findings.push(
-      finding('GEN003', 'warning', view.ref(headerLast, nameCol.col), `シート「${view.name}」の見出しの下に取組の行がありません。`, `No item rows under the header on sheet "${view.name}".`),
+      finding('LAY008', view.ref(headerLast, nameCol.col), { sheet: view.name }),
     );
   }
   return {
@@ -217,17 +216,8 @@ export function readTable(view: SheetView, table: DetectedTable, opts: { reportF
 function reportMissing(view: SheetView, table: DetectedTable, findings: Finding[], headerAt: (c: number) => string): void {
   const missing = table.missing.filter((f) => f !== 'name');
   if (!missing.length) return;
-  const ja = missing.map((f) => FIELD_LABEL[f].ja).join('・');
-  const en = missing.map((f) => FIELD_LABEL[f].en).join(', ');
-  const sure = table.mapped || table.score >= 0.5;
   findings.push(
-    finding(
-      'GEN001',
-      sure ? 'info' : 'warning',
-      { sheet: view.name, address: headerAt(table.columns[0]?.col ?? 0) },
-      `見出しから${ja}の列が見つかりませんでした(確からしさ ${table.score.toFixed(2)})。列が違う名前で存在する場合は、見出しの対応を保存してください。`,
-      `No column was found for: ${en} (confidence ${table.score.toFixed(2)}). If they exist under other names, save a header mapping.`,
-    ),
+    finding('LAY006', { sheet: view.name, address: headerAt(table.columns[0]?.col ?? 0) }, { fields: missing.map((f) => FIELD_LABEL[f]) }),
   );
 }
 

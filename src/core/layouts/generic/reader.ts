@@ -10,6 +10,8 @@ import { GENERIC_LAYOUT_ID, readTable } from './read-table';
 
 /** Below this the generic reader does not claim a sheet on its own (detect.ts re-exports it). */
 export const GENERIC_ACCEPT_SCORE = 0.5;
+const GENERIC_LABEL = { ja: '進捗管理表', en: 'a progress table' };
+const NO_HEADER = { ja: '見出し行が見つかりません。設定タブで様式を保存してください。', en: 'No header row was found. Save the layout in the Settings tab.' };
 
 /**
  * The layout for a city nobody configured: finds the progress table by its header words
@@ -48,7 +50,7 @@ function readGeneric(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
           .map((d) => d.sheet));
   if (opts.mapping && !mapped) {
     findings.push(
-      finding('GEN007', 'error', { sheet: wb.sheets[0]?.name ?? '', cell: '' }, '保存された見出しの対応に合うシートがありません。', 'No sheet matches the saved header mapping.'),
+      finding('LAY017', { sheet: wb.sheets[0]?.name ?? '' }, { sheet: opts.mapping.sheet ?? '' }),
     );
   }
   const policies = new Map<string, Policy>();
@@ -59,7 +61,7 @@ function readGeneric(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
   for (const name of names) {
     const grid = wb.sheets.find((s) => s.name === name);
     if (!grid) {
-      findings.push(finding('GEN007', 'error', { sheet: name, cell: '' }, `シート「${name}」がありません。`, `There is no sheet "${name}".`));
+      findings.push(finding('LAY017', { sheet: name }, { sheet: name }));
       continue;
     }
     const view = new SheetView(grid);
@@ -69,7 +71,7 @@ function readGeneric(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
       table = m.table;
       if (m.unmatched.length) {
         findings.push(
-          finding('GEN007', m.table ? 'warning' : 'error', { sheet: name, cell: m.table ? view.ref(m.table.headerRows[0], 0).address : 'A1' }, `保存された見出しの対応にある「${m.unmatched.join('」「')}」がシート「${name}」に見つかりません。`, `Headers from the saved mapping not found on sheet "${name}": ${m.unmatched.join(', ')}.`),
+          m.table ? finding('LAY016', { sheet: name, address: view.ref(m.table.headerRows[0], 0).address }, { sheet: name, headers: m.unmatched }) : finding('LAY017', { sheet: name, address: 'A1' }, { sheet: name }),
         );
       }
     } else {
@@ -77,7 +79,7 @@ function readGeneric(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
     }
     if (!table) {
       findings.push(
-        finding('GEN008', 'error', { sheet: name, cell: 'A1' }, `シート「${name}」に見出し行が見つかりません。見出しの対応を保存してください。`, `No header row found on sheet "${name}". Save a header mapping.`),
+        finding('LAY003', { sheet: name, address: 'A1' }, { sheet: name, layout: GENERIC_LABEL, reason: NO_HEADER }),
       );
       continue;
     }

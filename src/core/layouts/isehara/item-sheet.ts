@@ -4,7 +4,7 @@ import type { CellRef, WorkbookGrid } from '../../grid/types';
 import type { Indicator, Item, YearValue } from '../../model/plan';
 import { inferDirection } from '../../rules/direction';
 import { finding, type Finding } from '../../validation/finding';
-import { normalizeWidth, parseCircled, parseRating, parseValue, type ParsedValue } from '../../values';
+import { fiscalYearLabel, normalizeWidth, parseCircled, parseRating, parseValue, type ParsedValue } from '../../values';
 import type { LayoutRead, LayoutReader, ReadOptions, SheetDetection } from '../types';
 import {
   formatIseharaCode,
@@ -25,6 +25,7 @@ import { locateForm, type ItemSheetForm, type Pos } from './item-sheet-form';
  */
 
 export const ISEHARA_SHEET_LAYOUT = 'isehara-sheet';
+const SHEET_LABEL = { ja: '実施項目・進捗管理シート', en: 'an Isehara item sheet' };
 
 /** The plan's years: 令和5年度 … 令和9年度. */
 export const PLAN_YEARS = [2023, 2024, 2025, 2026, 2027] as const;
@@ -104,13 +105,7 @@ function readSheets(sheets: SheetRead[], opts: ReadOptions): LayoutRead {
   for (const s of sheets) {
     if (s.template) {
       findings.push(
-        finding(
-          'ISS006',
-          'info',
-          { sheet: s.sheet, cell: 'A1' },
-          `シート「${s.sheet}」は記入例(ひな形)として扱い、集計には含めません。`,
-          `Sheet "${s.sheet}" is the blank template (見方) and is not counted.`,
-        ),
+        finding('LAY014', { sheet: s.sheet, address: 'A1' }, { sheet: s.sheet }),
       );
       continue;
     }
@@ -120,14 +115,7 @@ function readSheets(sheets: SheetRead[], opts: ReadOptions): LayoutRead {
     const dup = seen.get(r.item.id);
     if (dup) {
       findings.push(
-        finding(
-          'ISS004',
-          'warning',
-          r.item.cells.itemNo ?? { sheet: s.sheet, cell: 'A1' },
-          `実施項目番号 ${r.item.id} はシート「${dup.sheet}」と重複しています。番号(丸数字)を確認してください。`,
-          `Item number ${r.item.id} is also used by sheet "${dup.sheet}"; check the circled number.`,
-          r.item.id,
-        ),
+        finding('VLD008', r.item.cells.itemNo ?? { sheet: s.sheet, address: 'A1' }, { id: r.item.id, first: `${dup.sheet}!${dup.cell.address}` }, r.item.id),
       );
       r.item.id = `${r.item.id}@${s.sheet}`;
     }
@@ -138,13 +126,7 @@ function readSheets(sheets: SheetRead[], opts: ReadOptions): LayoutRead {
   if (items.length) {
     const first = items[0].source.sheet;
     findings.push(
-      finding(
-        'ISS008',
-        'info',
-        { sheet: first, cell: 'A1' },
-        `進捗管理シート ${items.length} 件(${items.map((i) => i.id).join('、')})を読み込みました。取組項目一覧がないため、シートのない取組は含まれていません。一覧と照合するには取組項目一覧のシートを同じブックに入れてください。`,
-        `Read ${items.length} item sheets (${items.map((i) => i.id).join(', ')}). Without the item list, items that have no sheet are missing; put the 取組項目一覧 sheet in this workbook to reconcile.`,
-      ),
+      finding('ISS008', { sheet: first, address: 'A1' }, { n: items.length, ids: items.map((i) => i.id) }),
     );
   }
 
@@ -186,11 +168,11 @@ function readItem(s: SheetRead, reportFy: number): ItemRead {
   const { form, view: v, sheet } = s;
   const findings: Finding[] = [];
   const ref = (p: Pos): CellRef => v.ref(p.row, p.col);
-  const at = (p: Pos | undefined) => ({ sheet, cell: p ? toA1(p.row, p.col) : 'A1' });
+  const at = (p: Pos | undefined) => ({ sheet, address: p ? toA1(p.row, p.col) : 'A1' });
   const unreadable = (p: Pos | undefined, ja: string, en: string): ItemRead => ({
     findings: [
       ...findings,
-      finding('ISS001', 'error', at(p), `進捗管理シートとして読めません: ${ja}`, `Cannot read this item sheet: ${en}`),
+      finding('LAY003', at(p), { sheet, layout: SHEET_LABEL, reason: { ja, en } }),
     ],
   });
 
@@ -202,13 +184,7 @@ function readItem(s: SheetRead, reportFy: number): ItemRead {
   if (!group) return unreadable(form.group?.label, '「改革の推進項目」の番号が読めません。', 'the 改革の推進項目 number is unreadable.');
   if (group.policyKey !== policyKey) {
     findings.push(
-      finding(
-        'ISS009',
-        'warning',
-        at(form.group?.value),
-        `改革の推進項目 ${group.key} は基本方針 ${policyKey} ではなく ${group.policyKey} に属します。`,
-        `改革の推進項目 ${group.key} belongs to 基本方針 ${group.policyKey}, not ${policyKey}.`,
-      ),
+      finding('LAY012', at(form.group?.value), { what: { ja: '基本方針', en: 'policy' }, first: `基本方針 ${policyKey}`, second: `改革の推進項目 ${group.key} → ${group.policyKey}`, used: `基本方針 ${policyKey}` }),
     );
   }
   const noText = v.text(form.item.no.row, form.item.no.col);
@@ -230,14 +206,7 @@ function readItem(s: SheetRead, reportFy: number): ItemRead {
 
   for (const b of form.brokenYears) {
     findings.push(
-      finding(
-        'ISS007',
-        'warning',
-        at(b.at),
-        `${b.fy - 2018 >= 1 ? `令和${b.fy - 2018}年度` : b.fy}の欄が読めません(「評価」の欄が見つかりません)。`,
-        `The FY${b.fy} block is unreadable (no 評価 label).`,
-        id,
-      ),
+      finding('LAY015', at(b.at), { sheet, part: { ja: `${fiscalYearLabel(b.fy)}の欄(評価の欄がありません)`, en: `${fiscalYearLabel(b.fy, 'en')} block (no 評価 label)` } }, id),
     );
   }
 
@@ -261,6 +230,7 @@ function readItem(s: SheetRead, reportFy: number): ItemRead {
   let rating: Item['rating'];
   let ratingCell: CellRef | undefined;
   let comment: string | undefined;
+  let unreadRating: string | undefined;
   const years = [...form.years].sort((a, b) => a.fy - b.fy);
   for (const y of years) {
     const t = val(y.target)!;
@@ -278,19 +248,7 @@ function readItem(s: SheetRead, reportFy: number): ItemRead {
 
     const rText = v.text(y.rating.row, y.rating.col);
     const parsed = parseRating(v.value(y.rating.row, y.rating.col), ref(y.rating));
-    if (rText !== '' && !parsed) {
-      findings.push(
-        finding(
-          'ISS005',
-          // Not A–D cannot be submitted: the summary could not count it.
-          'error',
-          at(y.rating),
-          `評価「${rText}」を A〜D として読めません。`,
-          `Rating "${rText}" is not one of A–D.`,
-          id,
-        ),
-      );
-    }
+    if (y.fy === reportFy && rText !== '' && !parsed) unreadRating = rText;
     if (y.fy === reportFy) {
       ratingCell = ref(y.rating);
       if (parsed) rating = parsed;
@@ -328,19 +286,16 @@ function readItem(s: SheetRead, reportFy: number): ItemRead {
     ...(ind ? { cell: ref(ind.name ?? ind.label) } : {}),
   };
 
-  // 〔小計〕: as written, checked against the years, and located so a blank one can be filled.
+  // 〔小計〕: as written, and located so a blank one can be filled; the validator checks the sums.
   const subPlanned = form.subtotalPlanned ? val(form.subtotalPlanned.value) : undefined;
   const subActual = form.subtotalActual ? val(form.subtotalActual.value) : undefined;
   if (form.subtotalPlanned) cells.effectPlannedSubtotal = ref(form.subtotalPlanned.value);
   if (form.subtotalActual) cells.effectActualSubtotal = ref(form.subtotalActual.value);
-  findings.push(
-    ...checkSubtotal(id, sheet, form.subtotalPlanned?.value, subPlanned, byYear.map((b) => b.planned), '効果見込額', 'planned effect'),
-    ...checkSubtotal(id, sheet, form.subtotalActual?.value, subActual, byYear.map((b) => b.actual), '実績効果額', 'actual effect'),
-  );
 
   const policy = iseharaPolicy(policyKey)!;
   const notes: Record<string, string> = {};
   if (comment) notes.comment = comment;
+  if (unreadRating) notes.rating = unreadRating;
   if (related) notes.related = related;
   const item: Item = {
     id,
@@ -391,58 +346,6 @@ export function parseDepartments(text: string): { lead: string[]; related?: stri
     .map((x) => x.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
   return { lead, ...(rel ? { related: rel.replace(/^関[連係]所属\s*[;；:：]\s*/, '') } : {}) };
-}
-
-function checkSubtotal(
-  id: string,
-  sheet: string,
-  at: Pos | undefined,
-  sub: ParsedValue | undefined,
-  years: (ParsedValue | undefined)[],
-  ja: string,
-  en: string,
-): Finding[] {
-  if (!at) return [];
-  const nums = years.filter((y): y is Extract<ParsedValue, { kind: 'number' }> => y?.kind === 'number');
-  const sum = roundSum(nums.map((n) => n.value));
-  const cell = { sheet, cell: toA1(at.row, at.col) };
-  if (sub?.kind === 'number') {
-    if (Math.abs(sub.value - sum) > 1e-6) {
-      return [
-        finding(
-          'ISS002',
-          'warning',
-          cell,
-          `〔小計〕${ja} ${fmt(sub.value)} が各年度の合計 ${fmt(sum)} と一致しません。`,
-          `〔小計〕 ${en} ${fmt(sub.value)} differs from the sum of the years, ${fmt(sum)}.`,
-          id,
-        ),
-      ];
-    }
-    return [];
-  }
-  if ((sub === undefined || sub.kind === 'blank') && sub?.raw.trim() !== '-' && sum !== 0) {
-    return [
-      finding(
-        'ISS003',
-        'info',
-        cell,
-        `〔小計〕${ja} が空欄です。各年度の合計は ${fmt(sum)} です(自動で記入できます)。`,
-        `〔小計〕 ${en} is blank; the years sum to ${fmt(sum)} (can be filled in).`,
-        id,
-      ),
-    ];
-  }
-  return [];
-}
-
-/** Sums as typed: amounts are whole 千円 or one or two decimals, so round away float noise. */
-function roundSum(xs: number[]): number {
-  return Math.round(xs.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
-}
-
-function fmt(n: number): string {
-  return n.toLocaleString('ja-JP');
 }
 
 /** Exposed for the combiner and tests: the sheet's id key for matching by name. */

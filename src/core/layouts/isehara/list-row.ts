@@ -89,23 +89,11 @@ export function readListRow(
   if (!typedCode && policyKey === undefined && group) {
     policyKey = group.policyKey;
     findings.push(
-      finding(
-        'ISL004',
-        'warning',
-        at('policy'),
-        `区分(基本方針)が空欄です。取組番号「${groupText || `(${group.no})`}」から基本方針${group.policyKey}とみなしました。`,
-        `区分 (basic policy) is blank; taken as policy ${group.policyKey} from 取組番号 (${group.no}).`,
-      ),
+      finding('LAY011', at('policy'), { level: '区分', from: '取組番号', value: groupText || `(${group.no})`, key: group.policyKey }),
     );
   } else if (!typedCode && policyKey !== undefined && group && group.policyKey !== policyKey) {
     findings.push(
-      finding(
-        'ISL006',
-        'warning',
-        at('group'),
-        `取組番号(${group.no})は基本方針${group.policyKey}の推進項目ですが、区分は基本方針${policyKey}です。区分を採用しました。`,
-        `推進項目 (${group.no}) belongs to policy ${group.policyKey} but 区分 says policy ${policyKey}; 区分 was used.`,
-      ),
+      finding('LAY012', at('group'), { what: { ja: '基本方針', en: 'policy' }, first: `区分 ${policyKey}`, second: `取組番号 (${group.no}) → ${group.policyKey}`, used: `区分 ${policyKey}` }),
     );
   }
 
@@ -122,14 +110,7 @@ export function readListRow(
       num === undefined ? { ja: '取組項目の丸数字', en: 'the circled item number' } : undefined,
     ].filter((x): x is { ja: string; en: string } => !!x);
     findings.push(
-      finding(
-        'ISL003',
-        'error',
-        at(num === undefined ? 'item' : groupNo === undefined ? 'group' : 'policy'),
-        `取組番号を組み立てられません(${missing.map((m) => m.ja).join('・')}が読めません)。「①」などの番号を確認してください。`,
-        `Cannot build the item code: ${missing.map((m) => m.en).join(', ')} not readable. Check the numbering (①, (8) …).`,
-        id,
-      ),
+      finding('LAY009', at(num === undefined ? 'item' : groupNo === undefined ? 'group' : 'policy'), { id, number: { ja: `取組番号(${missing.map((m) => m.ja).join('・')})`, en: `item code (${missing.map((m) => m.en).join(', ')})` } }, id),
     );
   }
 
@@ -165,24 +146,14 @@ export function readListRow(
 
   let rating: Item['rating'];
   let ratingCell: CellRef | undefined;
+  let unread: string | undefined;
   if (col.rating !== undefined) {
     ratingCell = view.ref(row, col.rating);
     const raw = view.value(row, col.rating);
     rating = parseRating(raw, ratingCell);
+    // Not A–D: kept as typed for the validator (VLD003), which says so for every layout alike.
     const typed = text('rating');
-    if (!rating && typed !== '') {
-      findings.push(
-        finding(
-          'ISL007',
-          // Not A–D cannot be submitted: the summary could not count it.
-          'error',
-          ratingCell,
-          `達成状況「${typed}」を A〜D として読めません。`,
-          `達成状況 "${typed}" is not a rating A–D.`,
-          id,
-        ),
-      );
-    }
+    if (!rating && typed !== '') unread = typed;
   }
 
   const bureau = text('bureau');
@@ -208,7 +179,7 @@ export function readListRow(
     ...(rating ? { rating } : {}),
     ...(ratingCell ? { ratingCell } : {}),
     flags: [],
-    ...(comment ? { notes: { 取組内容: comment } } : {}),
+    ...(comment || unread ? { notes: { ...(comment ? { 取組内容: comment } : {}), ...(unread ? { rating: unread } : {}) } } : {}),
     cells: Object.fromEntries([...Object.entries(cells).filter(([k]) => k !== 'item'), ['name', view.ref(row, col.item!)]]),
     source: { layout: LIST_LAYOUT_ID, sheet: view.name, row },
   };

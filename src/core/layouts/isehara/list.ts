@@ -20,6 +20,11 @@ const REQUIRED: ListField[] = ['item', 'rating'];
 /** Expected in the city's layout; a missing one is reported but reading goes on. */
 const EXPECTED: ListField[] = ['policy', 'group', 'indicator', 'unit', 'target', 'actual', 'effectPlanned', 'effectActual', 'bureau', 'section'];
 
+const LIST_LABEL = { ja: '伊勢原市 取組項目一覧', en: 'the Isehara item list' };
+const NO_HEADER = { ja: '見出し(区分・取組番号・取組項目・達成状況など)が見つかりません。', en: 'No item-list header (区分, 取組番号, 取組項目, 達成状況) was found.' };
+const TITLE = { ja: '表題', en: 'the title' };
+const USER = { ja: '指定された報告年度', en: 'the chosen report year' };
+
 const FIELD_JA: Record<ListField, string> = {
   policy: '区分',
   group: '取組番号',
@@ -114,13 +119,7 @@ function readSheet(view: SheetView, opts: ReadOptions): SheetRead {
   const header = findListHeader(view);
   if (!header) {
     findings.push(
-      finding(
-        'ISL001',
-        'error',
-        view.ref(0, 0),
-        `シート「${view.name}」に取組項目一覧の見出し(区分・取組番号・取組項目・達成状況 など)が見つかりません。`,
-        `Sheet "${view.name}" has no item-list header (区分, 取組番号, 取組項目, 達成状況 …).`,
-      ),
+      finding('LAY003', view.ref(0, 0), { sheet: view.name, layout: LIST_LABEL, reason: NO_HEADER }),
     );
     return { items: [], codes: [], findings };
   }
@@ -129,24 +128,14 @@ function readSheet(view: SheetView, opts: ReadOptions): SheetRead {
   if (missing.length) {
     const required = missing.some((f) => REQUIRED.includes(f));
     findings.push(
-      finding(
-        'ISL002',
-        required ? 'error' : 'warning',
-        headRef,
-        `取組項目一覧に列「${missing.map((f) => FIELD_JA[f]).join('」「')}」が見つかりません。${required ? '' : 'その項目は空として読みました。'}`,
-        `The item list has no column ${missing.map((f) => FIELD_JA[f]).join(', ')}${required ? '' : '; those fields were read as empty'}.`,
-      ),
+      required
+        ? finding('LAY004', headRef, { sheet: view.name, fields: missing.map((f) => FIELD_JA[f]) })
+        : finding('LAY005', headRef, { fields: missing.map((f) => FIELD_JA[f]) }),
     );
   }
   for (const [f, cols] of Object.entries(header.duplicates) as [ListField, number[]][]) {
     findings.push(
-      finding(
-        'ISL009',
-        'warning',
-        view.ref(header.rows[header.rows.length - 1], cols[0]),
-        `見出し「${FIELD_JA[f]}」が複数の列にあります。左の列を使いました。`,
-        `Header ${FIELD_JA[f]} appears in more than one column; the leftmost was used.`,
-      ),
+      finding('LAY007', view.ref(header.rows[header.rows.length - 1], cols[0]), { field: FIELD_JA[f], headers: [FIELD_JA[f]], n: cols.length + 1 }),
     );
   }
 
@@ -154,27 +143,11 @@ function readSheet(view: SheetView, opts: ReadOptions): SheetRead {
   if (fy === undefined) {
     fy = fyAbove(view, header) ?? opts.reportFy;
     findings.push(
-      finding(
-        'ISL008',
-        fy === undefined ? 'error' : 'warning',
-        headRef,
-        fy === undefined
-          ? '見出しに年度(例: R5年度)がなく、報告年度が分かりません。目標・実績・効果額は年度なしでは読めません。'
-          : `見出しに年度(例: R5年度)がありません。${fy - 2018 > 0 ? `令和${fy - 2018}年度` : `${fy}年度`}の値として読みました。`,
-        fy === undefined
-          ? 'The header names no fiscal year (e.g. R5年度), so targets, actuals and effects cannot be dated.'
-          : `The header names no fiscal year (e.g. R5年度); values were read as FY${fy}.`,
-      ),
+      fy === undefined ? finding('FY001', headRef, {}) : finding('FY002', headRef, { fy, source: fyAbove(view, header) !== undefined ? TITLE : USER }),
     );
   } else if (opts.reportFy !== undefined && opts.reportFy !== fy) {
     findings.push(
-      finding(
-        'ISL010',
-        'warning',
-        view.ref(header.fy!.row, header.fy!.col),
-        `選択された報告年度(${opts.reportFy}年度)と一覧の見出しの年度(${fy}年度)が違います。一覧の値は見出しの年度として読みました。`,
-        `The chosen report year (FY${opts.reportFy}) differs from the list header (FY${fy}); the list was read as FY${fy}.`,
-      ),
+      finding('FY003', view.ref(header.fy!.row, header.fy!.col), { chosen: opts.reportFy, sheetFy: fy }),
     );
   }
 
@@ -229,14 +202,7 @@ export const iseharaListLayout: LayoutReader = {
           // Keep both rows visible (each may carry a rating), but under distinct ids.
           item.id = `${code}#${item.source.sheet}!${item.source.row + 1}`;
           findings.push(
-            finding(
-              'ISL005',
-              'error',
-              item.cells.name,
-              `取組番号 ${code} が重複しています(${first.source.sheet} ${first.source.row + 1}行目と同じ)。どちらかの番号を直してください。`,
-              `Item code ${code} appears twice (also ${first.source.sheet} row ${first.source.row + 1}); fix one of the numbers.`,
-              item.id,
-            ),
+            finding('VLD008', item.cells.name, { id: code, first: `${first.source.sheet}!${first.cells.name?.address ?? first.source.row + 1}` }, item.id),
           );
         } else if (code) {
           seen.set(code, item);

@@ -1,5 +1,6 @@
 import type { CellRef } from '../../grid/types';
 import type { Item, ItemFlag } from '../../model/plan';
+import { FIELD_LABEL } from '../../model/fields';
 import { finding, type Finding } from '../../validation/finding';
 import { normalizeWidth, type ParsedValue } from '../../values';
 import type { Combiner, LayoutRead } from '../types';
@@ -45,25 +46,11 @@ export function reconcile(list: LayoutRead, sheets: LayoutRead): LayoutRead {
     }
     if (si.id !== li.id) {
       findings.push(
-        finding(
-          'ISS104',
-          'warning',
-          si.cells.itemNo ?? { sheet: si.source.sheet, address: 'A1' },
-          `シート「${si.source.sheet}」の実施項目番号は ${si.id} ですが、項目名「${si.name}」から一覧の ${li.id} として照合しました。シートの番号を ${li.id} に直してください。`,
-          `Sheet "${si.source.sheet}" is numbered ${si.id}, but its name "${si.name}" matches list row ${li.id}; it was matched to ${li.id}. Correct the number on the sheet.`,
-          li.id,
-        ),
+        finding('ISS104', si.cells.itemNo ?? { sheet: si.source.sheet, address: 'A1' }, { sheet: si.source.sheet, sheetId: si.id, name: si.name, id: li.id }, li.id),
       );
     } else if (nameKey(si.name) !== nameKey(li.name)) {
       findings.push(
-        finding(
-          'ISS106',
-          'info',
-          li.cells.name ?? { sheet: li.source.sheet, address: 'A1' },
-          `${li.id} の項目名が一覧「${li.name}」とシート「${si.name}」(${si.source.sheet})で異なります。`,
-          `${li.id}: the list names it "${li.name}", sheet "${si.source.sheet}" "${si.name}".`,
-          li.id,
-        ),
+        finding('ISS106', li.cells.name ?? { sheet: li.source.sheet, address: 'A1' }, { id: li.id, listName: li.name, sheetName: si.name, sheet: si.source.sheet }, li.id),
       );
     }
     findings.push(...disagreements(li, si, reportFy));
@@ -74,14 +61,7 @@ export function reconcile(list: LayoutRead, sheets: LayoutRead): LayoutRead {
   for (const si of sheetOnly) {
     items.push({ ...si, flags: addFlag(si.flags, 'sheet-only') });
     findings.push(
-      finding(
-        'ISS103',
-        'warning',
-        si.cells.itemNo ?? { sheet: si.source.sheet, address: 'A1' },
-        `シート「${si.source.sheet}」(${si.id} ${si.name})に対応する行が取組項目一覧にありません。`,
-        `Sheet "${si.source.sheet}" (${si.id} ${si.name}) has no row in the item list.`,
-        si.id,
-      ),
+      finding('ISS103', si.cells.itemNo ?? { sheet: si.source.sheet, address: 'A1' }, { sheet: si.source.sheet, item: `${si.id} ${si.name}` }, si.id),
     );
   }
 
@@ -89,13 +69,7 @@ export function reconcile(list: LayoutRead, sheets: LayoutRead): LayoutRead {
   if (listOnly.length) {
     const names = listOnly.map((i) => `${i.id} ${i.name}`);
     findings.push(
-      finding(
-        'ISS101',
-        'info',
-        { sheet: listOnly[0].source.sheet, cell: listOnly[0].cells.name?.address ?? 'A1' },
-        `取組項目一覧の ${listOnly.length} 件は進捗管理シートがなく、一覧の値で集計します: ${names.join('、')}`,
-        `${listOnly.length} list items have no item sheet and are counted from the list: ${names.join(', ')}`,
-      ),
+      finding('ISS101', { sheet: listOnly[0].source.sheet, address: listOnly[0].cells.name?.address ?? 'A1' }, { n: listOnly.length, items: names }),
     );
   }
 
@@ -189,9 +163,7 @@ function addFlag(flags: ItemFlag[], f: ItemFlag): ItemFlag[] {
 }
 
 interface Compared {
-  field: string;
-  ja: string;
-  en: string;
+  field: 'target' | 'actual' | 'effectPlanned' | 'effectActual' | 'rating';
   list?: ParsedValue | string;
   sheet?: ParsedValue | string;
   listCell?: CellRef;
@@ -207,11 +179,11 @@ function disagreements(li: Item, si: Item, reportFy: number | undefined): Findin
   const cell = (it: Item, key: string, v?: ParsedValue | string) =>
     (typeof v === 'object' ? v.cell : undefined) ?? it.cells[`${key}:${fy}`] ?? it.cells[key];
   const rows: Compared[] = [
-    { field: 'target', ja: '目標値', en: 'target', list: yv(li, 'targets'), sheet: yv(si, 'targets') },
-    { field: 'actual', ja: '実績値', en: 'actual', list: yv(li, 'actuals'), sheet: yv(si, 'actuals') },
-    { field: 'effectPlanned', ja: '効果見込額', en: 'planned effect', list: ev(li, 'planned'), sheet: ev(si, 'planned') },
-    { field: 'effectActual', ja: '実績効果額', en: 'actual effect', list: ev(li, 'actual'), sheet: ev(si, 'actual') },
-    { field: 'rating', ja: '評価', en: 'rating', list: li.rating?.letter, sheet: si.rating?.letter },
+    { field: 'target', list: yv(li, 'targets'), sheet: yv(si, 'targets') },
+    { field: 'actual', list: yv(li, 'actuals'), sheet: yv(si, 'actuals') },
+    { field: 'effectPlanned', list: ev(li, 'planned'), sheet: ev(si, 'planned') },
+    { field: 'effectActual', list: ev(li, 'actual'), sheet: ev(si, 'actual') },
+    { field: 'rating', list: li.rating?.letter, sheet: si.rating?.letter },
   ];
   const out: Finding[] = [];
   for (const r of rows) {
@@ -220,27 +192,16 @@ function disagreements(li: Item, si: Item, reportFy: number | undefined): Findin
     const sc = r.field === 'rating' ? si.ratingCell ?? si.cells.rating : cell(si, r.field, r.sheet);
     const where = (c?: CellRef) => (c ? `${c.sheet}!${c.address}` : '?');
     out.push(
-      finding(
-        'ISS102',
-        'warning',
-        sc ?? { sheet: si.source.sheet, address: 'A1' },
-        `${li.id} の${fyJa(fy)}${r.ja}が一覧(${where(lc)}: ${shown(r.list)})とシート(${where(sc)}: ${shown(r.sheet)})で異なります。`,
-        `${li.id} FY${fy} ${r.en}: the list (${where(lc)}: ${shown(r.list)}) and the sheet (${where(sc)}: ${shown(r.sheet)}) differ.`,
-        li.id,
-      ),
+      finding('ISS102', sc ?? { sheet: si.source.sheet, address: 'A1' }, { id: li.id, fy, field: FIELD_LABEL[r.field], listValue: shown(r.list), sheetValue: shown(r.sheet), listCell: where(lc), sheetCell: where(sc) }, li.id),
     );
   }
   return out;
 }
 
-function fyJa(fy: number): string {
-  return `令和${fy - 2018}年度の`;
-}
-
 function shown(v: ParsedValue | string | undefined): string {
-  if (v === undefined) return '(空欄)';
+  if (v === undefined) return '空欄';
   if (typeof v === 'string') return v;
-  return v.raw.trim() === '' ? '(空欄)' : v.raw;
+  return v.raw.trim() === '' ? '空欄' : v.raw;
 }
 
 /** Equal as staff would read them: numbers by value, blank and 「-」 alike, text without spacing. */

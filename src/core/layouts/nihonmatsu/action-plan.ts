@@ -129,26 +129,13 @@ function readSheet(view: SheetView, reportFyOpt: number | undefined): SheetResul
     if (!policy && !warnedNoPolicy) {
       warnedNoPolicy = true;
       findings.push(
-        finding(
-          'NHM001',
-          'warning',
-          view.ref(r, cols.name),
-          'この行より上に「●重点項目N」の見出し行がないため、重点項目が分かりません。',
-          'No 「●重点項目N」 heading row above this row, so its 重点項目 is unknown.',
-        ),
+        finding('LAY010', view.ref(r, cols.name), { level: '重点項目' }),
       );
     }
     const item = readItem(view, r, cols, policy, group, reportFy, findings);
     if (items.some((i) => i.id === item.id)) {
       findings.push(
-        finding(
-          'NHM003',
-          'error',
-          view.ref(r, cols.no ?? cols.name),
-          `番号 ${item.id} が重複しています。`,
-          `Item number ${item.id} appears twice.`,
-          item.id,
-        ),
+        finding('VLD008', view.ref(r, cols.no ?? cols.name), { id: item.id, first: `${view.name}!${view.ref(items.find((i) => i.id === item.id)!.source.row, cols.no ?? cols.name).address}` }, item.id),
       );
       item.id = `${item.id}@${r + 1}`;
     }
@@ -178,14 +165,7 @@ function readItem(
   const id = no !== undefined ? `${pKey}-${gPart}-${no}` : `${pKey}-${gPart}-r${r + 1}`;
   if (no === undefined) {
     findings.push(
-      finding(
-        'NHM002',
-        'warning',
-        view.ref(r, cols.no ?? cols.name),
-        'No. 欄に番号がありません。行番号で識別します。',
-        'The No. cell holds no number; the row number identifies the item.',
-        id,
-      ),
+      finding('LAY009', view.ref(r, cols.no ?? cols.name), { id, number: { ja: 'No.', en: 'No.' } }, id),
     );
   }
   const cells: Record<string, CellRef> = { name: view.ref(r, cols.name) };
@@ -218,14 +198,7 @@ function readItem(
     );
     for (const seg of parsed.unreadable) {
       findings.push(
-        finding(
-          'NHM007',
-          'info',
-          ref,
-          `「${seg}」に ⇒ がありますが、基準値⇒目標値として読めません。`,
-          `「${seg}」 has an arrow but no readable base⇒target pair.`,
-          id,
-        ),
+        finding('NHM007', ref, { item: `${id} ${name}`, text: seg }, id),
       );
     }
   }
@@ -239,14 +212,7 @@ function readItem(
       const n = parseCircled(ch);
       if (n !== undefined && !subMarks.has(n)) {
         findings.push(
-          finding(
-            'NHM004',
-            'warning',
-            view.ref(r, col),
-            `実施時期の「${ch}」に当たる取組が主な取組にありません。`,
-            `The schedule names 「${ch}」, which 主な取組 does not list.`,
-            id,
-          ),
+          finding('NHM004', view.ref(r, col), { item: `${id} ${name}`, fy, mark: ch }, id),
         );
       }
     }
@@ -266,18 +232,7 @@ function readItem(
       cells['rating'] = ratingCell;
       const raw = view.value(r, fields.rating);
       rating = parseRating(raw, ratingCell);
-      if (!rating && cellText(raw) !== '') {
-        findings.push(
-          finding(
-            'NHM006',
-            'error',
-            ratingCell,
-            `評価「${cellText(raw)}」は A〜D ではありません。`,
-            `Rating 「${cellText(raw)}」 is not A–D.`,
-            id,
-          ),
-        );
-      }
+      if (!rating && cellText(raw) !== '') notes.rating = cellText(raw);
     }
     if (fields.status !== undefined) {
       cells['status'] = view.ref(r, fields.status);
@@ -325,14 +280,7 @@ function readActuals(
   const values = actualValues(raw, indicators.length, ref);
   if (!values) {
     findings.push(
-      finding(
-        'NHM005',
-        'warning',
-        ref,
-        `実績「${cellText(raw)}」から指標 ${indicators.length} 件分の数値を読み取れません(指標の順に数値を記入してください)。`,
-        `Cannot read ${indicators.length} value(s) from 「${cellText(raw)}」 (one number per KPI, in KPI order).`,
-        id,
-      ),
+      finding('NHM005', ref, { item: id, raw: cellText(raw), n: indicators.length }, id),
     );
     return;
   }

@@ -27,6 +27,11 @@ import { findGridSheet, readGridSheet } from './grid-sheet';
  */
 
 const LAYOUT = 'tsukubamirai';
+const TKB_LABEL = { ja: 'つくばみらい市アクションプラン', en: 'the Tsukubamirai action plan' };
+const NO_TABLE = {
+  ja: '推進手段・基本姿勢または個別項目・取組項目の見出しがある表が見つかりません。',
+  en: 'No table with the headers 推進手段, 基本姿勢 or 個別項目, and 取組項目 was found.',
+};
 
 type Field = 'no' | 'means' | 'stance' | 'cell' | 'content' | 'name' | 'department' | 'indicator' | 'unit' | 'baseline' | 'target';
 
@@ -128,13 +133,7 @@ export function readTsukubamirai(wb: WorkbookGrid, opts: ReadOptions): LayoutRea
   }
   if (tables.length === 0) {
     findings.push(
-      finding(
-        'TKB008',
-        'error',
-        { sheet: sheets[0]?.name ?? '', cell: 'A1' },
-        'アクションプランの表(推進手段・基本姿勢または個別項目・取組項目の見出し)が見つかりません。',
-        'No action-plan table found (headers 推進手段, 基本姿勢 or 個別項目, and 取組項目).',
-      ),
+      finding('LAY003', { sheet: sheets[0]?.name ?? '', address: 'A1' }, { sheet: sheets[0]?.name ?? '', layout: TKB_LABEL, reason: NO_TABLE }),
     );
   }
   const reportFy = chooseReportFy(
@@ -163,13 +162,7 @@ export function readTsukubamirai(wb: WorkbookGrid, opts: ReadOptions): LayoutRea
       if (seen.has(id)) {
         const prev = seen.get(id)!;
         findings.push(
-          finding(
-            'TKB010',
-            'warning',
-            ref('no')!,
-            `No.${id} が ${prev.sheet}!${prev.address} と重複しています。`,
-            `No.${id} repeats ${prev.sheet}!${prev.address}.`,
-          ),
+          finding('VLD008', ref('no')!, { id, first: `${prev.sheet}!${prev.address}` }),
         );
         id = `${id}@${view.name}!${r + 1}`;
       }
@@ -216,11 +209,6 @@ export function readTsukubamirai(wb: WorkbookGrid, opts: ReadOptions): LayoutRea
           cells[`actual:${p.fy}`] = view.ref(r, p.col);
           const v = parseValue(view.value(r, p.col), view.ref(r, p.col));
           if (v.kind === 'blank') continue;
-          if (v.kind === 'text' && !v.state) {
-            findings.push(
-              finding('TKB009', 'warning', view.ref(r, p.col), `実績「${v.raw}」を数値として読めません。`, `The actual "${v.raw}" is not a number.`, id),
-            );
-          }
           actuals.push({ fy: p.fy, value: v });
         }
         const unitText = text('unit');
@@ -251,10 +239,7 @@ export function readTsukubamirai(wb: WorkbookGrid, opts: ReadOptions): LayoutRea
           cell: ref('indicator')!,
         });
       }
-      const prog = readProgress(view, cols.progress, [r], reportFy, id, notes, cells, findings, {
-        textActuals: !hasIndicator,
-        code: 'TKB007',
-      });
+      const prog = readProgress(view, cols.progress, [r], reportFy, notes, cells, { textActuals: !hasIndicator });
       items.push({
         id,
         policyKey: meansInfo?.key ?? '?',

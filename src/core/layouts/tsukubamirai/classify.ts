@@ -1,7 +1,7 @@
 import type { CellRef } from '../../grid/types';
 import { finding, type Finding } from '../../validation/finding';
 import { normalizeWidth, parseCircled } from '../../values';
-import { GRID, MEANS, STANCES, cellId, gridCell, type GridCell } from './grid';
+import { GRID, MEANS, STANCES, gridCell, type GridCell } from './grid';
 
 /**
  * Where an item sits in the 推進手段 × 基本姿勢 grid, from whatever the sheet gives: a 推進手段 cell
@@ -70,14 +70,7 @@ export function classify(input: ClassInput, itemId: string): Classification {
       if (means === undefined) means = code.means;
       else if (means !== code.means) {
         findings.push(
-          finding(
-            'TKB002',
-            'error',
-            input.item.cell,
-            `個別項目「${input.item.text}」の推進手段(${code.means})が推進手段欄の(${means})と一致しません。推進手段欄を使います。`,
-            `個別項目 "${input.item.text}" names 推進手段 (${code.means}) but the 推進手段 column says (${means}); the column is used.`,
-            itemId,
-          ),
+          finding('LAY012', input.item.cell, { what: { ja: '推進手段', en: '推進手段' }, first: `個別項目 ${input.item.text}`, second: `推進手段 (${means})`, used: `推進手段 (${means})` }, itemId),
         );
       }
     } else {
@@ -93,7 +86,7 @@ export function classify(input: ClassInput, itemId: string): Classification {
   ] as const) {
     if (n !== undefined && (n < 1 || n > max)) {
       findings.push(
-        finding('TKB005', 'error', cell ?? at!, `${label}の番号 ${n} は 1〜${max} の範囲外です。`, `${label} number ${n} is outside 1–${max}.`, itemId),
+        finding('TKB005', cell ?? at!, { what: label, n, max }, itemId),
       );
     }
   }
@@ -103,14 +96,7 @@ export function classify(input: ClassInput, itemId: string): Classification {
 
   if (stance !== undefined && circled !== undefined && stance !== circled) {
     findings.push(
-      finding(
-        'TKB001',
-        'error',
-        input.item!.cell,
-        `個別項目の丸数字「${STANCES[circled - 1].key}」が基本姿勢(${stance})と一致しません。個別項目の番号は基本姿勢の番号です(例: ${cellId(means ?? 1, stance)})。基本姿勢欄を使います。`,
-        `The 個別項目 number ${STANCES[circled - 1].key} does not match 基本姿勢 (${stance}); a 個別項目 is numbered by its 基本姿勢 (e.g. ${cellId(means ?? 1, stance)}). The 基本姿勢 column is used.`,
-        itemId,
-      ),
+      finding('TKB001', input.item!.cell, { text: input.item!.text, stance: `(${stance})`, expected: STANCES[stance - 1].key }, itemId),
     );
   }
   if (stance === undefined) stance = circled;
@@ -124,14 +110,7 @@ export function classify(input: ClassInput, itemId: string): Classification {
   }
   if (means === undefined || stance === undefined) {
     findings.push(
-      finding(
-        'TKB003',
-        'error',
-        at!,
-        `推進手段と基本姿勢を特定できません(${means === undefined ? '推進手段' : '基本姿勢'}が不明)。7×3の整理表のどの個別項目かを記入してください。`,
-        `Cannot place this item in the 推進手段 × 基本姿勢 grid (${means === undefined ? '推進手段' : '基本姿勢'} unknown).`,
-        itemId,
-      ),
+      finding('TKB003', at!, { missing: means === undefined ? { ja: '推進手段', en: '推進手段' } : { ja: '基本姿勢', en: '基本姿勢' } }, itemId),
     );
     return { ...(means !== undefined ? { means } : {}), ...(stance !== undefined ? { stance } : {}), findings };
   }
@@ -140,14 +119,7 @@ export function classify(input: ClassInput, itemId: string): Classification {
     const other = GRID.find((c) => compact(c.name) === compact(itemText));
     if (other) {
       findings.push(
-        finding(
-          'TKB004',
-          'warning',
-          input.item!.cell,
-          `個別項目名「${itemText}」は ${other.id} の名称です。分類は ${cell.id}「${cell.name}」としました。`,
-          `個別項目 "${itemText}" is the name of ${other.id}; the item was classified as ${cell.id} "${cell.name}".`,
-          itemId,
-        ),
+        finding('LAY012', input.item!.cell, { what: { ja: '個別項目', en: '個別項目' }, first: `${other.id} ${itemText}`, second: `${cell.id} ${cell.name}`, used: cell.id }, itemId),
       );
     }
   }

@@ -57,23 +57,11 @@ export function readGridSheet(view: SheetView): { cells: GridSheetCell[]; findin
       if (!expected) continue;
       if (circled !== undefined && circled !== stance) {
         findings.push(
-          finding(
-            'TKB001',
-            'error',
-            ref,
-            `整理表の個別項目「${text}」の丸数字が基本姿勢(${stance})と一致しません(正しくは${STANCES[stance - 1].key})。`,
-            `In the grid, 個別項目 "${text}" is numbered ${[...text][0]} under 基本姿勢 (${stance}); expected ${STANCES[stance - 1].key}.`,
-          ),
+          finding('TKB001', ref, { text, stance: `(${stance})`, expected: STANCES[stance - 1].key }),
         );
       } else if (compact(name) !== compact(expected.name)) {
         findings.push(
-          finding(
-            'TKB006',
-            'info',
-            ref,
-            `整理表 ${expected.id} の名称「${name}」が大綱の「${expected.name}」と異なります。`,
-            `Grid cell ${expected.id} reads "${name}"; the 大綱 has "${expected.name}".`,
-          ),
+          finding('TKB006', ref, { id: expected.id, name, expected: expected.name }),
         );
       }
     }

@@ -1,6 +1,5 @@
 import { headerKey, type SheetView } from '../../grid/sheet-view';
 import type { CellRef } from '../../grid/types';
-import { finding, type Finding } from '../../validation/finding';
 import type { Rating } from '../../values/types';
 import { normalizeWidth, parseFiscalYear, parseRating } from '../../values';
 import { ownedFieldOfHeader, parseProgressHeader, progressFieldKey } from '../owned';
@@ -128,11 +127,9 @@ export function readProgress(
   progress: ProgressColumn[],
   rows: number[],
   reportFy: number | undefined,
-  itemId: string,
   notes: Record<string, string>,
   cells: Record<string, CellRef>,
-  findings: Finding[],
-  opts: { textActuals: boolean; code: string },
+  opts: { textActuals: boolean },
 ): { rating?: Rating; ratingCell?: CellRef } {
   const firstText = (c: number): { row: number; text: string } => {
     for (const r of rows) {
@@ -156,18 +153,8 @@ export function readProgress(
   const ratingCell = view.ref(rows[0], col.col);
   const raw = view.value(rows[0], col.col);
   const rating = parseRating(raw, ratingCell);
-  if (!rating && view.text(rows[0], col.col) !== '') {
-    findings.push(
-      finding(
-        opts.code,
-        'warning',
-        ratingCell,
-        `評価「${view.text(rows[0], col.col)}」はA〜Dの評価として読めません。`,
-        `The rating "${view.text(rows[0], col.col)}" is not an A–D rating.`,
-        itemId,
-      ),
-    );
-  }
+  // Not on the scale: kept as typed for the validator (VLD003).
+  if (!rating && view.text(rows[0], col.col) !== '') notes.rating = view.text(rows[0], col.col);
   return { ...(rating ? { rating } : {}), ratingCell };
 }
 

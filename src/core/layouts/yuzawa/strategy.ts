@@ -4,6 +4,7 @@ import type { Aggregation, Indicator, Item, Policy, YearValue } from '../../mode
 import { inferDirection } from '../../rules/direction';
 import { parseValue } from '../../values';
 import type { ParsedValue } from '../../values/types';
+import { FIELD_LABEL } from '../../model/fields';
 import { finding, type Finding } from '../../validation/finding';
 import type { LayoutRead, LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
 import { chooseReportFy, joinWrapped, readProgress, splitDepartments } from './columns';
@@ -22,6 +23,11 @@ import { parseRepost, scheduleHeaderAt, startsSchedule, type ScheduleColumns } f
 
 const LAYOUT = 'yuzawa';
 const POLICY_LABEL = '基本方針';
+const YUZAWA_LABEL = { ja: '湯沢市経営戦略', en: 'the Yuzawa strategy' };
+const NO_TABLE = {
+  ja: '指標名・現状・目標値のKPI表も、取組事項No.・実施項目・年度列の表も見つかりません。',
+  en: 'There is neither a KPI table (指標名, 現状, 目標値) nor a schedule table (取組事項No., 実施項目, year columns).',
+};
 
 interface Context {
   policy?: PolicyHeading;
@@ -207,17 +213,6 @@ function indicatorOf(
     actualCells++;
     const v = val(p.col);
     if (v.kind === 'blank') continue;
-    if (v.kind === 'text' && !v.state) {
-      findings.push(
-        finding(
-          'YZW004',
-          'warning',
-          view.ref(r, p.col),
-          `実績「${v.raw}」を数値として読めません(指標「${name}」)。`,
-          `The actual "${v.raw}" is not a number (indicator "${name}").`,
-        ),
-      );
-    }
     actuals.push({ fy: p.fy, value: v });
   }
   actuals.sort((a, b) => a.fy - b.fy);
@@ -283,13 +278,7 @@ export function readYuzawa(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
   }
   if (tables.length === 0) {
     findings.push(
-      finding(
-        'YZW001',
-        'error',
-        { sheet: sheets[0]?.name ?? '', cell: 'A1' },
-        '湯沢市経営戦略の表(指標名・現状・目標値のKPI表、または取組事項No.・実施項目・年度列の表)が見つかりません。',
-        'No Yuzawa table found (a KPI table with 指標名/現状/目標値, or a schedule table with 取組事項No./実施項目/year columns).',
-      ),
+      finding('LAY003', { sheet: sheets[0]?.name ?? '', address: 'A1' }, { sheet: sheets[0]?.name ?? '', layout: YUZAWA_LABEL, reason: NO_TABLE }),
     );
   }
 
@@ -302,13 +291,7 @@ export function readYuzawa(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
   const policyOf = (ctx: Context, at: CellRef): { key: string; name: string } => {
     if (ctx.policy) return { key: ctx.policy.key, name: policies.get(ctx.policy.key)?.name ?? ctx.policy.name };
     findings.push(
-      finding(
-        'YZW003',
-        'warning',
-        at,
-        'この表の前に基本方針の見出し(例:「基本方針Ⅲ 行政経営マネジメント」)がなく、基本方針が分かりません。',
-        'No 基本方針 heading (e.g. 「基本方針Ⅲ 行政経営マネジメント」) above this table, so its policy is unknown.',
-      ),
+      finding('LAY010', at, { level: '基本方針' }),
     );
     return { key: '?', name: '(不明)' };
   };
@@ -333,7 +316,7 @@ export function readYuzawa(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
         const cells = ind.cells;
         const departments = t.cols.department !== undefined ? splitDepartments(view.text(r, t.cols.department)) : [];
         if (t.cols.department !== undefined) cells.department = view.ref(r, t.cols.department);
-        const prog = readProgress(view, t.cols.progress, [r], reportFy, id, notes, cells, findings, { textActuals: false, code: 'YZW007' });
+        const prog = readProgress(view, t.cols.progress, [r], reportFy, notes, cells, { textActuals: false });
         items.push({
           id,
           policyKey: policy.key,
@@ -361,24 +344,12 @@ export function readYuzawa(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
     const titleRef = cols.titleCell ? view.ref(cols.titleCell.row, cols.titleCell.col) : view.ref(cols.top, cols.item);
     if (no === undefined) {
       findings.push(
-        finding(
-          'YZW002',
-          'warning',
-          titleRef,
-          '取組事項No.が見つからない表です。実施項目の番号はシート名と行番号で付けます。',
-          'This schedule table has no 取組事項No.; its items are numbered by sheet and row.',
-        ),
+        finding('LAY009', titleRef, { id: `${view.name}!行番号`, number: { ja: '取組事項No.', en: '取組事項 number' } }),
       );
     } else if (seenMeasures.has(no)) {
       const prev = seenMeasures.get(no)!;
       findings.push(
-        finding(
-          'YZW009',
-          'warning',
-          titleRef,
-          `取組事項No.${no} が ${prev.sheet}!${prev.address} にもあります。`,
-          `取組事項No.${no} also appears at ${prev.sheet}!${prev.address}.`,
-        ),
+        finding('VLD008', titleRef, { id: `取組事項No.${no}`, first: `${prev.sheet}!${prev.address}` }),
       );
     } else {
       seenMeasures.set(no, titleRef);
@@ -389,13 +360,7 @@ export function readYuzawa(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
     if (listed) {
       if (t.ctx.policy?.key !== listed.policy.key || t.ctx.theme?.no !== listed.theme.no) {
         findings.push(
-          finding(
-            'YZW006',
-            'info',
-            titleRef,
-            `取組事項No.${no} は本文では ${t.ctx.policy?.key ?? '?'}-${t.ctx.theme?.no ?? '?'} の下にありますが、目次の ${listed.policy.key}-${listed.theme.no}「${listed.theme.name}」に従います。`,
-            `取組事項No.${no} sits under ${t.ctx.policy?.key ?? '?'}-${t.ctx.theme?.no ?? '?'} in the body; the 目次 places it under ${listed.policy.key}-${listed.theme.no}, which is used.`,
-          ),
+          finding('LAY012', titleRef, { what: { ja: `取組事項No.${no}のテーマプログラム`, en: `theme programme of 取組事項 ${no}` }, first: `本文 ${t.ctx.policy?.key ?? '?'}-${t.ctx.theme?.no ?? '?'}`, second: `目次 ${listed.policy.key}-${listed.theme.no} ${listed.theme.name}`, used: `目次 ${listed.policy.key}-${listed.theme.no}` }),
         );
       }
       policy = { key: listed.policy.key, name: policies.get(listed.policy.key)?.name ?? listed.policy.name };
@@ -419,17 +384,10 @@ export function readYuzawa(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
         const texts = e.rows.map((r) => view.text(r, y.col)).filter((s) => s !== '');
         if (texts.length) notes[`plan:${y.fy}`] = texts.join(' / ');
       }
-      const prog = readProgress(view, cols.progress, e.rows, reportFy, id, notes, cells, findings, { textActuals: true, code: 'YZW007' });
+      const prog = readProgress(view, cols.progress, e.rows, reportFy, notes, cells, { textActuals: true });
       if (e.department === '') {
         findings.push(
-          finding(
-            'YZW010',
-            'warning',
-            cells.department ?? nameRef,
-            `実施項目「${e.name}」の担当課が空欄です。`,
-            `No 担当課 for 実施項目 "${e.name}".`,
-            id,
-          ),
+          finding('VLD018', cells.department ?? nameRef, { item: `${id} ${e.name}`, field: FIELD_LABEL.department }, id),
         );
       }
       items.push({
@@ -479,14 +437,7 @@ function linkReposts(items: Item[], findings: Finding[]): void {
       it.notes = { ...it.notes, 再掲元ID: orig.id };
     } else {
       findings.push(
-        finding(
-          'YZW005',
-          'warning',
-          it.cells.name,
-          `【再掲】の実施項目「${it.name}」の元の行が見つかりません。集計では再掲として数えません。`,
-          `The original of the 【再掲】 row "${it.name}" was not found; it is still left out of counts as a repeat.`,
-          it.id,
-        ),
+        finding('LAY018', it.cells.name, { name: it.name }, it.id),
       );
     }
   }
