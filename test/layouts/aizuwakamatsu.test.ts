@@ -16,7 +16,7 @@ async function read(file: string, reportFy?: number): Promise<LayoutRead> {
 }
 
 const essence = (r: LayoutRead) =>
-  r.items.map((i) => [i.id, i.policyKey, i.groupKey, i.name, i.departments, i.notes?.['取組状況'] ?? '', i.notes?.['今後の課題・方向性'] ?? '']);
+  r.items.map((i) => [i.id, i.policyKey, i.groupKey, i.name, i.departments, i.notes?.status ?? '', i.notes?.note ?? '']);
 
 describe('splitDepartments', () => {
   it.each([
@@ -82,7 +82,7 @@ describe('Aizuwakamatsu R5 status report (seed 001)', () => {
 
   it('splits multi-department status text by 【課】 and reports what the seed itself lacks', () => {
     const ai = r.items.find((i) => i.departments.join('・') === '人事課・情報統計課・財政課')!;
-    expect(ai.notes?.['取組状況:人事課']).toMatch(/AI-OCR/);
+    expect(ai.notes?.['status@人事課']).toMatch(/AI-OCR/);
     expect(r.findings.map((f) => [f.code, f.severity, f.itemId ?? ''])).toEqual([
       ['VLD018', 'warning', '2-①-3.3'], // 企画調整課（庁舎整備室）: 今後の課題 empty in the seed
       ['AIZ005', 'warning', ai.id], // its status has 【人事課】【情報統計課】 but no 【財政課】

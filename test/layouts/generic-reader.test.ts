@@ -64,7 +64,7 @@ describe('generic reader on generic-city.xlsx (two-row header, heading rows, ful
     expect(first(byId.get('1-1')!).unit).toBe('%');
     expect(read.items.map((i) => i.rating?.letter ?? null)).toEqual(['A', 'B', null, 'C', null, 'A', 'B', null, 'C']);
     expect(byId.get('2-2')!.departments).toEqual(['市民課', '情報政策課']);
-    expect(byId.get('1-3')!.notes).toEqual({ 取組の状況: '算定基準を整理中', 備考: '令和7年度に改定予定' });
+    expect(byId.get('1-3')!.notes).toEqual({ status: '算定基準を整理中', note: '令和7年度に改定予定' });
     expect(byId.get('2-3')!.effects).toBeUndefined();
   });
 

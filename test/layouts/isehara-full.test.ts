@@ -80,14 +80,14 @@ describe('Isehara list + item sheets, reconciled', () => {
   it('warns where list and sheet disagree, pointing at both cells', () => {
     const edited = clone(wb);
     const item = a.plan.items.find((i) => i.id === '1(2)④')!;
-    setCell(edited, item.cells['list:actual:2023'], 21000);
-    setCell(edited, item.cells['list:rating'], 'B');
+    setCell(edited, item.cells['list:actual:2023']!, 21000);
+    setCell(edited, item.cells['list:rating']!, 'B');
     const b = analyse(edited);
     const f = b.findings.filter((x) => x.code === 'ISS102' && x.itemId === '1(2)④');
     expect(f).toHaveLength(2);
     const actual = f.find((x) => x.message.en.includes('actual'))!;
     expect(actual).toMatchObject({ severity: 'warning', sheet: '1(2)④', cell: 'I10' });
-    expect(actual.message.ja).toContain(`${item.cells['list:actual:2023'].sheet}!${item.cells['list:actual:2023'].address}`);
+    expect(actual.message.ja).toContain(`${item.cells['list:actual:2023']!.sheet}!${item.cells['list:actual:2023']!.address}`);
     expect(actual.message.ja).toContain('21000');
     const rating = f.find((x) => x.message.en.includes('rating'))!;
     expect(rating).toMatchObject({ sheet: '1(2)④', cell: 'G10' });

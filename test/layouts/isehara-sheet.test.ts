@@ -106,7 +106,7 @@ describe('isehara-sheet reader on the printed sheets', () => {
   it('takes the id from the sheet’s own numbers, so the 2(4)⑪ sheet reads as printed (①)', () => {
     const it = clean.items.find((i) => i.name.includes('児童コミュニティクラブ'))!;
     expect(it.id).toBe('2(4)①');
-    expect(it.cells.itemNo).toEqual({ sheet: '2(4)①', address: 'B3' });
+    expect(it.cells.id).toEqual({ sheet: '2(4)①', address: 'B3' });
   });
 
   it('every 〔小計〕 on the clean sheets equals the sum of its years', () => {
@@ -150,7 +150,7 @@ describe('isehara-sheet reader on the printed sheets', () => {
       effectPlannedSubtotal: { address: 'E20' },
       effectActualSubtotal: { address: 'I20' },
     });
-    expect(it.notes?.comment).toContain('草木類');
+    expect(it.notes?.status).toContain('草木類');
     expect(it.departments).toEqual(['経済環境部 清掃リサイクル課']);
     expect(it).toMatchObject({ policyKey: '1', groupKey: '(2)', groupName: '事務事業の見直し' });
   });

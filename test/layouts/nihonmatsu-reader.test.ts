@@ -24,7 +24,7 @@ function essence(r: LayoutRead) {
       flags: i.flags,
       kpis: i.indicators.map((k) => [k.name, k.baseline?.value.kind === 'number' ? k.baseline.value.value : null, k.finalTarget?.value.kind === 'number' ? k.finalTarget.value.value : null, k.direction, k.aggregation, k.actuals.map((a) => (a.value.kind === 'number' ? a.value.value : a.value.kind))]),
       rating: i.rating?.letter,
-      schedule: Object.entries(i.notes ?? {}).filter(([k]) => k.startsWith('schedule:')),
+      schedule: Object.entries(i.notes ?? {}).filter(([k]) => k.startsWith('plan:')),
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
 }
@@ -73,9 +73,9 @@ describe('Nihonmatsu action plan (seed 002)', () => {
 
   it('keeps sub-actions and the schedule cells that refer to them', () => {
     const i = plan.items.find((x) => x.id === '1-(1)-2')!;
-    expect(i.notes?.['取組①']).toBe('公文書のうち公印を押印する文書の明確化、条例等の署名を省略する手法の検討');
-    expect(i.notes?.['schedule:2027']).toBe('①');
-    const withSchedule = plan.items.filter((x) => Object.keys(x.notes ?? {}).some((k) => k.startsWith('schedule:')));
+    expect(i.notes?.['subAction:1']).toBe('公文書のうち公印を押印する文書の明確化、条例等の署名を省略する手法の検討');
+    expect(i.notes?.['plan:2027']).toBe('①');
+    const withSchedule = plan.items.filter((x) => Object.keys(x.notes ?? {}).some((k) => k.startsWith('plan:')));
     expect(withSchedule).toHaveLength(17);
     expect(i.departments).toEqual(['人事行政課', '関係課']);
   });
@@ -104,7 +104,7 @@ describe('Nihonmatsu with R8 progress columns', () => {
     const e = r8.items.find((i) => i.id === '1-(1)-6')!;
     expect(e.indicators.map((k) => (k.actuals[0].value.kind === 'number' ? k.actuals[0].value.value : null))).toEqual([64, 30, 25, 6]);
     expect(r8.items.filter((i) => i.indicators.some((k) => k.actuals.length)).map((i) => i.id).sort()).toEqual(Object.keys(R8_ACTUALS).sort());
-    expect(r8.items.find((i) => i.id === '2-(2)-2')?.notes?.['取組状況']).toMatch(/ふるさと納税の推進について/);
+    expect(r8.items.find((i) => i.id === '2-(2)-2')?.notes?.status).toMatch(/ふるさと納税の推進について/);
     expect(r8.tables.every((t) => t.owned['rating:2026'] === 11)).toBe(true);
     expect(r8.findings).toEqual([]);
   });

@@ -74,8 +74,8 @@ describe('Yuzawa strategy (seed 000), clean workbook', () => {
     const items = reads['yuzawa.xlsx'].items;
     const byId = new Map(items.map((it) => [it.id, it]));
     const reposts = items.filter((it) => it.flags.includes('repost'));
-    expect(reposts.map((it) => byId.get(it.notes!['再掲元ID'])!.classes!.取組事項)).toEqual(['8', '8', '9', '9', '9', '13', '13']);
-    for (const r of reposts) expect(byId.get(r.notes!['再掲元ID'])!.policyKey).toBe('II');
+    expect(reposts.map((it) => byId.get(it.notes!.repostId!)!.classes!.取組事項)).toEqual(['8', '8', '9', '9', '9', '13', '13']);
+    for (const r of reposts) expect(byId.get(r.notes!.repostId!)!.policyKey).toBe('II');
     expect(reads['yuzawa.xlsx'].findings.filter((f) => f.code === 'LAY018')).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CellRefSchema } from '../grid/types';
-import { NumberValueSchema, ParsedValueSchema, RatingSchema } from '../values/types';
+import { ParsedValueSchema, RatingSchema } from '../values/types';
+import { CellKeySchema, NoteKeySchema } from './keys';
 
 /**
  * The plan model every layout reader produces and every rule, validation and summary consumes.
@@ -89,10 +90,10 @@ export const ItemSchema = z.object({
   /** Cross-classification some cities use (Tsukubamirai 推進手段 × 基本姿勢 …): axis → key. */
   classes: z.record(z.string(), z.string()).optional(),
   flags: z.array(ItemFlagSchema),
-  /** Other labelled text (取組状況, 今後の課題, comments), kept for display and validation. */
-  notes: z.record(z.string(), z.string()).optional(),
-  /** The cell of every field the reader took, keyed by field name (`name`, `unit`, `target:2023` …). */
-  cells: z.record(z.string(), CellRefSchema),
+  /** Texts for display and checks (取組状況, 今後の課題 …), under typed keys (keys.ts). */
+  notes: z.partialRecord(NoteKeySchema, z.string()).optional(),
+  /** The cell of every field the reader took, under typed keys (`name`, `unit`, `target:2023` …; keys.ts). */
+  cells: z.partialRecord(CellKeySchema, CellRefSchema),
   /** Which layout produced it and where: sheet and 0-based row of the item's first row. */
   source: z.object({ layout: z.string(), sheet: z.string(), row: z.number().int() }),
 });
@@ -117,4 +118,7 @@ export const PlanSchema = z.object({
 });
 export type Plan = z.infer<typeof PlanSchema>;
 
-export { NumberValueSchema };
+
+/** An item's cells and notes under their typed keys (keys.ts). */
+export type CellMap = Item['cells'];
+export type NoteMap = NonNullable<Item['notes']>;

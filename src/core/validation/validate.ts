@@ -1,6 +1,7 @@
 import { toA1 } from '../grid/a1';
 import type { CellRef } from '../grid/types';
 import { FIELD_LABEL } from '../model/fields';
+import type { CellKey } from '../model/keys';
 import type { Indicator, Item, Plan } from '../model/plan';
 import type { RuleConfig } from '../rules/config';
 import { actualFor, primaryIndicator, reportYear, targetFor } from '../rules/evaluate';
@@ -60,9 +61,12 @@ export function shown(v: ParsedValue): string {
 export const itemLabel = (item: Pick<Item, 'id' | 'name'>): string => (item.name ? `${item.id} ${item.name}` : item.id);
 
 /** The cell to point at: the value's own cell, else the field's, else the item's first cell. */
-function where(item: Item, value: ParsedValue | undefined, ...keys: string[]): CellRef {
+function where(item: Item, value: ParsedValue | undefined, ...keys: CellKey[]): CellRef {
   if (value?.cell) return value.cell;
-  for (const k of keys) if (item.cells[k]) return item.cells[k];
+  for (const k of keys) {
+    const ref = item.cells[k];
+    if (ref) return ref;
+  }
   return item.cells.name ?? { sheet: item.source.sheet, address: toA1(item.source.row, 0) };
 }
 
@@ -84,7 +88,7 @@ function checkIndicators(item: Item, fy: number | undefined): Finding[] {
       ['actual', act],
     ] as const) {
       if (v?.kind === 'text') {
-        out.push(finding('VLD001', where(item, v, `${kind}:${fy}`), { item: label, fy, field: FIELD_LABEL[kind], raw: v.raw }, item.id));
+        out.push(finding('VLD001', where(item, v, ...(fy !== undefined ? [`${kind}:${fy}` as const] : []), kind), { item: label, fy, field: FIELD_LABEL[kind], raw: v.raw }, item.id));
       }
     }
     if (primary && fy !== undefined && tgt?.kind === 'number' && (act === undefined || act.kind === 'blank')) {
@@ -96,7 +100,7 @@ function checkIndicators(item: Item, fy: number | undefined): Finding[] {
       out.push(finding('VLD014', where(item, tgt, `target:${fy}`, 'target'), { item: label, fy, raw: shown(act) }, item.id));
     }
     if (fy !== undefined && act?.kind === 'number' && act.year !== undefined && act.year !== fy) {
-      out.push(finding('VLD015', where(item, act, `actual:${fy}`), { item: label, fy, raw: shown(act), noted: act.year }, item.id));
+      out.push(finding('VLD015', where(item, act, `actual:${fy}`, 'actual'), { item: label, fy, raw: shown(act), noted: act.year }, item.id));
     }
     out.push(...unitClashes(item, ind));
   });
@@ -107,11 +111,11 @@ function unitClashes(item: Item, ind: Indicator): Finding[] {
   const column = ind.unit;
   if (!column || column === '-') return [];
   const yearField = (field: 'target' | 'actual', fy: number) => ({ ja: `${FIELD_LABEL[field].ja}(${fy})`, en: `${FIELD_LABEL[field].en} (${fy})` });
-  const values: [{ ja: string; en: string }, ParsedValue | undefined, string][] = [
+  const values: [{ ja: string; en: string }, ParsedValue | undefined, CellKey][] = [
     [FIELD_LABEL.baseline, ind.baseline?.value, 'baseline'],
     [FIELD_LABEL.finalTarget, ind.finalTarget?.value, 'finalTarget'],
-    ...ind.targets.map((t) => [yearField('target', t.fy), t.value, `target:${t.fy}`] as [{ ja: string; en: string }, ParsedValue, string]),
-    ...ind.actuals.map((t) => [yearField('actual', t.fy), t.value, `actual:${t.fy}`] as [{ ja: string; en: string }, ParsedValue, string]),
+    ...ind.targets.map((t) => [yearField('target', t.fy), t.value, `target:${t.fy}`] as [{ ja: string; en: string }, ParsedValue, CellKey]),
+    ...ind.actuals.map((t) => [yearField('actual', t.fy), t.value, `actual:${t.fy}`] as [{ ja: string; en: string }, ParsedValue, CellKey]),
   ];
   const out: Finding[] = [];
   for (const [field, v, key] of values) {
@@ -153,7 +157,7 @@ function checkEffects(item: Item, fy: number | undefined): Finding[] {
   for (const y of fx.byYear) {
     for (const kind of ['planned', 'actual'] as const) {
       const v = y[kind];
-      const key = `${fieldOf[kind]}:${y.fy}`;
+      const key: CellKey = `${fieldOf[kind]}:${y.fy}`;
       const field = FIELD_LABEL[fieldOf[kind]];
       if (v?.kind === 'text') out.push(finding('VLD002', where(item, v, key), { item: label, fy: y.fy, field, raw: v.raw }, item.id));
       if (v?.kind !== 'number') continue;
@@ -170,7 +174,7 @@ function checkEffects(item: Item, fy: number | undefined): Finding[] {
     const sub = kind === 'planned' ? fx.plannedSubtotal : fx.actualSubtotal;
     if (sub === undefined) continue;
     const field = FIELD_LABEL[fieldOf[kind]];
-    const ref = where(item, sub, `${fieldOf[kind]}Subtotal`);
+    const ref = where(item, sub, `${fieldOf[kind]}Subtotal` as const);
     const sum = Math.round(sums[kind] * 1e6) / 1e6;
     if (sub.kind === 'number' && Math.abs(sub.value - sum) > 0.5) {
       out.push(finding('VLD010', ref, { item: label, field, raw: shown(sub), sum }, item.id));

@@ -1,7 +1,7 @@
 import { cellText, headerKey, SheetView } from '../../grid/sheet-view';
 import { perSheetLayout } from '../per-sheet';
 import type { CellRef } from '../../grid/types';
-import type { Item, Policy } from '../../model/plan';
+import type { CellMap, Item, NoteMap, Policy } from '../../model/plan';
 import { FIELD_LABEL } from '../../model/fields';
 import { finding, type Finding } from '../../validation/finding';
 import { normalizeWidth, parseNumbering, parseRating, parseValue } from '../../values';
@@ -212,19 +212,19 @@ function readEntry(
   findings: Finding[],
 ): Item {
   const c = table.h.cols;
-  const cells: Record<string, CellRef> = { name: view.ref(r, c.measure!), group: view.ref(r, c.group!) };
-  const notes: Record<string, string> = {};
+  const cells: CellMap = { name: view.ref(r, c.measure!), group: view.ref(r, c.group!) };
+  const notes: NoteMap = {};
   const id = at.id;
   const label = `${id} ${at.measure}`;
 
   if (c.content !== undefined) {
-    notes['内容'] = view.text(r, c.content);
-    cells['内容'] = view.ref(r, c.content);
+    notes.content = view.text(r, c.content);
+    cells.content = view.ref(r, c.content);
   }
   let departments: string[] = [];
   if (c.depts !== undefined) {
     const ref = view.ref(r, c.depts);
-    cells['departments'] = ref;
+    cells.department = ref;
     const t = view.text(r, c.depts);
     departments = splitDepartments(t);
     if (departments.length === 0) {
@@ -235,7 +235,8 @@ function readEntry(
   }
   if (table.statusCol !== undefined) {
     const ref = view.ref(r, table.statusCol);
-    cells['status'] = ref;
+    if (table.fy !== undefined) cells[`status:${table.fy}`] = ref;
+    else cells.status = ref;
     const t = view.text(r, table.statusCol);
     if (t === '') {
       findings.push(
@@ -247,9 +248,9 @@ function readEntry(
       );
     }
     if (t) {
-      notes['取組状況'] = t;
+      notes.status = t;
       const sections = splitSections(t).filter((s) => s.label);
-      for (const s of sections) notes[`取組状況:${s.label}`] = s.text;
+      for (const s of sections) notes[`status@${s.label}`] = s.text;
       const deptSections = sections.filter((s) => isDepartmentLabel(s.label));
       if (deptSections.length && departments.length > 1) {
         for (const d of departments) {
@@ -264,9 +265,9 @@ function readEntry(
   }
   if (c.next !== undefined) {
     const ref = view.ref(r, c.next);
-    cells['next'] = ref;
+    cells.note = ref;
     const t = view.text(r, c.next);
-    if (t) notes['今後の課題・方向性'] = t;
+    if (t) notes.note = t;
     if (t === '' || saysNothing(t)) {
       findings.push(
         t === '' ? finding('VLD018', ref, { item: label, field: NEXT }, id) : finding('VLD019', ref, { item: label, field: NEXT, raw: t }, id),
@@ -278,7 +279,7 @@ function readEntry(
   const ratingCol = table.fy !== undefined ? table.h.progress.get(table.fy)?.rating : undefined;
   if (ratingCol !== undefined) {
     ratingCell = view.ref(r, ratingCol);
-    cells['rating'] = ratingCell;
+    cells.rating = ratingCell;
     rating = parseRating(view.value(r, ratingCol), ratingCell);
   }
 

@@ -1,7 +1,8 @@
 import { toA1 } from '../../grid/a1';
 import type { CellRef } from '../../grid/types';
 import { headerKey, type SheetView } from '../../grid/sheet-view';
-import type { Effects, Indicator, Item, ItemFlag, Policy, YearValue } from '../../model/plan';
+import { rowKey } from '../../model/keys';
+import type { CellMap, Effects, Indicator, Item, ItemFlag, NoteMap, Policy, YearValue } from '../../model/plan';
 import { inferDirection } from '../../rules/direction';
 import { finding, type Finding } from '../../validation/finding';
 import { parseFiscalYear, parseRating, parseValue, type ParsedValue } from '../../values';
@@ -135,14 +136,14 @@ export function readTable(view: SheetView, table: DetectedTable, opts: { reportF
     const p = rowPolicy ?? NO_POLICY;
     if (!policies.has(p.key)) policies.set(p.key, { key: p.key, name: p.name, order: policies.size + 1 });
 
-    const cells: Record<string, CellRef> = { name: view.ref(r, nameCol.col) };
+    const cells: CellMap = { name: view.ref(r, nameCol.col) };
     const idCol = one('id');
     let id = idCol ? view.text(r, idCol.col) : '';
     if (idCol && id) cells.id = view.ref(r, idCol.col);
     if (!id) id = `${view.name}!${r + 1}`;
     if (ids.has(id)) {
       findings.push(
-        finding('VLD008', cells.id ?? cells.name, { id, first: `${view.name}!${toA1(ids.get(id)!, (idCol ?? nameCol).col)}` }, id),
+        finding('VLD008', cells.id ?? view.ref(r, nameCol.col), { id, first: `${view.name}!${toA1(ids.get(id)!, (idCol ?? nameCol).col)}` }, id),
       );
       id = `${id}@${r + 1}`;
     }
@@ -187,10 +188,10 @@ export function readTable(view: SheetView, table: DetectedTable, opts: { reportF
       if (rating) item.rating = rating;
       else if (view.text(r, ratingCol.col)) unread = view.text(r, ratingCol.col);
     }
-    const notes: Record<string, string> = {};
-    for (const c of [...cols('status'), ...cols('note')]) {
-      const t = view.text(r, c.col);
-      if (t) notes[c.label] = t;
+    const notes: NoteMap = {};
+    for (const [field, cs] of [['status', cols('status')], ['note', cols('note')]] as const) {
+      const t = cs.map((c) => view.text(r, c.col)).filter(Boolean).join('\n');
+      if (t) notes[field] = t;
     }
     if (unread) notes.rating = unread;
     if (Object.keys(notes).length) item.notes = notes;
@@ -300,7 +301,7 @@ function addIndicatorRow(view: SheetView, table: DetectedTable, item: Item, r: n
   const targets: YearValue[] = [];
   const actuals: YearValue[] = [];
   let finalTarget: Indicator['finalTarget'];
-  const suffix = item.indicators.length ? `#${item.indicators.length + 1}` : '';
+  const n = item.indicators.length;
   for (const c of find('target')) {
     const v = valueAt(view, r, c.col);
     const fy = c.fy ?? reportFy;
@@ -308,19 +309,19 @@ function addIndicatorRow(view: SheetView, table: DetectedTable, item: Item, r: n
       if (!isBlank(v)) finalTarget = { value: v };
     } else {
       targets.push({ fy, value: v });
-      item.cells[`target:${fy}${suffix}`] = writableRef(view, r, c.col);
+      item.cells[rowKey(`target:${fy}`, n)] = writableRef(view, r, c.col);
     }
   }
   for (const c of find('actual')) {
     const fy = c.fy ?? reportFy;
     if (fy === undefined) continue;
     actuals.push({ fy, value: valueAt(view, r, c.col) });
-    item.cells[`actual:${fy}${suffix}`] = writableRef(view, r, c.col);
+    item.cells[rowKey(`actual:${fy}`, n)] = writableRef(view, r, c.col);
   }
   const baselineValue = baseCol ? valueAt(view, r, baseCol.col) : undefined;
   const anyValue = [...targets, ...actuals].some((y) => !isBlank(y.value)) || !!finalTarget || (baselineValue && !isBlank(baselineValue));
   // Continuation rows carry only what is typed in them; the item row always gets an indicator when the table has indicator columns.
-  if (suffix && !indName && !anyValue) return;
+  if (n > 0 && !indName && !anyValue) return;
   if (!indName && !anyValue && !indCol) return;
   const unitText = unitCol ? view.text(r, unitCol.col) : '';
   const qualitativeUnit = /^[-ー－―—]$/.test(unitText);
@@ -348,9 +349,9 @@ function addIndicatorRow(view: SheetView, table: DetectedTable, item: Item, r: n
     ...(finalTarget ? { finalTarget } : {}),
     cell: indCol && indName ? view.ref(r, indCol.col) : item.cells.name,
   };
-  if (indCol && indName) item.cells[`indicator${suffix}`] = view.ref(r, indCol.col);
-  if (unitCol && unitText) item.cells[`unit${suffix}`] = view.ref(r, unitCol.col);
-  if (baseCol && baselineValue && !isBlank(baselineValue)) item.cells[`baseline${suffix}`] = writableRef(view, r, baseCol.col);
+  if (indCol && indName) item.cells[rowKey('indicator', n)] = view.ref(r, indCol.col);
+  if (unitCol && unitText) item.cells[rowKey('unit', n)] = view.ref(r, unitCol.col);
+  if (baseCol && baselineValue && !isBlank(baselineValue)) item.cells[rowKey('baseline', n)] = writableRef(view, r, baseCol.col);
   item.indicators.push(indicator);
 }
 
@@ -359,7 +360,7 @@ function firstUnit(values: ParsedValue[]): string | undefined {
   return undefined;
 }
 
-function effectsOf(view: SheetView, table: DetectedTable, r: number, reportFy: number | undefined, cells: Record<string, CellRef>): Effects | undefined {
+function effectsOf(view: SheetView, table: DetectedTable, r: number, reportFy: number | undefined, cells: CellMap): Effects | undefined {
   const byFy = new Map<number, { fy: number; planned?: ParsedValue; actual?: ParsedValue }>();
   for (const [field, key] of [
     ['effectPlanned', 'planned'],

@@ -1,7 +1,7 @@
 import { toA1 } from '../../grid/a1';
 import { headerKey, SheetView } from '../../grid/sheet-view';
 import type { CellRef, WorkbookGrid } from '../../grid/types';
-import type { Indicator, Item, YearValue } from '../../model/plan';
+import type { CellMap, Indicator, Item, NoteMap, YearValue } from '../../model/plan';
 import { inferDirection } from '../../rules/direction';
 import { finding, type Finding } from '../../validation/finding';
 import { fiscalYearLabel, normalizeWidth, parseCircled, parseRating, parseValue, type ParsedValue } from '../../values';
@@ -115,11 +115,11 @@ function readSheets(sheets: SheetRead[], opts: ReadOptions): LayoutRead {
     const dup = seen.get(r.item.id);
     if (dup) {
       findings.push(
-        finding('VLD008', r.item.cells.itemNo ?? { sheet: s.sheet, address: 'A1' }, { id: r.item.id, first: `${dup.sheet}!${dup.cell.address}` }, r.item.id),
+        finding('VLD008', r.item.cells.id ?? { sheet: s.sheet, address: 'A1' }, { id: r.item.id, first: `${dup.sheet}!${dup.cell.address}` }, r.item.id),
       );
       r.item.id = `${r.item.id}@${s.sheet}`;
     }
-    seen.set(r.item.id, { sheet: s.sheet, cell: r.item.cells.itemNo ?? { sheet: s.sheet, address: 'A1' } });
+    seen.set(r.item.id, { sheet: s.sheet, cell: r.item.cells.id ?? { sheet: s.sheet, address: 'A1' } });
     items.push(r.item);
   }
 
@@ -195,13 +195,13 @@ function readItem(s: SheetRead, reportFy: number): ItemRead {
   const name = (split.name && split.itemNo !== undefined ? split.name : form.item.name ? v.text(form.item.name.row, form.item.name.col) : '').replace(/\s+/g, ' ');
   if (form.years.length === 0) return unreadable(form.planHeader ?? form.item.label, '年度ごとの欄(令和5年度…・評価)が見つかりません。', 'no year blocks (令和5年度 … 評価) found.');
 
-  const cells: Record<string, CellRef> = { itemNo: ref(form.item.no) };
+  const cells: CellMap = { id: ref(form.item.no) };
   if (form.item.name) cells.name = ref(form.item.name);
   if (form.policy?.no) cells.policy = ref(form.policy.no);
   if (form.group?.value) cells.group = ref(form.group.value);
 
   const dept = form.item.department ? v.text(form.item.department.row, form.item.department.col) : '';
-  if (form.item.department) cells.departments = ref(form.item.department);
+  if (form.item.department) cells.department = ref(form.item.department);
   const { lead, related } = parseDepartments(dept);
 
   for (const b of form.brokenYears) {
@@ -253,7 +253,7 @@ function readItem(s: SheetRead, reportFy: number): ItemRead {
       ratingCell = ref(y.rating);
       if (parsed) rating = parsed;
       if (y.comment) {
-        cells.comment = ref(y.comment);
+        cells[`status:${y.fy}`] = ref(y.comment);
         const c = v.text(y.comment.row, y.comment.col);
         if (c) comment = c;
       }
@@ -293,8 +293,8 @@ function readItem(s: SheetRead, reportFy: number): ItemRead {
   if (form.subtotalActual) cells.effectActualSubtotal = ref(form.subtotalActual.value);
 
   const policy = iseharaPolicy(policyKey)!;
-  const notes: Record<string, string> = {};
-  if (comment) notes.comment = comment;
+  const notes: NoteMap = {};
+  if (comment) notes.status = comment;
   if (unreadRating) notes.rating = unreadRating;
   if (related) notes.related = related;
   const item: Item = {

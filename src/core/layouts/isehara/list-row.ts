@@ -1,6 +1,6 @@
 import type { CellRef } from '../../grid/types';
 import type { SheetView } from '../../grid/sheet-view';
-import type { Indicator, Item } from '../../model/plan';
+import type { CellMap, Indicator, Item } from '../../model/plan';
 import { inferDirection } from '../../rules/direction';
 import { normalizeWidth, parseRating, parseValue } from '../../values';
 import type { ParsedValue } from '../../values/types';
@@ -57,7 +57,7 @@ export function readListRow(
 ): RowRead {
   const col = header.columns;
   const findings: Finding[] = [];
-  const cells: Record<string, CellRef> = {};
+  const cells: Partial<Record<ListField, CellRef>> = {};
   const text = (f: ListField): string => {
     const c = col[f];
     if (c === undefined) return '';
@@ -121,12 +121,10 @@ export function readListRow(
   const actual = value('actual');
   const planned = value('effectPlanned');
   const effectActual = value('effectActual');
+  const yearCells: CellMap = {};
   if (fy !== undefined) {
     for (const f of ['target', 'actual', 'effectPlanned', 'effectActual'] as const) {
-      if (col[f] !== undefined) {
-        cells[`${f}:${fy}`] = view.ref(row, col[f]!);
-        delete cells[f];
-      }
+      if (col[f] !== undefined) yearCells[`${f}:${fy}`] = view.ref(row, col[f]!);
     }
   }
 
@@ -179,8 +177,18 @@ export function readListRow(
     ...(rating ? { rating } : {}),
     ...(ratingCell ? { ratingCell } : {}),
     flags: [],
-    ...(comment || unread ? { notes: { ...(comment ? { 取組内容: comment } : {}), ...(unread ? { rating: unread } : {}) } } : {}),
-    cells: Object.fromEntries([...Object.entries(cells).filter(([k]) => k !== 'item'), ['name', view.ref(row, col.item!)]]),
+    ...(comment || unread ? { notes: { ...(comment ? { status: comment } : {}), ...(unread ? { rating: unread } : {}) } } : {}),
+    cells: {
+      name: view.ref(row, col.item!),
+      ...(cells.policy ? { policy: cells.policy } : {}),
+      ...(cells.group ? { group: cells.group } : {}),
+      ...(cells.indicator ? { indicator: cells.indicator } : {}),
+      ...(cells.unit ? { unit: cells.unit } : {}),
+      ...(cells.rating ? { rating: cells.rating } : {}),
+      ...(cells.section ?? cells.bureau ? { department: (cells.section ?? cells.bureau)! } : {}),
+      ...(cells.comment && fy !== undefined ? { [`status:${fy}` as const]: cells.comment } : {}),
+      ...yearCells,
+    },
     source: { layout: LIST_LAYOUT_ID, sheet: view.name, row },
   };
   return { ...(code ? { code } : {}), item, findings };

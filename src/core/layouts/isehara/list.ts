@@ -202,7 +202,7 @@ export const iseharaListLayout: LayoutReader = {
           // Keep both rows visible (each may carry a rating), but under distinct ids.
           item.id = `${code}#${item.source.sheet}!${item.source.row + 1}`;
           findings.push(
-            finding('VLD008', item.cells.name, { id: code, first: `${first.source.sheet}!${first.cells.name?.address ?? first.source.row + 1}` }, item.id),
+            finding('VLD008', item.cells.name ?? { sheet: item.source.sheet }, { id: code, first: `${first.source.sheet}!${first.cells.name?.address ?? first.source.row + 1}` }, item.id),
           );
         } else if (code) {
           seen.set(code, item);

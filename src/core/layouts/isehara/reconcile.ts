@@ -1,5 +1,5 @@
 import type { CellRef } from '../../grid/types';
-import type { Item, ItemFlag } from '../../model/plan';
+import type { CellMap, Item, ItemFlag } from '../../model/plan';
 import { FIELD_LABEL } from '../../model/fields';
 import { finding, type Finding } from '../../validation/finding';
 import { normalizeWidth, type ParsedValue } from '../../values';
@@ -46,7 +46,7 @@ export function reconcile(list: LayoutRead, sheets: LayoutRead): LayoutRead {
     }
     if (si.id !== li.id) {
       findings.push(
-        finding('ISS104', si.cells.itemNo ?? { sheet: si.source.sheet, address: 'A1' }, { sheet: si.source.sheet, sheetId: si.id, name: si.name, id: li.id }, li.id),
+        finding('ISS104', si.cells.id ?? { sheet: si.source.sheet, address: 'A1' }, { sheet: si.source.sheet, sheetId: si.id, name: si.name, id: li.id }, li.id),
       );
     } else if (nameKey(si.name) !== nameKey(li.name)) {
       findings.push(
@@ -61,7 +61,7 @@ export function reconcile(list: LayoutRead, sheets: LayoutRead): LayoutRead {
   for (const si of sheetOnly) {
     items.push({ ...si, flags: addFlag(si.flags, 'sheet-only') });
     findings.push(
-      finding('ISS103', si.cells.itemNo ?? { sheet: si.source.sheet, address: 'A1' }, { sheet: si.source.sheet, item: `${si.id} ${si.name}` }, si.id),
+      finding('ISS103', si.cells.id ?? { sheet: si.source.sheet, address: 'A1' }, { sheet: si.source.sheet, item: `${si.id} ${si.name}` }, si.id),
     );
   }
 
@@ -144,7 +144,7 @@ export function similarity(a: string, b: string): number {
 
 /** The sheet is the richer record (all years, 〔小計〕); the list keeps the id and adds its cells. */
 function merge(li: Item, si: Item): Item {
-  const listCells = Object.fromEntries(Object.entries(li.cells).map(([k, v]) => [`list:${k}`, v]));
+  const listCells: CellMap = Object.fromEntries(Object.entries(li.cells).map(([k, v]) => [`list:${k}`, v]));
   return {
     ...si,
     id: li.id,
@@ -176,8 +176,8 @@ function disagreements(li: Item, si: Item, reportFy: number | undefined): Findin
   if (fy === undefined) return [];
   const yv = (it: Item, kind: 'targets' | 'actuals') => it.indicators[0]?.[kind].find((v) => v.fy === fy)?.value;
   const ev = (it: Item, kind: 'planned' | 'actual') => it.effects?.byYear.find((y) => y.fy === fy)?.[kind];
-  const cell = (it: Item, key: string, v?: ParsedValue | string) =>
-    (typeof v === 'object' ? v.cell : undefined) ?? it.cells[`${key}:${fy}`] ?? it.cells[key];
+  const cell = (it: Item, key: 'target' | 'actual' | 'effectPlanned' | 'effectActual', v?: ParsedValue | string) =>
+    (typeof v === 'object' ? v.cell : undefined) ?? it.cells[`${key}:${fy}`];
   const rows: Compared[] = [
     { field: 'target', list: yv(li, 'targets'), sheet: yv(si, 'targets') },
     { field: 'actual', list: yv(li, 'actuals'), sheet: yv(si, 'actuals') },

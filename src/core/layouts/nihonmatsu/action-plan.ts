@@ -1,7 +1,7 @@
 import { cellText, SheetView } from '../../grid/sheet-view';
 import { perSheetLayout } from '../per-sheet';
 import type { CellRef } from '../../grid/types';
-import type { Indicator, Item, ItemFlag, Policy } from '../../model/plan';
+import type { CellMap, Indicator, Item, ItemFlag, NoteMap, Policy } from '../../model/plan';
 import { finding, type Finding } from '../../validation/finding';
 import { normalizeWidth, parseCircled, parseNumbering, parseRating, parseValue } from '../../values';
 import { progressFieldKey, type ProgressField } from '../owned';
@@ -168,8 +168,8 @@ function readItem(
       finding('LAY009', view.ref(r, cols.no ?? cols.name), { id, number: { ja: 'No.', en: 'No.' } }, id),
     );
   }
-  const cells: Record<string, CellRef> = { name: view.ref(r, cols.name) };
-  const notes: Record<string, string> = {};
+  const cells: CellMap = { name: view.ref(r, cols.name) };
+  const notes: NoteMap = {};
   const flags: ItemFlag[] = [];
 
   let name = view.text(r, cols.name);
@@ -178,8 +178,8 @@ function readItem(
     name = name.replace(CONTINUING, ' ').trim();
   }
   if (cols.content !== undefined) {
-    notes['推進内容'] = view.text(r, cols.content);
-    cells['推進内容'] = view.ref(r, cols.content);
+    notes.content = view.text(r, cols.content);
+    cells.content = view.ref(r, cols.content);
   }
 
   let indicators: Indicator[] = [];
@@ -187,10 +187,10 @@ function readItem(
   if (cols.actions !== undefined) {
     const text = view.text(r, cols.actions);
     const ref = view.ref(r, cols.actions);
-    cells['主な取組'] = ref;
-    notes['主な取組'] = text;
+    cells.actions = ref;
+    notes.actions = text;
     const parsed = parseMainActions(text, ref);
-    for (const s of parsed.subActions) notes[`取組${s.mark}`] = s.text;
+    for (const s of parsed.subActions) notes[`subAction:${s.n}`] = s.text;
     subMarks = new Set(parsed.subActions.map((s) => s.n));
     const targetFy = cols.targetFy ?? cols.years[cols.years.length - 1]?.fy ?? PLAN_FINAL_FY;
     indicators = parsed.kpis.map((k) =>
@@ -207,7 +207,7 @@ function readItem(
     const t = view.text(r, col);
     if (!t) continue;
     cells[`schedule:${fy}`] = view.ref(r, col);
-    notes[`schedule:${fy}`] = t;
+    notes[`plan:${fy}`] = t;
     for (const ch of t) {
       const n = parseCircled(ch);
       if (n !== undefined && !subMarks.has(n)) {
@@ -220,7 +220,7 @@ function readItem(
 
   const deptCol = cols.depts.find((c) => view.text(r, c) !== '');
   const departments = deptCol !== undefined ? splitDepartments(view.text(r, deptCol)) : [];
-  if (cols.depts.length) cells['departments'] = view.ref(r, deptCol ?? cols.depts[0]);
+  if (cols.depts.length) cells.department = view.ref(r, deptCol ?? cols.depts[0]);
 
   let rating: Item['rating'];
   let ratingCell: CellRef | undefined;
@@ -229,15 +229,16 @@ function readItem(
     if (fy !== reportFy) continue;
     if (fields.rating !== undefined) {
       ratingCell = view.ref(r, fields.rating);
-      cells['rating'] = ratingCell;
+      cells.rating = ratingCell;
+      cells[`rating:${fy}`] = ratingCell;
       const raw = view.value(r, fields.rating);
       rating = parseRating(raw, ratingCell);
       if (!rating && cellText(raw) !== '') notes.rating = cellText(raw);
     }
     if (fields.status !== undefined) {
-      cells['status'] = view.ref(r, fields.status);
+      cells[`status:${fy}`] = view.ref(r, fields.status);
       const s = view.text(r, fields.status);
-      if (s) notes['取組状況'] = s;
+      if (s) notes.status = s;
     }
   }
 
@@ -265,8 +266,8 @@ function readActuals(
   col: number,
   fy: number,
   indicators: Indicator[],
-  cells: Record<string, CellRef>,
-  notes: Record<string, string>,
+  cells: CellMap,
+  notes: NoteMap,
   findings: Finding[],
   id: string,
 ): void {
@@ -274,7 +275,7 @@ function readActuals(
   cells[`actual:${fy}`] = ref;
   const raw = view.value(r, col);
   if (indicators.length === 0) {
-    if (cellText(raw)) notes[`実績:${fy}`] = cellText(raw);
+    if (cellText(raw)) notes[`actual:${fy}`] = cellText(raw);
     return;
   }
   const values = actualValues(raw, indicators.length, ref);

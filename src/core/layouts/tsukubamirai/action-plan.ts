@@ -1,6 +1,6 @@
 import { headerKey, SheetView } from '../../grid/sheet-view';
 import type { CellRef, WorkbookGrid } from '../../grid/types';
-import type { Indicator, Item, YearValue } from '../../model/plan';
+import type { CellMap, Indicator, Item, NoteMap, YearValue } from '../../model/plan';
 import { inferDirection } from '../../rules/direction';
 import { normalizeWidth, parseFiscalYear, parseValue } from '../../values';
 import { finding, type Finding } from '../../validation/finding';
@@ -180,12 +180,13 @@ export function readTsukubamirai(wb: WorkbookGrid, opts: ReadOptions): LayoutRea
       const meansInfo = cl.means !== undefined ? MEANS[cl.means - 1] : undefined;
       const stanceInfo = cl.stance !== undefined ? STANCES[cl.stance - 1] : undefined;
 
-      const cells: Record<string, CellRef> = { name: view.ref(r, f.name!) };
+      const cells: CellMap = { name: view.ref(r, f.name!) };
+      const keyOf = { no: 'id', means: 'class:推進手段', stance: 'class:基本姿勢', cell: 'class:個別項目', department: 'department', indicator: 'indicator', unit: 'unit', baseline: 'baseline', target: 'finalTarget' } as const;
       for (const k of ['no', 'means', 'stance', 'cell', 'department', 'indicator', 'unit', 'baseline', 'target'] as const) {
-        if (f[k] !== undefined) cells[k === 'cell' ? 'class' : k] = view.ref(r, f[k]!);
+        if (f[k] !== undefined) cells[keyOf[k]] = view.ref(r, f[k]!);
       }
-      const notes: Record<string, string> = {};
-      if (text('content')) notes['取組内容'] = text('content');
+      const notes: NoteMap = {};
+      if (text('content')) notes.content = text('content');
       const indicators: Indicator[] = [];
       const indName = joinWrapped(text('indicator'));
       const hasIndicator = indName !== '' && !/^[-ー―—]$/.test(indName);
@@ -196,7 +197,7 @@ export function readTsukubamirai(wb: WorkbookGrid, opts: ReadOptions): LayoutRea
           cells[`target:${y.fy}`] = view.ref(r, y.col);
           if (v.kind !== 'blank') targets.push({ fy: y.fy, value: v });
         } else {
-          cells[`plan:${y.fy}`] = view.ref(r, y.col);
+          cells[`schedule:${y.fy}`] = view.ref(r, y.col);
           if (view.text(r, y.col) !== '') notes[`plan:${y.fy}`] = view.text(r, y.col);
         }
       }

@@ -1,5 +1,6 @@
 import { headerKey, type SheetView } from '../../grid/sheet-view';
 import type { CellRef } from '../../grid/types';
+import type { CellMap, NoteMap } from '../../model/plan';
 import type { Rating } from '../../values/types';
 import { normalizeWidth, parseFiscalYear, parseRating } from '../../values';
 import { ownedFieldOfHeader, parseProgressHeader, progressFieldKey } from '../owned';
@@ -127,8 +128,8 @@ export function readProgress(
   progress: ProgressColumn[],
   rows: number[],
   reportFy: number | undefined,
-  notes: Record<string, string>,
-  cells: Record<string, CellRef>,
+  notes: NoteMap,
+  cells: CellMap,
   opts: { textActuals: boolean },
 ): { rating?: Rating; ratingCell?: CellRef } {
   const firstText = (c: number): { row: number; text: string } => {
@@ -140,15 +141,23 @@ export function readProgress(
   };
   for (const p of progress) {
     if (p.field === 'rating' || (p.field === 'actual' && !opts.textActuals)) continue;
-    const key = `${p.field}${p.fy !== undefined ? `:${p.fy}` : ''}`;
+    // 課題 / 今後 columns are notes; yearless columns are the report year's.
+    const field = p.field === 'comment' ? 'note' : p.field;
+    const fy = p.fy ?? reportFy;
     const { row, text } = firstText(p.col);
-    cells[key] = view.ref(row, p.col);
-    if (text !== '') notes[key] = text;
+    if (fy === undefined) {
+      cells[field] = view.ref(row, p.col);
+      if (text !== '' && field !== 'actual') notes[field] = text;
+    } else {
+      cells[`${field}:${fy}`] = view.ref(row, p.col);
+      if (text !== '') notes[`${field}:${fy}`] = text;
+    }
   }
   const col = columnFor(progress, 'rating', reportFy);
   if (!col) return {};
   for (const p of progress.filter((q) => q.field === 'rating')) {
-    cells[`rating${p.fy !== undefined ? `:${p.fy}` : ''}`] = view.ref(rows[0], p.col);
+    const fy = p.fy ?? reportFy;
+    if (fy !== undefined) cells[`rating:${fy}`] = view.ref(rows[0], p.col);
   }
   const ratingCell = view.ref(rows[0], col.col);
   const raw = view.value(rows[0], col.col);

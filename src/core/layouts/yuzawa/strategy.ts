@@ -1,5 +1,6 @@
 import { SheetView } from '../../grid/sheet-view';
 import type { CellRef, WorkbookGrid } from '../../grid/types';
+import type { CellMap, NoteMap } from '../../model/plan';
 import type { Aggregation, Indicator, Item, Policy, YearValue } from '../../model/plan';
 import { inferDirection } from '../../rules/direction';
 import { parseValue } from '../../values';
@@ -187,8 +188,8 @@ function indicatorOf(
   view: SheetView,
   cols: KpiColumns,
   r: number,
-): { indicator: Indicator; cells: Record<string, CellRef>; findings: Finding[]; actualCells: number } {
-  const cells: Record<string, CellRef> = { name: view.ref(r, cols.name) };
+): { indicator: Indicator; cells: CellMap; findings: Finding[]; actualCells: number } {
+  const cells: CellMap = { name: view.ref(r, cols.name) };
   const findings: Finding[] = [];
   const name = joinWrapped(view.text(r, cols.name));
   const val = (c: number): ParsedValue => parseValue(view.value(r, c), view.ref(r, c));
@@ -199,7 +200,8 @@ function indicatorOf(
   const finalCol = sortedTargets[sortedTargets.length - 1];
   const targets: YearValue[] = [];
   for (const t of sortedTargets) {
-    cells[t.fy !== undefined ? `target:${t.fy}` : 'target'] = view.ref(r, t.col);
+    if (t.fy !== undefined) cells[`target:${t.fy}`] = view.ref(r, t.col);
+    else cells.target = view.ref(r, t.col);
     if (t === finalCol || t.fy === undefined) continue;
     const v = val(t.col);
     if (v.kind !== 'blank') targets.push({ fy: t.fy, value: v });
@@ -312,7 +314,7 @@ export function readYuzawa(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
         const id = `KPI-${base}-${k}`;
         const ind = indicatorOf(view, t.cols, r);
         findings.push(...ind.findings.map((f) => ({ ...f, itemId: id })));
-        const notes: Record<string, string> = {};
+        const notes: NoteMap = {};
         const cells = ind.cells;
         const departments = t.cols.department !== undefined ? splitDepartments(view.text(r, t.cols.department)) : [];
         if (t.cols.department !== undefined) cells.department = view.ref(r, t.cols.department);
@@ -374,13 +376,13 @@ export function readYuzawa(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
       const k = repost ? ++reposts : ++own;
       const id = no !== undefined ? `${no}-${repost ? 'R' : ''}${k}` : `${view.name}!${e.nameRow + 1}`;
       const nameRef = view.ref(e.nameRow, cols.item);
-      const cells: Record<string, CellRef> = { name: nameRef };
-      const notes: Record<string, string> = {};
-      if (no !== undefined) notes['取組事項'] = `${no} ${measureName}`.trim();
-      if (repost && e.repostSource) notes['再掲元'] = e.repostSource;
+      const cells: CellMap = { name: nameRef };
+      const notes: NoteMap = {};
+      if (no !== undefined) notes.measure = `${no} ${measureName}`.trim();
+      if (repost && e.repostSource) notes.repostOf = e.repostSource;
       if (cols.department !== undefined) cells.department = view.ref(e.departmentRow ?? e.nameRow, cols.department);
       for (const y of cols.years) {
-        cells[`plan:${y.fy}`] = view.ref(e.rows[0], y.col);
+        cells[`schedule:${y.fy}`] = view.ref(e.rows[0], y.col);
         const texts = e.rows.map((r) => view.text(r, y.col)).filter((s) => s !== '');
         if (texts.length) notes[`plan:${y.fy}`] = texts.join(' / ');
       }
@@ -434,10 +436,10 @@ function linkReposts(items: Item[], findings: Finding[]): void {
     if (!it.flags.includes('repost')) continue;
     const orig = originals.get(compact(it.name));
     if (orig) {
-      it.notes = { ...it.notes, 再掲元ID: orig.id };
+      it.notes = { ...it.notes, repostId: orig.id };
     } else {
       findings.push(
-        finding('LAY018', it.cells.name, { name: it.name }, it.id),
+        finding('LAY018', it.cells.name ?? { sheet: it.source.sheet }, { name: it.name }, it.id),
       );
     }
   }
