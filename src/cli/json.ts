@@ -70,7 +70,8 @@ export const ValidateJson = z.object({
   issues: z.array(IssueJson),
 });
 
-const CountsJson = z.object({ A: z.number(), B: z.number(), C: z.number(), D: z.number(), unrated: z.number() });
+/** Items per symbol of the plan's scale (A, B … or S, A …), plus `unrated` and `notRated`. */
+const CountsJson = z.record(z.string(), z.number());
 export const SummaryRowJson = z.object({
   key: z.string(),
   name: z.string(),
@@ -85,6 +86,8 @@ export const SummaryJson = z.object({
   layouts: z.array(z.string()),
   groupLabel: z.string(),
   reportFy: z.number().nullable(),
+  /** The scale's symbols, best first: the order of `counts`. */
+  scale: z.array(z.string()),
   groups: z.array(SummaryRowJson),
   total: SummaryRowJson,
 });
@@ -121,7 +124,7 @@ export function itemJson(item: Item): z.infer<typeof ItemJson> {
     })),
     effects,
     reportFy: item.reportFy ?? null,
-    rating: item.rating?.letter ?? null,
+    rating: item.rating?.symbol ?? null,
     ratingCell: item.ratingCell ? `${item.ratingCell.sheet}!${item.ratingCell.address}` : null,
     classes: item.classes ?? {},
     flags: item.flags,
@@ -170,11 +173,11 @@ export function validateJson(a: Analysis, file: string, lang: 'ja' | 'en'): z.in
   });
 }
 
-function rowJson(r: SummaryRow): z.infer<typeof SummaryRowJson> {
+function rowJson(s: Summary, r: SummaryRow): z.infer<typeof SummaryRowJson> {
   return {
     key: r.key,
     name: r.name,
-    counts: { A: r.counts.A, B: r.counts.B, C: r.counts.C, D: r.counts.D, unrated: r.counts.unrated },
+    counts: { ...Object.fromEntries(s.scale.symbols.map((x, i) => [x.symbol, r.counts[i]])), unrated: r.unrated, ...(r.notRated ? { notRated: r.notRated } : {}) },
     total: r.total,
     effectPlanned: r.effectPlanned,
     effectActual: r.effectActual,
@@ -188,8 +191,9 @@ export function summaryJson(s: Summary, files: string[], layouts: string[]): z.i
     layouts,
     groupLabel: s.groupLabel,
     reportFy: s.reportFy ?? null,
-    groups: s.groups.map(rowJson),
-    total: rowJson(s.total),
+    scale: s.scale.symbols.map((x) => x.symbol),
+    groups: s.groups.map((g) => rowJson(s, g)),
+    total: rowJson(s, s.total),
   });
 }
 

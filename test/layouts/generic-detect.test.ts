@@ -72,7 +72,7 @@ describe('generic header detection on edited copies', () => {
         const read = genericLayout.read(wb, {});
         const items = [...read.items].sort((a, b) => a.id.localeCompare(b.id));
         expect(items.map((i) => i.id)).toEqual(['A1', 'A2', 'B1', 'B2']);
-        expect(items.map((i) => i.rating?.letter ?? null)).toEqual(['A', 'B', 'C', null]);
+        expect(items.map((i) => i.rating?.symbol ?? null)).toEqual(['A', 'B', 'C', null]);
         const actual = (i: (typeof items)[number]) => {
           const v = i.indicators[0].actuals.find((a) => a.fy === 2024)?.value;
           return v?.kind === 'number' ? v.value : null;

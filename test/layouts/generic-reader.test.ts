@@ -62,7 +62,7 @@ describe('generic reader on generic-city.xlsx (two-row header, heading rows, ful
     expect(num(byId.get('1-4')!.effects!.byYear[0].actual)).toBe(-2300);
     expect(first(byId.get('1-3')!).qualitative).toBe(true);
     expect(first(byId.get('1-1')!).unit).toBe('%');
-    expect(read.items.map((i) => i.rating?.letter ?? null)).toEqual(['A', 'B', null, 'C', null, 'A', 'B', null, 'C']);
+    expect(read.items.map((i) => i.rating?.symbol ?? null)).toEqual(['A', 'B', null, 'C', null, 'A', 'B', null, 'C']);
     expect(byId.get('2-2')!.departments).toEqual(['市民課', '情報政策課']);
     expect(byId.get('1-3')!.notes).toEqual({ status: '算定基準を整理中', note: '令和7年度に改定予定' });
     expect(byId.get('2-3')!.effects).toBeUndefined();
@@ -172,7 +172,7 @@ describe('generic-unsure.xlsx: unknown header words need a saved mapping', () =>
     const d = detectLayouts(wb, { mapping });
     expect(d.chosen.map((c) => [c.layout, c.sheets, c.score])).toEqual([['generic', ['進捗'], 1]]);
     const a = analyse(wb, { mapping });
-    expect(a.read.items.map((i) => [i.id, i.name, i.rating?.letter ?? null, i.departments[0]])).toEqual([
+    expect(a.read.items.map((i) => [i.id, i.name, i.rating?.symbol ?? null, i.departments[0]])).toEqual([
       ['1', 'ペーパーレス会議の定着', 'A', '総務課'],
       ['2', '窓口キャッシュレス化', 'B', '会計課'],
       ['3', '公用車の削減', 'C', '管財課'],

@@ -41,7 +41,7 @@ describe('Isehara list + item sheets, reconciled', () => {
     expect(a.plan.items).toHaveLength(71);
     expect(new Set(a.plan.items.map((i) => i.id)).size).toBe(71);
     const counts: Record<string, number> = {};
-    for (const it of a.plan.items) counts[it.rating?.letter ?? '-'] = (counts[it.rating?.letter ?? '-'] ?? 0) + 1;
+    for (const it of a.plan.items) counts[it.rating?.symbol ?? '-'] = (counts[it.rating?.symbol ?? '-'] ?? 0) + 1;
     expect(counts).toEqual({ A: 17, B: 43, C: 11 });
     expect(a.plan.items.reduce((s, it) => s + num(fy23(it)?.planned), 0)).toBe(228520);
     expect(a.plan.items.reduce((s, it) => s + num(fy23(it)?.actual), 0)).toBe(797733);

@@ -35,7 +35,7 @@ function essence(items: Item[]) {
   return items
     .map((it) => ({
       id: it.id,
-      rating: it.rating?.letter,
+      rating: it.rating?.symbol,
       target: it.indicators[0].targets[0]?.value,
       actual: it.indicators[0].actuals[0]?.value,
       effect: it.effects?.byYear[0],

@@ -31,7 +31,7 @@ function projection(it: Item) {
     policyName: it.policyName,
     groupKey: it.groupKey,
     name: it.name,
-    rating: it.rating?.letter,
+    rating: it.rating?.symbol,
     unit: ind.unit,
     indicator: ind.name,
     direction: ind.direction,
@@ -60,7 +60,7 @@ async function load(file: string) {
 
 function ratingCounts(items: Item[]) {
   const c = { A: 0, B: 0, C: 0, D: 0 };
-  for (const it of items) if (it.rating) c[it.rating.letter]++;
+  for (const it of items) if (it.rating) c[it.rating.symbol as keyof typeof c]++;
   return c;
 }
 
@@ -104,7 +104,7 @@ describe('isehara-list on the clean fixture (as printed)', () => {
     for (const r of ISEHARA_LIST_ROWS) {
       const it = read.items.find((i) => i.id === r.code)!;
       const ind = it.indicators[0];
-      expect([it.id, it.rating?.letter, ind.name, ind.unit]).toEqual([r.code, r.rating, r.indicator, r.unit]);
+      expect([it.id, it.rating?.symbol, ind.name, ind.unit]).toEqual([r.code, r.rating, r.indicator, r.unit]);
       // Compare on the raw text so '23,583' (typed) and 23583 (a number cell) both check out.
       const same = (v: ParsedValue | undefined, typed: string) =>
         /^-?[\d,.]+$/.test(typed)
@@ -235,7 +235,7 @@ describe('isehara-list on edited copies', () => {
     expect(read.tables[0].owned).toEqual({ ratio: 13 });
     expect(read.tables[0].nextFreeCol).toBe(14);
     const it = read.items.find((i) => i.id === '2(5)③')!;
-    expect(it.rating).toMatchObject({ letter: 'B', label: '概ね計画どおり' });
+    expect(it.rating).toMatchObject({ symbol: 'B', label: '概ね計画どおり' });
   });
 
   it('offsets the anchor with the table in the offset copy', async () => {
@@ -278,7 +278,7 @@ describe('isehara-list through analyse()', () => {
       expect({ key: g.key, name: g.name, counts: g.counts, total: g.total, planned: g.effectPlanned, actual: g.effectActual }).toEqual({
         key: p.key,
         name: p.label.slice(2),
-        counts: { A: p.A, B: p.B, C: p.C, D: p.D, unrated: 0 },
+        counts: [p.A, p.B, p.C, p.D],
         total: p.total,
         planned: printed(p.planned),
         actual: printed(p.actual),
@@ -286,7 +286,8 @@ describe('isehara-list through analyse()', () => {
     }
     const t = published.total;
     expect(s.total).toMatchObject({
-      counts: { A: t.A, B: t.B, C: t.C, D: t.D, unrated: 0 },
+      counts: [t.A, t.B, t.C, t.D],
+      unrated: 0,
       total: t.total,
       effectPlanned: printed(t.planned),
       effectActual: printed(t.actual),

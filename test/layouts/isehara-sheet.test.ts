@@ -38,7 +38,7 @@ function projection(items: Item[]) {
     .map((it) => ({
       id: it.id,
       name: it.name,
-      rating: it.rating?.letter,
+      rating: it.rating?.symbol,
       indicator: it.indicators[0].name,
       unit: it.indicators[0].unit,
       direction: it.indicators[0].direction,
@@ -86,7 +86,7 @@ describe('isehara-sheet reader on the printed sheets', () => {
 
   it('gives A17/B39/C11 and the R5 effects 198,520 / 767,733 from the sheets alone', () => {
     const counts: Record<string, number> = {};
-    for (const it of clean.items) counts[it.rating?.letter ?? '-'] = (counts[it.rating?.letter ?? '-'] ?? 0) + 1;
+    for (const it of clean.items) counts[it.rating?.symbol ?? '-'] = (counts[it.rating?.symbol ?? '-'] ?? 0) + 1;
     expect(counts).toEqual({ A: 17, B: 39, C: 11 });
     const planned = clean.items.reduce((s, it) => s + num(fy23(it)?.planned), 0);
     const actual = clean.items.reduce((s, it) => s + num(fy23(it)?.actual), 0);
@@ -140,7 +140,7 @@ describe('isehara-sheet reader on the printed sheets', () => {
     expect(ind.actuals.map((t) => [t.fy, num(t.value)])).toEqual([[2023, 21872]]);
     expect(it.effects!.byYear.map((y) => num(y.planned))).toEqual([7766, 21450, 12496, 12100, 5192]);
     expect(num(fy23(it)!.actual)).toBe(37642);
-    expect(it.rating).toMatchObject({ letter: 'A' });
+    expect(it.rating).toMatchObject({ symbol: 'A' });
     expect(it.ratingCell).toEqual({ sheet: '1(2)④', address: 'G10' });
     expect(it.cells).toMatchObject({
       'target:2023': { address: 'E10' },

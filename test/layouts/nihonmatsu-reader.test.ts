@@ -23,7 +23,7 @@ function essence(r: LayoutRead) {
       departments: i.departments,
       flags: i.flags,
       kpis: i.indicators.map((k) => [k.name, k.baseline?.value.kind === 'number' ? k.baseline.value.value : null, k.finalTarget?.value.kind === 'number' ? k.finalTarget.value.value : null, k.direction, k.aggregation, k.actuals.map((a) => (a.value.kind === 'number' ? a.value.value : a.value.kind))]),
-      rating: i.rating?.letter,
+      rating: i.rating?.symbol,
       schedule: Object.entries(i.notes ?? {}).filter(([k]) => k.startsWith('plan:')),
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
@@ -98,7 +98,7 @@ describe('Nihonmatsu with R8 progress columns', () => {
     expect(r8.items.every((i) => i.reportFy === 2026 && i.ratingCell)).toBe(true);
     const rated = r8.items.filter((i) => i.rating);
     expect(rated).toHaveLength(36 - R8_UNRATED.length);
-    const letters = rated.map((i) => i.rating!.letter);
+    const letters = rated.map((i) => i.rating!.symbol);
     expect(letters.filter((l) => l === 'A')).toHaveLength(8);
     expect(letters.filter((l) => l === 'C')).toHaveLength(7);
     const e = r8.items.find((i) => i.id === '1-(1)-6')!;

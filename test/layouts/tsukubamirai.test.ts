@@ -36,7 +36,7 @@ function projection(it: Item) {
     classes: it.classes,
     name: it.name,
     departments: it.departments,
-    rating: it.rating?.letter,
+    rating: it.rating?.symbol,
     notes: it.notes,
     indicator: ind && {
       name: ind.name,
@@ -109,7 +109,7 @@ describe('Tsukubamirai action plan, clean workbook', () => {
       final: 20,
       actuals: [[2021, 7]],
     });
-    expect(rpa.rating?.letter).toBe('C');
+    expect(rpa.rating?.symbol).toBe('C');
     const ratio = read.items.find((i) => i.name === '財政指標の目標管理')!.indicators[0];
     expect(ratio.direction).toBe('cap-lt');
     const unrated = read.items.find((i) => i.name === '外部評価の導入')!;

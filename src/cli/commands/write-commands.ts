@@ -112,13 +112,12 @@ function crossTabCommand(plan: Plan, args: Args, io: Io): number {
 
 export function summaryText(s: Summary, lang: 'ja' | 'en'): string {
   const ja = lang === 'ja';
+  const notRated = s.total.notRated > 0;
   const rows = [...s.groups, { ...s.total, key: '', name: ja ? '合計' : 'Total' }].map((g) => [
     g.key && !g.name.startsWith(g.key) ? `${g.key} ${g.name}` : g.name,
-    String(g.counts.A),
-    String(g.counts.B),
-    String(g.counts.C),
-    String(g.counts.D),
-    String(g.counts.unrated),
+    ...g.counts.map(String),
+    ...(notRated ? [String(g.notRated)] : []),
+    String(g.unrated),
     String(g.total),
     num(g.effectPlanned),
     num(g.effectActual),
@@ -126,15 +125,13 @@ export function summaryText(s: Summary, lang: 'ja' | 'en'): string {
   ]);
   const header = [
     s.groupLabel,
-    'A',
-    'B',
-    'C',
-    'D',
+    ...s.scale.symbols.map((x) => x.symbol),
+    ...(notRated ? [ja ? '対象外' : 'n/a'] : []),
     ja ? '未評価' : 'unrated',
     ja ? '合計' : 'total',
     ja ? '効果見込額(千円)' : 'planned (k JPY)',
     ja ? '実績効果額(千円)' : 'actual (k JPY)',
     ja ? '達成割合' : 'achieved',
   ];
-  return table(header, rows, [false, true, true, true, true, true, true, true, true, true]);
+  return table(header, rows, header.map((_, i) => i > 0));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CellRefSchema } from '../grid/types';
+import { ScaleSchema } from '../values/scales';
 import { ParsedValueSchema, RatingSchema } from '../values/types';
 import { CellKeySchema, NoteKeySchema } from './keys';
 
@@ -50,7 +51,7 @@ export const EffectYearSchema = z.object({
 });
 
 export const EffectsSchema = z.object({
-  /** Amounts in 千円. */
+  /** The unit the sheet types amounts in (千円 in most plans; 円, 百万円 …): the summary converts to 千円. */
   unit: z.string().default('千円'),
   byYear: z.array(EffectYearSchema),
   /** 〔小計〕 as written in the sheet, if any. */
@@ -115,6 +116,8 @@ export const PlanSchema = z.object({
   policies: z.array(PolicySchema),
   items: z.array(ItemSchema),
   reportFy: z.number().int().optional(),
+  /** The rating scale the plan is rated on (values/scales.ts); absent = A–D. */
+  scale: ScaleSchema.optional(),
 });
 export type Plan = z.infer<typeof PlanSchema>;
 

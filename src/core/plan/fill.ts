@@ -6,8 +6,7 @@ import { OWNED_RATIO_HEADER } from '../layouts/owned';
 import type { Item } from '../model/plan';
 import type { Evaluation } from '../rules/evaluation';
 import { SETTINGS_KEY, writeSettings, type Settings } from '../settings/schema';
-import { RATING_LABELS } from '../values/rating';
-import type { RatingLetter } from '../values/types';
+import { DEFAULT_SCALE, type Scale } from '../values/scales';
 import type { CellWrite, WritePlan } from './write-plan';
 
 export interface FillOptions {
@@ -41,7 +40,7 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
   const items = new Map(a.plan.items.map((i) => [i.id, i]));
   const previous = new Map((a.settings.suggested ?? []).map((s) => [`${s.sheet}!${s.address}`, s]));
   const suggested: SuggestedCell[] = [];
-  const labelStyle = ratingLabelStyle(a.plan.items);
+  const labelStyle = ratingLabelStyle(a.plan.items, a.plan.scale ?? DEFAULT_SCALE);
 
   for (const ev of a.evaluations) {
     const item = items.get(ev.itemId);
@@ -147,23 +146,24 @@ function subtotalWrites(wb: WorkbookGrid, item: Item): CellWrite[] {
 }
 
 /** Follow the workbook's own habit: bare letters, or letter plus the city's label wording. */
-function ratingLabelStyle(items: Item[]): { labelled: boolean; labels: Partial<Record<RatingLetter, string>> } {
+function ratingLabelStyle(items: Item[], scale: Scale): { labelled: boolean; labels: Map<string, string>; scale: Scale } {
   let withLabel = 0;
   let bare = 0;
-  const labels: Partial<Record<RatingLetter, string>> = {};
+  const labels = new Map<string, string>();
   for (const i of items) {
-    if (!i.rating) continue;
+    if (!i.rating || i.rating.notRated) continue;
     if (i.rating.label) {
       withLabel++;
-      labels[i.rating.letter] ??= i.rating.raw.trim();
+      if (!labels.has(i.rating.symbol)) labels.set(i.rating.symbol, i.rating.raw.trim());
     } else bare++;
   }
-  return { labelled: withLabel > bare, labels };
+  return { labelled: withLabel > bare, labels, scale };
 }
 
-function ratingText(letter: RatingLetter, style: ReturnType<typeof ratingLabelStyle>): string {
-  if (!style.labelled) return letter;
-  return style.labels[letter] ?? `${letter} ${RATING_LABELS[letter][0]}`;
+function ratingText(symbol: string, style: ReturnType<typeof ratingLabelStyle>): string {
+  if (!style.labelled) return symbol;
+  const label = style.scale.symbols.find((s) => s.symbol === symbol)?.label.ja;
+  return style.labels.get(symbol) ?? (label && label !== symbol ? `${symbol} ${label}` : symbol);
 }
 
 function normalizeExpect(v: CellValue): string | number | null {

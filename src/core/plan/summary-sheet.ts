@@ -1,7 +1,6 @@
 import { toA1 } from '../grid/a1';
 import type { Summary, SummaryRow } from '../summary/types';
 import { fiscalYearLabel } from '../values/fiscal-year';
-import { RATING_LABELS } from '../values/rating';
 import type { CellWrite, NewSheet, WritePlan } from './write-plan';
 
 export const DEFAULT_SUMMARY_SHEET = '行革集計';
@@ -15,7 +14,6 @@ export interface SummarySheetOptions {
   createdAt?: string;
 }
 
-const LETTERS = ['A', 'B', 'C', 'D'] as const;
 const HEAD = { bold: true, fill: '#DDEBF7', align: 'center', wrap: true, border: true } as const;
 const BODY = { border: true } as const;
 
@@ -44,14 +42,21 @@ export function planSummarySheet(summary: Summary, opts: SummarySheetOptions): W
   // Counts table (分野別内訳表).
   let r = 4;
   put(r, 0, ja ? '➤ 達成状況（分野別内訳表）' : '➤ Ratings by ' + label, { style: { bold: true } });
-  put(r, 7, ja ? '(単位:件)' : '(items)', { style: { align: 'right' } });
+  put(r, summary.scale.symbols.length + (summary.total.notRated > 0 ? 4 : 3), ja ? '(単位:件)' : '(items)', { style: { align: 'right' } });
   r++;
+  // The city's own scale: S/A/B/C, 達成/部分実施/検討中 … with the label printed beside a short symbol.
+  const symbols = summary.scale.symbols;
+  // 評価対象外 (－) gets its own column only where some item has it.
+  const notRated = summary.total.notRated > 0;
+  const n = symbols.length + (notRated ? 1 : 0);
+  const top = symbols.slice(0, 2).map((x) => x.symbol).join('+');
   const countHeader = [
     label,
-    ...LETTERS.map((l) => (ja ? `${l} ${RATING_LABELS[l][0]}` : l)),
+    ...symbols.map((x) => (ja && x.label.ja !== x.symbol ? `${x.symbol} ${x.label.ja}` : x.symbol)),
+    ...(notRated ? [ja ? '対象外' : 'Not rated'] : []),
     ja ? '未評価' : 'Unrated',
     ja ? '合計' : 'Total',
-    ja ? 'A+B割合' : 'A+B share',
+    ja ? `${top}割合` : `${top} share`,
   ];
   countHeader.forEach((h, c) => put(r, c, h, { style: HEAD }));
   const countTop = r;
@@ -59,11 +64,12 @@ export function planSummarySheet(summary: Summary, opts: SummarySheetOptions): W
   for (const g of rows) {
     r++;
     put(r, 0, groupTitle(g), { style: BODY });
-    LETTERS.forEach((l, i) => put(r, 1 + i, g.counts[l], { numberFormat: '0', style: BODY }));
-    put(r, 5, g.counts.unrated, { numberFormat: '0', style: BODY });
-    put(r, 6, g.total, { numberFormat: '0', style: BODY });
-    const rated = LETTERS.reduce((s, l) => s + g.counts[l], 0);
-    put(r, 7, rated === 0 ? '-' : round((g.counts.A + g.counts.B) / rated, 3), {
+    g.counts.forEach((c, i) => put(r, 1 + i, c, { numberFormat: '0', style: BODY }));
+    if (notRated) put(r, n, g.notRated, { numberFormat: '0', style: BODY });
+    put(r, n + 1, g.unrated, { numberFormat: '0', style: BODY });
+    put(r, n + 2, g.total, { numberFormat: '0', style: BODY });
+    const rated = g.counts.reduce((s, c) => s + c, 0);
+    put(r, n + 3, rated === 0 ? '-' : round((g.counts[0] + (g.counts[1] ?? 0)) / rated, 3), {
       ...(rated === 0 ? {} : { numberFormat: '0.0%' }),
       style: { ...BODY, align: 'right' },
     });
@@ -73,7 +79,11 @@ export function planSummarySheet(summary: Summary, opts: SummarySheetOptions): W
   // Effect table (実績効果額と達成割合).
   r += 2;
   put(r, 0, ja ? '➤ 実績効果額と達成割合' : '➤ Financial effect and achievement', { style: { bold: true } });
-  put(r, 3, ja ? '(単位:千円)' : '(JPY thousand)', { style: { align: 'right' } });
+  // Amounts are summed in 千円; a sheet typed in 円 or 百万円 says so, so figures can be traced back.
+  const own = summary.effectUnits.filter((u) => u !== '千円');
+  put(r, 3, ja ? `(単位:千円${own.length ? `、シートの単位は${own.join('・')}` : ''})` : `(JPY thousand${own.length ? `; the sheets use ${own.join(', ')}` : ''})`, {
+    style: { align: 'right' },
+  });
   r++;
   [label, '', ja ? '合計' : 'Total', ja ? '達成割合' : 'Achieved'].forEach((h, c) => put(r, c, h, { style: HEAD }));
   for (const g of rows) {
@@ -101,7 +111,7 @@ export function planSummarySheet(summary: Summary, opts: SummarySheetOptions): W
       ? {
           chart: {
             title: ja ? `${label}別 達成状況` : `Ratings by ${label}`,
-            dataRange: `${toA1(countTop, 0)}:${toA1(countBottom, 4)}`,
+            dataRange: `${toA1(countTop, 0)}:${toA1(countBottom, symbols.length)}`,
             anchor: toA1(1, 9),
             kind: 'stackedBar' as const,
           },

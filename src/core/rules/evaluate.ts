@@ -55,7 +55,7 @@ export function evaluateItem(item: Item, plan: Pick<Plan, 'reportFy'>, rules: Ru
     itemId: item.id,
     fy,
     indicator: Math.max(index, 0),
-    ...(item.rating ? { entered: item.rating.letter } : {}),
+    ...(item.rating && !item.rating.notRated ? { entered: item.rating.symbol } : {}),
     ...(item.ratingCell ? { ratingCell: item.ratingCell } : {}),
   };
   if (index < 0) {
@@ -83,8 +83,8 @@ export function evaluateItem(item: Item, plan: Pick<Plan, 'reportFy'>, rules: Ru
   } else if (ratio !== null) {
     decision = rateByThresholds(ratio, rules.thresholds);
   }
-  if (!decision) {
-    return { ...withRatio, reason: text('noRatio') };
+  if (!decision || decision.symbol === undefined) {
+    return { ...withRatio, reason: decision?.reason ?? text('noRatio') };
   }
-  return { ...withRatio, suggested: decision.letter, reason: decision.reason };
+  return { ...withRatio, suggested: decision.symbol, reason: decision.reason };
 }

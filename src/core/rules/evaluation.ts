@@ -1,5 +1,4 @@
 import type { Direction } from '../model/plan';
-import type { RatingLetter } from '../values/types';
 import type { CellRef } from '../grid/types';
 
 /**
@@ -18,8 +17,9 @@ export interface Evaluation {
   /** Achievement ratio in percent, rounded to 0.1; absent when not computable. */
   ratio?: number;
   /** Absent for qualitative items and when target or actual is missing. */
-  suggested?: RatingLetter;
-  entered?: RatingLetter;
+  /** A symbol of the plan's scale. */
+  suggested?: string;
+  entered?: string;
   /** Where the entered rating is / a suggested one would go. */
   ratingCell?: CellRef;
   reason: { ja: string; en: string };

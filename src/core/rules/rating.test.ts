@@ -6,7 +6,7 @@ import type { Direction } from '../model/plan';
 
 const T = DEFAULT_RULES.thresholds;
 const rate = (dir: Direction, actual: number, target: number, baseline?: number) =>
-  rateDirectionVsBaseline(dir, { actual, target, baseline, ratio: achievementRatio('actual-over-target', dir, { actual, target }) }, T).letter;
+  rateDirectionVsBaseline(dir, { actual, target, baseline, ratio: achievementRatio('actual-over-target', dir, { actual, target }) }, T).symbol!;
 
 describe('direction-vs-baseline', () => {
   test.each([
@@ -61,7 +61,7 @@ describe('direction-vs-baseline', () => {
         fc.integer({ min: 0, max: 1000 }),
         (a, b, t, base) => {
           const [lo, hi] = a <= b ? [a, b] : [b, a];
-          return order[rate('higher', hi, t, base)] <= order[rate('higher', lo, t, base)];
+          return order[rate('higher', hi, t, base) as 'A'] <= order[rate('higher', lo, t, base) as 'A'];
         },
       ),
     );
@@ -88,7 +88,7 @@ describe('thresholds', () => {
     [533.3, gte, 'A'],
   ] as [number, Thresholds, string][])('ratio %p (%o) → %p', (ratio, t, want) => {
     const d = rateByThresholds(ratio, t);
-    expect(d.letter).toBe(want);
+    expect(d.symbol).toBe(want);
     expect(d.reason.ja).toContain(String(ratio));
   });
 
@@ -96,7 +96,7 @@ describe('thresholds', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 500, noNaN: true }), fc.double({ min: 0, max: 500, noNaN: true }), (x, y) => {
         const [lo, hi] = x <= y ? [x, y] : [y, x];
-        return rateByThresholds(hi, gte).letter <= rateByThresholds(lo, gte).letter;
+        return rateByThresholds(hi, gte).symbol! <= rateByThresholds(lo, gte).symbol!;
       }),
     );
   });

@@ -1,12 +1,16 @@
 import type { Direction } from '../model/plan';
-import type { RatingLetter } from '../values/types';
-import type { Thresholds } from './config';
 import type { Label } from '../validation/template';
-import { DIRECTION_LABEL, DIRECTION_SOURCE_LABEL, text } from './texts';
+import { DEFAULT_SCALE, type Grade, type Scale } from '../values/scales';
+import type { Thresholds } from './config';
+import { DIRECTION_LABEL, DIRECTION_SOURCE_LABEL, text, type TextKey } from './texts';
 
-/** Why a letter was suggested, in both languages: shown next to the suggestion and in findings. */
+/**
+ * What the numbers say, put on the city's scale. `symbol` is absent when the scale has no symbol
+ * for the grade (status scales are the department's judgement): `reason` then says so.
+ */
 export interface RatingDecision {
-  letter: RatingLetter;
+  grade?: Grade;
+  symbol?: string;
   reason: Label;
 }
 
@@ -52,28 +56,34 @@ export function rateDirectionVsBaseline(
   v: RatingInput,
   thresholds: Thresholds,
   source: keyof typeof DIRECTION_SOURCE_LABEL = 'default',
+  scale: Scale = DEFAULT_SCALE,
 ): RatingDecision {
   const { actual, target, baseline, ratio } = v;
-  const say = (letter: RatingLetter, key: Parameters<typeof text>[0]): RatingDecision => ({
-    letter,
-    reason: text(key, {
-      actual,
-      target,
-      baseline,
-      symbol: letter,
-      direction: DIRECTION_LABEL[direction],
-      source: DIRECTION_SOURCE_LABEL[source],
-      ratio: ratio !== null ? ratio.toFixed(1) : undefined,
-      threshold: thresholds.B,
-    }),
-  });
-  if (direction === 'match') return same(actual, target) ? say('B', 'matches') : say('C', 'differs');
+  const say = (grade: Grade, key: TextKey): RatingDecision => {
+    const symbol = scale.suggest[grade];
+    if (symbol === undefined) return { grade, reason: text('scaleHasNoSuggestion', { scale: scale.label }) };
+    return {
+      grade,
+      symbol,
+      reason: text(key, {
+        actual,
+        target,
+        baseline,
+        symbol,
+        direction: DIRECTION_LABEL[direction],
+        source: DIRECTION_SOURCE_LABEL[source],
+        ratio: ratio !== null ? ratio.toFixed(1) : undefined,
+        threshold: thresholds.B,
+      }),
+    };
+  };
+  if (direction === 'match') return same(actual, target) ? say('meets', 'matches') : say('worse', 'differs');
   const outcome = beatsOrMeets(direction, actual, target);
-  if (outcome === 'beats') return say('A', 'beats');
-  if (outcome === 'meets') return say('B', 'meets');
-  if (baseline !== undefined) return compare(direction, actual, baseline) >= 0 ? say('B', 'shortNotWorse') : say('C', 'worse');
-  if (ratio !== null && meets(ratio, thresholds.B, thresholds.boundary)) return say('B', 'noBaselineReaches');
-  return say('C', 'noBaselineShort');
+  if (outcome === 'beats') return say('beats', 'beats');
+  if (outcome === 'meets') return say('meets', 'meets');
+  if (baseline !== undefined) return compare(direction, actual, baseline) >= 0 ? say('short', 'shortNotWorse') : say('worse', 'worse');
+  if (ratio !== null && meets(ratio, thresholds.B, thresholds.boundary)) return say('short', 'noBaselineReaches');
+  return say('worse', 'noBaselineShort');
 }
 
 export function meets(ratio: number, threshold: number, boundary: Thresholds['boundary']): boolean {
@@ -82,13 +92,18 @@ export function meets(ratio: number, threshold: number, boundary: Thresholds['bo
 
 const OP = { gte: { ja: '以上', en: 'at least' }, gt: { ja: '超', en: 'above' } } as const;
 
-/** thresholds: A/B/C by the achievement ratio against the table (以上 or 超 per `boundary`), else D. */
-export function rateByThresholds(ratio: number, t: Thresholds): RatingDecision {
+/**
+ * thresholds: the first symbol whose threshold the ratio meets (以上 or 超 per `boundary`), else the
+ * scale's last symbol. On A–D the table is the settings' A/B/C; on other scales, the scale's own.
+ */
+export function rateByThresholds(ratio: number, t: Thresholds, scale: Scale = DEFAULT_SCALE): RatingDecision {
   const shown = ratio.toFixed(1);
-  for (const letter of ['A', 'B', 'C'] as const) {
-    if (meets(ratio, t[letter], t.boundary)) {
-      return { letter, reason: text('thresholdMet', { ratio: shown, threshold: t[letter], op: OP[t.boundary], symbol: letter }) };
+  const table = scale.id === 'A-D' ? (['A', 'B', 'C'] as const).map((symbol) => ({ symbol, min: t[symbol] })) : scale.thresholds;
+  for (const row of table) {
+    if (meets(ratio, row.min, t.boundary)) {
+      return { symbol: row.symbol, reason: text('thresholdMet', { ratio: shown, threshold: row.min, op: OP[t.boundary], symbol: row.symbol }) };
     }
   }
-  return { letter: 'D', reason: text('thresholdMissed', { ratio: shown, threshold: t.C, symbol: 'D' }) };
+  const last = scale.symbols[scale.symbols.length - 1].symbol;
+  return { symbol: last, reason: text('thresholdMissed', { ratio: shown, threshold: table[table.length - 1]?.min ?? 0, symbol: last }) };
 }

@@ -2,8 +2,9 @@ import type { Item, Plan } from '../model/plan';
 import { reportYear } from '../rules/evaluate';
 import type { Evaluation } from '../rules/evaluation';
 import { roundPercent } from '../rules/ratio';
-import type { RatingLetter } from '../values/types';
-import type { Counts, Summary, SummaryRow } from './types';
+import { convertUnit } from '../values/units';
+import { DEFAULT_SCALE, type Scale } from '../values/scales';
+import type { Summary, SummaryRow } from './types';
 
 export interface SummariseOptions {
   /** Group by policy (default) or by a classification axis in item.classes. */
@@ -13,7 +14,6 @@ export interface SummariseOptions {
   evaluations?: Evaluation[];
 }
 
-const LETTERS: RatingLetter[] = ['A', 'B', 'C', 'D'];
 /** Shown for items whose class on the chosen axis is not given. */
 export const UNCLASSIFIED = { key: '', name: '未分類' };
 
@@ -39,30 +39,38 @@ export function groupsOn(plan: Plan, axis: string, items: Item[]): { key: string
 }
 
 interface Tally {
-  counts: Counts;
+  counts: number[];
+  notRated: number;
+  unrated: number;
   planned: number;
   actual: number;
 }
 
-const emptyTally = (): Tally => ({ counts: { A: 0, B: 0, C: 0, D: 0, unrated: 0 }, planned: 0, actual: 0 });
+const emptyTally = (n: number): Tally => ({ counts: new Array<number>(n).fill(0), notRated: 0, unrated: 0, planned: 0, actual: 0 });
 
 function toRow(key: string, name: string, t: Tally): SummaryRow {
-  const rated = LETTERS.reduce((n, l) => n + t.counts[l], 0);
-  const total = rated + t.counts.unrated;
-  const shares = Object.fromEntries(LETTERS.map((l) => [l, rated ? roundPercent(t.counts[l] / rated) : null])) as SummaryRow['shares'];
+  const rated = t.counts.reduce((a, b) => a + b, 0);
   // Sums of typed decimals drift (0.1 + 0.2); amounts are shown to at most 3 decimals.
   const planned = Number(t.planned.toFixed(6));
   const actual = Number(t.actual.toFixed(6));
   return {
     key,
     name,
-    counts: { ...t.counts },
-    total,
-    shares,
+    counts: [...t.counts],
+    notRated: t.notRated,
+    unrated: t.unrated,
+    total: rated + t.notRated + t.unrated,
+    shares: t.counts.map((n) => (rated ? roundPercent(n / rated) : null)),
     effectPlanned: planned,
     effectActual: actual,
     effectRatio: planned !== 0 ? roundPercent(actual / planned) : null,
   };
+}
+
+/** An amount in 千円: typed in the sheet's unit (円, 百万円 …), converted; a unit that is not money is taken as typed. */
+function inThousandYen(value: number, unit: string | undefined): number {
+  if (!unit || unit === '千円') return value;
+  return convertUnit(value, unit, '千円') ?? value;
 }
 
 /**
@@ -71,32 +79,50 @@ function toRow(key: string, name: string, t: Tally): SummaryRow {
  */
 export function summarise(plan: Plan, opts: SummariseOptions = {}): Summary {
   const axis = opts.axis ?? 'policy';
+  const scale: Scale = plan.scale ?? DEFAULT_SCALE;
+  const index = new Map(scale.symbols.map((s, i) => [s.symbol, i]));
   const items = countedItems(plan);
   const suggested = new Map((opts.evaluations ?? []).map((e) => [e.itemId, e.suggested]));
   const groups = groupsOn(plan, axis, items);
-  const tallies = new Map(groups.map((g) => [g.key, emptyTally()]));
-  const total = emptyTally();
+  const n = scale.symbols.length;
+  const tallies = new Map(groups.map((g) => [g.key, emptyTally(n)]));
+  const total = emptyTally(n);
   const suggestedUsed: string[] = [];
+  const units = new Set<string>();
 
   for (const item of items) {
     const t = tallies.get(groupOf(item, axis))!;
-    let letter = item.rating?.letter;
-    if (!letter && opts.includeSuggested) {
-      letter = suggested.get(item.id);
-      if (letter) suggestedUsed.push(item.id);
+    if (item.rating?.notRated) {
+      t.notRated++;
+      total.notRated++;
+    } else {
+      let symbol = item.rating?.symbol;
+      if (symbol === undefined && opts.includeSuggested) {
+        symbol = suggested.get(item.id);
+        if (symbol !== undefined) suggestedUsed.push(item.id);
+      }
+      const i = symbol === undefined ? undefined : index.get(symbol);
+      if (i === undefined) {
+        t.unrated++;
+        total.unrated++;
+      } else {
+        t.counts[i]++;
+        total.counts[i]++;
+      }
     }
-    const k = letter ?? 'unrated';
-    t.counts[k] += 1;
-    total.counts[k] += 1;
     const fy = reportYear(item, plan);
     const year = item.effects?.byYear.find((y) => y.fy === fy);
+    const unit = item.effects?.unit;
+    if (unit && year && (year.planned?.kind === 'number' || year.actual?.kind === 'number')) units.add(unit);
     if (year?.planned?.kind === 'number') {
-      t.planned += year.planned.value;
-      total.planned += year.planned.value;
+      const v = inThousandYen(year.planned.value, unit);
+      t.planned += v;
+      total.planned += v;
     }
     if (year?.actual?.kind === 'number') {
-      t.actual += year.actual.value;
-      total.actual += year.actual.value;
+      const v = inThousandYen(year.actual.value, unit);
+      t.actual += v;
+      total.actual += v;
     }
   }
 
@@ -104,6 +130,8 @@ export function summarise(plan: Plan, opts: SummariseOptions = {}): Summary {
     groupLabel: axis === 'policy' ? plan.policyLabel : axis,
     axis,
     ...(plan.reportFy !== undefined ? { reportFy: plan.reportFy } : {}),
+    scale: { id: scale.id, label: scale.label, symbols: scale.symbols.map((s) => ({ symbol: s.symbol, label: s.label })) },
+    effectUnits: [...units],
     groups: groups.map((g) => toRow(g.key, g.name, tallies.get(g.key)!)),
     total: toRow('total', '合計', total),
     suggestedUsed,

@@ -140,8 +140,9 @@ function checkRating(item: Item, ev: Evaluation | undefined, repost: boolean): F
     if (ev?.suggested) return [finding('VLD005', ratingAt, { item: label, suggested: ev.suggested, reason: ev.reason }, item.id)];
     return [finding('VLD004', ratingAt, { item: label, symbols: ['A', 'B', 'C', 'D'] }, item.id)];
   }
-  if (ev?.suggested && ev.suggested !== item.rating.letter) {
-    return [finding('VLD009', ratingAt, { item: label, entered: item.rating.letter, suggested: ev.suggested, reason: ev.reason }, item.id)];
+  if (item.rating.notRated) return [];
+  if (ev?.suggested && ev.suggested !== item.rating.symbol) {
+    return [finding('VLD009', ratingAt, { item: label, entered: item.rating.symbol, suggested: ev.suggested, reason: ev.reason }, item.id)];
   }
   return [];
 }

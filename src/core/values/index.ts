@@ -4,11 +4,14 @@
  * table of forms.
  */
 export { parseValue, decimalsOfNumber, STATES } from './parse-value';
-export { parseRating, ratingLetterOfLabel, RATING_LABELS } from './rating';
+export { parseRating, symbolOfLabel, labelOfSymbol } from './rating';
+export { SCALES, DEFAULT_SCALE, scaleById, readRating, inferScale, rankOf, NOT_RATED_MARKS } from './scales';
+export type { Scale, ScaleSymbol, Grade, ScaleGuess } from './scales';
+export { splitDepartments } from './departments';
 export { parseFiscalYear, fiscalYearLabel } from './fiscal-year';
 export { parseNumbering, parseCircled, parseRoman, circled } from './numbering';
 export type { Numbering } from './numbering';
 export { normalizeWidth, NA_DASHES, BLANK_MARKS } from './normalize';
 export { unitKey, splitScale, unitsComparable, convertUnit, valueIn, parseUnit } from './units';
 export type { ScaledUnit, UnitCell } from './units';
-export type { ParsedValue, NumberValue, Rating, RatingLetter } from './types';
+export type { ParsedValue, NumberValue, Rating } from './types';

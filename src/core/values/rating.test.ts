@@ -1,4 +1,4 @@
-import { parseRating, ratingLetterOfLabel } from './rating';
+import { parseRating, symbolOfLabel } from './rating';
 
 describe('parseRating', () => {
   test.each<[string, string, string | undefined, string | undefined]>([
@@ -29,26 +29,26 @@ describe('parseRating', () => {
     ['計画より進捗が遅れている', 'C', '計画より進捗が遅れている', 'C'],
   ])('%p → %p', (text, letter, label, labelLetter) => {
     const r = parseRating(text);
-    expect(r).toEqual({ raw: text, letter, ...(label ? { label } : {}), ...(labelLetter ? { labelLetter } : {}) });
+    expect(r).toEqual({ raw: text, symbol: letter, ...(label ? { label } : {}), ...(labelLetter ? { labelSymbol: labelLetter } : {}) });
   });
 
-  test.each<[unknown]>([['E'], ['良'], ['S'], ['AB'], ['Apple'], ['A4'], ['B-1'], ['◎'], [''], ['  '], ['-'], [null], [undefined], [3], [true]])(
+  test.each<[unknown]>([['E'], ['良'], ['S'], ['AB'], ['Apple'], ['A4'], ['B-1'], ['◎'], [''], ['  '], [null], [undefined], [3], [true]])(
     '%p is not a rating',
     (raw) => expect(parseRating(raw as string)).toBeUndefined(),
   );
 
   it('keeps the cell', () => {
     const cell = { sheet: '1(1)①', address: 'J10' };
-    expect(parseRating('B', cell)).toEqual({ raw: 'B', cell, letter: 'B' });
+    expect(parseRating('B', cell)).toEqual({ raw: 'B', cell, symbol: 'B' });
   });
 });
 
-describe('ratingLetterOfLabel', () => {
+describe('symbolOfLabel', () => {
   test.each([
     ['計画を上回る', 'A'],
     ['おおむね計画どおり', 'B'],
     ['計画 より 進捗が 遅れている', 'C'],
     ['進捗がほぼなし', 'D'],
     ['よくできた', undefined],
-  ])('%p → %p', (label, want) => expect(ratingLetterOfLabel(label)).toBe(want));
+  ])('%p → %p', (label, want) => expect(symbolOfLabel(label)).toBe(want));
 });

@@ -88,8 +88,8 @@ describe('Isehara item sheets (seed 004): every value cell', () => {
     for (const raw of ratings) {
       const r = parseRating(raw);
       expect(r).toBeDefined();
-      expect(r!.labelLetter).toBe(r!.letter);
-      letters[r!.letter]++;
+      expect(r!.labelSymbol).toBe(r!.symbol);
+      letters[r!.symbol as keyof typeof letters]++;
     }
     expect(letters).toEqual({ A: 17, B: 39, C: 11, D: 0 });
   });
@@ -101,7 +101,7 @@ describe('Isehara list (seed 004 参考①): the published summary from parsed c
 
   it('71 rows give A17/B43/C11/D0 and 228,520 / 797,733 千円', () => {
     const letters = { A: 0, B: 0, C: 0, D: 0 };
-    for (const r of rows) letters[parseRating(r.rating)!.letter]++;
+    for (const r of rows) letters[parseRating(r.rating)!.symbol as keyof typeof letters]++;
     expect(letters).toEqual({ A: 17, B: 43, C: 11, D: 0 });
     expect(sumOf(rows.map((r) => parseValue(r.effectPlanned)))).toBe(228520);
     expect(sumOf(rows.map((r) => parseValue(r.effectActual)))).toBe(797733);

@@ -79,18 +79,19 @@ export const ParsedValueSchema = z.discriminatedUnion('kind', [
 ]);
 export type ParsedValue = z.infer<typeof ParsedValueSchema>;
 
-export const RatingLetterSchema = z.enum(['A', 'B', 'C', 'D']);
-export type RatingLetter = z.infer<typeof RatingLetterSchema>;
-
+/** A rating cell read on the plan's scale (values/scales.ts). */
 export const RatingSchema = z.object({
   ...base,
-  letter: RatingLetterSchema,
-  /** The label typed after the letter, if any (`概ね計画どおり`). */
+  /** The scale's symbol (A, S, ◎, 達成, 3 …), or the not-rated mark as typed when `notRated`. */
+  symbol: z.string(),
+  /** The label typed after the symbol, if any (`概ね計画どおり`). */
   label: z.string().optional(),
   /**
-   * The letter the label itself stands for, when it is a known wording. It differs from `letter`
-   * when staff typed e.g. `A 計画どおり進捗せず`: the caller decides whether that is worth a finding.
+   * The symbol the label itself stands for, when it is one of the scale's wordings. It differs from
+   * `symbol` when staff typed e.g. `A 計画どおり進捗せず` (VLD020).
    */
-  labelLetter: z.enum(['A', 'B', 'C', 'D']).optional(),
+  labelSymbol: z.string().optional(),
+  /** 「－」, 評価対象外: the item is not rated this year, which is counted apart and is not an error. */
+  notRated: z.boolean().optional(),
 });
 export type Rating = z.infer<typeof RatingSchema>;

@@ -129,7 +129,7 @@ describe('parseRating properties', () => {
         SPACES,
         (i, form, label, pad) => {
           const ch = form === 'ascii' ? LETTERS[i] : form === 'lower' ? LETTERS[i].toLowerCase() : form === 'full' ? FULLWIDTH[i] : LOWER_FULL[i];
-          expect(parseRating(`${pad}${ch}${label}${pad}`)?.letter).toBe(LETTERS[i]);
+          expect(parseRating(`${pad}${ch}${label}${pad}`)?.symbol).toBe(LETTERS[i]);
         },
       ),
     );

@@ -1,6 +1,5 @@
 import type { ApplyResult, WritePlan } from '../../core/plan/write-plan';
 import { planFill } from '../../core/plan/fill';
-import type { RatingLetter } from '../../core/values/types';
 import { loadAndAnalyse } from './load';
 import type { OnStep, PaneHost } from './types';
 
@@ -9,8 +8,8 @@ export interface Disagreement {
   itemName: string;
   sheet: string;
   address: string;
-  entered: RatingLetter;
-  suggested: RatingLetter;
+  entered: string;
+  suggested: string;
   reason: { ja: string; en: string };
 }
 

@@ -17,7 +17,17 @@ const num = (n: number) => n.toLocaleString('ja-JP');
 export function SummaryTable({ summary, t, testId }: { summary: Summary; t: Translate; testId: string }) {
   const s = useStyles();
   const rows = [...summary.groups, { ...summary.total, key: '', name: t('summaryTotalRow') }];
-  const heads = ['A', 'B', 'C', 'D', t('summaryUnrated'), t('summaryTotalCol'), t('summaryPlanned'), t('summaryActual'), t('summaryRatio')];
+  // The city's own scale (A–D, S/A/B/C, 達成/部分実施/検討中 …); a not-rated column only when some item is.
+  const notRated = summary.total.notRated > 0;
+  const heads = [
+    ...summary.scale.symbols.map((x) => x.symbol),
+    ...(notRated ? [t('summaryNotRated')] : []),
+    t('summaryUnrated'),
+    t('summaryTotalCol'),
+    t('summaryPlanned'),
+    t('summaryActual'),
+    t('summaryRatio'),
+  ];
   return (
     <div className={s.wrap}>
       <table className={s.table} data-testid={testId}>
@@ -40,7 +50,7 @@ export function SummaryTable({ summary, t, testId }: { summary: Summary; t: Tran
               <th scope="row" className={s.name}>
                 {g.key && !g.name.startsWith(g.key) ? `${g.key} ${g.name}` : g.name}
               </th>
-              {[g.counts.A, g.counts.B, g.counts.C, g.counts.D, g.counts.unrated, g.total].map((n, i) => (
+              {[...g.counts, ...(notRated ? [g.notRated] : []), g.unrated, g.total].map((n, i) => (
                 <td key={i} className={s.cell}>
                   {n}
                 </td>

@@ -83,6 +83,7 @@ export const en: Record<MessageKey, string> = {
   summaryLeftAlone: 'A sheet named “{name}” exists and was not made by this add-in, so it was left alone. Choose another sheet name.',
   summaryTableCaption: 'Summary by {label}',
   summaryUnrated: 'Unrated',
+  summaryNotRated: 'Not rated',
   summaryTotalCol: 'Total',
   summaryPlanned: 'Planned effect (k JPY)',
   summaryActual: 'Actual effect (k JPY)',

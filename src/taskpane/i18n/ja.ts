@@ -85,6 +85,7 @@ export const ja = {
   summaryLeftAlone: '同じ名前のシート「{name}」はこのアドインが作ったものではないため、変更せずに残しました。別のシート名を設定してください。',
   summaryTableCaption: '{label}別の集計',
   summaryUnrated: '未評価',
+  summaryNotRated: '対象外',
   summaryTotalCol: '合計',
   summaryPlanned: '効果見込額(千円)',
   summaryActual: '実績効果額(千円)',

@@ -183,7 +183,7 @@ function disagreements(li: Item, si: Item, reportFy: number | undefined): Findin
     { field: 'actual', list: yv(li, 'actuals'), sheet: yv(si, 'actuals') },
     { field: 'effectPlanned', list: ev(li, 'planned'), sheet: ev(si, 'planned') },
     { field: 'effectActual', list: ev(li, 'actual'), sheet: ev(si, 'actual') },
-    { field: 'rating', list: li.rating?.letter, sheet: si.rating?.letter },
+    { field: 'rating', list: li.rating?.symbol, sheet: si.rating?.symbol },
   ];
   const out: Finding[] = [];
   for (const r of rows) {
