@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import { FileHost } from '../adapters/file/file-host';
 import { analyse, type Analysis } from '../core/engine/analyse';
 import type { WorkbookGrid } from '../core/grid/types';
-import { LayoutMappingSchema, type LayoutMapping } from '../core/layouts/generic/mapping';
+import { LayoutMappingSchema } from '../core/layouts/generic/mapping';
+import type { LayoutSpec } from '../core/layouts/kit/spec';
 import type { Args } from './args';
 
 /** A file the CLI could not use: exit code 2, with a reason in both languages. */
@@ -15,7 +16,7 @@ export class InputError extends Error {
   }
 }
 
-export function readMapping(file: string): LayoutMapping {
+export function readMapping(file: string): LayoutSpec {
   let json: unknown;
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { CellValue, Range, SheetGrid, WorkbookGrid } from '../../src/core/grid/types';
 import { SheetView } from '../../src/core/grid/sheet-view';
-import { detectTable, MAX_GENERIC_SCORE } from '../../src/core/layouts/generic/detect-table';
+import { detectTable, MAX_GENERIC_SCORE } from '../../src/core/layouts/generic/spec';
 import { genericLayout } from '../../src/core/layouts/generic/reader';
 
 /**

@@ -4,7 +4,7 @@ import { readXlsx } from '../../src/adapters/file/read-xlsx';
 import type { WorkbookGrid } from '../../src/core/grid/types';
 import { analyse } from '../../src/core/engine/analyse';
 import { detectLayouts } from '../../src/core/layouts/detect';
-import { LayoutMappingSchema } from '../../src/core/layouts/generic/mapping';
+import { LayoutMappingSchema, LayoutMappingV1Schema } from '../../src/core/layouts/generic/mapping';
 import { genericLayout } from '../../src/core/layouts/generic/reader';
 import { suggestMapping } from '../../src/core/layouts/generic/suggest';
 import type { Item } from '../../src/core/model/plan';
@@ -13,7 +13,7 @@ import { fixturePath } from '../fixtures/paths';
 
 const num = (v: ParsedValue | undefined) => (v?.kind === 'number' ? v.value : v?.kind);
 const exampleMapping = () =>
-  LayoutMappingSchema.parse(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'mapping.json'), 'utf8')));
+  LayoutMappingV1Schema.parse(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'mapping.json'), 'utf8')));
 
 describe('generic reader on generic-city.xlsx (two-row header, heading rows, full-width numbers)', () => {
   let wb: WorkbookGrid;
@@ -64,7 +64,7 @@ describe('generic reader on generic-city.xlsx (two-row header, heading rows, ful
     expect(first(byId.get('1-1')!).unit).toBe('%');
     expect(read.items.map((i) => i.rating?.symbol ?? null)).toEqual(['A', 'B', null, 'C', null, 'A', 'B', null, 'C']);
     expect(byId.get('2-2')!.departments).toEqual(['市民課', '情報政策課']);
-    expect(byId.get('1-3')!.notes).toEqual({ status: '算定基準を整理中', note: '令和7年度に改定予定' });
+    expect(byId.get('1-3')!.notes).toEqual({ 'status:2024': '算定基準を整理中', note: '令和7年度に改定予定' });
     expect(byId.get('2-3')!.effects).toBeUndefined();
   });
 
@@ -161,10 +161,10 @@ describe('generic-unsure.xlsx: unknown header words need a saved mapping', () =>
     expect(analyse(wb).findings.map((f) => f.code)).toContain('LAY002');
   });
 
-  it('when forced without a mapping, says it found no item-name column (LAY004) and reads nothing', () => {
+  it('when forced without a mapping, says it found no header it knows (LAY003) and reads nothing', () => {
     const read = genericLayout.read(wb, { sheets: ['進捗'] });
     expect(read.items).toEqual([]);
-    expect(read.findings.map((f) => f.code)).toEqual(['LAY004']);
+    expect(read.findings.map((f) => f.code)).toEqual(['LAY003']);
   });
 
   it('reads with examples/mapping.json', () => {

@@ -1,9 +1,10 @@
-import { isYearOnly, matchHeader, PARTIAL_STRENGTH, strippedKey, synonymConflicts } from '../../src/core/layouts/generic/header-match';
+import { isYearOnly, labelConflicts, PARTIAL_STRENGTH, strippedKey } from '../../src/core/layouts/kit/labels';
+import { GENERIC_TABLE, matchHeader } from '../../src/core/layouts/generic/spec';
 import { SYNONYMS } from '../../src/core/layouts/generic/synonyms';
 
 describe('generic synonyms', () => {
   it('no header text is claimed by two fields', () => {
-    expect(synonymConflicts()).toEqual([]);
+    expect(labelConflicts(GENERIC_TABLE)).toEqual([]);
   });
 
   it.each(Object.entries(SYNONYMS).flatMap(([field, list]) => list.map((s) => [s, field])))(
@@ -46,7 +47,7 @@ describe('generic synonyms', () => {
   });
 
   it.each([
-    ['計画最終年度の目標値(令和9年度)', 'target'],
+    ['計画最終年度の目標値(令和9年度)', 'finalTarget'],
     ['指標の現状値（令和4年度）', 'baseline'],
     ['担当課・係', 'department'],
     ['全期間総合評価', 'rating'],

@@ -30,7 +30,7 @@ export async function columnsCommand(args: Args, io: Io): Promise<number> {
   return 0;
 }
 
-/** Prints the header mapping detection would use, to be corrected and saved for `--mapping`. */
+/** Prints the layout spec detection would use, to be corrected and saved for `--mapping`. */
 export async function mappingCommand(args: Args, io: Io): Promise<number> {
   const file = one(args);
   const host = new FileHost(file);
@@ -47,6 +47,6 @@ export async function mappingCommand(args: Args, io: Io): Promise<number> {
     return 1;
   }
   if (!args.json) io.err(`${s.reason[args.lang]} (score ${s.score.toFixed(2)})`);
-  io.out(JSON.stringify(s.mapping, null, 2));
+  io.out(JSON.stringify(s.spec, null, 2));
   return 0;
 }

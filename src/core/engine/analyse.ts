@@ -1,6 +1,7 @@
 import type { WorkbookGrid } from '../grid/types';
 import { detectLayouts, type DetectionResult } from '../layouts/detect';
-import type { LayoutMapping } from '../layouts/generic/mapping';
+import type { SavedLayout } from '../layouts/generic/mapping';
+import type { LayoutSpec } from '../layouts/kit/spec';
 import { COMBINERS, layoutById } from '../layouts/registry';
 import type { LayoutRead } from '../layouts/types';
 import type { Plan } from '../model/plan';
@@ -15,7 +16,7 @@ import { validatePlan } from '../validation/validate';
 export interface AnalyseOptions {
   /** Force a layout id (CLI --layout, settings.layout). */
   layout?: string;
-  mapping?: LayoutMapping;
+  mapping?: SavedLayout | LayoutSpec;
   reportFy?: number;
   /** Settings to use instead of the ones stored in the workbook. */
   settings?: Settings;

@@ -10,8 +10,11 @@ export class SheetView {
   readonly rowCount: number;
   readonly colCount: number;
   private readonly mergeOf = new Map<number, Range>();
-  // Readers ask for the same cells' text many times (detection by every layout, then reading).
+  // Readers ask for the same cells' text many times (detection, then reading).
   private readonly textCache: (string | undefined)[][] = [];
+  private readonly cellsCache: ({ col: number; text: string }[] | undefined)[] = [];
+  /** Merges that run down into a row from above it, by row. */
+  private readonly continuing = new Map<number, Range[]>();
 
   constructor(readonly grid: SheetGrid) {
     this.name = grid.name;
@@ -20,6 +23,11 @@ export class SheetView {
     for (const m of grid.merges) {
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++) this.mergeOf.set(key(r, c), m);
+        if (r > m.top) {
+          const list = this.continuing.get(r);
+          if (list) list.push(m);
+          else this.continuing.set(r, [m]);
+        }
       }
     }
   }
@@ -69,25 +77,69 @@ export class SheetView {
     return { sheet: this.name, address: toA1(row, col) };
   }
 
+  /**
+   * The cells a row holds text in, left to right, each merge once (at its top-left, or at the row's
+   * first cell of a merge running down into it). Costs what the row holds, not the sheet's width:
+   * a stray cell far out does not make every row long.
+   */
+  rowCells(row: number): { col: number; text: string }[] {
+    let hit = this.cellsCache[row];
+    if (hit) return hit;
+    hit = [];
+    const values = this.grid.values[row] ?? [];
+    for (let c = 0; c < values.length; c++) {
+      const v = values[c];
+      if (v === null || v === undefined || this.isMergeFollower(row, c)) continue;
+      const t = cellText(v);
+      if (t !== '') hit.push({ col: c, text: t });
+    }
+    // Merges running down into this row show their top-left value here too.
+    const down = this.continuing.get(row);
+    if (down) {
+      for (const m of down) {
+        const t = cellText(this.raw(m.top, m.left));
+        if (t !== '') hit.push({ col: m.left, text: t });
+      }
+      hit.sort((a, b) => a.col - b.col);
+    }
+    this.cellsCache[row] = hit;
+    return hit;
+  }
+
   /** The texts a row shows in its own cells (merge followers skipped), blanks dropped: what a heading row says. */
   rowTexts(row: number): string[] {
     const out: string[] = [];
-    for (let c = 0; c < this.colCount; c++) {
-      if (this.isMergeFollower(row, c)) continue;
-      const t = cellText(this.raw(row, c));
+    const values = this.grid.values[row] ?? [];
+    for (let c = 0; c < values.length; c++) {
+      if (values[c] === null || values[c] === undefined || this.isMergeFollower(row, c)) continue;
+      const t = cellText(values[c]);
       if (t) out.push(t);
     }
     return out;
   }
 
-  /** First column right of everything these rows show: where columns added to a table can go. */
+  /** First column right of everything these rows show, merges included: where columns added to a table go. */
   firstFreeColumn(rows: Iterable<number>): number {
     let right = -1;
     for (const r of rows) {
-      for (let c = this.colCount - 1; c > right; c--) {
-        if (this.text(r, c) !== '') {
+      const values = this.grid.values[r] ?? [];
+      for (let c = values.length - 1; c > right; c--) {
+        if (cellText(values[c] ?? null) !== '') {
           right = c;
           break;
+        }
+      }
+    }
+    // A merged cell reaching past the last text (a wide header or note) takes its columns too.
+    if (this.grid.merges.length) {
+      const set = rows instanceof Set ? rows : new Set(rows);
+      for (const m of this.grid.merges) {
+        if (m.right <= right) continue;
+        for (let r = m.top; r <= m.bottom; r++) {
+          if (set.has(r)) {
+            right = m.right;
+            break;
+          }
         }
       }
     }
@@ -95,8 +147,11 @@ export class SheetView {
   }
 
   isRowEmpty(row: number): boolean {
-    for (let c = 0; c < this.colCount; c++) if (this.text(row, c) !== '') return false;
-    return true;
+    const values = this.grid.values[row];
+    if (values) for (let c = 0; c < values.length; c++) if (cellText(values[c] ?? null) !== '') return false;
+    // A merge running down into the row from above shows text here too.
+    const down = this.continuing.get(row);
+    return !down || down.every((m) => cellText(this.raw(m.top, m.left)) === '');
   }
 }
 

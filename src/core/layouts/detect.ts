@@ -1,5 +1,6 @@
 import type { WorkbookGrid } from '../grid/types';
-import type { LayoutMapping } from './generic/mapping';
+import { savedSpec, type SavedLayout } from './generic/mapping';
+import type { LayoutSpec } from './kit/spec';
 import { mappingSheet } from './generic/mapping-target';
 import { GENERIC_ACCEPT_SCORE } from './generic/reader';
 import { LAYOUTS, layoutById } from './registry';
@@ -44,7 +45,7 @@ export class UnknownLayoutError extends Error {
  */
 export function detectLayouts(
   wb: WorkbookGrid,
-  opts: { force?: string; mapping?: LayoutMapping } = {},
+  opts: { force?: string; mapping?: SavedLayout | LayoutSpec } = {},
 ): DetectionResult {
   const candidates: Candidate[] = [];
   for (const reader of LAYOUTS) {
@@ -75,13 +76,14 @@ export function detectLayouts(
 
   const taken = new Map<string, Candidate>();
   // The user saved the mapping for one sheet on purpose: it beats any reader's guess there.
-  const target = opts.mapping ? mappingSheet(wb, opts.mapping) : undefined;
+  const spec = savedSpec(opts.mapping);
+  const target = spec ? mappingSheet(wb, spec) : undefined;
   if (target) {
     taken.set(target, {
       layout: 'generic',
       sheet: target,
       score: 1,
-      reason: { ja: '保存された見出し対応表を使用', en: 'saved header mapping' },
+      reason: { ja: '保存した様式で読みます', en: 'the layout saved for this workbook' },
     });
   }
   const shown = new Set(visible);

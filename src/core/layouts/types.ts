@@ -1,7 +1,10 @@
 import type { WorkbookGrid } from '../grid/types';
+import type { CellRules, Field } from '../model/fields';
 import type { Item, Policy } from '../model/plan';
+import type { Scale } from '../values/scales';
 import type { Finding } from '../validation/finding';
-import type { LayoutMapping } from './generic/mapping';
+import type { SavedLayout } from './generic/mapping';
+import type { LayoutSpec } from './kit/spec';
 
 /**
  * A layout reader turns a workbook in one city's layout into plan items. Readers find tables by
@@ -28,8 +31,8 @@ export interface ReadOptions {
   sheets?: string[];
   /** Fiscal year being reported, when the user chose one; readers otherwise infer it. */
   reportFy?: number;
-  /** User-saved header→field mapping for the generic layout. */
-  mapping?: LayoutMapping;
+  /** A layout the user saved for this workbook (a spec, or a first-format header→field mapping). */
+  mapping?: SavedLayout | LayoutSpec;
 }
 
 /** Where an owned column lives or would go, so write plans can find it again. */
@@ -56,6 +59,24 @@ export interface LayoutRead {
   findings: Finding[];
   tables: TableAnchor[];
   reportFy?: number;
+  /** The scale ratings were read on (stated by the layout, or inferred from the values). */
+  scale?: Scale;
+  /** What the layout requires of its cells, by layout id (the validator checks it). */
+  cellRules?: Record<string, CellRules>;
+  /** Which column was taken for which field, how sure the reader is, and why. */
+  fields?: FieldConfidence[];
+}
+
+export interface FieldConfidence {
+  sheet: string;
+  field: Field;
+  /** The header as shown. */
+  header: string;
+  /** 0-based column. */
+  col: number;
+  /** 0..1: 1 for an exact label or a saved layout, less for a header that only contains one. */
+  confidence: number;
+  reason: { ja: string; en: string };
 }
 
 /**

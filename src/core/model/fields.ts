@@ -50,6 +50,17 @@ export const FIELD_LABEL: Readonly<Record<Field, { ja: string; en: string }>> = 
   ignore: { ja: '使わない', en: 'not used' },
 };
 
+/** What a layout requires of a field's cells, checked by the validator for every item of that layout. */
+export const CellRuleSchema = z.object({
+  /** A blank cell is an error (VLD017) or a warning (VLD018). */
+  required: z.enum(['error', 'warning']).optional(),
+  /** The text must say what was done (VLD019). */
+  says: z.boolean().optional(),
+});
+export type CellRule = z.infer<typeof CellRuleSchema>;
+export const CellRulesSchema = z.partialRecord(FieldSchema, CellRuleSchema);
+export type CellRules = z.infer<typeof CellRulesSchema>;
+
 /** Fields whose columns repeat per fiscal year (R5目標 / R6目標 …). */
 export const YEARLY_FIELDS: readonly Field[] = ['target', 'actual', 'rating', 'effectPlanned', 'effectActual', 'status', 'schedule'];
 

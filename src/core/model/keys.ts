@@ -35,7 +35,7 @@ export type ItemCellField = (typeof ITEM_CELL_FIELDS)[number];
 export const YEAR_CELL_FIELDS = ['target', 'actual', 'rating', 'effectPlanned', 'effectActual', 'status', 'schedule', 'note'] as const;
 export type YearCellField = (typeof YEAR_CELL_FIELDS)[number];
 
-type BaseCellKey = ItemCellField | `${YearCellField}:${number}` | `class:${string}`;
+export type BaseCellKey = ItemCellField | `${YearCellField}:${number}` | `class:${string}`;
 /** `#2`: the item's second indicator row. */
 type RowCellKey = BaseCellKey | `${BaseCellKey}#${number}`;
 /** `list:`: a cell of the Isehara list row merged into an item read from its sheet. */

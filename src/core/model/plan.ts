@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CellRefSchema } from '../grid/types';
 import { ScaleSchema } from '../values/scales';
 import { ParsedValueSchema, RatingSchema } from '../values/types';
+import { CellRulesSchema } from './fields';
 import { CellKeySchema, NoteKeySchema } from './keys';
 
 /**
@@ -118,6 +119,8 @@ export const PlanSchema = z.object({
   reportFy: z.number().int().optional(),
   /** The rating scale the plan is rated on (values/scales.ts); absent = A–D. */
   scale: ScaleSchema.optional(),
+  /** What each layout requires of its cells (its spec's field rules), by layout id: the validator checks it. */
+  cellRules: z.record(z.string(), CellRulesSchema).optional(),
 });
 export type Plan = z.infer<typeof PlanSchema>;
 

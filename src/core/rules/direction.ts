@@ -1,6 +1,6 @@
 import type { Direction, Indicator } from '../model/plan';
 import type { ParsedValue } from '../values/types';
-import { normalizeWidth } from '../values';
+import { normalizeWidth, valueIn } from '../values';
 import type { RuleConfig } from './config';
 import { DIRECTION_LABEL, text } from './texts';
 
@@ -130,9 +130,28 @@ const WHY = {
   higher: text('whyHigher'),
   trendUp: text('whyTrendUp'),
   trendDown: text('whyTrendDown'),
+  pairUp: text('whyPairUp'),
+  pairDown: text('whyPairDown'),
   fallback: text('whyDefault'),
   settings: text('whySettings'),
 };
+
+/**
+ * A plan that states only a baseline and one final target (二本松 24%⇒30%, 湯沢 現状 → 目標値(令和8年))
+ * says by that pair which way it wants to go: there are no yearly targets to be flat or to cross the
+ * baseline, only the one target the plan chose. Compared in the target's unit (629万枚 ⇒ 560万枚).
+ */
+function pairDirection(baseline: ParsedValue | number | undefined, finalTarget: ParsedValue | number | undefined): 'higher' | 'lower' | undefined {
+  const t = num(finalTarget);
+  if (t === undefined || baseline === undefined) return undefined;
+  let b = num(baseline);
+  if (b === undefined) return undefined;
+  if (typeof baseline !== 'number' && baseline.kind === 'number' && typeof finalTarget !== 'number' && finalTarget?.kind === 'number') {
+    b = valueIn(baseline, finalTarget.unit) ?? b;
+  }
+  if (b === t) return undefined;
+  return t < b ? 'lower' : 'higher';
+}
 
 export function inferDirection(input: DirectionInput): InferredDirection {
   const targets = input.targets ?? (input.target !== undefined ? [input.target] : []);
@@ -151,6 +170,8 @@ export function inferDirection(input: DirectionInput): InferredDirection {
   const trend = trendDirection(num(input.baseline), nums, num(input.finalTarget));
   if (trend === 'higher') return { direction: 'higher', source: 'inferred', why: WHY.trendUp };
   if (trend === 'lower') return { direction: 'lower', source: 'inferred', why: WHY.trendDown };
+  const pair = pairDirection(input.baseline, nums.length === 0 ? input.finalTarget : undefined);
+  if (pair) return { direction: pair, source: 'inferred', why: pair === 'lower' ? WHY.pairDown : WHY.pairUp };
   return { direction: 'higher', source: 'default', why: WHY.fallback };
 }
 

@@ -87,6 +87,17 @@ export const TEXTS = {
     ja: '{scale}の評価は数値から決まらないため、所管課が判断します',
     en: 'Ratings on the {scale} scale do not follow from the numbers, so the department decides',
   },
+  // Why a layout claims a sheet (detection reasons, shown by inspect and the pane).
+  detected: {
+    params: { hits: 'list', found: 'number', wanted: 'number', rows: 'number', score: 'text' },
+    ja: '見出し{found}列が一致しました。{rows}行の見出しで、確からしさは {score} です。一致した見出しは {hits} です',
+    en: '{found} of {wanted} columns matched in a {rows}-row header, confidence {score}: {hits}',
+  },
+  detectedOther: {
+    params: { what: 'label' },
+    ja: '{what}のシートです',
+    en: 'A sheet of {what}',
+  },
   // Why an indicator runs the way it does (shown beside the direction in the pane and in inspect).
   whyCapLe: { params: {}, ja: '目標値に以内や以下とあるため、上限以内が良い指標です', en: 'The target says 以内 or 以下, a ceiling' },
   whyCapLt: { params: {}, ja: '目標値に未満とあるため、上限未満が良い指標です', en: 'The target says 未満, a strict ceiling' },
@@ -96,6 +107,8 @@ export const TEXTS = {
   whyHigher: { params: {}, ja: '指標名に利益や収納率などがあるため、大きいほど良い指標です', en: 'The indicator’s name (利益, 収納率 and the like) means higher is better' },
   whyTrendUp: { params: {}, ja: '現状値から目標値へ一貫して増える計画です', en: 'The plan rises steadily from the baseline' },
   whyTrendDown: { params: {}, ja: '現状値から目標値へ一貫して減る計画です', en: 'The plan falls steadily from the baseline' },
+  whyPairUp: { params: {}, ja: '計画は現状値より大きい目標値を掲げています', en: 'The plan sets a target above the baseline' },
+  whyPairDown: { params: {}, ja: '計画は現状値より小さい目標値を掲げています', en: 'The plan sets a target below the baseline' },
   whyDefault: { params: {}, ja: '判断できる手がかりがないため、既定の大きいほど良いとしました', en: 'Nothing tells the direction, so the default applies: higher is better' },
   whySettings: { params: {}, ja: '設定で指定された方向です', en: 'The direction was set in the settings' },
   whyRead: { params: { direction: 'label' }, ja: '読み込み時に{direction}と判断しました', en: 'Judged {direction} when the sheet was read' },

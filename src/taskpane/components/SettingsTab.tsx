@@ -1,6 +1,6 @@
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { FieldSchema, type Field as MappingField, type LayoutMapping } from '../../core/layouts/generic/mapping';
+import { FieldSchema, mappingFromSpec, type Field as MappingField, type LayoutMapping } from '../../core/layouts/generic/mapping';
 import type { Direction } from '../../core/model/plan';
 import type { RuleConfig } from '../../core/rules/config';
 import { loadSettingsView, saveSettings, type SettingsView } from '../commands/settings';
@@ -53,7 +53,7 @@ export function SettingsTab({ active }: { active: boolean }) {
         setTh({ A: String(v.settings.rules.thresholds.A), B: String(v.settings.rules.thresholds.B), C: String(v.settings.rules.thresholds.C) });
         setLayout(v.settings.layout ?? '');
         setFy(v.settings.reportFy !== undefined ? String(v.settings.reportFy) : '');
-        setMapping(v.settings.mapping ?? v.suggestion?.mapping ?? null);
+        setMapping(v.settings.mapping ? mappingFromSpec(v.settings.mapping) : (v.suggestion?.mapping ?? null));
         setUseMapping(v.settings.mapping !== undefined);
         setSaved(null);
         return t('settingsLoad');

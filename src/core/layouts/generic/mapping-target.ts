@@ -1,22 +1,17 @@
-import { SheetView } from '../../grid/sheet-view';
 import type { WorkbookGrid } from '../../grid/types';
-import { detectMappedTable } from './detect-table';
-import type { LayoutMapping } from './mapping';
+import type { LayoutSpec } from '../kit/spec';
+import { savedReader } from './reader';
 
 /**
- * The sheet a saved mapping is for: the one it names, else the visible sheet where most of its
- * header texts are found (a mapping saved without a sheet name must not claim every sheet).
+ * The sheet a saved layout is for: the one it names, else the visible sheet where most of its
+ * header texts are found (a layout saved without a sheet name must not claim every sheet).
  */
-export function mappingSheet(wb: WorkbookGrid, mapping: LayoutMapping): string | undefined {
-  if (mapping.sheet) return wb.sheets.some((s) => s.name === mapping.sheet) ? mapping.sheet : undefined;
+export function mappingSheet(wb: WorkbookGrid, spec: LayoutSpec): string | undefined {
+  if (spec.sheet) return wb.sheets.some((s) => s.name === spec.sheet) ? spec.sheet : undefined;
   let best: { sheet: string; found: number } | undefined;
-  const total = Object.keys(mapping.columns).length;
-  for (const sheet of wb.sheets) {
-    if ((sheet.visibility ?? 'visible') !== 'visible') continue;
-    const { table, unmatched } = detectMappedTable(new SheetView(sheet), mapping);
-    if (!table) continue;
-    const found = total - unmatched.length;
-    if (!best || found > best.found) best = { sheet: sheet.name, found };
+  for (const d of savedReader(spec).detect(wb)) {
+    const found = savedReader(spec).headersFound(wb, d.sheet);
+    if (!best || found > best.found) best = { sheet: d.sheet, found };
   }
   return best?.sheet;
 }

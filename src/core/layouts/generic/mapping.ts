@@ -1,31 +1,16 @@
 import { z } from 'zod';
+import { FieldSchema, type Field } from '../../model/fields';
+import { LayoutSpecSchema, type LayoutSpec } from '../kit/spec';
+import { GENERIC_LAYOUT_ID } from './spec';
 
-/** Fields the generic layout can fill from a column; the synonym table maps header text to these. */
-export const FieldSchema = z.enum([
-  'policy', // 基本方針 / 重点項目 / 視点
-  'group', // 推進項目 / テーマプログラム / 改革項目
-  'id', // 取組番号 / No.
-  'name', // 実施項目 / 取組項目
-  'department', // 所管課 / 担当課
-  'indicator', // 指標
-  'unit', // 単位
-  'baseline', // 現状値 / 基準値
-  'target', // 目標値
-  'actual', // 実績値
-  'rating', // 評価 / 達成状況
-  'effectPlanned', // 効果見込額
-  'effectActual', // 実績効果額
-  'status', // 取組状況
-  'note', // 備考 / 今後の課題
-  'ignore',
-]);
-export type Field = z.infer<typeof FieldSchema>;
+export { FieldSchema, type Field };
 
 /**
- * A header→field mapping the user saved for a workbook nobody configured. Saved in the workbook's
- * settings (key `shinchoku.mapping`) or given to the CLI with `--mapping FILE.json`.
+ * A layout saved for a workbook nobody configured is a layout spec (kit/spec.ts): the 設定 tab
+ * saves one in the workbook, `shinchoku mapping` prints one, `--mapping FILE.json` reads one.
+ * The first format (version 1: header text → field) is still read and turned into a spec.
  */
-export const LayoutMappingSchema = z.object({
+export const LayoutMappingV1Schema = z.object({
   version: z.literal(1),
   sheet: z.string().optional(),
   /** 1-based row of the (last) header row, when detection should not guess it. */
@@ -35,4 +20,56 @@ export const LayoutMappingSchema = z.object({
   /** Fiscal year the target/actual/rating columns are for. */
   fy: z.number().int().optional(),
 });
-export type LayoutMapping = z.infer<typeof LayoutMappingSchema>;
+export type LayoutMapping = z.infer<typeof LayoutMappingV1Schema>;
+
+/** A saved layout in either format, always given back as a spec. */
+export const SavedLayoutSchema = z.union([LayoutSpecSchema, LayoutMappingV1Schema]).transform((m): LayoutSpec => ('columns' in m ? specFromMapping(m) : m));
+export type SavedLayout = z.input<typeof SavedLayoutSchema>;
+/** Kept under its first name: CLI `--mapping` files and stored settings parse with it. */
+export const LayoutMappingSchema = SavedLayoutSchema;
+
+/** A version-1 mapping as the spec it always meant: these headers, these fields, nothing guessed. */
+export function specFromMapping(m: LayoutMapping): LayoutSpec {
+  const fields: Partial<Record<Exclude<Field, 'ignore'>, string[]>> = {};
+  for (const [text, field] of Object.entries(m.columns)) {
+    if (field === 'ignore') continue;
+    (fields[field] ??= []).push(text);
+  }
+  return LayoutSpecSchema.parse({
+    id: GENERIC_LAYOUT_ID,
+    ...(m.sheet !== undefined ? { sheet: m.sheet } : {}),
+    ...(m.fy !== undefined ? { fy: m.fy } : {}),
+    tables: [
+      {
+        header: { ...(m.headerRow !== undefined ? { row: m.headerRow } : {}), minLabels: 1, search: 60 },
+        fields,
+        required: fields.name ? ['name'] : [],
+        context: [],
+      },
+    ],
+    detect: { base: 1, max: 1 },
+    missing: 'advise',
+  });
+}
+
+/** A spec's first table as header text → field, for editors that list headers (the first saved format). */
+export function mappingFromSpec(spec: LayoutSpec): LayoutMapping {
+  const t = spec.tables[0];
+  const columns: Record<string, Field> = {};
+  for (const [field, rule] of Object.entries(t?.fields ?? {})) {
+    for (const label of Array.isArray(rule) ? rule : (rule?.labels ?? [])) columns[label] = field as Field;
+  }
+  return {
+    version: 1,
+    ...(spec.sheet !== undefined ? { sheet: spec.sheet } : {}),
+    ...(t?.header.row !== undefined ? { headerRow: t.header.row } : {}),
+    columns,
+    ...(spec.fy !== undefined ? { fy: spec.fy } : {}),
+  };
+}
+
+/** A saved layout as a spec, whichever format it is in (undefined for nothing saved). */
+export function savedSpec(m: SavedLayout | LayoutSpec | undefined): LayoutSpec | undefined {
+  if (m === undefined) return undefined;
+  return SavedLayoutSchema.parse(m);
+}

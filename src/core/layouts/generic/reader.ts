@@ -1,103 +1,64 @@
-import { SheetView } from '../../grid/sheet-view';
 import type { WorkbookGrid } from '../../grid/types';
-import type { Policy } from '../../model/plan';
-import { finding, type Finding } from '../../validation/finding';
-import type { LayoutRead, LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
-import { detectMappedTable, detectTable, type DetectedTable } from './detect-table';
-import type { LayoutMapping } from './mapping';
+import { finding } from '../../validation/finding';
+import { defineLayout, type KitLayout } from '../kit/define';
+import { strippedKey } from '../kit/labels';
+import { ruleOf, type LayoutSpec } from '../kit/spec';
+import type { LayoutRead, LayoutReader, ReadOptions } from '../types';
+import { savedSpec } from './mapping';
 import { mappingSheet } from './mapping-target';
-import { GENERIC_LAYOUT_ID, readTable } from './read-table';
+import { GENERIC_ACCEPT_SCORE, GENERIC_LAYOUT_ID, GENERIC_SPEC, zeroConfigLayout } from './spec';
 
-/** Below this the generic reader does not claim a sheet on its own (detect.ts re-exports it). */
-export const GENERIC_ACCEPT_SCORE = 0.5;
-const GENERIC_LABEL = { ja: '進捗管理表', en: 'a progress table' };
-const NO_HEADER = { ja: '見出し行が見つかりません。設定タブで様式を保存してください。', en: 'No header row was found. Save the layout in the Settings tab.' };
+export { GENERIC_ACCEPT_SCORE, GENERIC_LAYOUT_ID };
+
+const saved = new Map<string, KitLayout & { headersFound(wb: WorkbookGrid, sheet: string): number; unmatched(wb: WorkbookGrid, sheet: string): string[] }>();
+
+/** The reader a saved layout makes (one per spec, kept), with what it needs to say which headers it found. */
+export function savedReader(spec: LayoutSpec) {
+  const key = JSON.stringify(spec);
+  let r = saved.get(key);
+  if (r) return r;
+  const layout = defineLayout({ ...spec, id: GENERIC_LAYOUT_ID, label: GENERIC_SPEC.label! });
+  const labels = spec.tables.flatMap((t) => Object.values(t.fields).flatMap((f) => (f ? ruleOf(f).labels : [])));
+  const unmatched = (wb: WorkbookGrid, sheet: string): string[] => {
+    const read = layout.read(wb, { sheets: [sheet] });
+    const headers = new Set((read.fields ?? []).map((f) => strippedKey(f.header)));
+    return labels.filter((l) => !headers.has(strippedKey(l)));
+  };
+  r = Object.assign(layout, { unmatched, headersFound: (wb: WorkbookGrid, sheet: string) => labels.length - unmatched(wb, sheet).length });
+  if (saved.size > 20) saved.clear();
+  saved.set(key, r);
+  return r;
+}
 
 /**
- * The layout for a city nobody configured: finds the progress table by its header words
- * (synonyms.ts), or by the header→field mapping the user saved, and reads one item per row.
+ * The layout for a city nobody configured: read with no configuration (generic/spec.ts), or with
+ * the layout the user saved for the workbook, which then says which of its headers it did not find.
  */
 export const genericLayout: LayoutReader = {
   id: GENERIC_LAYOUT_ID,
-  label: { ja: '汎用(見出し検出)', en: 'Generic (header detection)' },
-  detect: detectGeneric,
-  read: readGeneric,
+  label: GENERIC_SPEC.label!,
+  detect: (wb) => zeroConfigLayout.detect(wb),
+  read(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
+    const spec = savedSpec(opts.mapping);
+    if (!spec) return zeroConfigLayout.read(wb, opts);
+    const sheet = mappingSheet(wb, spec);
+    if (!sheet) {
+      return {
+        layout: GENERIC_LAYOUT_ID,
+        policyLabel: spec.policyLabel ?? '基本方針',
+        policies: [],
+        items: [],
+        findings: [finding('LAY017', { sheet: wb.sheets[0]?.name ?? '' }, { sheet: spec.sheet ?? '' })],
+        tables: [],
+      };
+    }
+    const reader = savedReader(spec);
+    const read = reader.read(wb, { ...opts, sheets: [sheet] });
+    const missing = reader.unmatched(wb, sheet);
+    if (missing.length && read.items.length) {
+      const at = read.tables[0] ? { sheet, address: `A${read.tables[0].headerRows[0] + 1}` } : { sheet, address: 'A1' };
+      read.findings.push(finding('LAY016', at, { sheet, headers: missing }));
+    }
+    return read;
+  },
 };
-
-function visibleSheets(wb: WorkbookGrid) {
-  return wb.sheets.filter((s) => (s.visibility ?? 'visible') === 'visible');
-}
-
-export function detectGeneric(wb: WorkbookGrid): SheetDetection[] {
-  const out: SheetDetection[] = [];
-  for (const sheet of visibleSheets(wb)) {
-    const t = detectTable(new SheetView(sheet));
-    if (t && t.score > 0) out.push({ sheet: sheet.name, score: t.score, reason: t.reason });
-  }
-  return out;
-}
-
-function readGeneric(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
-  const findings: Finding[] = [];
-  const mapped = opts.mapping ? (opts.mapping.sheet ?? mappingSheet(wb, opts.mapping)) : undefined;
-  const mappingApplies = (mapping: LayoutMapping | undefined, sheet: string): mapping is LayoutMapping => !!mapping && mapped === sheet;
-  const names =
-    opts.sheets ??
-    (mapped
-      ? [mapped]
-      : detectGeneric(wb)
-          .filter((d) => d.score >= GENERIC_ACCEPT_SCORE)
-          .map((d) => d.sheet));
-  if (opts.mapping && !mapped) {
-    findings.push(
-      finding('LAY017', { sheet: wb.sheets[0]?.name ?? '' }, { sheet: opts.mapping.sheet ?? '' }),
-    );
-  }
-  const policies = new Map<string, Policy>();
-  const items: LayoutRead['items'] = [];
-  const tables: TableAnchor[] = [];
-  let policyLabel: string | undefined;
-  let reportFy = opts.reportFy;
-  for (const name of names) {
-    const grid = wb.sheets.find((s) => s.name === name);
-    if (!grid) {
-      findings.push(finding('LAY017', { sheet: name }, { sheet: name }));
-      continue;
-    }
-    const view = new SheetView(grid);
-    let table: DetectedTable | undefined;
-    if (mappingApplies(opts.mapping, name)) {
-      const m = detectMappedTable(view, opts.mapping);
-      table = m.table;
-      if (m.unmatched.length) {
-        findings.push(
-          m.table ? finding('LAY016', { sheet: name, address: view.ref(m.table.headerRows[0], 0).address }, { sheet: name, headers: m.unmatched }) : finding('LAY017', { sheet: name, address: 'A1' }, { sheet: name }),
-        );
-      }
-    } else {
-      table = detectTable(view);
-    }
-    if (!table) {
-      findings.push(
-        finding('LAY003', { sheet: name, address: 'A1' }, { sheet: name, layout: GENERIC_LABEL, reason: NO_HEADER }),
-      );
-      continue;
-    }
-    const read = readTable(view, table, { ...(opts.reportFy !== undefined ? { reportFy: opts.reportFy } : opts.mapping?.fy !== undefined && mappingApplies(opts.mapping, name) ? { reportFy: opts.mapping.fy } : {}) });
-    findings.push(...read.findings);
-    items.push(...read.items);
-    tables.push(read.anchor);
-    for (const p of read.policies) if (!policies.has(p.key)) policies.set(p.key, { ...p, order: policies.size + 1 });
-    policyLabel ??= read.policyLabel;
-    reportFy ??= read.reportFy;
-  }
-  return {
-    layout: GENERIC_LAYOUT_ID,
-    policyLabel: policyLabel ?? '基本方針',
-    policies: [...policies.values()],
-    items,
-    findings,
-    tables,
-    ...(reportFy !== undefined ? { reportFy } : {}),
-  };
-}

@@ -1,43 +1,67 @@
-import { headerKey, SheetView } from '../../grid/sheet-view';
+import { headerKey } from '../../grid/sheet-view';
 import type { WorkbookGrid } from '../../grid/types';
-import { detectTable, type DetectedTable } from './detect-table';
-import { LayoutMappingSchema, type LayoutMapping } from './mapping';
+import type { Field } from '../../model/fields';
+import { viewOf } from '../kit/define';
+import type { TableMatch } from '../kit/find-table';
+import { LayoutSpecSchema, type LayoutSpec } from '../kit/spec';
+import { LayoutMappingV1Schema, type LayoutMapping } from './mapping';
+import { detectTable, GENERIC_LAYOUT_ID, zeroConfigLayout } from './spec';
 
 export interface MappingSuggestion {
+  /** What detection reads, as a layout spec the user can correct and save. */
+  spec: LayoutSpec;
+  /** The same as header text → field (the first saved format), for editors that show a table of headers. */
   mapping: LayoutMapping;
-  /** How sure detection was (0..1) and why, for the UI to show next to the editable mapping. */
+  /** How sure detection was (0..1) and why, for the UI to show next to the editable layout. */
   score: number;
   reason: { ja: string; en: string };
 }
 
 /**
- * What detection would read, as a mapping the user can correct and save: every header of the best
- * table, unknown ones as 'ignore'. Saving it unchanged gives the same read as detection.
+ * What detection would read, as a saved layout: the best table's headers with the field each
+ * names, the scale and year it found, its heading rows. Saving it unchanged reads the same items.
  */
 export function suggestMapping(wb: WorkbookGrid): MappingSuggestion | undefined {
-  let best: DetectedTable | undefined;
+  let best: (TableMatch & { score: number }) | undefined;
   for (const sheet of wb.sheets) {
     if ((sheet.visibility ?? 'visible') !== 'visible') continue;
-    const t = detectTable(new SheetView(sheet));
+    const t = detectTable(viewOf(sheet));
     if (t && (!best || t.score > best.score)) best = t;
   }
   if (!best) return undefined;
+  const read = zeroConfigLayout.read(wb, { sheets: [best.sheet] });
   const fys = new Set(best.columns.filter((c) => c.field !== 'ignore' && c.fy !== undefined).map((c) => c.fy!));
-  const mapping = LayoutMappingSchema.parse({
+  const labels = uniqueLabels(best);
+  const fields: Partial<Record<Exclude<Field, 'ignore'>, string[]>> = {};
+  for (const [label, field] of labels) if (field !== 'ignore') (fields[field] ??= []).push(label);
+  const headerRow = best.headerRows[best.headerRows.length - 1] + 1;
+  const fy = read.reportFy ?? (fys.size === 1 ? [...fys][0] : undefined);
+  const undated = best.columns.some((c) => ['actual', 'rating', 'effectPlanned', 'effectActual'].includes(c.field) && c.fy === undefined);
+  const spec = LayoutSpecSchema.parse({
+    id: GENERIC_LAYOUT_ID,
+    sheet: best.sheet,
+    policyLabel: read.policyLabel,
+    ...(undated && fy !== undefined ? { fy } : {}),
+    ...(read.scale ? { scale: read.scale.id } : {}),
+    tables: [{ header: { row: headerRow, maxRows: best.headerRows.length, minLabels: 1 }, fields, required: fields.name ? ['name'] : [] }],
+    detect: { base: 1, max: 1 },
+    missing: 'advise',
+  });
+  const mapping = LayoutMappingV1Schema.parse({
     version: 1,
     sheet: best.sheet,
-    headerRow: best.headerRows[best.headerRows.length - 1] + 1,
-    columns: Object.fromEntries(uniqueLabels(best).map(([label, field]) => [label, field])),
+    headerRow,
+    columns: Object.fromEntries(labels),
     ...(fys.size === 1 ? { fy: [...fys][0] } : {}),
   });
-  return { mapping, score: best.score, reason: best.reason };
+  return { spec, mapping, score: best.score, reason: zeroConfigLayout.detect({ name: '', sheets: [wb.sheets.find((s) => s.name === best!.sheet)!] })[0]?.reason ?? { ja: '', en: '' } };
 }
 
 /** Header texts must be distinct keys; a repeated sub-header (実績 under two groups) takes its group's name. */
-function uniqueLabels(t: DetectedTable): [string, string][] {
+function uniqueLabels(t: TableMatch): [string, Field][] {
   const counts = new Map<string, number>();
   for (const c of t.columns) counts.set(headerKey(c.label), (counts.get(headerKey(c.label)) ?? 0) + 1);
-  const out: [string, string][] = [];
+  const out: [string, Field][] = [];
   const used = new Set<string>();
   for (const c of t.columns) {
     let label = c.label;

@@ -1,4 +1,4 @@
-import type { Field } from './mapping';
+import type { DataField } from '../../model/fields';
 
 /**
  * Header texts that name each field, as seen in the five seed cities and common in other cities'
@@ -8,7 +8,7 @@ import type { Field } from './mapping';
  * Order inside a list does not matter; an exact match beats a partial one and, among partial
  * matches, the longest synonym wins (so 実績効果額 is an effect, not an actual).
  */
-export const SYNONYMS: Readonly<Record<Exclude<Field, 'ignore'>, readonly string[]>> = {
+export const SYNONYMS: Readonly<Partial<Record<DataField, string[]>>> = {
   policy: [
     '基本方針', '重点項目', '視点', '基本姿勢', '施策の柱', '改革の柱', '基本目標', '基本施策', '大項目', '区分',
     'Policy', 'Basic policy', 'Pillar',
@@ -20,7 +20,8 @@ export const SYNONYMS: Readonly<Record<Exclude<Field, 'ignore'>, readonly string
   id: ['取組番号', 'No.', 'No', 'NO.', '番号', '項目番号', '整理番号', '通し番号', '№', '#', 'ID', '管理番号'],
   name: [
     '実施項目', '取組項目', '取組事項', '具体的取組', '具体的な取組', '取組名', '取組の名称', '実施項目名', '事業名',
-    '項目名', '主な取組', '改革取組', 'Item', 'Item name', 'Action',
+    '項目名', '主な取組', '改革取組', '行動計画項目', '改革項目名', '取組項目名', '実行プログラム', '推進項目名', '個別取組',
+    'Item', 'Item name', 'Action',
   ],
   department: [
     '所管課', '担当課', '実施担当', '部局・所属名', '担当部署', '所管部署', '担当部局', '担当課名', '主管課', '取組主管',
@@ -32,11 +33,12 @@ export const SYNONYMS: Readonly<Record<Exclude<Field, 'ignore'>, readonly string
   ],
   unit: ['単位', 'Unit'],
   baseline: ['現状値', '基準値', '現状', '策定時', '計画策定時', '指標の現状値', '当初値', '基準年度値', '現状値(基準値)', 'Baseline'],
-  target: ['目標値', '目標', '計画値', '年度目標', '目標(値)', '計画最終年度の目標値', '目標数値', 'Target'],
+  target: ['目標値', '目標', '計画値', '年度目標', '目標(値)', '目標数値', 'Target'],
+  finalTarget: ['計画最終年度の目標値', '最終目標値', '最終目標', '目標値(最終年度)', 'Final target'],
   actual: ['実績値', '実績', '実績(値)', '達成値', '結果', '実績数値', 'Actual', 'Result'],
   rating: [
     '評価', '達成状況', '進捗状況(評価)', '自己評価', '進捗評価', '達成度', '評価結果', '総合評価', '評価区分', '進捗度',
-    'Rating', 'Evaluation',
+    '進捗評価結果', '所管課評価', '評定', 'Rating', 'Evaluation',
   ],
   effectPlanned: [
     '効果見込額', '効果額(見込)', '見込額', '財政効果見込額', '効果額見込', '見込効果額', '計画効果額', '目標効果額',
@@ -47,55 +49,12 @@ export const SYNONYMS: Readonly<Record<Exclude<Field, 'ignore'>, readonly string
   ],
   status: [
     '取組状況', '取組内容', '実施状況', '取組実績', '進捗内容', '取組結果', '実施内容', '進捗状況', '取組の状況',
-    '実施結果', 'Status', 'Progress',
+    '実施結果', '取組実績・特記', '取組実績特記', 'Status', 'Progress',
   ],
+  content: ['推進内容', '取組概要', '事業概要', '取組の概要', '実施内容(計画)', 'Description'],
+  schedule: ['実施時期', 'スケジュール', '年次計画', '展開スケジュール', '実施年度', 'Schedule'],
   note: [
     '備考', '今後の課題・方向性', '今後の課題', '今後の方向性', '課題', '今後の取組', '特記事項', '意見', '課題・方向性',
     'Note', 'Notes', 'Remarks',
   ],
-};
-
-/**
- * Fields that show a table is a progress table rather than any list with a 名称 column: the
- * score counts how many of them were found (see `detect-table.ts`).
- */
-export const EVIDENCE_FIELDS: readonly Field[] = [
-  'indicator',
-  'target',
-  'actual',
-  'rating',
-  'department',
-  'baseline',
-  'effectPlanned',
-  'effectActual',
-  'status',
-];
-
-/** Fields several columns may share: their texts are joined (部局 + 所属名, several notes). */
-export const MULTI_FIELDS: readonly Field[] = ['department', 'status', 'note', 'ignore'];
-
-/** Fields whose columns repeat per fiscal year (R5目標 / R6目標 …). */
-export const YEARLY_FIELDS: readonly Field[] = ['target', 'actual', 'rating', 'effectPlanned', 'effectActual', 'status'];
-
-/** Words in a group header above a 目標/実績 pair that say the pair is an effect amount, not a KPI. */
-export const EFFECT_CONTEXT = ['効果額', '財政効果', '効果'];
-
-/** Bilingual field names for reasons and findings. */
-export const FIELD_LABEL: Readonly<Record<Field, { ja: string; en: string }>> = {
-  policy: { ja: '基本方針', en: 'policy' },
-  group: { ja: '推進項目', en: 'group' },
-  id: { ja: '番号', en: 'number' },
-  name: { ja: '取組名', en: 'item name' },
-  department: { ja: '担当課', en: 'department' },
-  indicator: { ja: '指標', en: 'indicator' },
-  unit: { ja: '単位', en: 'unit' },
-  baseline: { ja: '現状値', en: 'baseline' },
-  target: { ja: '目標値', en: 'target' },
-  actual: { ja: '実績値', en: 'actual' },
-  rating: { ja: '評価', en: 'rating' },
-  effectPlanned: { ja: '効果見込額', en: 'planned effect' },
-  effectActual: { ja: '実績効果額', en: 'actual effect' },
-  status: { ja: '取組状況', en: 'status' },
-  note: { ja: '備考', en: 'note' },
-  ignore: { ja: '(使わない)', en: '(ignored)' },
 };

@@ -1,0 +1,234 @@
+import { rowKey, type CellKey } from '../../model/keys';
+import type { CellMap, Indicator, Item, ItemFlag, NoteMap, YearValue } from '../../model/plan';
+import { normalizeWidth, splitDepartments, type Scale } from '../../values';
+import type { TableColumn } from './find-table';
+import { buildEffects, buildIndicator, CONTINUING, ratingOf, REPOST, type EffectCell } from './item';
+import { fieldRule, type ItemRow, type RowView } from './rows';
+import { parseHeading, type SectionLevel } from './sections';
+import type { TableSpec } from './spec';
+
+/**
+ * One item from a table row (and the rows that continue it): the same rules for every layout.
+ * Hooks adjust what is a city's own (its item codes, KPIs written inside text, a grid of classes).
+ */
+
+export interface BuildContext {
+  layout: string;
+  spec: TableSpec;
+  scale: Scale;
+  reportFy?: number;
+}
+
+export const NO_POLICY = { key: '-', name: '(基本方針なし)' };
+
+/** Line-wrap spaces from a PDF (「地域経営 マネジメント」) removed between Japanese characters. */
+export function joinWrapped(text: string): string {
+  return text
+    .trim()
+    .replace(/\s*\n\s*/g, (m, i: number, s: string) => (/[\x21-\x7e]/.test(s[i - 1] ?? '') && /[\x21-\x7e]/.test(s[i + m.length] ?? '') ? ' ' : ''))
+    .replace(/(?<=[^\u0020-\u007e\s])[ \u3000]+(?=[^\u0020-\u007e\s])/g, '');
+}
+
+/** A level (policy, group) from a column's text: `1 行政サービスの最適化` → key 1, its name. */
+export function levelOf(text: string): SectionLevel {
+  const h = parseHeading(text);
+  return { key: h.key, name: h.name };
+}
+
+/** The item number as typed: width folded, a leading `No.` dropped. */
+export function idText(text: string): string {
+  return normalizeWidth(text).replace(/^(?:no\.?|№)\s*/i, '').trim();
+}
+
+/** The column of a yearly field for the report year: its own year, else an undated one, else the only one. */
+export function pickForYear(cs: TableColumn[], fy: number | undefined): TableColumn | undefined {
+  return cs.find((c) => c.fy !== undefined && c.fy === fy) ?? cs.find((c) => c.fy === undefined) ?? (cs.length === 1 ? cs[0] : undefined);
+}
+
+function indicatorFrom(row: RowView, n: number, item: { name: string; cells: CellMap }, ctx: BuildContext, force: boolean): Indicator | undefined {
+  const fyOf = (c: TableColumn) => c.fy ?? ctx.reportFy;
+  const indCol = row.col('indicator');
+  const indName = indCol ? row.text('indicator') : '';
+  const unitCol = row.col('unit');
+  const baseCol = row.col('baseline');
+  const targets: YearValue[] = [];
+  let finalTarget: Indicator['finalTarget'];
+  const targetCols = row.columns('target');
+  const dated = targetCols.filter((c) => fyOf(c) !== undefined);
+  const finalCol = ctx.spec.lastTargetIsFinal && dated.length ? dated.reduce((a, b) => (fyOf(b)! > fyOf(a)! ? b : a)) : undefined;
+  for (const c of targetCols) {
+    const v = row.value(c);
+    const fy = fyOf(c);
+    if (fy === undefined || c === finalCol) {
+      if (v.kind !== 'blank') finalTarget = { value: v, ...(fy !== undefined ? { fy } : {}) };
+      item.cells[rowKey(fy !== undefined ? `target:${fy}` : 'target', n)] = row.ref(c);
+      continue;
+    }
+    targets.push({ fy, value: v });
+    item.cells[rowKey(`target:${fy}`, n)] = row.ref(c);
+  }
+  for (const c of row.columns('finalTarget')) {
+    const v = row.value(c);
+    if (v.kind !== 'blank') finalTarget = { value: v, ...(c.fy !== undefined ? { fy: c.fy } : {}) };
+    item.cells[rowKey('finalTarget', n)] = row.ref(c);
+  }
+  // A plan whose year columns hold an indicator's targets (つくばみらい) when the row has one.
+  if (ctx.spec.yearColumns === 'target' && indName && !/^[-ー―—]$/.test(indName)) {
+    for (const c of row.columns('schedule')) {
+      if (c.fy === undefined) continue;
+      const v = row.value(c);
+      item.cells[rowKey(`target:${c.fy}`, n)] = row.ref(c);
+      if (v.kind !== 'blank') targets.push({ fy: c.fy, value: v });
+    }
+  }
+  const actuals: YearValue[] = [];
+  for (const c of row.columns('actual')) {
+    const fy = fyOf(c);
+    if (fy === undefined) continue;
+    actuals.push({ fy, value: row.value(c) });
+    item.cells[rowKey(`actual:${fy}`, n)] = row.ref(c);
+  }
+  const baseline = baseCol ? row.value(baseCol) : undefined;
+  const anyValue = [...targets.map((t) => t.value), ...actuals.map((a) => a.value), finalTarget?.value, baseline].some((v) => v !== undefined && v.kind !== 'blank');
+  // Continuation rows carry only what is typed in them; the item row always gets an indicator when the table has indicator columns.
+  if (!force && !indName && !anyValue) return undefined;
+  if (force && !indName && !anyValue && !indCol) return undefined;
+  const unitText = unitCol ? row.text('unit') : undefined;
+  if (indCol && indName) item.cells[rowKey('indicator', n)] = row.ref(indCol);
+  if (unitCol && unitText) item.cells[rowKey('unit', n)] = row.ref(unitCol);
+  if (baseCol && baseline && baseline.kind !== 'blank') item.cells[rowKey('baseline', n)] = row.ref(baseCol);
+  return buildIndicator({
+    name: joinWrapped(indName) || item.name,
+    ...(unitText !== undefined ? { unitText } : {}),
+    ...(baseline ? { baseline: { value: baseline, ...(baseCol?.fy !== undefined ? { fy: baseCol.fy } : {}) } } : {}),
+    targets,
+    ...(finalTarget ? { finalTarget } : {}),
+    actuals,
+    ...(indCol && indName ? { cell: row.ref(indCol) } : item.cells.name ? { cell: item.cells.name } : {}),
+  });
+}
+
+/** Texts of the fields a row carries for display (取組状況, 備考, 内容), by year where the column has one. */
+function textsOf(row: RowView, ctx: BuildContext, notes: NoteMap, cells: CellMap): void {
+  for (const field of ['status', 'note'] as const) {
+    const byKey = new Map<string, string[]>();
+    for (const c of row.columns(field)) {
+      // The year's status is the report year's when undated; a 備考 is dated only by its own header.
+      const fy = c.fy ?? (field === 'status' ? ctx.reportFy : undefined);
+      const key: CellKey = fy !== undefined ? `${field}:${fy}` : field;
+      cells[key] ??= row.ref(c);
+      const t = row.view.text(row.row, c.col);
+      if (t) byKey.set(key, [...(byKey.get(key) ?? []), t]);
+    }
+    for (const [k, ts] of byKey) notes[k as `${'status' | 'note'}:${number}`] = ts.join('\n');
+  }
+  const content = row.texts('content');
+  const cc = row.col('content');
+  if (cc) cells.content = row.ref(cc);
+  if (content.length) notes.content = content.join('\n');
+}
+
+export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
+  const { row } = ir;
+  const view = row.view;
+  const nameCol = row.col('name')!;
+  const cells: CellMap = { name: row.ref(nameCol) };
+  const notes: NoteMap = {};
+  const flags: ItemFlag[] = [];
+
+  let name = joinWrapped(row.text('name'));
+  if (REPOST.test(name)) {
+    flags.push('repost');
+    name = name.replace(REPOST, ' ').trim();
+  }
+  if (CONTINUING.test(name)) {
+    flags.push('continuing');
+    name = name.replace(CONTINUING, ' ').trim();
+  }
+
+  const idCol = row.col('id');
+  let id = idCol ? idText(row.text('id')) : '';
+  if (idCol) cells.id = row.ref(idCol);
+  if (!id) id = `${view.name}!${row.row + 1}`;
+
+  const text = (f: 'policy' | 'group') => row.text(f) || ir.carried[f] || '';
+  const policyCol = row.col('policy');
+  const groupCol = row.col('group');
+  if (policyCol) cells.policy = row.ref(policyCol);
+  if (groupCol) cells.group = row.ref(groupCol);
+  const policy = policyCol && text('policy') ? levelOf(text('policy')) : (ir.policy ?? NO_POLICY);
+  const group = groupCol && text('group') ? levelOf(text('group')) : ir.group;
+
+  const deptCols = row.columns('department');
+  const deptCol = deptCols.find((c) => view.text(row.row, c.col) !== '') ?? deptCols[0];
+  if (deptCol) cells.department = row.ref(deptCol);
+  const departments = splitDepartments(row.texts('department').join(' '));
+
+  const item: Item = {
+    id,
+    policyKey: policy.key,
+    policyName: policy.name,
+    ...(group ? { groupKey: group.key, groupName: group.name } : {}),
+    name,
+    departments,
+    indicators: [],
+    ...(ctx.reportFy !== undefined ? { reportFy: ctx.reportFy } : {}),
+    flags,
+    cells,
+    source: { layout: ctx.layout, sheet: view.name, row: row.row },
+  };
+
+  if (ctx.spec.continuation !== 'rows') {
+    const first = indicatorFrom(row, 0, item, ctx, true);
+    if (first) item.indicators.push(first);
+    if (ctx.spec.continuation === 'indicator') {
+      for (const more of ir.more) {
+        const next = indicatorFrom(more, item.indicators.length, item, ctx, false);
+        if (next) item.indicators.push(next);
+      }
+    }
+  }
+
+  const effectCells: EffectCell[] = [];
+  let unit: string | undefined;
+  for (const [field, kind] of [
+    ['effectPlanned', 'planned'],
+    ['effectActual', 'actual'],
+  ] as const) {
+    for (const c of row.columns(field)) {
+      const fy = c.fy ?? ctx.reportFy;
+      if (fy === undefined) continue;
+      unit ??= c.unit ?? fieldRule(ctx.spec, field)?.unit;
+      effectCells.push({ fy, kind, value: row.value(c) });
+      cells[`${field}:${fy}`] = row.ref(c);
+    }
+  }
+  const effects = buildEffects(effectCells, unit ?? ctx.spec.effectUnit);
+  if (effects) item.effects = effects;
+
+  const ratingCols = row.columns('rating');
+  const ratingCol = pickForYear(ratingCols, ctx.reportFy);
+  for (const c of ratingCols) {
+    const fy = c.fy ?? ctx.reportFy;
+    if (fy !== undefined) cells[`rating:${fy}`] = row.ref(c);
+  }
+  if (ratingCol) {
+    const at = row.ref(ratingCol);
+    item.ratingCell = at;
+    cells.rating = at;
+    const r = ratingOf(view.value(row.row, ratingCol.col), at, ctx.scale);
+    if (r.rating) item.rating = r.rating;
+    if (r.unread) notes.rating = r.unread;
+  }
+
+  textsOf(row, ctx, notes, cells);
+  const rows = [row, ...(ctx.spec.continuation === 'rows' ? ir.more : [])];
+  for (const c of row.columns('schedule')) {
+    if (c.fy === undefined || (ctx.spec.yearColumns === 'target' && item.cells[`target:${c.fy}`])) continue;
+    cells[`schedule:${c.fy}`] = row.ref(c);
+    const texts = rows.map((r) => view.text(r.row, c.col)).filter((t) => t !== '');
+    if (texts.length) notes[`plan:${c.fy}`] = texts.join(' / ');
+  }
+  if (Object.keys(notes).length) item.notes = notes;
+  return item;
+}

@@ -1,0 +1,391 @@
+import { SheetView } from '../../grid/sheet-view';
+import type { SheetGrid, WorkbookGrid } from '../../grid/types';
+import { FIELD_LABEL, type CellRules, type Field } from '../../model/fields';
+import type { Item, Policy } from '../../model/plan';
+import { text } from '../../rules/texts';
+import { finding, type Finding } from '../../validation/finding';
+import type { Label } from '../../validation/template';
+import { DEFAULT_SCALE, inferScale, parseFiscalYear, scaleById, type Scale } from '../../values';
+import type { FieldConfidence, LayoutRead, LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
+import { alignAnchors, anchorOf } from './anchor';
+import { buildItem, type BuildContext } from './build';
+import { findTable, hasDataBelow, type TableMatch } from './find-table';
+import { LabelMatcher, strippedKey } from './labels';
+import { chooseReportYear, type YearEvidence } from './report-year';
+import { fieldRule, walkSheet, type ItemRow, type SheetWalk, type TableWalk, type WalkOptions } from './rows';
+import { LayoutSpecSchema, type DataField, type LayoutSpec, type LayoutSpecInput, type TableSpec } from './spec';
+
+/**
+ * defineLayout(spec, hooks) → a layout reader: detection with its score and reasons, reading with
+ * one walk per sheet, the report year by evidence, the rating scale stated or inferred, items built
+ * by the one set of rules. Hooks are for a city's real quirks only.
+ */
+
+export interface HookContext {
+  wb: WorkbookGrid;
+  spec: LayoutSpec;
+  scale: Scale;
+  reportFy?: number;
+  findings: Finding[];
+  opts: ReadOptions;
+}
+
+export interface LayoutHooks {
+  /** Sheets the layout reads besides its tables (a 目次, a 7×3 grid): found and read here. */
+  sheets?: {
+    detect(view: SheetView): SheetDetection | undefined;
+    read(view: SheetView, ctx: HookContext): void;
+  };
+  /** A heading the spec's rules cannot express. */
+  heading?: WalkOptions['heading'];
+  /** One item as the kit built it: a hook may set what is the city's own (its code, KPIs in text, classes); false drops the row. */
+  item?(item: Item, row: ItemRow, ctx: HookContext & { table: TableWalk }): void | false;
+  /** After every sheet is read: links across items (【再掲】 originals, the 目次's authority). */
+  after?(read: LayoutRead, ctx: HookContext): void;
+}
+
+export interface KitLayout extends LayoutReader {
+  spec: LayoutSpec;
+}
+
+/** Detection and reading share one view per sheet, so its text cache serves every layout. */
+const views = new WeakMap<SheetGrid, SheetView>();
+export function viewOf(grid: SheetGrid): SheetView {
+  let v = views.get(grid);
+  if (!v) {
+    v = new SheetView(grid);
+    views.set(grid, v);
+  }
+  return v;
+}
+
+/** Key fields whose absence a layout read without configuration mentions (LAY006). */
+const KEY_FIELDS: DataField[] = ['indicator', 'target', 'actual', 'rating', 'department'];
+const ACCEPT = 0.5;
+
+interface Compiled {
+  spec: TableSpec;
+  labels: LabelMatcher;
+}
+
+export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutHooks = {}): KitLayout {
+  const spec = LayoutSpecSchema.parse(input);
+  const tables: Compiled[] = spec.tables.map((t) => ({ spec: t, labels: new LabelMatcher(t) }));
+
+  const visible = (g: SheetGrid) => spec.detect.hidden || (g.visibility ?? 'visible') === 'visible';
+
+  function firstTable(view: SheetView): { index: number; band: TableMatch } | undefined {
+    let best: { index: number; band: TableMatch; score: number } | undefined;
+    tables.forEach((t, index) => {
+      const band = findTable(view, t.labels);
+      if (!band) return;
+      const score = scoreOf(view, t.spec, band);
+      if (!best || score > best.score || (score === best.score && band.headerRows[0] < best.band.headerRows[0])) best = { index, band, score };
+    });
+    return best;
+  }
+
+  function scoreOf(view: SheetView, t: TableSpec, band: TableMatch): number {
+    const { base, max } = spec.detect;
+    const need = spec.detect.need ?? Math.max(1, t.expected.length);
+    const evidence = t.expected.map((f) => band.found.get(f) ?? 0).sort((a, b) => b - a);
+    const got = evidence.slice(0, Math.ceil(need)).reduce((s, x) => s + x, 0);
+    let score = t.expected.length === 0 ? max : base + (max - base) * Math.min(1, got / need);
+    score -= 0.05 * band.ambiguous.length;
+    const nameCol = band.columns.find((c) => c.field === 'name');
+    if (nameCol && !hasDataBelow(view, band.headerRows[band.headerRows.length - 1], nameCol.col)) score *= 0.5;
+    return Math.max(0, Math.min(max, Math.round(score * 100) / 100));
+  }
+
+  function reasonOf(t: TableSpec, band: TableMatch, score: number): Label {
+    const hits = band.columns.filter((c) => c.field !== 'ignore');
+    const wanted = new Set([...t.required, ...t.expected, ...t.oneOf.flat()]);
+    const found = [...band.found.keys()].filter((f) => wanted.has(f)).length;
+    return text('detected', {
+      hits: hits.map((c) => ({ ja: `「${c.label}」→${FIELD_LABEL[c.field].ja}`, en: `"${c.label}" → ${FIELD_LABEL[c.field].en}` })),
+      found: wanted.size ? found : hits.length,
+      wanted: wanted.size || hits.length,
+      rows: band.headerRows.length,
+      score: score.toFixed(2),
+    });
+  }
+
+  function detect(wb: WorkbookGrid): SheetDetection[] {
+    const out: SheetDetection[] = [];
+    for (const grid of wb.sheets) {
+      if (!visible(grid)) continue;
+      if (spec.sheet !== undefined && grid.name !== spec.sheet) continue;
+      const view = viewOf(grid);
+      const other = hooks.sheets?.detect(view);
+      if (other) {
+        out.push(other);
+        continue;
+      }
+      const first = firstTable(view);
+      if (!first) continue;
+      const score = scoreOf(view, tables[first.index].spec, first.band);
+      if (score > 0) out.push({ sheet: grid.name, score, reason: reasonOf(tables[first.index].spec, first.band, score) });
+    }
+    return out;
+  }
+
+  function read(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
+    const findings: Finding[] = [];
+    const names = opts.sheets ?? detect(wb).filter((d) => d.score >= ACCEPT).map((d) => d.sheet);
+    const ctx: HookContext = { wb, spec, scale: DEFAULT_SCALE, findings, opts };
+    const walks: { view: SheetView; walk: SheetWalk }[] = [];
+
+    for (const name of names) {
+      const grid = wb.sheets.find((s) => s.name === name);
+      if (!grid) {
+        findings.push(finding('LAY017', { sheet: name }, { sheet: name }));
+        continue;
+      }
+      const view = viewOf(grid);
+      if (hooks.sheets?.detect(view)) {
+        hooks.sheets.read(view, ctx);
+        continue;
+      }
+      const first = firstTable(view);
+      if (!first) {
+        findings.push(finding('LAY003', { sheet: name, address: 'A1' }, { sheet: name, layout: spec.label, reason: NO_TABLE }));
+        continue;
+      }
+      walks.push({ view, walk: walkSheet(view, { specs: tables, first, ...(hooks.heading ? { heading: hooks.heading } : {}) }) });
+    }
+
+    // The scale: stated by the layout, else what the rating cells hold.
+    const stated = typeof spec.scale === 'string' ? scaleById(spec.scale) : spec.scale;
+    let scale = stated ?? DEFAULT_SCALE;
+    if (!stated) {
+      const guess = inferFromWalks(walks);
+      if (guess) {
+        scale = guess.scale;
+        if (scale.id !== DEFAULT_SCALE.id) findings.push(finding('LAY019', guess.at, { scale: scale.label, values: guess.values }));
+      }
+    }
+    ctx.scale = scale;
+
+    const year = decideYear(walks, opts, findings);
+    ctx.reportFy = year;
+
+    const items: Item[] = [];
+    const anchors: TableAnchor[] = [];
+    const fields: FieldConfidence[] = [];
+    for (const { view, walk } of walks) {
+      reportColumns(view, walk, findings, fields);
+      if (walk.firstItemWithoutPolicy) {
+        const r = walk.firstItemWithoutPolicy;
+        const policyRule = walk.tables[0] ? tableSpecOf(walk.tables[0]).headings.rules.find((h) => h.level === 'policy') : undefined;
+        findings.push(finding('LAY010', r.ref(r.col('name')!), { level: spec.policyLabel ?? walk.sectionLabel ?? policyRule?.match ?? '基本方針' }));
+      }
+      let sheetItems = 0;
+      for (const tw of walk.tables) {
+        const t = tableSpecOf(tw);
+        const bctx: BuildContext = { layout: spec.id, spec: t, scale, ...(year !== undefined ? { reportFy: year } : {}) };
+        const rowOfItem: Record<string, number> = {};
+        const dataRows: number[] = [];
+        for (const ir of tw.items) {
+          const item = buildItem(ir, bctx);
+          if (hooks.item?.(item, ir, { ...ctx, table: tw }) === false) continue;
+          items.push(item);
+          rowOfItem[item.id] = ir.row.row;
+          dataRows.push(ir.row.row);
+        }
+        sheetItems += tw.items.length;
+        const owned: Record<string, number> = {};
+        for (const c of tw.table.columns) if (c.owned && owned[c.owned] === undefined) owned[c.owned] = c.col;
+        anchors.push(anchorOf(view, tw.table.headerRows, dataRows.sort((a, b) => a - b), owned, rowOfItem));
+      }
+      if (sheetItems === 0 && walk.tables[0]) {
+        const t = walk.tables[0].table;
+        const nameCol = t.columns.find((c) => c.field === 'name');
+        findings.push(finding('LAY008', view.ref(t.headerRows[t.headerRows.length - 1], nameCol?.col ?? 0), { sheet: view.name }));
+      }
+    }
+    dedupe(items, findings);
+    // Items are keyed by their final ids only now (duplicates renamed), so fix the anchors' keys.
+    const rowOf = new Map(items.map((i) => [`${i.source.sheet}|${i.source.row}`, i.id]));
+    for (const a of anchors) a.rowOfItem = Object.fromEntries(Object.values(a.rowOfItem).map((r) => [rowOf.get(`${a.sheet}|${r}`) ?? '', r]).filter(([k]) => k !== ''));
+
+    const policyCol = walks.flatMap((w) => w.walk.tables).flatMap((t) => t.table.columns).find((c) => c.field === 'policy');
+    const read: LayoutRead = {
+      layout: spec.id,
+      policyLabel: spec.policyLabel ?? (policyCol ? strippedKey(policyCol.label) || policyCol.label : undefined) ?? walks.find((w) => w.walk.sectionLabel)?.walk.sectionLabel ?? '基本方針',
+      policies: policiesOf(spec.policies, items),
+      items,
+      findings,
+      tables: alignAnchors(anchors),
+      ...(year !== undefined ? { reportFy: year } : {}),
+      scale,
+      cellRules: { [spec.id]: cellRulesOf(spec) },
+      fields,
+    };
+    hooks.after?.(read, ctx);
+    return read;
+  }
+
+  function tableSpecOf(tw: TableWalk): TableSpec {
+    return tables[tw.specIndex].spec;
+  }
+
+  function inferFromWalks(walks: { view: SheetView; walk: SheetWalk }[]) {
+    const values: string[] = [];
+    let at: { sheet: string; address: string } | undefined;
+    let header = '';
+    for (const { view, walk } of walks) {
+      for (const tw of walk.tables) {
+        for (const c of tw.table.columns.filter((x) => x.field === 'rating')) {
+          at ??= view.ref(tw.table.headerRows[tw.table.headerRows.length - 1], c.col);
+          header ||= c.label;
+          for (const ir of tw.items) {
+            const t = view.text(ir.row.row, c.col);
+            if (t) values.push(t);
+          }
+        }
+      }
+    }
+    const guess = inferScale(values, header);
+    return guess && at ? { ...guess, at } : undefined;
+  }
+
+  function decideYear(walks: { view: SheetView; walk: SheetWalk }[], opts: ReadOptions, findings: Finding[]): number | undefined {
+    const evidence = new Map<number, YearEvidence>();
+    const columnYears = new Set<number>();
+    let undated: { sheet: string; address: string } | undefined;
+    let title: number | undefined;
+    for (const { view, walk } of walks) {
+      if (title === undefined) {
+        for (const line of walk.title) {
+          if (!/年度/.test(line)) continue;
+          const fy = parseFiscalYear(line);
+          if (fy !== undefined && fy >= 1989 && fy <= 2100) {
+            title = fy;
+            break;
+          }
+        }
+      }
+      for (const tw of walk.tables) {
+        const head = tw.table.headerRows[tw.table.headerRows.length - 1];
+        for (const c of tw.table.columns) {
+          if (!['actual', 'rating', 'status', 'effectActual', 'target', 'effectPlanned'].includes(c.field)) continue;
+          if (c.fy === undefined) {
+            undated ??= view.ref(head, c.col);
+            continue;
+          }
+          if (c.field === 'target' || c.field === 'effectPlanned') continue;
+          columnYears.add(c.fy);
+          const e = evidence.get(c.fy) ?? { fy: c.fy, items: 0, cells: [] };
+          for (const ir of tw.items) {
+            const rows = [ir.row, ...ir.more];
+            const hit = rows.find((r) => view.text(r.row, c.col) !== '');
+            if (!hit) continue;
+            e.items++;
+            e.cells.push({ cell: hit.ref(c), item: view.text(ir.row.row, ir.row.col('name')!.col), raw: view.text(hit.row, c.col) });
+          }
+          evidence.set(c.fy, e);
+        }
+      }
+    }
+    const asked = opts.reportFy;
+    const sheetChoice = chooseReportYear({
+      evidence: [...evidence.values()].map((e) => ({ ...e, items: new Set(e.cells.map((c) => `${c.cell.sheet}|${c.item}`)).size })),
+      columnYears: [...columnYears],
+      ...(title !== undefined ? { title } : {}),
+      ...(spec.fy !== undefined ? { layout: spec.fy } : {}),
+    });
+    const head = walks[0] ? walks[0].view.ref(walks[0].walk.tables[0].table.headerRows[0], 0) : { sheet: '', address: '' };
+    if (asked !== undefined) {
+      // The sheet has columns for other years only: its own year is read, and the user is told.
+      if (!undated && columnYears.size && !columnYears.has(asked) && sheetChoice.fy !== undefined) {
+        findings.push(finding('FY003', head, { chosen: asked, sheetFy: sheetChoice.fy }));
+        return sheetChoice.fy;
+      }
+      return asked;
+    }
+    for (const e of sheetChoice.early) {
+      findings.push(finding('FY004', e.cell, { item: e.item ?? '', fy: e.fy, raw: e.raw, reportFy: sheetChoice.fy }));
+    }
+    if (undated && sheetChoice.source === 'title') findings.push(finding('FY002', undated, { fy: sheetChoice.fy, source: { ja: '表題', en: 'the title' } }));
+    if (undated && sheetChoice.fy === undefined) findings.push(finding('FY001', undated, {}));
+    return sheetChoice.fy;
+  }
+
+  function reportColumns(view: SheetView, walk: SheetWalk, findings: Finding[], fields: FieldConfidence[]): void {
+    const first = walk.tables[0];
+    if (!first) return;
+    const t = tableSpecOf(first);
+    const band = first.table;
+    const headerLast = band.headerRows[band.headerRows.length - 1];
+    const at = (c: number) => view.ref(headerLast, c);
+    const firstCol = band.columns[0]?.col ?? 0;
+    const missing = t.expected.filter((f) => !band.found.has(f));
+    if (spec.missing === 'warn' && missing.length) findings.push(finding('LAY005', at(firstCol), { fields: missing.map((f) => FIELD_LABEL[f]) }));
+    const key = KEY_FIELDS.filter((f) => !band.found.has(f));
+    if (spec.missing === 'advise' && key.length) findings.push(finding('LAY006', at(firstCol), { fields: key.map((f) => FIELD_LABEL[f]) }));
+    for (const a of band.ambiguous) {
+      const labels = a.cols.map((c) => band.columns.find((x) => x.col === c)!.label);
+      findings.push(finding('LAY007', at(a.cols[1]), { field: FIELD_LABEL[a.field], headers: labels, n: labels.length }));
+    }
+    for (const c of band.columns) {
+      if ((c.field === 'effectPlanned' || c.field === 'effectActual') && c.unit && c.unit !== '千円') {
+        findings.push(finding('LAY020', at(c.col), { header: c.label, unit: c.unit }));
+      }
+      if (c.field === 'ignore') continue;
+      fields.push({
+        sheet: view.name,
+        field: c.field,
+        header: c.label,
+        col: c.col,
+        confidence: c.strength || (c.yearOnly ? 1 : 0),
+        reason: confidenceReason(c.strength, c.label, c.field, c.yearOnly),
+      });
+    }
+  }
+
+  return { id: spec.id, label: spec.label, spec, detect, read };
+}
+
+const NO_TABLE = { ja: 'この様式の見出し行が見つかりません。', en: 'No header row of this layout was found.' };
+
+function confidenceReason(strength: number, header: string, field: Field, yearOnly?: boolean): Label {
+  if (yearOnly) return { ja: `見出し「${header}」は年度だけのため、年度ごとの欄と判断しました`, en: `The header "${header}" is a year alone, so it is a column per year` };
+  if (strength >= 1) return { ja: `見出し「${header}」が${FIELD_LABEL[field].ja}の見出し語と一致しました`, en: `The header "${header}" is a known label of the ${FIELD_LABEL[field].en}` };
+  return { ja: `見出し「${header}」に${FIELD_LABEL[field].ja}の見出し語が含まれています`, en: `The header "${header}" contains a label of the ${FIELD_LABEL[field].en}` };
+}
+
+/** One id per item (【再掲】 repeats excepted): a later duplicate keeps its row visible under a distinct id. */
+function dedupe(items: Item[], findings: Finding[]): void {
+  const seen = new Map<string, Item>();
+  for (const it of items) {
+    if (it.flags.includes('repost')) continue;
+    const first = seen.get(it.id);
+    if (!first) {
+      seen.set(it.id, it);
+      continue;
+    }
+    const at = first.cells.id ?? first.cells.name ?? { sheet: first.source.sheet, address: 'A1' };
+    const id = it.id;
+    it.id = `${id}@${it.source.sheet}!${it.source.row + 1}`;
+    findings.push(finding('VLD008', it.cells.id ?? it.cells.name ?? { sheet: it.source.sheet }, { id, first: `${at.sheet}!${at.address}` }, it.id));
+  }
+}
+
+function policiesOf(fixed: Policy[] | undefined, items: Item[]): Policy[] {
+  if (fixed) return fixed.map((p) => ({ ...p }));
+  const out = new Map<string, Policy>();
+  for (const it of items) if (!out.has(it.policyKey)) out.set(it.policyKey, { key: it.policyKey, name: it.policyName, order: out.size + 1 });
+  return [...out.values()];
+}
+
+function cellRulesOf(spec: LayoutSpec): CellRules {
+  const out: CellRules = {};
+  for (const t of spec.tables) {
+    for (const field of Object.keys(t.fields) as DataField[]) {
+      const r = fieldRule(t, field);
+      if (r && (r.required || r.says)) out[field] = { ...(r.required ? { required: r.required } : {}), ...(r.says ? { says: true } : {}) };
+    }
+  }
+  return out;
+}
+

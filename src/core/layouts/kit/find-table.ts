@@ -1,0 +1,197 @@
+import { headerKey, type SheetView } from '../../grid/sheet-view';
+import { MULTI_FIELDS, type Field } from '../../model/fields';
+import { ownedFieldOfHeader, parseProgressHeader } from '../owned';
+import { headerMoneyUnit, headerYear, isYearOnly, strippedKey, type LabelMatcher } from './labels';
+import type { DataField } from './spec';
+
+/**
+ * Finds a table by its header text: the band of one to four rows holding its labels (spanning
+ * labels above, leaves below), and which column holds which field. One implementation for every
+ * layout; the labels come from the layout's spec.
+ */
+
+export interface TableColumn {
+  col: number;
+  field: Field;
+  /** The header as shown: the leaf, prefixed by the group above when that is what names it. */
+  label: string;
+  /** 1 for an exact label, less for a partial one, 0 for a column nothing names. */
+  strength: number;
+  /** Fiscal year the header names (its own, or the group's above it). */
+  fy?: number;
+  /** The group header above the leaf, when the band has more than one row. */
+  group?: string;
+  /** Key in TableAnchor.owned when the add-in wrote (or recognises) this column: ratio, actual:2026 … */
+  owned?: string;
+  /** Money unit the header states (効果額（円） → 円). */
+  unit?: string;
+  /** Headed by a year alone (2021年度 (R3)): a schedule column, or a yearly target. */
+  yearOnly?: boolean;
+}
+
+export interface TableMatch {
+  sheet: string;
+  /** 0-based header rows, top first. */
+  headerRows: number[];
+  columns: TableColumn[];
+  /** Strongest match per field. */
+  found: Map<DataField, number>;
+  /** Same field in two columns with nothing (no year) to tell them apart: the first is read. */
+  ambiguous: { field: DataField; cols: number[] }[];
+  /** Rightmost column of the header band. */
+  lastCol: number;
+}
+
+const MAX_EXTRA_ROW_SHARE = 0.5;
+
+/** Label cells in a row: cells naming a field, a spanning label, a year alone, or an owned column. */
+function labelCount(view: SheetView, m: LabelMatcher, row: number): { labels: number; cells: number } {
+  const cells = view.rowCells(row);
+  let labels = 0;
+  for (const c of cells) if (isLabel(m, c.text)) labels++;
+  return { labels, cells: cells.length };
+}
+
+function isLabel(m: LabelMatcher, text: string): boolean {
+  return m.match(text) !== undefined || m.isSpanning(text) || isYearOnly(text) || ownedFieldOfHeader(text) !== undefined || parseProgressHeader(text) !== undefined;
+}
+
+/**
+ * The header band starting at `top`, if the row holds enough labels: extended down over the rows
+ * that are mostly labels themselves (a merged header prints its leaves on the second and third rows).
+ */
+export function bandAt(view: SheetView, m: LabelMatcher, top: number): TableMatch | undefined {
+  const spec = m.spec;
+  const first = labelCount(view, m, top);
+  if (first.labels < spec.header.minLabels) return undefined;
+  const rows = [top];
+  while (rows.length < spec.header.maxRows && top + rows.length < view.rowCount) {
+    const next = labelCount(view, m, top + rows.length);
+    if (next.cells === 0 || next.labels === 0 || next.labels / next.cells < MAX_EXTRA_ROW_SHARE) break;
+    rows.push(top + rows.length);
+  }
+  return mapColumns(view, m, rows);
+}
+
+/** The header band of a saved layout: its last row is fixed, the rows above it that hold labels join it. */
+export function bandEndingAt(view: SheetView, m: LabelMatcher, last: number): TableMatch | undefined {
+  if (last < 0 || last >= view.rowCount) return undefined;
+  const rows = [last];
+  while (rows.length < m.spec.header.maxRows && rows[0] > 0) {
+    const above = labelCount(view, m, rows[0] - 1);
+    if (above.labels === 0) break;
+    rows.unshift(rows[0] - 1);
+  }
+  return mapColumns(view, m, rows);
+}
+
+/** The first header band in the rows searched whose fields include every required one. */
+export function findTable(view: SheetView, m: LabelMatcher, from = 0): TableMatch | undefined {
+  const spec = m.spec;
+  if (spec.header.row !== undefined) return bandEndingAt(view, m, spec.header.row - 1);
+  const last = Math.min(view.rowCount, from + spec.header.search);
+  for (let r = from; r < last; r++) {
+    const band = bandAt(view, m, r);
+    if (band && hasRequired(band, spec.required, spec.oneOf)) return band;
+  }
+  return undefined;
+}
+
+export function hasRequired(t: TableMatch, required: DataField[], oneOf: DataField[][]): boolean {
+  return required.every((f) => t.found.has(f)) && oneOf.every((group) => group.some((f) => t.found.has(f)));
+}
+
+function mapColumns(view: SheetView, m: LabelMatcher, rows: number[]): TableMatch {
+  const cols = new Set<number>();
+  for (const r of rows) {
+    for (const c of view.rowCells(r)) {
+      const merge = view.merge(r, c.col);
+      for (let x = c.col; x <= (merge ? merge.right : c.col); x++) cols.add(x);
+    }
+  }
+  const columns: TableColumn[] = [];
+  for (const c of [...cols].sort((a, b) => a - b)) {
+    const column = mapColumn(view, m, rows, c);
+    if (column) columns.push(column);
+  }
+  const found = new Map<DataField, number>();
+  for (const c of columns) if (c.field !== 'ignore') found.set(c.field as DataField, Math.max(found.get(c.field as DataField) ?? 0, c.strength));
+  return {
+    sheet: view.name,
+    headerRows: rows,
+    columns,
+    found,
+    ambiguous: findAmbiguous(columns),
+    lastCol: columns.length ? columns[columns.length - 1].col : 0,
+  };
+}
+
+function mapColumn(view: SheetView, m: LabelMatcher, rows: number[], col: number): TableColumn | undefined {
+  // Top to bottom, a vertical merge counted once.
+  const path: string[] = [];
+  for (const r of rows) {
+    const t = view.text(r, col);
+    if (t !== '' && path[path.length - 1] !== t) path.push(t);
+  }
+  if (path.length === 0) return undefined;
+  const leaf = path[path.length - 1];
+  const above = path.slice(0, -1);
+  const group = above.length ? above[above.length - 1] : undefined;
+  const fy = headerYear(leaf) ?? [...above].reverse().map(headerYear).find((y) => y !== undefined);
+  const unit = headerMoneyUnit(leaf) ?? [...above].reverse().map(headerMoneyUnit).find((u) => u !== undefined);
+  const base = { col, ...(group !== undefined ? { group } : {}), ...(fy !== undefined ? { fy } : {}), ...(unit ? { unit } : {}) };
+
+  // The add-in's own computed column is never staff data.
+  const ownedField = path.map(ownedFieldOfHeader).find((f) => f !== undefined);
+  if (ownedField) return { ...base, label: leaf, field: 'ignore', strength: 0, owned: ownedField };
+
+  // The group and leaf together name a field more surely than the leaf alone (財政効果額 + 実績 is
+  // the actual effect, not the KPI's actual); a weaker match of either gives way to a stronger one.
+  let hit = m.match(leaf);
+  let label = leaf;
+  for (let i = above.length - 1; i >= 0; i--) {
+    const joined = m.match(`${above[i]}${leaf}`);
+    const adds = strippedKey(`${above[i]}${leaf}`) !== strippedKey(leaf);
+    if (joined && (!hit || joined.strength > hit.strength || (adds && joined.strength === hit.strength))) {
+      hit = joined;
+      label = `${above[i]} ${leaf}`;
+      break;
+    }
+  }
+  // A progress column the add-in (or staff in its wording) added: 令和8年度 実績, R5取組状況.
+  const progress = parseProgressHeader(leaf);
+  const owned = progress ? { owned: `${progress.field}:${progress.fy}` } : {};
+  if (!hit && progress) return { ...base, label: leaf, field: progress.field, strength: 1, fy: progress.fy, ...owned };
+  if (!hit) {
+    if (isYearOnly(leaf)) return { ...base, label: leaf, field: m.spec.yearColumns === 'none' ? 'ignore' : 'schedule', strength: 0, yearOnly: true };
+    return { ...base, label: leaf, field: 'ignore', strength: 0 };
+  }
+  let field: DataField = hit.field;
+  for (const ctx of m.spec.context) {
+    const over = ctx.over.map(headerKey);
+    if (!above.some((a) => over.some((o) => headerKey(a).includes(o)))) continue;
+    const to = ctx.map[field];
+    if (to) {
+      field = to;
+      label = `${group} ${leaf}`;
+    }
+  }
+  return { ...base, label, field, strength: hit.strength, ...(progress ? { fy: progress.fy } : {}), ...owned };
+}
+
+/** Same field in two columns with nothing (no year) to tell which one to read. */
+function findAmbiguous(columns: TableColumn[]): { field: DataField; cols: number[] }[] {
+  const byKey = new Map<string, TableColumn[]>();
+  for (const c of columns) {
+    if (MULTI_FIELDS.includes(c.field) || c.field === 'schedule') continue;
+    const k = `${c.field}|${c.fy ?? ''}`;
+    byKey.set(k, [...(byKey.get(k) ?? []), c]);
+  }
+  return [...byKey.values()].filter((cs) => cs.length > 1).map((cs) => ({ field: cs[0].field as DataField, cols: cs.map((c) => c.col) }));
+}
+
+/** Whether a row with a name follows the header within a few rows (a header alone is a title block). */
+export function hasDataBelow(view: SheetView, headerLast: number, nameCol: number, lookahead = 6): boolean {
+  for (let r = headerLast + 1; r < Math.min(view.rowCount, headerLast + 1 + lookahead); r++) if (view.text(r, nameCol)) return true;
+  return false;
+}

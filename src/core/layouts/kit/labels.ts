@@ -1,0 +1,140 @@
+import { headerKey } from '../../grid/sheet-view';
+import { normalizeWidth, parseFiscalYear } from '../../values';
+import { ruleOf, type DataField, type TableSpec } from './spec';
+
+/**
+ * Which field a header cell names, for one table spec. Years and units are taken out of the
+ * header first, so one label serves every year's column: `令和6年度実績` is 実績 of 2024,
+ * `効果額（円）` is 効果額 in 円.
+ */
+
+export interface LabelHit {
+  field: DataField;
+  /** 1 for an exact label, less for one found inside a longer header. */
+  strength: number;
+  /** The label that matched, as the spec writes it. */
+  label: string;
+}
+
+/** A label found inside a longer header counts this much: 「指標の現状値(令和4年度)」 is surely a baseline, 「目標とする姿」 is not surely a target. */
+export const PARTIAL_STRENGTH = 0.6;
+/** Longer cells are sentences or titles, not headers. */
+const MAX_HEADER_KEY = 24;
+
+// Year tokens are cut out before comparing, so one label serves every year's column.
+const YEAR_TOKENS = [
+  /(令和|平成)(元|\d{1,2})(年度末|年度|年末|年)?/g,
+  /(?<![a-z])[rh]\.?(元|\d{1,2})(年度末|年度|年末|年)?(?![0-9])/g,
+  /(19|20)\d{2}(年度末|年度|年末|年)?/g,
+  /fy(19|20)?\d{2}/g,
+];
+// Units and footnote marks in a header say nothing about which field it is.
+const NOISE = [/\((単位:?)?(千円|円|万円|百万円|億円|%|値|件|人|回)\)/g, /※\d*$/, /\*+$/, /\(\)/g, /^[:・]+|[:・]+$/g];
+
+const stripped = new Map<string, string>();
+
+/** The header with years, units and footnote marks removed, in headerKey form. */
+export function strippedKey(text: string): string {
+  const hit = stripped.get(text);
+  if (hit !== undefined) return hit;
+  let k = headerKey(text);
+  for (const re of YEAR_TOKENS) k = k.replace(re, '');
+  for (const re of NOISE) k = k.replace(re, '');
+  if (stripped.size > 50000) stripped.clear();
+  stripped.set(text, k);
+  return k;
+}
+
+/** The fiscal year a header names (`令和6年度実績`, `R6目標`, `2024年度 目標値`), if a plausible one. */
+export function headerYear(text: string): number | undefined {
+  const fy = parseFiscalYear(text);
+  return fy !== undefined && fy >= 1989 && fy <= 2100 ? fy : undefined;
+}
+
+/** True when the header is nothing but a fiscal year (`2021年度 (R3)`, `R5年度`, `R8`): a schedule or plan column. */
+export function isYearOnly(text: string): boolean {
+  return text.trim() !== '' && strippedKey(text) === '' && headerYear(text) !== undefined;
+}
+
+const MONEY = /[(（]\s*(?:単位\s*[:：]?\s*)?(円|千円|万円|百万円|億円)\s*[)）]|(?:単位\s*[:：]\s*)(円|千円|万円|百万円|億円)/;
+
+/** The money unit a header states: `効果額（円）` → 円, `(単位：百万円)` → 百万円. */
+export function headerMoneyUnit(text: string): string | undefined {
+  const m = MONEY.exec(normalizeWidth(text));
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+interface Entry {
+  key: string;
+  field: DataField;
+  label: string;
+  mode: 'exact' | 'prefix' | 'contains';
+  ascii: boolean;
+}
+
+/** The field labels of one table spec, compiled for matching. */
+export class LabelMatcher {
+  private readonly exact = new Map<string, Entry>();
+  private readonly patterns: Entry[] = [];
+  private readonly partials: Entry[] = [];
+  private readonly spanning: Set<string>;
+
+  constructor(readonly spec: TableSpec) {
+    for (const [field, rule] of Object.entries(spec.fields) as [DataField, Parameters<typeof ruleOf>[0]][]) {
+      for (const label of ruleOf(rule).labels) {
+        const prefix = label.endsWith('*');
+        const contains = prefix && label.startsWith('*');
+        const key = strippedKey(label.replace(/^\*|\*$/g, ''));
+        if (!key) continue;
+        const e: Entry = { key, field, label, mode: contains ? 'contains' : prefix ? 'prefix' : 'exact', ascii: /^[\x20-\x7e]+$/.test(key) };
+        if (e.mode === 'exact') {
+          if (!this.exact.has(key)) this.exact.set(key, e);
+          if (spec.partial && !e.ascii && key.length >= 2) this.partials.push(e);
+        } else this.patterns.push(e);
+      }
+    }
+    this.spanning = new Set(spec.spanning.map((s) => strippedKey(s).replace(/[()]/g, '')));
+  }
+
+  /** The field a header cell names, if any. */
+  match(text: string): LabelHit | undefined {
+    if (!text) return undefined;
+    const key = strippedKey(text);
+    if (!key) return undefined;
+    const exact = this.exact.get(key) ?? this.exact.get(key.replace(/[()]/g, ''));
+    if (exact) return { field: exact.field, strength: 1, label: exact.label };
+    for (const p of this.patterns) {
+      if (p.mode === 'prefix' ? key.startsWith(p.key) : key.includes(p.key)) return { field: p.field, strength: 1, label: p.label };
+    }
+    if (!this.spec.partial || key.length > MAX_HEADER_KEY) return undefined;
+    let best: Entry[] = [];
+    for (const e of this.partials) {
+      if (!key.includes(e.key)) continue;
+      if (!best.length || e.key.length > best[0].key.length) best = [e];
+      else if (e.key.length === best[0].key.length) best.push(e);
+    }
+    // Two fields tying for the longest label: the header says neither for sure.
+    if (!best.length || new Set(best.map((e) => e.field)).size > 1) return undefined;
+    return { field: best[0].field, strength: PARTIAL_STRENGTH, label: best[0].label };
+  }
+
+  isSpanning(text: string): boolean {
+    const k = strippedKey(text).replace(/[()]/g, '');
+    return k !== '' && this.spanning.has(k);
+  }
+}
+
+/** Exact-label conflicts (one header text naming two fields): a data error the synonym test guards against. */
+export function labelConflicts(spec: TableSpec): string[] {
+  const seen = new Map<string, DataField>();
+  const out: string[] = [];
+  for (const [field, rule] of Object.entries(spec.fields) as [DataField, Parameters<typeof ruleOf>[0]][]) {
+    for (const label of ruleOf(rule).labels) {
+      const k = strippedKey(label);
+      const f = seen.get(k);
+      if (f && f !== field) out.push(`${label}: ${f} / ${field}`);
+      seen.set(k, field);
+    }
+  }
+  return out;
+}

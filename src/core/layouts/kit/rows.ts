@@ -1,0 +1,257 @@
+import { headerKey, type SheetView } from '../../grid/sheet-view';
+import type { CellRef } from '../../grid/types';
+import type { Field } from '../../model/fields';
+import { parseValue, type ParsedValue } from '../../values';
+import { bandAt, hasRequired, type TableColumn, type TableMatch } from './find-table';
+import type { LabelMatcher } from './labels';
+import { isNoteText, isTotalText, looksLikeHeading, Sections, type Level, type SectionLevel } from './sections';
+import { ruleOf, type TableSpec } from './spec';
+
+/**
+ * The walk through one sheet for a layout's tables: which rows are headers (the first, and any
+ * printed again further down), headings, notes and totals, item rows and the rows that continue an
+ * item. It decides structure only; what the cells mean is item.ts's and build.ts's job.
+ */
+
+/** One row of a table, with its columns by field. */
+export class RowView {
+  constructor(
+    readonly view: SheetView,
+    readonly row: number,
+    readonly table: TableMatch,
+  ) {}
+
+  columns(field: Field): TableColumn[] {
+    return this.table.columns.filter((c) => c.field === field);
+  }
+
+  col(field: Field): TableColumn | undefined {
+    return this.table.columns.find((c) => c.field === field);
+  }
+
+  text(field: Field): string {
+    const c = this.col(field);
+    return c ? this.view.text(this.row, c.col) : '';
+  }
+
+  /** Texts of every column of a field that several columns may share (部局 + 所属名), blanks dropped. */
+  texts(field: Field): string[] {
+    return this.columns(field)
+      .map((c) => this.view.text(this.row, c.col))
+      .filter((t) => t !== '');
+  }
+
+  value(c: TableColumn): ParsedValue {
+    const m = this.view.merge(this.row, c.col);
+    return parseValue(this.view.value(this.row, c.col), m ? this.view.ref(m.top, m.left) : this.view.ref(this.row, c.col));
+  }
+
+  /** The cell a write to this field goes to (a merge's top-left). */
+  ref(c: TableColumn): CellRef {
+    const m = this.view.merge(this.row, c.col);
+    return m ? this.view.ref(m.top, m.left) : this.view.ref(this.row, c.col);
+  }
+
+  isFollower(c: TableColumn): boolean {
+    return this.view.isMergeFollower(this.row, c.col);
+  }
+}
+
+/** An item row with the sections and carried-down cells it was read under. */
+export interface ItemRow {
+  row: RowView;
+  policy?: SectionLevel;
+  group?: SectionLevel;
+  caption?: SectionLevel;
+  /** Texts carried down from the rows above for blank (or merged) cells. */
+  carried: Partial<Record<Field, string>>;
+  /** Rows below that continue this item (a second indicator, more schedule lines). */
+  more: RowView[];
+}
+
+/** One printing of a table: its header band and the items under it (a repeated header starts the next). */
+export interface TableWalk {
+  /** Which of the layout's table specs it is. */
+  specIndex: number;
+  table: TableMatch;
+  items: ItemRow[];
+  headerRows: number[];
+}
+
+export interface SheetWalk {
+  tables: TableWalk[];
+  /** Heading rows met before any item of the level they give, for LAY010. */
+  firstItemWithoutPolicy?: RowView;
+  /** The level word headings carried (重点改革項目), if any. */
+  sectionLabel?: string;
+  /** Texts above the first header (title block): a year or a unit may be stated there. */
+  title: string[];
+}
+
+export interface WalkOptions {
+  /** The layout's table specs, with their compiled labels: a header of any of them starts that table. */
+  specs: { spec: TableSpec; labels: LabelMatcher }[];
+  /** The first header found by detection (spec index and band). */
+  first: { index: number; band: TableMatch };
+  /** A hook may claim a row as a heading the rules cannot express. */
+  heading?(text: string, view: SheetView, row: number): { level: Level; key: string; name: string } | undefined;
+}
+
+/** Distinct cells of a row, each merge once at its left-most column. */
+function distinctCells(view: SheetView, r: number): { col: number; text: string }[] {
+  return view.rowCells(r);
+}
+
+export function walkSheet(view: SheetView, opts: WalkOptions): SheetWalk {
+  const { specs, first } = opts;
+  let current = { index: first.index, band: first.band };
+  let spec = specs[current.index].spec;
+  const colFor = (t: TableMatch, f: Field) => t.columns.find((c) => c.field === f);
+  const sectionsFor = (t: TableMatch, s: TableSpec) => new Sections(s.headings, { policy: !!colFor(t, 'policy'), group: !!colFor(t, 'group') });
+  let sections = sectionsFor(first.band, spec);
+  const title: string[] = [];
+  const walk: SheetWalk = { tables: [], title };
+  let tableWalk: TableWalk = { specIndex: first.index, table: first.band, items: [], headerRows: [...first.band.headerRows] };
+  walk.tables.push(tableWalk);
+
+  const takeHeading = (text: string, r: number): boolean => {
+    const own = opts.heading?.(text, view, r);
+    if (own) {
+      if (own.level === 'policy') {
+        sections.policy = { key: own.key, name: own.name };
+        sections.group = undefined;
+      } else if (own.level === 'group') sections.group = { key: own.key, name: own.name };
+      else sections.caption = { key: own.key, name: own.name };
+      return true;
+    }
+    return sections.take(text) !== undefined;
+  };
+
+  // Headings between the title and the first header (「●重点項目1 …」 then 「(1) …」) open the first section.
+  const top = first.band.headerRows[0];
+  for (let r = 0; r < top; r++) {
+    const cells = distinctCells(view, r);
+    if (cells.length === 0) continue;
+    const text = cells.map((c) => c.text).join(' ');
+    title.push(text);
+    if (cells.length > 2 || isNoteText(text)) continue;
+    const rules = spec.headings.rules.length > 0;
+    if (rules || looksLikeHeading(text) || (sections.policy && /^[(（]|^[①-⑳]/.test(text.trim()))) takeHeading(text, r);
+  }
+
+  let carried: Partial<Record<Field, string>> = {};
+  let last: ItemRow | undefined;
+  const nameKeyOf = (t: TableMatch) => {
+    const c = colFor(t, 'name');
+    return c ? headerKey(view.text(t.headerRows[t.headerRows.length - 1], c.col)) : '';
+  };
+  let headerNameKey = nameKeyOf(first.band);
+  const minLabels = Math.min(...specs.map((x) => x.spec.header.minLabels));
+
+  for (let r = first.band.headerRows[first.band.headerRows.length - 1] + 1; r < view.rowCount; r++) {
+    const cells = distinctCells(view, r);
+    if (cells.length === 0) continue;
+
+    // A header: the same table printed again (a page break, the next section), or another of the layout's tables.
+    if (cells.length >= minLabels) {
+      const next = headerAt(view, specs, r);
+      if (next) {
+        if (next.index !== current.index) {
+          spec = specs[next.index].spec;
+          const fresh = sectionsFor(next.band, spec);
+          Object.assign(fresh, { policy: sections.policy, group: sections.group, label: sections.label });
+          sections = fresh;
+        }
+        current = next;
+        tableWalk = { specIndex: next.index, table: next.band, items: [], headerRows: [...next.band.headerRows] };
+        walk.tables.push(tableWalk);
+        headerNameKey = nameKeyOf(next.band);
+        r = next.band.headerRows[next.band.headerRows.length - 1];
+        last = undefined;
+        continue;
+      }
+    }
+
+    const table = tableWalk.table;
+    const row = new RowView(view, r, table);
+    const nameCol = colFor(table, 'name')!;
+    const name = view.text(r, nameCol.col);
+
+    if (cells.length === 1) {
+      const only = cells[0];
+      if (isNoteText(only.text) || isTotalText(only.text)) continue;
+      const merge = view.merge(r, only.col);
+      const spans = !!merge && merge.right > merge.left;
+      const headingLike = only.col !== nameCol.col || spans || looksLikeHeading(only.text) || spec.headings.rules.length > 0;
+      if (headingLike && takeHeading(only.text, r)) {
+        carried = {};
+        last = undefined;
+        continue;
+      }
+      if (only.col !== nameCol.col && !spans && spec.continuation !== 'rows') {
+        // A lone cell outside the name column that is no heading: a stray note, not an item.
+        continue;
+      }
+    } else if (cells.length === 2 && spec.headings.rules.length > 0 && !numberInId(row)) {
+      // 「(1)」 and its name in two cells, or a heading with a page note: the rules decide.
+      if (takeHeading(cells.map((c) => c.text).join(' '), r)) {
+        carried = {};
+        last = undefined;
+        continue;
+      }
+    }
+    // The header printed again as a single row of labels we did not take as a band.
+    if (name && headerKey(name) === headerNameKey) continue;
+    if (isTotalText(name) || (isNoteText(name) && cells.length === 1)) continue;
+
+    if (!name || row.isFollower(nameCol)) {
+      // The item above goes on: its name merged down, or left blank on the next line.
+      if (last && spec.continuation !== 'none') last.more.push(row);
+      continue;
+    }
+
+    for (const f of spec.carryDown) {
+      const c = colFor(table, f);
+      if (!c) continue;
+      const t = view.text(r, c.col);
+      if (t) carried[f] = t;
+    }
+    if (!sections.policy && !colFor(table, 'policy') && walk.firstItemWithoutPolicy === undefined && spec.headings.rules.some((h) => h.level === 'policy')) {
+      walk.firstItemWithoutPolicy = row;
+    }
+    last = {
+      row,
+      ...(sections.policy ? { policy: sections.policy } : {}),
+      ...(sections.group ? { group: sections.group } : {}),
+      ...(sections.caption ? { caption: sections.caption } : {}),
+      carried: { ...carried },
+      more: [],
+    };
+    tableWalk.items.push(last);
+  }
+  if (sections.label) walk.sectionLabel = sections.label;
+  return walk;
+}
+
+/** Whether the row's id column holds a number: then it is an item even if it looks like a heading. */
+function numberInId(row: RowView): boolean {
+  const c = row.col('id');
+  if (!c) return false;
+  const v = row.value(c);
+  return v.kind === 'number';
+}
+
+function headerAt(view: SheetView, specs: WalkOptions['specs'], r: number): { index: number; band: TableMatch } | undefined {
+  for (let i = 0; i < specs.length; i++) {
+    const { spec, labels } = specs[i];
+    const band = bandAt(view, labels, r);
+    if (band && hasRequired(band, spec.required, spec.oneOf)) return { index: i, band };
+  }
+  return undefined;
+}
+
+/** The rule of a field in a spec (labels plus what its cells must hold). */
+export function fieldRule(spec: TableSpec, field: Field) {
+  const r = (spec.fields as Record<string, Parameters<typeof ruleOf>[0] | undefined>)[field];
+  return r ? ruleOf(r) : undefined;
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { FieldSchema } from '../../model/fields';
+import { PolicySchema } from '../../model/plan';
+import { ScaleSchema } from '../../values/scales';
+
+/**
+ * The language a layout is written in: what a city's table looks like, as data a person can read,
+ * save and edit. Every seed city is a spec on the one kit (define.ts); a mapping saved from the
+ * task pane or printed by `shinchoku mapping` is the same thing. docs/layouts/kit.md explains it.
+ *
+ * Header texts are compared in header-key form (width folded, spaces and bracket styles ignored),
+ * after the year and unit annotations are taken out (`令和6年度実績（千円）` is 実績, year 2024, 千円).
+ * A label `主な取組*` matches any header starting with 主な取組, `*推進手段*` any containing it.
+ */
+
+export const DataFieldSchema = FieldSchema.exclude(['ignore']);
+export type DataField = z.infer<typeof DataFieldSchema>;
+
+const Labels = z.array(z.string().min(1)).min(1);
+
+/** One field of a table: the header texts that name it, and what its cells must hold. */
+export const FieldRuleSchema = z.object({
+  labels: Labels,
+  /** A blank cell is an error (VLD017) or a warning (VLD018) before submission. */
+  required: z.enum(['error', 'warning']).optional(),
+  /** The text must say what was done: 「-」, なし, 同上 are a warning (VLD019). */
+  says: z.boolean().optional(),
+  /** Unit of amount columns whose header states none (`千円` unless said). */
+  unit: z.string().optional(),
+});
+export type FieldRule = z.infer<typeof FieldRuleSchema>;
+
+/** A heading row rule: text matching `match` starts a section of `level`. */
+export const HeadingRuleSchema = z.object({
+  level: z.enum(['policy', 'group', 'caption']),
+  /**
+   * A regular expression (named groups `key` and `name`), or a numbering keyword: `paren` (1), `circled` ①,
+   * `roman` Ⅲ, `arabic` 1., `dai` 第1, `word` 重点改革項目1 …, `mark` ●…, `plain` (any single text).
+   */
+  match: z.string(),
+});
+export type HeadingRule = z.infer<typeof HeadingRuleSchema>;
+
+export const HeadingsSpecSchema = z.object({
+  /** Explicit rules, tried in order. Without them: numbering styles as met, the first style the top level, the next the second. */
+  rules: z.array(HeadingRuleSchema).default([]),
+  /** Name of the top level when no heading says it (基本方針, 重点項目, 取組の視点 …). */
+  label: z.string().optional(),
+});
+export type HeadingsSpec = z.infer<typeof HeadingsSpecSchema>;
+
+export const TableSpecSchema = z.object({
+  /** Which of a layout's tables this is ('kpi', 'schedule' …), for hooks and reasons. */
+  name: z.string().default('table'),
+  header: z
+    .object({
+      /** 1-based number of the last header row, when a saved layout fixes it. */
+      row: z.number().int().positive().optional(),
+      /** Rows a header band may span (spanning labels above, leaves below). */
+      maxRows: z.number().int().min(1).max(4).default(3),
+      /** Rows searched for the first header: title blocks are a few rows, not pages. */
+      search: z.number().int().positive().default(40),
+      /** Label cells a row needs to start a header band. */
+      minLabels: z.number().int().min(1).default(3),
+    })
+    .prefault({}),
+  fields: z.partialRecord(DataFieldSchema, z.union([Labels, FieldRuleSchema])),
+  /** Labels may also be found inside longer headers (synonym tables do; a city's own labels are exact). */
+  partial: z.boolean().default(false),
+  /** Labels above the leaves that name no field (取組と位置付け, 成果指標): part of the header all the same. */
+  spanning: z.array(z.string()).default([]),
+  /** A group header that turns the fields under it into others: 目標 / 実績 under 効果額 are amounts. */
+  context: z.array(z.object({ over: Labels, map: z.partialRecord(DataFieldSchema, DataFieldSchema) })).default([]),
+  /** Without these there is no table (the item name; the rating of a results list). */
+  required: z.array(DataFieldSchema).default(['name']),
+  /** The city's layout always has these: a missing one is reported (LAY005), and they weigh in detection. */
+  expected: z.array(DataFieldSchema).default([]),
+  /** At least one field of each group is needed for the table to be this layout's. */
+  oneOf: z.array(z.array(DataFieldSchema).min(1)).default([]),
+  /** Heading rows inside or above the table give the top and second level. */
+  headings: HeadingsSpecSchema.prefault({}),
+  /** Blank (or merged) cells of these columns take the value above. */
+  carryDown: z.array(DataFieldSchema).default(['policy', 'group']),
+  /** A row with no item name continues the item above: another indicator, more schedule rows, or nothing. */
+  continuation: z.enum(['indicator', 'rows', 'none']).default('indicator'),
+  /** Columns headed by a year alone (2021年度 (R3), R8): a schedule, or yearly targets of an indicator. */
+  yearColumns: z.enum(['schedule', 'target', 'none']).default('schedule'),
+  /** The last dated target column is the plan's final target rather than a yearly one. */
+  lastTargetIsFinal: z.boolean().default(false),
+  /** Unit of effect amounts when no header states one. */
+  effectUnit: z.string().default('千円'),
+});
+export type TableSpec = z.infer<typeof TableSpecSchema>;
+export type TableSpecInput = z.input<typeof TableSpecSchema>;
+
+/** A labelled cell of a form sheet: the value is in the cell(s) after the label. */
+export const FormFieldSchema = z.object({
+  labels: Labels,
+  /** Where the value is, from the label: the next cell right, the next filled one, or the one below. */
+  take: z.enum(['right', 'next', 'below']).default('next'),
+  /** Values after the label: 2 for `基本方針 | 1 | 行政サービスの最適化` (number, then name). */
+  count: z.number().int().min(1).max(3).default(1),
+});
+export type FormField = z.infer<typeof FormFieldSchema>;
+
+export const FormSpecSchema = z.object({
+  /** Labels whose value cells the form holds once. */
+  fields: z.record(z.string(), FormFieldSchema),
+  /** Repeating year blocks: a year label, then labelled cells on its row and the row below. */
+  years: z
+    .object({
+      /** The label that anchors each block's columns (評価 / 全期間総合評価). */
+      anchor: Labels,
+      /** After this label the year rows start (年次計画). */
+      after: Labels,
+    })
+    .optional(),
+  /** Sheet names or texts that mark the blank template (見方, 記入例). */
+  template: z.array(z.string()).default([]),
+});
+export type FormSpec = z.infer<typeof FormSpecSchema>;
+
+export const LayoutSpecSchema = z.object({
+  version: z.literal(2).default(2),
+  id: z.string().min(1).default('saved'),
+  label: z.object({ ja: z.string(), en: z.string() }).default({ ja: '保存した様式', en: 'saved layout' }),
+  /** What the city calls its top level (基本方針, 重点項目 …); absent = the policy column's header, a heading's level word, or 基本方針. */
+  policyLabel: z.string().optional(),
+  /** The sheet a saved layout is for (else every sheet where its table is found). */
+  sheet: z.string().optional(),
+  /** The fiscal year of columns whose header names none. */
+  fy: z.number().int().optional(),
+  /** The rating scale: a library id (values/scales.ts) or a scale of the city's own; absent = from the values. */
+  scale: z.union([z.string(), ScaleSchema]).optional(),
+  /** The plan's top level when it is fixed (Isehara's five 基本方針) rather than read from the sheet. */
+  policies: z.array(PolicySchema).optional(),
+  tables: z.array(TableSpecSchema).default([]),
+  form: FormSpecSchema.optional(),
+  /** Detection: a sheet with every required field scores `base`, rising to `max` with the expected ones. */
+  detect: z
+    .object({
+      base: z.number().min(0).max(1).default(0.5),
+      max: z.number().min(0).max(1).default(1),
+      /** Strength of expected fields that makes the full score (default: all of them). */
+      need: z.number().positive().optional(),
+      /** Hidden sheets are read too (templates kept hidden), never claimed for other layouts. */
+      hidden: z.boolean().default(false),
+    })
+    .prefault({}),
+  /**
+   * Missing expected columns: `warn` for a city's own layout (LAY005, they are always there); `advise`
+   * for a layout read without configuration (LAY006 on the key columns, suggesting to save the layout).
+   */
+  missing: z.enum(['warn', 'advise']).default('warn'),
+  /** A file in assets/samples/ that shows the layout (CLI demo, playground, docs). */
+  sample: z.string().optional(),
+});
+export type LayoutSpec = z.infer<typeof LayoutSpecSchema>;
+export type LayoutSpecInput = z.input<typeof LayoutSpecSchema>;
+
+/** A field's rule whichever way it was written (a list of labels, or labels with requirements). */
+export function ruleOf(rule: string[] | FieldRule): FieldRule {
+  return Array.isArray(rule) ? { labels: rule } : rule;
+}
