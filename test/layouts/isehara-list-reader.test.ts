@@ -92,12 +92,12 @@ describe('findings', () => {
   });
 
   it('LAY005 names missing columns and reads on', () => {
-    const cols = LIST_COLUMNS.filter((c) => c !== 'unit' && c !== 'section');
+    const cols = LIST_COLUMNS.filter((c) => c !== 'unit' && c !== 'comment');
     const r = read({ columns: cols });
     const f = r.findings.find((x) => x.code === 'LAY005')!;
-    expect(f).toMatchObject({ severity: 'warning', sheet: '取組項目一覧', cell: 'C3' });
+    expect(f).toMatchObject({ severity: 'warning', sheet: '取組項目一覧', cell: 'C4' });
     expect(f.message.ja).toContain('単位');
-    expect(f.message.ja).toContain('所属名');
+    expect(f.message.ja).toContain('取組内容');
     expect(r.items).toHaveLength(ROWS.length);
   });
 
@@ -151,7 +151,7 @@ describe('findings', () => {
       rows[6][2] = String(rows[5][2]);
     });
     const f = r.findings.find((x) => x.code === 'VLD008')!;
-    expect(f).toMatchObject({ severity: 'error', cell: 'C7', itemId: '1(1)①#取組項目一覧!7' });
+    expect(f).toMatchObject({ severity: 'error', cell: 'C7', itemId: '1(1)①@取組項目一覧!7' });
     expect(r.items.map((i) => i.id)).toContain('1(1)①');
     expect(r.items).toHaveLength(ROWS.length);
   });

@@ -98,7 +98,7 @@ function indicatorFrom(row: RowView, n: number, item: { name: string; cells: Cel
   if (unitCol && unitText) item.cells[rowKey('unit', n)] = row.ref(unitCol);
   if (baseCol && baseline && baseline.kind !== 'blank') item.cells[rowKey('baseline', n)] = row.ref(baseCol);
   return buildIndicator({
-    name: joinWrapped(indName) || item.name,
+    name: (ctx.spec.wrap === 'join' ? joinWrapped(indName) : indName) || item.name,
     ...(unitText !== undefined ? { unitText } : {}),
     ...(baseline ? { baseline: { value: baseline, ...(baseCol?.fy !== undefined ? { fy: baseCol.fy } : {}) } } : {}),
     targets,
@@ -136,7 +136,7 @@ export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
   const notes: NoteMap = {};
   const flags: ItemFlag[] = [];
 
-  let name = joinWrapped(row.text('name'));
+  let name = ctx.spec.wrap === 'join' ? joinWrapped(row.text('name')) : row.text('name');
   if (REPOST.test(name)) {
     flags.push('repost');
     name = name.replace(REPOST, ' ').trim();

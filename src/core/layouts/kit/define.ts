@@ -9,8 +9,8 @@ import { DEFAULT_SCALE, inferScale, parseFiscalYear, scaleById, type Scale } fro
 import type { FieldConfidence, LayoutRead, LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
 import { alignAnchors, anchorOf } from './anchor';
 import { buildItem, type BuildContext } from './build';
-import { findTable, hasDataBelow, type TableMatch } from './find-table';
-import { LabelMatcher, strippedKey } from './labels';
+import { bandAt, findTable, hasDataBelow, type TableMatch } from './find-table';
+import { headerYear, LabelMatcher, strippedKey } from './labels';
 import { chooseReportYear, type YearEvidence } from './report-year';
 import { fieldRule, walkSheet, type ItemRow, type SheetWalk, type TableWalk, type WalkOptions } from './rows';
 import { LayoutSpecSchema, type DataField, type LayoutSpec, type LayoutSpecInput, type TableSpec } from './spec';
@@ -85,6 +85,15 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     return best;
   }
 
+  /** The first band of the layout's labels in the rows searched, whatever fields it lacks. */
+  function headerWithout(view: SheetView, t: Compiled): TableMatch | undefined {
+    for (let r = 0; r < Math.min(view.rowCount, t.spec.header.search); r++) {
+      const band = bandAt(view, t.labels, r);
+      if (band && band.found.size >= 2) return band;
+    }
+    return undefined;
+  }
+
   function scoreOf(view: SheetView, t: TableSpec, band: TableMatch): number {
     const { base, max } = spec.detect;
     const need = spec.detect.need ?? Math.max(1, t.expected.length);
@@ -148,7 +157,12 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       }
       const first = firstTable(view);
       if (!first) {
-        findings.push(finding('LAY003', { sheet: name, address: 'A1' }, { sheet: name, layout: spec.label, reason: NO_TABLE }));
+        // A header of this layout without a column it cannot do without says which; anything else is no table at all.
+        const partial = tables.map((t) => ({ t, band: headerWithout(view, t) })).find((x) => x.band);
+        if (partial?.band) {
+          const missing = [...partial.t.spec.required.filter((f) => !partial.band!.found.has(f)), ...partial.t.spec.oneOf.filter((g) => !g.some((f) => partial.band!.found.has(f))).map((g) => g[0])];
+          findings.push(finding('LAY004', writableHeader(view, partial.band.headerRows[0], partial.band.columns[0]?.col ?? 0), { sheet: name, fields: missing.map((f) => fieldName(partial.t.spec, f)) }));
+        } else findings.push(finding('LAY003', { sheet: name, address: 'A1' }, { sheet: name, layout: spec.label, reason: NO_TABLE }));
         continue;
       }
       walks.push({ view, walk: walkSheet(view, { specs: tables, first, ...(hooks.heading ? { heading: hooks.heading } : {}) }) });
@@ -253,6 +267,9 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     const evidence = new Map<number, YearEvidence>();
     const columnYears = new Set<number>();
     let undated: { sheet: string; address: string } | undefined;
+    // An undated value column (実績, 効果額) is read for whatever year is chosen; undated ratings and texts follow.
+    let undatedValue = false;
+    let yearCell: { sheet: string; address: string } | undefined;
     let title: number | undefined;
     for (const { view, walk } of walks) {
       if (title === undefined) {
@@ -271,8 +288,10 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
           if (!['actual', 'rating', 'status', 'effectActual', 'target', 'effectPlanned'].includes(c.field)) continue;
           if (c.fy === undefined) {
             undated ??= view.ref(head, c.col);
+            if (['actual', 'effectActual', 'target', 'effectPlanned'].includes(c.field)) undatedValue = true;
             continue;
           }
+          yearCell ??= yearHeaderCell(view, tw.table.headerRows, c.col, c.fy);
           if (c.field === 'target' || c.field === 'effectPlanned') continue;
           columnYears.add(c.fy);
           const e = evidence.get(c.fy) ?? { fy: c.fy, items: 0, cells: [] };
@@ -297,8 +316,8 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     const head = walks[0] ? walks[0].view.ref(walks[0].walk.tables[0].table.headerRows[0], 0) : { sheet: '', address: '' };
     if (asked !== undefined) {
       // The sheet has columns for other years only: its own year is read, and the user is told.
-      if (!undated && columnYears.size && !columnYears.has(asked) && sheetChoice.fy !== undefined) {
-        findings.push(finding('FY003', head, { chosen: asked, sheetFy: sheetChoice.fy }));
+      if (!undatedValue && columnYears.size && !columnYears.has(asked) && sheetChoice.fy !== undefined) {
+        findings.push(finding('FY003', yearCell ?? head, { chosen: asked, sheetFy: sheetChoice.fy }));
         return sheetChoice.fy;
       }
       return asked;
@@ -318,14 +337,16 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     const band = first.table;
     const headerLast = band.headerRows[band.headerRows.length - 1];
     const at = (c: number) => view.ref(headerLast, c);
-    const firstCol = band.columns[0]?.col ?? 0;
+    // Missing columns are said at the item-name header, where a person looks for the table.
+    const nameCol = band.columns.find((c) => c.field === 'name') ?? band.columns[0];
+    const nameAt = nameCol ? labelCell(view, band.headerRows, nameCol.col, nameCol.label) : view.ref(band.headerRows[0], 0);
     const missing = t.expected.filter((f) => !band.found.has(f));
-    if (spec.missing === 'warn' && missing.length) findings.push(finding('LAY005', at(firstCol), { fields: missing.map((f) => FIELD_LABEL[f]) }));
+    if (spec.missing === 'warn' && missing.length) findings.push(finding('LAY005', nameAt, { fields: missing.map((f) => fieldName(t, f)) }));
     const key = KEY_FIELDS.filter((f) => !band.found.has(f));
-    if (spec.missing === 'advise' && key.length) findings.push(finding('LAY006', at(firstCol), { fields: key.map((f) => FIELD_LABEL[f]) }));
+    if (spec.missing === 'advise' && key.length) findings.push(finding('LAY006', nameAt, { fields: key.map((f) => FIELD_LABEL[f]) }));
     for (const a of band.ambiguous) {
       const labels = a.cols.map((c) => band.columns.find((x) => x.col === c)!.label);
-      findings.push(finding('LAY007', at(a.cols[1]), { field: FIELD_LABEL[a.field], headers: labels, n: labels.length }));
+      findings.push(finding('LAY007', at(a.cols[1]), { field: fieldName(t, a.field), headers: labels, n: labels.length }));
     }
     for (const c of band.columns) {
       if ((c.field === 'effectPlanned' || c.field === 'effectActual') && c.unit && c.unit !== '千円') {
@@ -347,6 +368,31 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
 }
 
 const NO_TABLE = { ja: 'この様式の見出し行が見つかりません。', en: 'No header row of this layout was found.' };
+
+/** A field as the city's layout calls it (its first label: 達成状況 for Isehara's rating), in English the field's name. */
+function fieldName(t: TableSpec, f: DataField): Label {
+  const label = fieldRule(t, f)?.labels[0]?.replace(/^\*|\*$/g, '');
+  return { ja: label ?? FIELD_LABEL[f].ja, en: FIELD_LABEL[f].en };
+}
+
+/** The header cell where a column's label is written (a leaf merged down points at its top-left). */
+function labelCell(view: SheetView, rows: number[], col: number, label: string) {
+  const leaf = label.split(' ').pop() ?? label;
+  for (const r of rows) if (view.text(r, col) === leaf) return writableHeader(view, r, col);
+  return writableHeader(view, rows[0], col);
+}
+
+/** A header cell to point at: a merged header's top-left. */
+function writableHeader(view: SheetView, row: number, col: number) {
+  const m = view.merge(row, col);
+  return m ? view.ref(m.top, m.left) : view.ref(row, col);
+}
+
+/** The header cell that states a column's year (the column's own, or the group above it). */
+function yearHeaderCell(view: SheetView, rows: number[], col: number, fy: number) {
+  for (const r of rows) if (headerYear(view.text(r, col)) === fy) return writableHeader(view, r, col);
+  return writableHeader(view, rows[0], col);
+}
 
 function confidenceReason(strength: number, header: string, field: Field, yearOnly?: boolean): Label {
   if (yearOnly) return { ja: `見出し「${header}」は年度だけのため、年度ごとの欄と判断しました`, en: `The header "${header}" is a year alone, so it is a column per year` };

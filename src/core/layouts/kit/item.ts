@@ -35,10 +35,11 @@ export function isQualitative(unitText: string | undefined, targets: YearValue[]
   return !(targets.some((t) => numeric(t.value)) || numeric(finalTarget?.value));
 }
 
-/** The unit: the 単位 cell (unless 「-」), else the first unit typed inside a value. */
+/** The unit: the 単位 cell as typed (「-」 included: it marks a qualitative indicator), else the first unit typed inside a value. */
 export function unitOf(unitText: string | undefined, values: (ParsedValue | undefined)[]): string | undefined {
   const u = unitText !== undefined ? normalizeWidth(unitText).replace(/\s+/g, '') : '';
-  if (u !== '' && !DASH.test(u)) return u;
+  if (DASH.test(u)) return '-';
+  if (u !== '') return u;
   for (const v of values) if (v?.kind === 'number' && v.unit) return v.unit;
   return undefined;
 }

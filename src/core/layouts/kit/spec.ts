@@ -89,6 +89,11 @@ export const TableSpecSchema = z.object({
   lastTargetIsFinal: z.boolean().default(false),
   /** Unit of effect amounts when no header states one. */
   effectUnit: z.string().default('千円'),
+  /**
+   * Texts copied from a PDF carry its line wraps as spaces inside words (地域経営 マネジメント):
+   * `join` closes them up in names; `keep` leaves names as typed.
+   */
+  wrap: z.enum(['keep', 'join']).default('keep'),
 });
 export type TableSpec = z.infer<typeof TableSpecSchema>;
 export type TableSpecInput = z.input<typeof TableSpecSchema>;
