@@ -1,20 +1,24 @@
-import { toA1 } from '../grid/a1';
-import type { CellRef } from '../grid/types';
 import { FIELD_LABEL } from '../model/fields';
 import type { CellKey } from '../model/keys';
 import type { Indicator, Item, Plan } from '../model/plan';
 import type { RuleConfig } from '../rules/config';
 import { actualFor, primaryIndicator, reportYear, targetFor } from '../rules/evaluate';
 import type { Evaluation } from '../rules/evaluation';
-import { formatNumber } from '../rules/format';
 import { unitsAgree } from '../rules/units';
+import { DEFAULT_SCALE } from '../values/scales';
 import type { ParsedValue } from '../values/types';
+import { checkCells } from './cells';
 import { finding, type Finding } from './finding';
+import { itemLabel, shown, where } from './shared';
+
+export { itemLabel, shown };
 
 /**
- * What a 企画課 reviewer checks before accepting a department's sheet, all at once. Codes come from
- * the catalogue (catalogue.ts, docs/findings.md). Readers that meet a rating cell they cannot parse
- * keep its text in `item.notes.rating`; that is how VLD003 sees it.
+ * What a 企画課 reviewer checks before accepting a department's sheet, all at once: every cell
+ * against its schema (cells.ts), then what spans cells and items (a missing actual, a rating that
+ * differs from the numbers, subtotals, duplicate numbers). Codes come from the catalogue
+ * (catalogue.ts, docs/findings.md). Readers keep a rating they cannot read as typed in
+ * `item.notes.rating`, so it is checked like any other.
  */
 export function validatePlan(plan: Plan, evaluations: Evaluation[], _rules?: RuleConfig): Finding[] {
   const byId = new Map(evaluations.map((e) => [e.itemId, e]));
@@ -30,8 +34,9 @@ export function validatePlan(plan: Plan, evaluations: Evaluation[], _rules?: Rul
     }
     const fy = reportYear(item, plan);
     const ev = byId.get(item.id);
+    out.push(...checkCells(item, fy, plan.scale ?? DEFAULT_SCALE, plan.cellRules?.[item.source.layout]));
     out.push(...checkIndicators(item, fy));
-    out.push(...checkRating(item, ev, repost));
+    out.push(...checkRating(item, ev, repost, (plan.scale ?? DEFAULT_SCALE).symbols.map((x) => x.symbol)));
     out.push(...checkEffects(item, fy));
   }
   out.push(...planWithoutRatings(plan));
@@ -49,27 +54,6 @@ function planWithoutRatings(plan: Plan): Finding[] {
   return [...bySheet.entries()].map(([sheet, items]) => finding('VLD016', where(items[0], undefined, 'name'), { sheet, n: items.length }));
 }
 
-/**
- * A value as a finding quotes it: as typed, except that a number the host delivered as a number
- * (60004) is shown grouped the way the cell displays it (60,004).
- */
-export function shown(v: ParsedValue): string {
-  return v.kind === 'number' && /^-?\d+(?:\.\d+)?$/.test(v.raw) ? formatNumber(v.value) : v.raw;
-}
-
-/** How findings name an item: its number and name, as staff know it. */
-export const itemLabel = (item: Pick<Item, 'id' | 'name'>): string => (item.name ? `${item.id} ${item.name}` : item.id);
-
-/** The cell to point at: the value's own cell, else the field's, else the item's first cell. */
-function where(item: Item, value: ParsedValue | undefined, ...keys: CellKey[]): CellRef {
-  if (value?.cell) return value.cell;
-  for (const k of keys) {
-    const ref = item.cells[k];
-    if (ref) return ref;
-  }
-  return item.cells.name ?? { sheet: item.source.sheet, address: toA1(item.source.row, 0) };
-}
-
 function duplicate(item: Item, first: Item): Finding {
   const firstRef = where(first, undefined, 'id', 'name');
   return finding('VLD008', where(item, undefined, 'id', 'name'), { id: item.id, first: `${firstRef.sheet}!${firstRef.address}` }, item.id);
@@ -83,14 +67,6 @@ function checkIndicators(item: Item, fy: number | undefined): Finding[] {
     const primary = i === primaryIndicator(item);
     const tgt = targetFor(ind, fy);
     const act = actualFor(ind, fy);
-    for (const [kind, v] of [
-      ['target', tgt],
-      ['actual', act],
-    ] as const) {
-      if (v?.kind === 'text') {
-        out.push(finding('VLD001', where(item, v, ...(fy !== undefined ? [`${kind}:${fy}` as const] : []), kind), { item: label, fy, field: FIELD_LABEL[kind], raw: v.raw }, item.id));
-      }
-    }
     if (primary && fy !== undefined && tgt?.kind === 'number' && (act === undefined || act.kind === 'blank')) {
       out.push(finding('VLD006', where(item, act, `actual:${fy}`, 'actual'), { item: label, fy, target: shown(tgt) }, item.id));
     }
@@ -125,20 +101,18 @@ function unitClashes(item: Item, ind: Indicator): Finding[] {
   return out;
 }
 
-function checkRating(item: Item, ev: Evaluation | undefined, repost: boolean): Finding[] {
+function checkRating(item: Item, ev: Evaluation | undefined, repost: boolean, symbols: string[]): Finding[] {
   const cell = item.ratingCell ?? item.cells.rating;
   const ratingAt = item.rating?.cell ?? cell ?? where(item, undefined, 'rating');
   const label = itemLabel(item);
-  const typed = item.notes?.rating;
-  if (!item.rating && typed !== undefined && typed.trim() !== '') {
-    return [finding('VLD003', ratingAt, { item: label, raw: typed, symbols: ['A', 'B', 'C', 'D'] }, item.id)];
-  }
+  // A rating typed off the scale is the cell check's (VLD003): no second word on it here.
+  if (!item.rating && item.notes?.rating) return [];
   if (repost) return []; // the original row carries the rating
   // A plan sheet without a rating column is not a progress report yet: nothing to rate (VLD016 says so once).
   if (!item.rating && !cell) return [];
   if (!item.rating) {
     if (ev?.suggested) return [finding('VLD005', ratingAt, { item: label, suggested: ev.suggested, reason: ev.reason }, item.id)];
-    return [finding('VLD004', ratingAt, { item: label, symbols: ['A', 'B', 'C', 'D'] }, item.id)];
+    return [finding('VLD004', ratingAt, { item: label, symbols: symbols }, item.id)];
   }
   if (item.rating.notRated) return [];
   if (ev?.suggested && ev.suggested !== item.rating.symbol) {
@@ -158,13 +132,9 @@ function checkEffects(item: Item, fy: number | undefined): Finding[] {
   for (const y of fx.byYear) {
     for (const kind of ['planned', 'actual'] as const) {
       const v = y[kind];
-      const key: CellKey = `${fieldOf[kind]}:${y.fy}`;
-      const field = FIELD_LABEL[fieldOf[kind]];
-      if (v?.kind === 'text') out.push(finding('VLD002', where(item, v, key), { item: label, fy: y.fy, field, raw: v.raw }, item.id));
       if (v?.kind !== 'number') continue;
       sums[kind] += v.value;
       seenNumber[kind] = true;
-      if (v.value < 0) out.push(finding('VLD012', where(item, v, key), { item: label, fy: y.fy, field, raw: shown(v) }, item.id));
     }
     const planned = y.planned;
     if (y.actual?.kind === 'number' && y.actual.value !== 0 && (planned === undefined || planned.kind === 'blank' || planned.kind === 'na') && y.fy === fy) {

@@ -89,7 +89,7 @@ describe('the findings catalogue', () => {
         const p = path.join(dir, f.name);
         if (f.isDirectory()) walk(p);
         else if (/\.tsx?$/.test(f.name) && !/\.test\.tsx?$/.test(f.name) && !p.includes('catalogue')) {
-          for (const m of fs.readFileSync(p, 'utf8').matchAll(/\bfinding\(\s*'([A-Z]+\d{3})'/g)) used.add(m[1]);
+          for (const m of fs.readFileSync(p, 'utf8').matchAll(/\b(?:finding|raise)\(\s*(?:ctx,\s*)?'([A-Z]+\d{3})'/g)) used.add(m[1]);
           for (const m of fs.readFileSync(p, 'utf8').matchAll(/\?\s*'([A-Z]+\d{3})'\s*:\s*'([A-Z]+\d{3})'/g)) used.add(m[1]).add(m[2]);
         }
       }
@@ -97,7 +97,7 @@ describe('the findings catalogue', () => {
     walk(path.join(ROOT, 'src'));
     for (const c of used) expect(FINDING_CODES).toContain(c);
     // TODO(kit): raised by the steps still to come (scales, units, report year, schedules).
-    const pending = ['LAY019', 'LAY020', 'FY004', 'VLD020', 'SCH001', 'SCH002', 'SCH003', 'SCH004'];
+    const pending = ['SCH001', 'SCH002', 'SCH003', 'SCH004'];
     expect(FINDING_CODES.filter((c) => !used.has(c) && !pending.includes(c))).toEqual([]);
   });
 });
