@@ -1,8 +1,10 @@
 import { readXlsx } from '../../src/adapters/file/read-xlsx';
-import { splitDepartments, splitSections } from '../../src/core/layouts/aizuwakamatsu/departments';
-import { aizuwakamatsuLayout, saysNothing } from '../../src/core/layouts/aizuwakamatsu/status-report';
+import { splitSections } from '../../src/core/layouts/aizuwakamatsu/departments';
+import { saysNothing, splitDepartments } from '../../src/core/values';
+import { aizuwakamatsuLayout } from '../../src/core/layouts/aizuwakamatsu/status-report';
 import { detectLayouts } from '../../src/core/layouts/detect';
 import type { LayoutRead } from '../../src/core/layouts/types';
+import { analyse } from '../../src/core/engine/analyse';
 import { ItemSchema } from '../../src/core/model/plan';
 import { planProgressColumns } from '../../src/core/plan/progress-columns';
 import { fixturePath } from '../fixtures/paths';
@@ -13,6 +15,15 @@ async function read(file: string, reportFy?: number): Promise<LayoutRead> {
   const det = detectLayouts(wb);
   expect(det.chosen.map((c) => c.layout)).toEqual(['aizuwakamatsu']);
   return aizuwakamatsuLayout.read(wb, { sheets: det.chosen[0].sheets, ...(reportFy ? { reportFy } : {}) });
+}
+
+/** What the reader says and what the validator says of its cells, in sheet order. */
+async function checked(file: string) {
+  const a = analyse(await readXlsx(fixturePath(file)));
+  const order = (f: { cell: string }) => [Number(f.cell.replace(/^[A-Z]+/, '')), f.cell.replace(/\d+$/, '')] as const;
+  return a.findings
+    .filter((f) => f.code !== 'VLD016')
+    .sort((x, y) => order(x)[0] - order(y)[0] || order(x)[1].localeCompare(order(y)[1]));
 }
 
 const essence = (r: LayoutRead) =>
@@ -80,15 +91,16 @@ describe('Aizuwakamatsu R5 status report (seed 001)', () => {
     expect(new Set(dg.map((i) => i.groupName))).toEqual(new Set(['デジタルガバメントの推進']));
   });
 
-  it('splits multi-department status text by 【課】 and reports what the seed itself lacks', () => {
+  it('splits multi-department status text by 【課】 and reports what the seed itself lacks', async () => {
     const ai = r.items.find((i) => i.departments.join('・') === '人事課・情報統計課・財政課')!;
     expect(ai.notes?.['status@人事課']).toMatch(/AI-OCR/);
-    expect(r.findings.map((f) => [f.code, f.severity, f.itemId ?? ''])).toEqual([
+    const found = await checked('aizuwakamatsu.xlsx');
+    expect(found.map((f) => [f.code, f.severity, f.itemId ?? ''])).toEqual([
       ['VLD018', 'warning', '2-①-3.3'], // 企画調整課（庁舎整備室）: 今後の課題 empty in the seed
       ['AIZ005', 'warning', ai.id], // its status has 【人事課】【情報統計課】 but no 【財政課】
       ['LAY013', 'info', ''], // デジタルガバナメント typo on one page
     ]);
-    for (const f of r.findings) expect(f.cell).toMatch(/^[A-Z]+\d+$/);
+    for (const f of found) expect(f.cell).toMatch(/^[A-Z]+\d+$/);
   });
 
   it.each(['aizuwakamatsu-edited.xlsx', 'aizuwakamatsu-filled.xlsx'])('reads %s the same', async (file) => {
@@ -98,8 +110,8 @@ describe('Aizuwakamatsu R5 status report (seed 001)', () => {
   });
 
   it('reports what a status report must contain before submission', async () => {
-    const inc = await read('aizuwakamatsu-incomplete.xlsx');
-    const got = inc.findings.map((f) => [f.code, f.severity, f.cell]);
+    const inc = await checked('aizuwakamatsu-incomplete.xlsx');
+    const got = inc.map((f) => [f.code, f.severity, f.cell]);
     expect(got).toEqual([
       ['VLD017', 'error', 'E5'],
       ['VLD019', 'warning', 'E28'],
@@ -110,7 +122,7 @@ describe('Aizuwakamatsu R5 status report (seed 001)', () => {
       ['AIZ005', 'warning', 'E104'],
       ['LAY013', 'info', 'A108'],
     ]);
-    expect(inc.findings[0].message.ja).toContain('令和5年度の取組状況');
+    expect(inc[0].message.ja).toContain('令和5年度の取組状況');
   });
 
   it('planning R5 columns adds only 実績 and 評価 (R5取組状況 is there), and then nothing', () => {
@@ -123,7 +135,7 @@ describe('Aizuwakamatsu R5 status report (seed 001)', () => {
 
   it('falls back to the R5 column when asked for a year the sheet has no column for', async () => {
     const r6 = await read('aizuwakamatsu.xlsx', 2024);
-    expect(r6.findings.filter((f) => f.code === 'FY003')).toHaveLength(16);
+    expect(r6.findings.filter((f) => f.code === 'FY003')).toHaveLength(1);
     expect(r6.items[0].reportFy).toBe(2023);
   });
 });

@@ -67,12 +67,16 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
   const read = combine(reads);
   // Readers build the model from typed code; parsing it again here would deep-copy every item for
   // nothing. Hosts parse at their boundary (the grid in, the JSON out); tests parse every plan.
+  const cellRules = Object.assign({}, ...reads.map((r) => r.cellRules ?? {}));
+  const scale = read.scale ?? reads.find((r) => r.scale)?.scale;
   const plan: Plan = {
     layouts: reads.map((r) => r.layout),
     policyLabel: read.policyLabel,
     policies: read.policies,
     items: read.items,
     ...(read.reportFy !== undefined ? { reportFy: read.reportFy } : {}),
+    ...(scale ? { scale } : {}),
+    ...(Object.keys(cellRules).length ? { cellRules } : {}),
   };
   const evaluations = evaluatePlan(plan, settings.rules);
   const findings = [...settingFindings, ...readFindings, ...read.findings, ...validatePlan(plan, evaluations, settings.rules)];

@@ -19,11 +19,16 @@ export function mergePlans(plans: { source: string; plan: Plan }[]): Plan {
     }
   }
   const years = plans.map((p) => p.plan.reportFy).filter((y): y is number => y !== undefined);
+  // One scale for the summary's columns: the first workbook's (department copies of one plan share it).
+  const scale = plans.find((p) => p.plan.scale)?.plan.scale;
+  const cellRules = Object.assign({}, ...plans.map((p) => p.plan.cellRules ?? {}));
   return {
     layouts: [...new Set(plans.flatMap((p) => p.plan.layouts))],
     policyLabel: plans[0].plan.policyLabel,
     policies: [...policies.values()],
     items,
     ...(years.length ? { reportFy: Math.max(...years) } : {}),
+    ...(scale ? { scale } : {}),
+    ...(Object.keys(cellRules).length ? { cellRules } : {}),
   };
 }

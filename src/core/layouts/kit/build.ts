@@ -136,7 +136,8 @@ export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
   const notes: NoteMap = {};
   const flags: ItemFlag[] = [];
 
-  let name = ctx.spec.wrap === 'join' ? joinWrapped(row.text('name')) : row.text('name');
+  const typed = row.text('name') || ir.carried.name || '';
+  let name = ctx.spec.wrap === 'join' ? joinWrapped(typed) : typed;
   if (REPOST.test(name)) {
     flags.push('repost');
     name = name.replace(REPOST, ' ').trim();

@@ -28,6 +28,8 @@ export interface HookContext {
   reportFy?: number;
   findings: Finding[];
   opts: ReadOptions;
+  /** A hook's own bookkeeping for this read (numbering within groups …), fresh each read. */
+  state: Map<string, unknown>;
 }
 
 export interface LayoutHooks {
@@ -141,7 +143,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
   function read(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
     const findings: Finding[] = [];
     const names = opts.sheets ?? detect(wb).filter((d) => d.score >= ACCEPT).map((d) => d.sheet);
-    const ctx: HookContext = { wb, spec, scale: DEFAULT_SCALE, findings, opts };
+    const ctx: HookContext = { wb, spec, scale: DEFAULT_SCALE, findings, opts, state: new Map() };
     const walks: { view: SheetView; walk: SheetWalk }[] = [];
 
     for (const name of names) {

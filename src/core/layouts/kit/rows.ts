@@ -205,11 +205,16 @@ export function walkSheet(view: SheetView, opts: WalkOptions): SheetWalk {
     if (isTotalText(name) || (isNoteText(name) && cells.length === 1)) continue;
 
     if (!name || row.isFollower(nameCol)) {
-      // The item above goes on: its name merged down, or left blank on the next line.
-      if (last && spec.continuation !== 'none') last.more.push(row);
-      continue;
+      // A name carried down (merged over its rows, or typed once): every row with entries of its own
+      // is an item of that name (会津若松: one row per department). Otherwise the item above goes on.
+      const carriesName = spec.carryDown.includes('name') && (name || carried.name) && view.rowTexts(r).length >= 2;
+      if (!carriesName) {
+        if (last && spec.continuation !== 'none') last.more.push(row);
+        continue;
+      }
     }
 
+    if (spec.minCells > 1 && view.rowTexts(r).length < spec.minCells) continue;
     for (const f of spec.carryDown) {
       const c = colFor(table, f);
       if (!c) continue;

@@ -81,6 +81,8 @@ export const TableSpecSchema = z.object({
   headings: HeadingsSpecSchema.prefault({}),
   /** Blank (or merged) cells of these columns take the value above. */
   carryDown: z.array(DataFieldSchema).default(['policy', 'group']),
+  /** Cells a row must hold of its own to be an item (a title typed in the name column holds one). */
+  minCells: z.number().int().min(1).default(1),
   /** A row with no item name continues the item above: another indicator, more schedule rows, or nothing. */
   continuation: z.enum(['indicator', 'rows', 'none']).default('indicator'),
   /** Columns headed by a year alone (2021年度 (R3), R8): a schedule, or yearly targets of an indicator. */
