@@ -45,7 +45,9 @@ export function pickForYear(cs: TableColumn[], fy: number | undefined): TableCol
   return cs.find((c) => c.fy !== undefined && c.fy === fy) ?? cs.find((c) => c.fy === undefined) ?? (cs.length === 1 ? cs[0] : undefined);
 }
 
-function indicatorFrom(row: RowView, n: number, item: { name: string; cells: CellMap }, ctx: BuildContext, force: boolean): Indicator | undefined {
+const DASH = /^[-ー－―—‐]+$/;
+
+function indicatorFrom(row: RowView, n: number, item: { name: string; cells: CellMap }, ctx: BuildContext): Indicator | undefined {
   const fyOf = (c: TableColumn) => c.fy ?? ctx.reportFy;
   const indCol = row.col('indicator');
   const indName = indCol ? row.text('indicator') : '';
@@ -73,7 +75,7 @@ function indicatorFrom(row: RowView, n: number, item: { name: string; cells: Cel
     item.cells[rowKey('finalTarget', n)] = row.ref(c);
   }
   // A plan whose year columns hold an indicator's targets (つくばみらい) when the row has one.
-  if (ctx.spec.yearColumns === 'target' && indName && !/^[-ー―—]$/.test(indName)) {
+  if (ctx.spec.yearColumns === 'target' && indName && !DASH.test(indName.trim())) {
     for (const c of row.columns('schedule')) {
       if (c.fy === undefined) continue;
       const v = row.value(c);
@@ -90,9 +92,9 @@ function indicatorFrom(row: RowView, n: number, item: { name: string; cells: Cel
   }
   const baseline = baseCol ? row.value(baseCol) : undefined;
   const anyValue = [...targets.map((t) => t.value), ...actuals.map((a) => a.value), finalTarget?.value, baseline].some((v) => v !== undefined && v.kind !== 'blank');
-  // Continuation rows carry only what is typed in them; the item row always gets an indicator when the table has indicator columns.
-  if (!force && !indName && !anyValue) return undefined;
-  if (force && !indName && !anyValue && !indCol) return undefined;
+  // An indicator is there when the row names one (「-」 names none) or carries a value for it.
+  const named = indName !== '' && !DASH.test(indName.trim());
+  if (!named && !anyValue) return undefined;
   const unitText = unitCol ? row.text('unit') : undefined;
   if (indCol && indName) item.cells[rowKey('indicator', n)] = row.ref(indCol);
   if (unitCol && unitText) item.cells[rowKey('unit', n)] = row.ref(unitCol);
@@ -180,11 +182,11 @@ export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
   };
 
   if (ctx.spec.continuation !== 'rows') {
-    const first = indicatorFrom(row, 0, item, ctx, true);
+    const first = indicatorFrom(row, 0, item, ctx);
     if (first) item.indicators.push(first);
     if (ctx.spec.continuation === 'indicator') {
       for (const more of ir.more) {
-        const next = indicatorFrom(more, item.indicators.length, item, ctx, false);
+        const next = indicatorFrom(more, item.indicators.length, item, ctx);
         if (next) item.indicators.push(next);
       }
     }
@@ -230,6 +232,14 @@ export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
     const texts = rows.map((r) => view.text(r.row, c.col)).filter((t) => t !== '');
     if (texts.length) notes[`plan:${c.fy}`] = texts.join(' / ');
   }
+  const classes: Record<string, string> = {};
+  for (const c of row.table.columns) {
+    if (!c.axis) continue;
+    cells[`class:${c.axis}`] = row.ref(c);
+    const t = view.text(row.row, c.col);
+    if (t) classes[c.axis] = t;
+  }
+  if (Object.keys(classes).length) item.classes = classes;
   if (Object.keys(notes).length) item.notes = notes;
   return item;
 }

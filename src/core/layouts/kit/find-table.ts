@@ -27,6 +27,8 @@ export interface TableColumn {
   unit?: string;
   /** Headed by a year alone (2021年度 (R3)): a schedule column, or a yearly target. */
   yearOnly?: boolean;
+  /** A class column's axis (基本姿勢): field is 'ignore', the text goes to `classes[axis]`. */
+  axis?: string;
 }
 
 export interface TableMatch {
@@ -166,6 +168,7 @@ function mapColumn(view: SheetView, m: LabelMatcher, rows: number[], col: number
     if (isYearOnly(leaf)) return { ...base, label: leaf, field: m.spec.yearColumns === 'none' ? 'ignore' : 'schedule', strength: 0, yearOnly: true };
     return { ...base, label: leaf, field: 'ignore', strength: 0 };
   }
+  if (hit.field === 'ignore') return { ...base, label, field: 'ignore', strength: hit.strength, ...(hit.axis ? { axis: hit.axis } : {}) };
   let field: DataField = hit.field;
   for (const ctx of m.spec.context) {
     const over = ctx.over.map(headerKey);

@@ -9,7 +9,10 @@ import { ruleOf, type DataField, type TableSpec } from './spec';
  */
 
 export interface LabelHit {
-  field: DataField;
+  /** The field, or 'ignore' for a class column (see `axis`). */
+  field: DataField | 'ignore';
+  /** A class column's axis (基本姿勢). */
+  axis?: string;
   /** 1 for an exact label, less for one found inside a longer header. */
   strength: number;
   /** The label that matched, as the spec writes it. */
@@ -66,7 +69,8 @@ export function headerMoneyUnit(text: string): string | undefined {
 
 interface Entry {
   key: string;
-  field: DataField;
+  field: DataField | 'ignore';
+  axis?: string;
   label: string;
   mode: 'exact' | 'prefix' | 'contains';
   ascii: boolean;
@@ -80,13 +84,17 @@ export class LabelMatcher {
   private readonly spanning: Set<string>;
 
   constructor(readonly spec: TableSpec) {
-    for (const [field, rule] of Object.entries(spec.fields) as [DataField, Parameters<typeof ruleOf>[0]][]) {
-      for (const label of ruleOf(rule).labels) {
+    const rules: [DataField | 'ignore', string[], string | undefined][] = [
+      ...(Object.entries(spec.fields) as [DataField, Parameters<typeof ruleOf>[0]][]).map(([f, r]) => [f, ruleOf(r).labels, undefined] as [DataField, string[], undefined]),
+      ...Object.entries(spec.classes).map(([axis, labels]) => ['ignore', labels, axis] as ['ignore', string[], string]),
+    ];
+    for (const [field, labels, axis] of rules) {
+      for (const label of labels) {
         const prefix = label.endsWith('*');
         const contains = prefix && label.startsWith('*');
         const key = strippedKey(label.replace(/^\*|\*$/g, ''));
         if (!key) continue;
-        const e: Entry = { key, field, label, mode: contains ? 'contains' : prefix ? 'prefix' : 'exact', ascii: /^[\x20-\x7e]+$/.test(key) };
+        const e: Entry = { key, field, ...(axis ? { axis } : {}), label, mode: contains ? 'contains' : prefix ? 'prefix' : 'exact', ascii: /^[\x20-\x7e]+$/.test(key) };
         if (e.mode === 'exact') {
           if (!this.exact.has(key)) this.exact.set(key, e);
           if (spec.partial && !e.ascii && key.length >= 2) this.partials.push(e);
@@ -102,9 +110,9 @@ export class LabelMatcher {
     const key = strippedKey(text);
     if (!key) return undefined;
     const exact = this.exact.get(key) ?? this.exact.get(key.replace(/[()]/g, ''));
-    if (exact) return { field: exact.field, strength: 1, label: exact.label };
+    if (exact) return { field: exact.field, ...(exact.axis ? { axis: exact.axis } : {}), strength: 1, label: exact.label };
     for (const p of this.patterns) {
-      if (p.mode === 'prefix' ? key.startsWith(p.key) : key.includes(p.key)) return { field: p.field, strength: 1, label: p.label };
+      if (p.mode === 'prefix' ? key.startsWith(p.key) : key.includes(p.key)) return { field: p.field, ...(p.axis ? { axis: p.axis } : {}), strength: 1, label: p.label };
     }
     if (!this.spec.partial || key.length > MAX_HEADER_KEY) return undefined;
     let best: Entry[] = [];

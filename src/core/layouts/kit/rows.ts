@@ -41,6 +41,16 @@ export class RowView {
       .filter((t) => t !== '');
   }
 
+  /** The text of a class column (基本姿勢). */
+  classText(axis: string): string {
+    const c = this.table.columns.find((x) => x.axis === axis);
+    return c ? this.view.text(this.row, c.col) : '';
+  }
+
+  classCol(axis: string): TableColumn | undefined {
+    return this.table.columns.find((x) => x.axis === axis);
+  }
+
   value(c: TableColumn): ParsedValue {
     const m = this.view.merge(this.row, c.col);
     return parseValue(this.view.value(this.row, c.col), m ? this.view.ref(m.top, m.left) : this.view.ref(this.row, c.col));

@@ -65,6 +65,11 @@ export const TableSpecSchema = z.object({
     })
     .prefault({}),
   fields: z.partialRecord(DataFieldSchema, z.union([Labels, FieldRuleSchema])),
+  /**
+   * Columns that classify items along a named axis besides the two levels (つくばみらい 基本姿勢):
+   * axis → labels. Items carry the text under `classes[axis]`; `summary --by AXIS` groups by it.
+   */
+  classes: z.record(z.string(), Labels).default({}),
   /** Labels may also be found inside longer headers (synonym tables do; a city's own labels are exact). */
   partial: z.boolean().default(false),
   /** Labels above the leaves that name no field (取組と位置付け, 成果指標): part of the header all the same. */
