@@ -104,7 +104,7 @@ describe('Nihonmatsu with R8 progress columns', () => {
     const e = r8.items.find((i) => i.id === '1-(1)-6')!;
     expect(e.indicators.map((k) => (k.actuals[0].value.kind === 'number' ? k.actuals[0].value.value : null))).toEqual([64, 30, 25, 6]);
     expect(r8.items.filter((i) => i.indicators.some((k) => k.actuals.length)).map((i) => i.id).sort()).toEqual(Object.keys(R8_ACTUALS).sort());
-    expect(r8.items.find((i) => i.id === '2-(2)-2')?.notes?.status).toMatch(/ふるさと納税の推進について/);
+    expect(r8.items.find((i) => i.id === '2-(2)-2')?.notes?.['status:2026']).toMatch(/ふるさと納税の推進について/);
     expect(r8.tables.every((t) => t.owned['rating:2026'] === 11)).toBe(true);
     expect(r8.findings).toEqual([]);
   });

@@ -22,6 +22,7 @@ export const FieldSchema = z.enum([
   'status', // 取組状況 (text for the year)
   'note', // 備考 / 今後の課題
   'content', // 推進内容 / 内容: what the item is about
+  'actions', // 主な取組: the actions planned (some cities write their KPIs in it)
   'schedule', // 実施時期 / the year columns of a schedule (実施, 検討, →, ●)
   'ignore',
 ]);
@@ -46,6 +47,7 @@ export const FIELD_LABEL: Readonly<Record<Field, { ja: string; en: string }>> = 
   status: { ja: '取組状況', en: 'status' },
   note: { ja: '備考', en: 'note' },
   content: { ja: '取組内容', en: 'description' },
+  actions: { ja: '主な取組', en: 'main actions' },
   schedule: { ja: '実施時期', en: 'schedule' },
   ignore: { ja: '使わない', en: 'not used' },
 };

@@ -156,5 +156,9 @@ export const en: Record<MessageKey, string> = {
   fieldEffectActual: 'Actual effect',
   fieldStatus: 'Status',
   fieldNote: 'Note',
+  fieldFinalTarget: 'Final target',
+  fieldContent: 'Description',
+  fieldActions: 'Main actions',
+  fieldSchedule: 'Schedule',
   fieldIgnore: 'not used',
 };

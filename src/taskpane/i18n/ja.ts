@@ -158,6 +158,10 @@ export const ja = {
   fieldEffectActual: '実績効果額',
   fieldStatus: '取組状況',
   fieldNote: '備考',
+  fieldFinalTarget: '最終目標値',
+  fieldContent: '取組内容',
+  fieldActions: '主な取組',
+  fieldSchedule: '実施時期',
   fieldIgnore: '使わない',
 } as const;
 

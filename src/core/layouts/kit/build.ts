@@ -124,10 +124,12 @@ function textsOf(row: RowView, ctx: BuildContext, notes: NoteMap, cells: CellMap
     }
     for (const [k, ts] of byKey) notes[k as `${'status' | 'note'}:${number}`] = ts.join('\n');
   }
-  const content = row.texts('content');
-  const cc = row.col('content');
-  if (cc) cells.content = row.ref(cc);
-  if (content.length) notes.content = content.join('\n');
+  for (const field of ['content', 'actions'] as const) {
+    const texts = row.texts(field);
+    const c = row.col(field);
+    if (c) cells[field] = row.ref(c);
+    if (texts.length) notes[field] = texts.join('\n');
+  }
 }
 
 export function buildItem(ir: ItemRow, ctx: BuildContext): Item {

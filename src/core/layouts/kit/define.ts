@@ -312,7 +312,8 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     const sheetChoice = chooseReportYear({
       evidence: [...evidence.values()].map((e) => ({ ...e, items: new Set(e.cells.map((c) => `${c.cell.sheet}|${c.item}`)).size })),
       columnYears: [...columnYears],
-      ...(title !== undefined ? { title } : {}),
+      // A title's year dates only columns that name none (a plan's title names its period, not a report year).
+      ...(title !== undefined && undated ? { title } : {}),
       ...(spec.fy !== undefined ? { layout: spec.fy } : {}),
     });
     const head = walks[0] ? walks[0].view.ref(walks[0].walk.tables[0].table.headerRows[0], 0) : { sheet: '', address: '' };

@@ -198,10 +198,10 @@ export function walkSheet(view: SheetView, opts: WalkOptions): SheetWalk {
         last = undefined;
         continue;
       }
-      if (only.col !== nameCol.col && !spans && spec.continuation !== 'rows') {
-        // A lone cell outside the name column that is no heading: a stray note, not an item.
-        continue;
-      }
+      // A paragraph merged across the row from the name column leftwards is a title or a note, never an item;
+      // a lone cell outside the name column is a stray note (or, for multi-row items, the next line of one).
+      if (spans && only.col <= nameCol.col) continue;
+      if (only.col !== nameCol.col && !spans && spec.continuation !== 'rows') continue;
     } else if (cells.length === 2 && spec.headings.rules.length > 0 && !numberInId(row)) {
       // 「(1)」 and its name in two cells, or a heading with a page note: the rules decide.
       if (takeHeading(cells.map((c) => c.text).join(' '), r)) {

@@ -3,56 +3,36 @@ import type { Aggregation, Direction, Indicator } from '../../model/plan';
 import { inferDirection } from '../../rules/direction';
 import { normalizeWidth, parseValue } from '../../values';
 import type { NumberValue, ParsedValue } from '../../values/types';
-import { valueIn } from '../../values/units';
+import { aggregationOf, buildIndicator } from '../kit/item';
 import type { KpiPair } from './main-actions';
 
 /**
- * The direction of a base⇒target pair. Wording and stated caps come first (`inferDirection`:
- * 超過勤務 → lower). When wording says nothing, the pair itself is the plan's statement: the city
- * wrote the R12 target below the R6 base (629万枚⇒560万枚) because it wants less. That is safer
- * than the yearly-trend rule `inferDirection` is cautious about, since there are no yearly targets
- * to be flat or cross the base, only the one final target the plan chose.
+ * A base⇒target pair written in 主な取組 as an indicator, by the kit's one set of rules: the plan
+ * states the direction by the pair (629万枚⇒560万枚 wants less) unless the words say it first.
  */
 export function pairDirection(pair: Pick<KpiPair, 'name' | 'base' | 'target' | 'unit'>): {
   direction: Direction;
   source: Indicator['directionSource'];
 } {
-  const inferred = inferDirection({ name: pair.name, unit: pair.unit, baseline: pair.base, finalTarget: pair.target });
-  if (inferred.source !== 'default') return { direction: inferred.direction, source: inferred.source };
-  const base = valueIn(pair.base, pair.target.unit) ?? pair.base.value;
-  if (base === pair.target.value) return { direction: inferred.direction, source: inferred.source };
-  return { direction: pair.target.value < base ? 'lower' : 'higher', source: 'inferred' };
+  const d = inferDirection({ name: pair.name, ...(pair.unit ? { unit: pair.unit } : {}), baseline: pair.base, finalTarget: pair.target });
+  return { direction: d.direction, source: d.source };
 }
 
-/**
- * 累計 in the label: a running total. Rates (%, 〜率) are a level at year end. Everything else
- * (寄附額, 年間使用枚数, 職員数) is measured per year.
- */
-export function pairAggregation(pair: Pick<KpiPair, 'label' | 'unit' | 'cumulative'>): Aggregation {
-  if (pair.cumulative) return 'cumulative';
-  if (pair.unit === '%' || /率$/.test(pair.label)) return 'level';
-  return 'annual';
+export function pairAggregation(pair: Pick<KpiPair, 'label' | 'unit' | 'cumulative' | 'base' | 'target'>): Aggregation {
+  return aggregationOf(pair.label, pair.unit, [pair.base, pair.target, ...(pair.cumulative ? [{ ...pair.target, cumulative: true }] : [])]);
 }
 
-export function indicatorOf(
-  pair: KpiPair,
-  years: { baseFy?: number; targetFy: number },
-  cell: CellRef | undefined,
-): Indicator {
-  const { direction, source } = pairDirection(pair);
-  return {
+export function indicatorOf(pair: KpiPair, years: { baseFy?: number; targetFy: number }, cell: CellRef | undefined): Indicator {
+  return buildIndicator({
     name: pair.name,
-    ...(pair.unit ? { unit: pair.unit } : {}),
-    direction,
-    directionSource: source,
-    aggregation: pairAggregation(pair),
-    qualitative: false,
+    ...(pair.unit ? { unitText: pair.unit } : {}),
     baseline: { value: pair.base, ...(years.baseFy !== undefined ? { fy: years.baseFy } : {}) },
     targets: [],
-    actuals: [],
     finalTarget: { value: pair.target, fy: years.targetFy },
+    actuals: [],
     ...(cell ? { cell } : {}),
-  };
+    direction: pairDirection(pair),
+  });
 }
 
 const NUMBER_TOKEN = /^[-▲△]?\d[\d,]*(?:\.\d+)?(?:[兆億万千百]\d*(?:\.\d+)?)*[^\s\d]{0,6}$/u;
