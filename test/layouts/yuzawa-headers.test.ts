@@ -1,13 +1,36 @@
 import fc from 'fast-check';
 import { SheetView } from '../../src/core/grid/sheet-view';
 import type { CellValue } from '../../src/core/grid/types';
-import { progressFieldOf, pureYearHeader, splitDepartments } from '../../src/core/layouts/yuzawa/columns';
+import { findTable, type TableMatch } from '../../src/core/layouts/kit/find-table';
+import { headerYear, isYearOnly, LabelMatcher } from '../../src/core/layouts/kit/labels';
+import { TableSpecSchema } from '../../src/core/layouts/kit/spec';
 import { headingRow, parsePolicy } from '../../src/core/layouts/yuzawa/headings';
-import { kpiHeaderAt } from '../../src/core/layouts/yuzawa/kpi-table';
-import { parseRepost, scheduleHeaderAt } from '../../src/core/layouts/yuzawa/schedule-table';
+import { measureTitle, parseRepost } from '../../src/core/layouts/yuzawa/schedule-table';
+import { YUZAWA_SPEC } from '../../src/core/layouts/yuzawa/strategy';
+import { splitDepartments } from '../../src/core/values';
 
 const view = (values: CellValue[][], merges: { top: number; left: number; bottom: number; right: number }[] = []) =>
   new SheetView({ name: 'S', values, merges });
+
+const KPI = new LabelMatcher(TableSpecSchema.parse(YUZAWA_SPEC.tables[0]));
+const SCHEDULE = new LabelMatcher(TableSpecSchema.parse(YUZAWA_SPEC.tables[1]));
+const colOf = (t: TableMatch, field: string) => t.columns.find((c) => c.field === field);
+const pureYearHeader = (text: string) => (isYearOnly(text) ? headerYear(text) : undefined);
+
+/** The KPI table at row 0, as the kit reads it with Yuzawa's spec. */
+function kpiHeaderAt(v: SheetView) {
+  const t = findTable(v, KPI);
+  if (!t || t.headerRows[0] !== 0) return undefined;
+  const base = colOf(t, 'baseline');
+  return {
+    headerRows: t.headerRows,
+    name: colOf(t, 'name')?.col,
+    unit: colOf(t, 'unit')?.col,
+    baseline: base && { col: base.col, fy: base.fy },
+    targets: t.columns.filter((c) => c.field === 'target').map((c) => ({ col: c.col, fy: c.fy })),
+    progress: t.columns.filter((c) => ['actual', 'rating', 'status', 'note'].includes(c.field)).map((c) => ({ col: c.col, field: c.field, fy: c.fy })),
+  };
+}
 
 describe('KPI header variants (all five found in the seed, plus staff edits)', () => {
   it.each([
@@ -19,7 +42,7 @@ describe('KPI header variants (all five found in the seed, plus staff edits)', (
     [['指標名', '現状 (令和元年)', '目標値 (令和８年)'], 2019, 2026],
     [[' 指 標 名 ', '基準値（R2）', '目標値（R8）'], 2020, 2026],
   ])('%j → baseline %i, target %i', (headers, base, target) => {
-    const cols = kpiHeaderAt(view([headers]), 0)!;
+    const cols = kpiHeaderAt(view([headers, ['X', 1, 2]]))!;
     expect(cols).toBeDefined();
     expect(cols.name).toBe(0);
     expect(cols.baseline).toEqual({ col: 1, fy: base });
@@ -27,7 +50,7 @@ describe('KPI header variants (all five found in the seed, plus staff edits)', (
   });
 
   it('finds moved columns, a 単位 column and progress columns, in one or two header rows', () => {
-    const one = kpiHeaderAt(view([[null, '単位', '目標値 (令和 8 年)', '指標名', '現状 (令和 2 年)', '令和5年度 実績', '評価 (R5)']]), 0)!;
+    const one = kpiHeaderAt(view([[null, '単位', '目標値 (令和 8 年)', '指標名', '現状 (令和 2 年)', '令和5年度 実績', '評価 (R5)'], [null, '件', 2, 'X', 1]]))!;
     expect(one).toMatchObject({ name: 3, unit: 1, baseline: { col: 4, fy: 2020 }, targets: [{ col: 2, fy: 2026 }] });
     expect(one.progress.map((p) => [p.col, p.field, p.fy])).toEqual([
       [5, 'actual', 2023],
@@ -38,13 +61,13 @@ describe('KPI header variants (all five found in the seed, plus staff edits)', (
         [
           ['指標名', '現状 (令和 2 年)', '目標値 (令和 8 年)', '令和5年度', null],
           [null, null, null, '実績', '評価'],
+          ['X', 1, 2],
         ],
         [
           { top: 0, left: 0, bottom: 1, right: 0 },
           { top: 0, left: 3, bottom: 0, right: 4 },
         ],
       ),
-      0,
     )!;
     expect(two.headerRows).toEqual([0, 1]);
     expect(two.progress.map((p) => [p.field, p.fy])).toEqual([
@@ -54,8 +77,8 @@ describe('KPI header variants (all five found in the seed, plus staff edits)', (
   });
 
   it('is not a KPI header without 目標値, nor a row of data', () => {
-    expect(kpiHeaderAt(view([['指標名', '現状']]), 0)).toBeUndefined();
-    expect(kpiHeaderAt(view([['市の職員数', '471 人', '460 人']]), 0)).toBeUndefined();
+    expect(kpiHeaderAt(view([['指標名', '現状']]))).toBeUndefined();
+    expect(kpiHeaderAt(view([['市の職員数', '471 人', '460 人']]))).toBeUndefined();
   });
 });
 
@@ -94,14 +117,25 @@ describe('year columns of the schedule tables', () => {
       [['取組事項No.', 25, '歳入基盤の強化', null, null, null, null, '担当課'], [null, '展開スケジュール'], ['実施項目', ...years]],
     ],
     ['P3: 担当課 on the title row, 実施項目 on row 2', [['取組事項No.', 8, '遊休施設の活用の検討', null, null, null, null, '担当課'], ['実施項目', '展開スケジュール'], [null, ...years]]],
-    ['no 担当課 header: the column right of the years', [['取組事項No.25', '歳入基盤の強化'], ['実施項目', ...years]]],
   ])('%s', (_label, rows) => {
-    const cols = scheduleHeaderAt(view(rows as CellValue[][]), 0)!;
-    expect(cols.item).toBe(0);
-    expect(cols.department).toBe(7);
-    expect(cols.years.map((y) => y.fy)).toEqual([2021, 2022, 2023, 2024, 2025, 2026]);
-    expect(cols.yearRow).toBe(rows.length - 1);
-    expect(cols.measureNo).toBeGreaterThan(0);
+    const values = [...(rows as CellValue[][]), ['項目A', '実施']];
+    // 担当課 is merged down over the header in the PDF; the kit sees it on every header row.
+    const dept = (rows as CellValue[][])[0].indexOf('担当課') >= 0 ? [{ top: 0, left: 7, bottom: rows.length - 1, right: 7 }] : [];
+    const t = findTable(view(values, dept), SCHEDULE)!;
+    expect(colOf(t, 'name')?.col).toBe(0);
+    expect(colOf(t, 'department')?.col).toBe(7);
+    expect(t.columns.filter((c) => c.field === 'schedule').map((c) => c.fy)).toEqual([2021, 2022, 2023, 2024, 2025, 2026]);
+    expect(t.headerRows[t.headerRows.length - 1]).toBe(rows.length - 1);
+    expect(measureTitle(view(values).rowCells(0))?.no).toBeGreaterThan(0);
+  });
+
+  it('without a 担当課 header the table is still read, its departments missing (the spec warns of each blank)', () => {
+    const values: CellValue[][] = [['取組事項No.25', '歳入基盤の強化'], ['実施項目', ...years], ['項目A', '実施', null, null, null, null, null, '税務課']];
+    const t = findTable(view(values), SCHEDULE)!;
+    expect(t.headerRows).toEqual([1]);
+    expect(colOf(t, 'department')).toBeUndefined();
+    expect(t.columns.filter((c) => c.field === 'schedule')).toHaveLength(6);
+    expect(measureTitle(view(values).rowCells(0))).toMatchObject({ no: 25, name: '歳入基盤の強化' });
   });
 });
 
@@ -144,8 +178,8 @@ describe('headings, 【再掲】 and departments', () => {
     ['評価', 'rating'],
     ['令和5年度 実績', 'actual'],
     ['取組状況', 'status'],
-    ['今後の課題・方向性', 'comment'],
-    ['達成率（自動）', undefined],
-    ['担当課', undefined],
-  ])('progress header %s → %s', (text, field) => expect(progressFieldOf(text)).toBe(field));
+    ['今後の課題・方向性', 'note'],
+    ['実績評価', 'rating'],
+    ['担当課', 'department'],
+  ])('progress header %s → %s', (text, field) => expect(SCHEDULE.match(text)?.field).toBe(field));
 });

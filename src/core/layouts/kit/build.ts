@@ -167,7 +167,9 @@ export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
   const deptCols = row.columns('department');
   const deptCol = deptCols.find((c) => view.text(row.row, c.col) !== '') ?? deptCols[0];
   if (deptCol) cells.department = row.ref(deptCol);
-  const departments = splitDepartments(row.texts('department').join(' '));
+  // A department written once over its rows (merged, or blank below) is carried down when the spec says so.
+  const deptTexts = row.texts('department');
+  const departments = splitDepartments((deptTexts.length ? deptTexts : ir.carried.department ? [ir.carried.department] : []).join(' '));
 
   const item: Item = {
     id,

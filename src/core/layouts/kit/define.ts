@@ -38,8 +38,10 @@ export interface LayoutHooks {
     detect(view: SheetView): SheetDetection | undefined;
     read(view: SheetView, ctx: HookContext): void;
   };
-  /** A heading the spec's rules cannot express. */
-  heading?: WalkOptions['heading'];
+  /** What a row is when the spec's rules cannot say (a caption row, a mark on the rows below, a row to skip). */
+  row?: WalkOptions['row'];
+  /** Sections a sheet starts in before any heading (a sheet named for its policy). */
+  start?(view: SheetView): WalkOptions['start'];
   /** One item as the kit built it: a hook may set what is the city's own (its code, KPIs in text, classes); false drops the row. */
   item?(item: Item, row: ItemRow, ctx: HookContext & { table: TableWalk }): void | false;
   /** After every sheet is read: links across items (【再掲】 originals, the 目次's authority). */
@@ -87,6 +89,16 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     return best;
   }
 
+  /** The table a walk starts at: the top-most of the layout's tables (the best scored decides detection only). */
+  function topTable(view: SheetView): { index: number; band: TableMatch } | undefined {
+    let top: { index: number; band: TableMatch } | undefined;
+    tables.forEach((t, index) => {
+      const band = findTable(view, t.labels);
+      if (band && (!top || band.headerRows[0] < top.band.headerRows[0])) top = { index, band };
+    });
+    return top;
+  }
+
   /** The first band of the layout's labels in the rows searched, whatever fields it lacks. */
   function headerWithout(view: SheetView, t: Compiled): TableMatch | undefined {
     for (let r = 0; r < Math.min(view.rowCount, t.spec.header.search); r++) {
@@ -97,7 +109,8 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
   }
 
   function scoreOf(view: SheetView, t: TableSpec, band: TableMatch): number {
-    const { base, max } = spec.detect;
+    const { base } = spec.detect;
+    const max = Math.min(spec.detect.max, t.maxScore ?? 1);
     const need = spec.detect.need ?? Math.max(1, t.expected.length);
     const evidence = t.expected.map((f) => band.found.get(f) ?? 0).sort((a, b) => b - a);
     const got = evidence.slice(0, Math.ceil(need)).reduce((s, x) => s + x, 0);
@@ -157,7 +170,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
         hooks.sheets.read(view, ctx);
         continue;
       }
-      const first = firstTable(view);
+      const first = topTable(view);
       if (!first) {
         // A header of this layout without a column it cannot do without says which; anything else is no table at all.
         const partial = tables.map((t) => ({ t, band: headerWithout(view, t) })).find((x) => x.band);
@@ -167,7 +180,8 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
         } else findings.push(finding('LAY003', { sheet: name, address: 'A1' }, { sheet: name, layout: spec.label, reason: NO_TABLE }));
         continue;
       }
-      walks.push({ view, walk: walkSheet(view, { specs: tables, first, ...(hooks.heading ? { heading: hooks.heading } : {}) }) });
+      const start = hooks.start?.(view);
+      walks.push({ view, walk: walkSheet(view, { specs: tables, first, ...(hooks.row ? { row: hooks.row } : {}), ...(start ? { start } : {}) }) });
     }
 
     // The scale: stated by the layout, else what the rating cells hold.

@@ -67,12 +67,21 @@ export function bandAt(view: SheetView, m: LabelMatcher, top: number): TableMatc
   const first = labelCount(view, m, top);
   if (first.labels < spec.header.minLabels) return undefined;
   const rows = [top];
+  let nameCol = nameColumnIn(view, m, top);
   while (rows.length < spec.header.maxRows && top + rows.length < view.rowCount) {
-    const next = labelCount(view, m, top + rows.length);
+    const r = top + rows.length;
+    const next = labelCount(view, m, r);
     if (next.cells === 0 || next.labels === 0 || next.labels / next.cells < MAX_EXTRA_ROW_SHARE) break;
-    rows.push(top + rows.length);
+    // Below the name's label only data follows: a text of its own there is the first item, whatever words it holds.
+    if (nameCol !== undefined && view.text(r, nameCol) !== '' && !view.isMergeFollower(r, nameCol)) break;
+    rows.push(r);
+    nameCol ??= nameColumnIn(view, m, r);
   }
   return mapColumns(view, m, rows);
+}
+
+function nameColumnIn(view: SheetView, m: LabelMatcher, r: number): number | undefined {
+  return view.rowCells(r).find((c) => m.match(c.text)?.field === 'name')?.col;
 }
 
 /** The header band of a saved layout: its last row is fixed, the rows above it that hold labels join it. */

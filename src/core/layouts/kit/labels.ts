@@ -111,10 +111,11 @@ export class LabelMatcher {
     if (!key) return undefined;
     const exact = this.exact.get(key) ?? this.exact.get(key.replace(/[()]/g, ''));
     if (exact) return { field: exact.field, ...(exact.axis ? { axis: exact.axis } : {}), strength: 1, label: exact.label };
+    if (key.length > MAX_HEADER_KEY) return undefined;
     for (const p of this.patterns) {
       if (p.mode === 'prefix' ? key.startsWith(p.key) : key.includes(p.key)) return { field: p.field, ...(p.axis ? { axis: p.axis } : {}), strength: 1, label: p.label };
     }
-    if (!this.spec.partial || key.length > MAX_HEADER_KEY) return undefined;
+    if (!this.spec.partial) return undefined;
     let best: Entry[] = [];
     for (const e of this.partials) {
       if (!key.includes(e.key)) continue;

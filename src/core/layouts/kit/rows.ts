@@ -77,13 +77,27 @@ export interface ItemRow {
   carried: Partial<Record<Field, string>>;
   /** Rows below that continue this item (a second indicator, more schedule lines). */
   more: RowView[];
+  /** Marks a hook set on rows above in the same table (湯沢 「◆…【再掲】」), nearest last. */
+  marks: RowMark[];
 }
+
+/** A row a hook read as a mark on the rows below it in the same table. */
+export interface RowMark {
+  row: number;
+  key: string;
+  name: string;
+}
+
+/** What a layout's hook says a row is, when its rules cannot: a section heading, a mark on the rows below, or nothing to read. */
+export type RowKind = { level: Level; key: string; name: string } | { mark: string; name: string } | 'skip';
 
 /** One printing of a table: its header band and the items under it (a repeated header starts the next). */
 export interface TableWalk {
   /** Which of the layout's table specs it is. */
   specIndex: number;
   table: TableMatch;
+  /** Marks a hook set on rows of this table, in sheet order. */
+  marks: RowMark[];
   items: ItemRow[];
   headerRows: number[];
 }
@@ -103,8 +117,10 @@ export interface WalkOptions {
   specs: { spec: TableSpec; labels: LabelMatcher }[];
   /** The first header found by detection (spec index and band). */
   first: { index: number; band: TableMatch };
-  /** A hook may claim a row as a heading the rules cannot express. */
-  heading?(text: string, view: SheetView, row: number): { level: Level; key: string; name: string } | undefined;
+  /** A hook may say what a row is (a heading, a mark, nothing) before it is read as data. */
+  row?(view: SheetView, row: number, cells: { col: number; text: string }[]): RowKind | undefined;
+  /** Sections a sheet starts in (a sheet named for its policy). */
+  start?: { policy?: SectionLevel; group?: SectionLevel };
 }
 
 /** Distinct cells of a row, each merge once at its left-most column. */
@@ -119,23 +135,33 @@ export function walkSheet(view: SheetView, opts: WalkOptions): SheetWalk {
   const colFor = (t: TableMatch, f: Field) => t.columns.find((c) => c.field === f);
   const sectionsFor = (t: TableMatch, s: TableSpec) => new Sections(s.headings, { policy: !!colFor(t, 'policy'), group: !!colFor(t, 'group') });
   let sections = sectionsFor(first.band, spec);
+  if (opts.start?.policy) sections.policy = opts.start.policy;
+  if (opts.start?.group) sections.group = opts.start.group;
   const title: string[] = [];
   const walk: SheetWalk = { tables: [], title };
-  let tableWalk: TableWalk = { specIndex: first.index, table: first.band, items: [], headerRows: [...first.band.headerRows] };
+  let tableWalk: TableWalk = { specIndex: first.index, table: first.band, items: [], headerRows: [...first.band.headerRows], marks: [] };
   walk.tables.push(tableWalk);
 
-  const takeHeading = (text: string, r: number): boolean => {
-    const own = opts.heading?.(text, view, r);
-    if (own) {
-      if (own.level === 'policy') {
-        sections.policy = { key: own.key, name: own.name };
-        sections.group = undefined;
-      } else if (own.level === 'group') sections.group = { key: own.key, name: own.name };
-      else sections.caption = { key: own.key, name: own.name };
-      return true;
-    }
-    return sections.take(text) !== undefined;
+  const setLevel = (h: { level: Level; key: string; name: string }) => {
+    if (h.level === 'policy') {
+      sections.policy = { key: h.key, name: h.name };
+      sections.group = undefined;
+      sections.caption = undefined;
+    } else if (h.level === 'group') {
+      sections.group = { key: h.key, name: h.name };
+      sections.caption = undefined;
+    } else sections.caption = { key: h.key, name: h.name };
   };
+  /** The hook's word on a row: true when it took the row (a heading, a mark, or nothing to read). */
+  const hooked = (r: number, cells: { col: number; text: string }[]): boolean => {
+    const kind = opts.row?.(view, r, cells);
+    if (kind === undefined) return false;
+    if (kind === 'skip') return true;
+    if ('mark' in kind) tableWalk.marks.push({ row: r, key: kind.mark, name: kind.name });
+    else setLevel(kind);
+    return true;
+  };
+  const takeHeading = (text: string): boolean => sections.take(text) !== undefined;
 
   // Headings between the title and the first header (「●重点項目1 …」 then 「(1) …」) open the first section.
   const top = first.band.headerRows[0];
@@ -144,9 +170,10 @@ export function walkSheet(view: SheetView, opts: WalkOptions): SheetWalk {
     if (cells.length === 0) continue;
     const text = cells.map((c) => c.text).join(' ');
     title.push(text);
+    if (hooked(r, cells)) continue;
     if (cells.length > 2 || isNoteText(text)) continue;
     const rules = spec.headings.rules.length > 0;
-    if (rules || looksLikeHeading(text) || (sections.policy && /^[(（]|^[①-⑳]/.test(text.trim()))) takeHeading(text, r);
+    if (rules || looksLikeHeading(text) || (sections.policy && /^[(（]|^[①-⑳]/.test(text.trim()))) takeHeading(text);
   }
 
   let carried: Partial<Record<Field, string>> = {};
@@ -162,6 +189,12 @@ export function walkSheet(view: SheetView, opts: WalkOptions): SheetWalk {
     const cells = distinctCells(view, r);
     if (cells.length === 0) continue;
 
+    // The layout's own rows first (a title row above a header is the hook's, not the band's).
+    if (hooked(r, cells)) {
+      last = undefined;
+      continue;
+    }
+
     // A header: the same table printed again (a page break, the next section), or another of the layout's tables.
     if (cells.length >= minLabels) {
       const next = headerAt(view, specs, r);
@@ -169,14 +202,16 @@ export function walkSheet(view: SheetView, opts: WalkOptions): SheetWalk {
         if (next.index !== current.index) {
           spec = specs[next.index].spec;
           const fresh = sectionsFor(next.band, spec);
-          Object.assign(fresh, { policy: sections.policy, group: sections.group, label: sections.label });
+          Object.assign(fresh, { policy: sections.policy, group: sections.group, caption: sections.caption, label: sections.label });
           sections = fresh;
         }
         current = next;
-        tableWalk = { specIndex: next.index, table: next.band, items: [], headerRows: [...next.band.headerRows] };
+        tableWalk = { specIndex: next.index, table: next.band, items: [], headerRows: [...next.band.headerRows], marks: [] };
         walk.tables.push(tableWalk);
         headerNameKey = nameKeyOf(next.band);
         r = next.band.headerRows[next.band.headerRows.length - 1];
+        // Cells carried down belong to the table they were typed in.
+        carried = {};
         last = undefined;
         continue;
       }
@@ -193,7 +228,7 @@ export function walkSheet(view: SheetView, opts: WalkOptions): SheetWalk {
       const merge = view.merge(r, only.col);
       const spans = !!merge && merge.right > merge.left;
       const headingLike = only.col !== nameCol.col || spans || looksLikeHeading(only.text) || spec.headings.rules.length > 0;
-      if (headingLike && takeHeading(only.text, r)) {
+      if (headingLike && takeHeading(only.text)) {
         carried = {};
         last = undefined;
         continue;
@@ -204,7 +239,7 @@ export function walkSheet(view: SheetView, opts: WalkOptions): SheetWalk {
       if (only.col !== nameCol.col && !spans && spec.continuation !== 'rows') continue;
     } else if (cells.length === 2 && spec.headings.rules.length > 0 && !numberInId(row)) {
       // 「(1)」 and its name in two cells, or a heading with a page note: the rules decide.
-      if (takeHeading(cells.map((c) => c.text).join(' '), r)) {
+      if (takeHeading(cells.map((c) => c.text).join(' '))) {
         carried = {};
         last = undefined;
         continue;
@@ -241,6 +276,7 @@ export function walkSheet(view: SheetView, opts: WalkOptions): SheetWalk {
       ...(sections.caption ? { caption: sections.caption } : {}),
       carried: { ...carried },
       more: [],
+      marks: [...tableWalk.marks],
     };
     tableWalk.items.push(last);
   }

@@ -96,6 +96,8 @@ export const TableSpecSchema = z.object({
   lastTargetIsFinal: z.boolean().default(false),
   /** Unit of effect amounts when no header states one. */
   effectUnit: z.string().default('千円'),
+  /** The most a sheet whose first table is this one scores in detection (a KPI table alone is weaker evidence). */
+  maxScore: z.number().min(0).max(1).optional(),
   /**
    * Texts copied from a PDF carry its line wraps as spaces inside words (地域経営 マネジメント):
    * `join` closes them up in names; `keep` leaves names as typed.

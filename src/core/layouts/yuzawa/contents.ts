@@ -1,6 +1,6 @@
 import { headerKey, type SheetView } from '../../grid/sheet-view';
 import { normalizeWidth } from '../../values';
-import { joinWrapped } from './columns';
+import { joinWrapped } from '../kit/build';
 import { parsePolicy, parseTheme, type PolicyHeading } from './headings';
 
 /**

@@ -1,6 +1,6 @@
 import { headerKey, type SheetView } from '../../grid/sheet-view';
 import { normalizeWidth, parseRoman } from '../../values';
-import { joinWrapped } from './columns';
+import { joinWrapped } from '../kit/build';
 
 /**
  * The heading rows that give Yuzawa's tables their place in the plan: 「基本方針Ⅲ 行政経営マネジメント」
@@ -46,13 +46,7 @@ export function parseMeasureHeading(text: string): { no: number; name: string } 
 }
 
 export function nonEmptyCells(view: SheetView, row: number): { col: number; text: string }[] {
-  const out: { col: number; text: string }[] = [];
-  for (let c = 0; c < view.colCount; c++) {
-    if (view.isMergeFollower(row, c)) continue;
-    const t = view.text(row, c);
-    if (t !== '') out.push({ col: c, text: t });
-  }
-  return out;
+  return view.rowCells(row).filter((c) => !view.isMergeFollower(row, c.col));
 }
 
 export type HeadingRow =
