@@ -13,6 +13,8 @@ import {
   BLANK_SUBTOTAL_CODE,
   BROKEN_SUBTOTAL_CODE,
   BROKEN_SUBTOTAL_PLAN,
+  EARLY_ACTUAL,
+  EARLY_CODE,
   ISEHARA_SHEETS,
   OFFSET_CODE,
   renderIseharaItemSheet,
@@ -231,8 +233,24 @@ describe('isehara-sheet reader on edited copies', () => {
     const r = iseharaSheetLayout.read({ name: 'x.xlsx', sheets: [a, b] }, { sheets: ['a', 'b'] });
     expect(r.items[1].notes?.rating).toBe('済');
     expect(r.items[1].ratingCell).toEqual({ sheet: 'b', address: 'G10' });
-    expect(r.findings.find((f) => f.code === 'VLD008')).toMatchObject({ sheet: 'b', cell: 'B3', itemId: '1(1)①' });
+    expect(r.findings.find((f) => f.code === 'VLD008')).toMatchObject({ sheet: 'b', cell: 'B3', itemId: '1(1)①@b', params: { id: '1(1)①' } });
     expect(r.items.map((i) => i.id)).toEqual(['1(1)①', '1(1)①@b']);
+  });
+
+  it('keeps the report year where most sheets report: one 実績 typed early for 令和6年度 is a finding, not a move (FY004)', async () => {
+    const wb = await readXlsx(fixturePath('isehara-sheets-early.xlsx'));
+    const r = readAll(wb);
+    expect(r.reportFy).toBe(2023);
+    expect(r.items.every((it) => it.reportFy === 2023)).toBe(true);
+    const early = r.findings.filter((f) => f.code === 'FY004');
+    expect(early).toEqual([expect.objectContaining({ severity: 'warning', sheet: EARLY_CODE, cell: 'I12', params: expect.objectContaining({ fy: EARLY_ACTUAL.fy, reportFy: 2023 }) })]);
+    expect(early[0].message.ja).toContain('令和6年度');
+    // The item itself still reads its 令和5年度 rating and carries the early actual as a 令和6年度 value.
+    const it = r.items.find((i) => i.id === EARLY_CODE)!;
+    expect(it.rating?.symbol).toBe('A');
+    expect(it.ratingCell).toEqual({ sheet: EARLY_CODE, address: 'G10' });
+    expect(it.indicators[0].actuals.map((a) => a.fy)).toEqual([2023, 2024]);
+    expect(projection(r.items.filter((i) => i.id !== EARLY_CODE))).toEqual(projection(clean.items.filter((i) => i.id !== EARLY_CODE)));
   });
 
   it('honours a report year chosen by the user', () => {

@@ -93,6 +93,17 @@ export const TEXTS = {
     ja: '見出し{found}列が一致しました。{rows}行の見出しで、確からしさは {score} です。一致した見出しは {hits} です',
     en: '{found} of {wanted} columns matched in a {rows}-row header, confidence {score}: {hits}',
   },
+  formDetected: {
+    params: { labels: 'list', n: 'count', template: 'label', score: 'text' },
+    ja: '様式の見出し {labels} が一致しました。{template?}確からしさは {score} です',
+    en: '{n:form label|form labels} matched: {labels}.{template?} Confidence {score}',
+  },
+  formTemplate: { params: {}, ja: 'このシートは記入例のひな形です。', en: ' This is the blank template.' },
+  formYearBroken: {
+    params: { fy: 'fy' },
+    ja: '{fy}の欄',
+    en: 'block for {fy}',
+  },
   detectedOther: {
     params: { what: 'label' },
     ja: '{what}のシートです',

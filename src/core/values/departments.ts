@@ -71,3 +71,21 @@ function tidy(part: string): string {
   const t = part.replace(/\s+/g, ' ').trim().replace(/^・+|・+$/g, '').trim();
   return t.replace(/(\S+?) (?=\S)/g, (m, left: string) => (BUREAU_END.test(left) ? m : left));
 }
+
+const GROUP = /[【[［〔(（]([^】\]］〕)）]*)[】\]］〕)）]/g;
+const RELATED = /^関[連係]所属\s*[;；:：]?\s*/;
+
+/**
+ * A department cell that brackets its parts: 【総務部 職員課、企画部 経営企画課】 〔関連所属；情報政策課〕
+ * → the lead departments (split by the one splitter) and the related ones as typed. A cell without
+ * brackets is split as it stands.
+ */
+export function readDepartments(text: string): { lead: string[]; related?: string } {
+  const s = text.trim();
+  if (!s) return { lead: [] };
+  const groups = [...s.matchAll(GROUP)].map((m) => m[1].trim());
+  if (!groups.length || !/^[【[［〔(（]/.test(s)) return { lead: splitDepartments(s) };
+  const lead = groups.find((g) => !RELATED.test(g)) ?? '';
+  const related = groups.find((g) => RELATED.test(g));
+  return { lead: splitDepartments(lead), ...(related ? { related: related.replace(RELATED, '') } : {}) };
+}

@@ -7,7 +7,7 @@ export { parseValue, decimalsOfNumber, STATES } from './parse-value';
 export { parseRating, symbolOfLabel, labelOfSymbol } from './rating';
 export { SCALES, DEFAULT_SCALE, scaleById, readRating, inferScale, rankOf, NOT_RATED_MARKS } from './scales';
 export type { Scale, ScaleSymbol, Grade, ScaleGuess } from './scales';
-export { splitDepartments } from './departments';
+export { readDepartments, splitDepartments } from './departments';
 export { saysNothing } from './texts';
 export { parseFiscalYear, fiscalYearLabel } from './fiscal-year';
 export { parseNumbering, parseCircled, parseRoman, circled } from './numbering';

@@ -1,7 +1,7 @@
 import { headerKey } from '../../grid/sheet-view';
 import type { WorkbookGrid } from '../../grid/types';
 import type { Field } from '../../model/fields';
-import { viewOf } from '../kit/define';
+import { viewOf } from '../kit/shared';
 import type { TableMatch } from '../kit/find-table';
 import { LayoutSpecSchema, type LayoutSpec } from '../kit/spec';
 import { LayoutMappingV1Schema, type LayoutMapping } from './mapping';

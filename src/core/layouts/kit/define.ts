@@ -1,13 +1,15 @@
-import { SheetView } from '../../grid/sheet-view';
+import type { SheetView } from '../../grid/sheet-view';
 import type { SheetGrid, WorkbookGrid } from '../../grid/types';
 import { FIELD_LABEL, type CellRules, type Field } from '../../model/fields';
-import type { Item, Policy } from '../../model/plan';
+import type { Item } from '../../model/plan';
 import { text } from '../../rules/texts';
 import { finding, type Finding } from '../../validation/finding';
 import type { Label } from '../../validation/template';
 import { DEFAULT_SCALE, inferScale, parseFiscalYear, scaleById, type Scale } from '../../values';
 import type { FieldConfidence, LayoutRead, LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
 import { alignAnchors, anchorOf } from './anchor';
+import { dedupe, policiesOf, viewOf } from './shared';
+import { defineForm, type FormHooks } from './form';
 import { buildItem, type BuildContext } from './build';
 import { bandAt, findTable, hasDataBelow, type TableMatch } from './find-table';
 import { headerYear, LabelMatcher, strippedKey } from './labels';
@@ -46,21 +48,12 @@ export interface LayoutHooks {
   item?(item: Item, row: ItemRow, ctx: HookContext & { table: TableWalk }): void | false;
   /** After every sheet is read: links across items (【再掲】 originals, the 目次's authority). */
   after?(read: LayoutRead, ctx: HookContext): void;
+  /** A form layout's hooks (the spec has `form`, not tables). */
+  form?: FormHooks;
 }
 
 export interface KitLayout extends LayoutReader {
   spec: LayoutSpec;
-}
-
-/** Detection and reading share one view per sheet, so its text cache serves every layout. */
-const views = new WeakMap<SheetGrid, SheetView>();
-export function viewOf(grid: SheetGrid): SheetView {
-  let v = views.get(grid);
-  if (!v) {
-    v = new SheetView(grid);
-    views.set(grid, v);
-  }
-  return v;
 }
 
 /** Key fields whose absence a layout read without configuration mentions (LAY006). */
@@ -74,6 +67,7 @@ interface Compiled {
 
 export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutHooks = {}): KitLayout {
   const spec = LayoutSpecSchema.parse(input);
+  if (spec.form) return defineForm(spec, hooks.form);
   const tables: Compiled[] = spec.tables.map((t) => ({ spec: t, labels: new LabelMatcher(t) }));
 
   const visible = (g: SheetGrid) => spec.detect.hidden || (g.visibility ?? 'visible') === 'visible';
@@ -415,30 +409,6 @@ function confidenceReason(strength: number, header: string, field: Field, yearOn
   if (yearOnly) return { ja: `見出し「${header}」は年度だけのため、年度ごとの欄と判断しました`, en: `The header "${header}" is a year alone, so it is a column per year` };
   if (strength >= 1) return { ja: `見出し「${header}」が${FIELD_LABEL[field].ja}の見出し語と一致しました`, en: `The header "${header}" is a known label of the ${FIELD_LABEL[field].en}` };
   return { ja: `見出し「${header}」に${FIELD_LABEL[field].ja}の見出し語が含まれています`, en: `The header "${header}" contains a label of the ${FIELD_LABEL[field].en}` };
-}
-
-/** One id per item (【再掲】 repeats excepted): a later duplicate keeps its row visible under a distinct id. */
-function dedupe(items: Item[], findings: Finding[]): void {
-  const seen = new Map<string, Item>();
-  for (const it of items) {
-    if (it.flags.includes('repost')) continue;
-    const first = seen.get(it.id);
-    if (!first) {
-      seen.set(it.id, it);
-      continue;
-    }
-    const at = first.cells.id ?? first.cells.name ?? { sheet: first.source.sheet, address: 'A1' };
-    const id = it.id;
-    it.id = `${id}@${it.source.sheet}!${it.source.row + 1}`;
-    findings.push(finding('VLD008', it.cells.id ?? it.cells.name ?? { sheet: it.source.sheet }, { id, first: `${at.sheet}!${at.address}` }, it.id));
-  }
-}
-
-function policiesOf(fixed: Policy[] | undefined, items: Item[]): Policy[] {
-  if (fixed) return fixed.map((p) => ({ ...p }));
-  const out = new Map<string, Policy>();
-  for (const it of items) if (!out.has(it.policyKey)) out.set(it.policyKey, { key: it.policyKey, name: it.policyName, order: out.size + 1 });
-  return [...out.values()];
 }
 
 function cellRulesOf(spec: LayoutSpec): CellRules {

@@ -107,32 +107,79 @@ export const TableSpecSchema = z.object({
 export type TableSpec = z.infer<typeof TableSpecSchema>;
 export type TableSpecInput = z.input<typeof TableSpecSchema>;
 
-/** A labelled cell of a form sheet: the value is in the cell(s) after the label. */
+/** What a value cell of a form holds: the item's parts a form sheet gives once. */
+export const FormKeySchema = z.enum([
+  'id',
+  'name',
+  'policy',
+  'policyName',
+  'group',
+  'groupName',
+  'department',
+  'indicator',
+  'unit',
+  'baseline',
+  'finalTarget',
+  'content',
+  'note',
+  'effectPlannedSubtotal',
+  'effectActualSubtotal',
+]);
+export type FormKey = z.infer<typeof FormKeySchema>;
+
+/** One value right of a label: the next filled cell (or, when none is filled, the cell next to the label, so a blank can be written). */
+export const FormValueSchema = z.union([
+  FormKeySchema,
+  z.object({
+    key: FormKeySchema,
+    /** A regular expression the cell must match (an item number: ① or 11). */
+    match: z.string().optional(),
+    /** Without a matching cell the value is absent and the next value takes the cell. */
+    optional: z.boolean().optional(),
+    /** Skip filled cells until one matches (the 【所管課】 after the item name). */
+    seek: z.boolean().optional(),
+  }),
+]);
+export type FormValue = z.infer<typeof FormValueSchema>;
+
+/** A labelled part of a form sheet: the label (glob: `*小計*効果見込額*`), then its values to the right. */
 export const FormFieldSchema = z.object({
   labels: Labels,
-  /** Where the value is, from the label: the next cell right, the next filled one, or the one below. */
-  take: z.enum(['right', 'next', 'below']).default('next'),
-  /** Values after the label: 2 for `基本方針 | 1 | 行政サービスの最適化` (number, then name). */
-  count: z.number().int().min(1).max(3).default(1),
+  values: z.array(FormValueSchema).default([]),
+  /** The label is looked for on the row of this field's label only (単位 beside 指標). */
+  row: z.string().optional(),
+  /** The value may be typed in the label's own cell after it: a regular expression for the label part (「計画最終年度の目標値 試行結果の検証」). */
+  fused: z.string().optional(),
 });
 export type FormField = z.infer<typeof FormFieldSchema>;
 
+/** Cells of a year block, in cells (merges count once) from the block's anchor label: -1 left of it, 1 right. */
+export const YearCellsSchema = z.partialRecord(z.enum(['target', 'rating', 'actual', 'status', 'effectPlanned', 'effectActual']), z.number().int());
+
 export const FormSpecSchema = z.object({
-  /** Labels whose value cells the form holds once. */
+  /** The labelled parts, by a name of the spec's own (detection reasons list them). */
   fields: z.record(z.string(), FormFieldSchema),
-  /** Repeating year blocks: a year label, then labelled cells on its row and the row below. */
+  /** Fields without which the sheet is no such form. */
+  required: z.array(z.string()).default([]),
+  /** Repeating year blocks: a year label (令和5年度) below `after`, the `anchor` label on its row, cells around the anchor. */
   years: z
     .object({
-      /** The label that anchors each block's columns (評価 / 全期間総合評価). */
-      anchor: Labels,
-      /** After this label the year rows start (年次計画). */
       after: Labels,
+      anchor: Labels,
+      /** Cells on the year's row, and on the row below when the block has two. */
+      cells: YearCellsSchema,
+      lower: YearCellsSchema.default({}),
+      /** Cells between the year label and the first cell left of the anchor (the year's plan text). */
+      skip: z.number().int().min(0).default(0),
     })
     .optional(),
-  /** Sheet names or texts that mark the blank template (見方, 記入例). */
-  template: z.array(z.string()).default([]),
+  /** The year of a baseline that states none. */
+  baselineFy: z.number().int().optional(),
+  /** Words in a sheet's name or title that mark the blank template (見方, 記入例), and legend lines ア. イ. … as its other sign. */
+  template: z.array(z.string()).default(['見方', '記入例', '記載例', 'テンプレート', 'ひな形', '雛形']),
 });
 export type FormSpec = z.infer<typeof FormSpecSchema>;
+export type FormSpecInput = z.input<typeof FormSpecSchema>;
 
 export const LayoutSpecSchema = z.object({
   version: z.literal(2).default(2),
@@ -146,6 +193,8 @@ export const LayoutSpecSchema = z.object({
   fy: z.number().int().optional(),
   /** The rating scale: a library id (values/scales.ts) or a scale of the city's own; absent = from the values. */
   scale: z.union([z.string(), ScaleSchema]).optional(),
+  /** The plan period (令和5〜9年度): the final target's year, the years a schedule may name. */
+  period: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
   /** The plan's top level when it is fixed (Isehara's five 基本方針) rather than read from the sheet. */
   policies: z.array(PolicySchema).optional(),
   tables: z.array(TableSpecSchema).default([]),
