@@ -1,5 +1,6 @@
 import { parseFiscalYear } from '../core/values/fiscal-year';
 import { UnknownLayoutError } from '../core/layouts/detect';
+import { LAYOUT_IDS } from '../core/layouts/registry';
 import { parseArgs, UsageError, type Args } from './args';
 import { columnsCommand, mappingCommand } from './commands/plan-commands';
 import { demoCommand } from './commands/demo';
@@ -22,7 +23,7 @@ const HELP = {
   demo                    同梱のサンプル(伊勢原市 取組項目一覧)で一連の処理を実行
 
 オプション:
-  --layout ID   レイアウトを指定 (isehara-list, isehara-sheet, nihonmatsu, yuzawa, aizuwakamatsu, tsukubamirai, generic)
+  --layout ID   レイアウトを指定 (${LAYOUT_IDS.join(', ')})
   --mapping F   保存した見出し対応表(JSON)
   --fy 年度     報告年度 (例: 令和5年度, R5, 2023)
   --lang en     英語で表示 (既定は日本語。SHINCHOKU_LANG=en でも可)

@@ -1,8 +1,2 @@
-/** The bundled samples (assets/samples, copied to dist/samples by the build). */
-export const SAMPLES: { file: string; label: string }[] = [
-  { file: 'isehara-list.xlsx', label: '伊勢原市 取組項目一覧' },
-  { file: 'isehara-full.xlsx', label: '伊勢原市 一覧＋個票' },
-  { file: 'nihonmatsu.xlsx', label: '二本松市 アクションプラン' },
-  { file: 'yuzawa.xlsx', label: '湯沢市 経営戦略' },
-  { file: 'generic-city.xlsx', label: '汎用(見出し検出)' },
-];
+/** The bundled samples (assets/samples, copied to dist/samples by the build): one per layout, from the registry. */
+export { SAMPLES } from '../core/layouts/registry';

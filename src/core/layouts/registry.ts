@@ -24,3 +24,9 @@ export const COMBINERS: readonly Combiner[] = [iseharaCombiner];
 export function layoutById(id: string): LayoutReader | undefined {
   return LAYOUTS.find((l) => l.id === id);
 }
+
+/** The bundled sample of each layout (assets/samples/), in registry order: the playground and the CLI list them. */
+export const SAMPLES: readonly { file: string; label: string; layout: string }[] = LAYOUTS.flatMap((l) => (l.sample ? [{ file: l.sample, label: l.label.ja, layout: l.id }] : []));
+
+/** The layout ids, for help texts. */
+export const LAYOUT_IDS: readonly string[] = LAYOUTS.map((l) => l.id);

@@ -17,6 +17,8 @@ export interface LayoutReader {
   detect(wb: WorkbookGrid): SheetDetection[];
   /** Reads the sheets that `detect` claimed (or `opts.sheets` when forced). */
   read(wb: WorkbookGrid, opts: ReadOptions): LayoutRead;
+  /** A workbook in assets/samples/ that shows the layout (CLI demo, playground). */
+  sample?: string;
 }
 
 export interface SheetDetection {

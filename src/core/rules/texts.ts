@@ -93,6 +93,10 @@ export const TEXTS = {
     ja: '見出し{found}列が一致しました。{rows}行の見出しで、確からしさは {score} です。一致した見出しは {hits} です',
     en: '{found} of {wanted} columns matched in a {rows}-row header, confidence {score}: {hits}',
   },
+  // How sure a column's field is (FieldConfidence.reason).
+  fieldYearOnly: { params: { header: 'text' }, ja: '見出し「{header}」は年度だけなので、年度ごとの欄と判断しました', en: 'The header "{header}" is a year alone, so it is a column per year' },
+  fieldExact: { params: { header: 'text', field: 'label' }, ja: '見出し「{header}」が{field}の見出し語と一致しました', en: 'The header "{header}" is a known label of the {field}' },
+  fieldPartial: { params: { header: 'text', field: 'label' }, ja: '見出し「{header}」に{field}の見出し語が含まれています', en: 'The header "{header}" contains a label of the {field}' },
   formDetected: {
     params: { labels: 'list', n: 'count', template: 'label', score: 'text' },
     ja: '様式の見出し {labels} が一致しました。{template?}確からしさは {score} です',

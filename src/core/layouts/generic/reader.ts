@@ -37,6 +37,7 @@ export function savedReader(spec: LayoutSpec) {
 export const genericLayout: LayoutReader = {
   id: GENERIC_LAYOUT_ID,
   label: GENERIC_SPEC.label!,
+  sample: GENERIC_SPEC.sample!,
   detect: (wb) => zeroConfigLayout.detect(wb),
   read(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
     const spec = savedSpec(opts.mapping);

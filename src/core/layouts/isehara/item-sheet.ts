@@ -25,7 +25,7 @@ export const ISEHARA_SHEET_SPEC = {
   policies: [...ISEHARA_POLICIES],
   period: { from: 2023, to: 2027 },
   scale: 'A-D',
-  sample: 'isehara-sheets.xlsx',
+  sample: 'isehara-full.xlsx',
   form: {
     fields: {
       基本方針: { labels: ['基本方針'], values: ['policy', 'policyName'] },

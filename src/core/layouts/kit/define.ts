@@ -375,7 +375,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     }
   }
 
-  return { id: spec.id, label: spec.label, spec, detect, read };
+  return { id: spec.id, label: spec.label, spec, detect, read, ...(spec.sample ? { sample: spec.sample } : {}) };
 }
 
 const NO_TABLE = { ja: 'この様式の見出し行が見つかりません。', en: 'No header row of this layout was found.' };
@@ -406,9 +406,8 @@ function yearHeaderCell(view: SheetView, rows: number[], col: number, fy: number
 }
 
 function confidenceReason(strength: number, header: string, field: Field, yearOnly?: boolean): Label {
-  if (yearOnly) return { ja: `見出し「${header}」は年度だけのため、年度ごとの欄と判断しました`, en: `The header "${header}" is a year alone, so it is a column per year` };
-  if (strength >= 1) return { ja: `見出し「${header}」が${FIELD_LABEL[field].ja}の見出し語と一致しました`, en: `The header "${header}" is a known label of the ${FIELD_LABEL[field].en}` };
-  return { ja: `見出し「${header}」に${FIELD_LABEL[field].ja}の見出し語が含まれています`, en: `The header "${header}" contains a label of the ${FIELD_LABEL[field].en}` };
+  if (yearOnly) return text('fieldYearOnly', { header });
+  return text(strength >= 1 ? 'fieldExact' : 'fieldPartial', { header, field: FIELD_LABEL[field] });
 }
 
 function cellRulesOf(spec: LayoutSpec): CellRules {

@@ -385,7 +385,7 @@ export function defineForm(spec: LayoutSpec, hooks: FormHooks = {}): LayoutReade
     return choice.fy ?? spec.period?.from ?? (columnYears.size ? Math.min(...columnYears) : undefined);
   }
 
-  return { id: spec.id, label: spec.label, spec, detect, read };
+  return { id: spec.id, label: spec.label, spec, detect, read, ...(spec.sample ? { sample: spec.sample } : {}) };
 }
 
 /** One item from a located form, by the same rules as a table row. */
