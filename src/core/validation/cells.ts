@@ -42,8 +42,20 @@ export const AmountCell = Value.superRefine((v, ctx) => {
   else if (v.kind === 'number' && v.value < 0) raise(ctx, 'VLD012');
 });
 
+const ratingSchemas = new WeakMap<Scale, z.ZodType<string>>();
+const textSchemas = new WeakMap<CellRule, z.ZodType<string>>();
+
 /** A rating: a symbol of the plan's scale, with a label that agrees with it, or a not-rated mark. */
-export function ratingCell(scale: Scale) {
+export function ratingCell(scale: Scale): z.ZodType<string> {
+  let hit = ratingSchemas.get(scale);
+  if (!hit) {
+    hit = ratingSchema(scale);
+    ratingSchemas.set(scale, hit);
+  }
+  return hit;
+}
+
+function ratingSchema(scale: Scale) {
   return z.string().superRefine((text, ctx) => {
     if (text.trim() === '') return;
     const r = readRating(text, scale);
@@ -53,7 +65,16 @@ export function ratingCell(scale: Scale) {
 }
 
 /** A text the layout requires: not blank (error or warning per the layout), and saying something when asked. */
-export function textCell(rule: CellRule) {
+export function textCell(rule: CellRule): z.ZodType<string> {
+  let hit = textSchemas.get(rule);
+  if (!hit) {
+    hit = textSchema(rule);
+    textSchemas.set(rule, hit);
+  }
+  return hit;
+}
+
+function textSchema(rule: CellRule) {
   return z.string().superRefine((text, ctx) => {
     const t = text.trim();
     if (t === '') {
@@ -68,7 +89,8 @@ interface Check {
   schema: z.ZodType;
   value: unknown;
   at: CellRef;
-  params: Record<string, ParamValue | undefined>;
+  /** Built only when the cell fails (most cells pass). */
+  params: () => Record<string, ParamValue | undefined>;
 }
 
 function run(item: Item, checks: Check[]): Finding[] {
@@ -80,7 +102,7 @@ function run(item: Item, checks: Check[]): Finding[] {
       const meta = (issue as { params?: { code?: FindingCode; params?: Record<string, ParamValue> } }).params;
       if (!meta?.code) continue;
       const p: Issue = { code: meta.code, ...(meta.params ? { params: meta.params } : {}) };
-      out.push(finding(p.code, c.at, { ...c.params, ...p.params } as never, item.id));
+      out.push(finding(p.code, c.at, { ...c.params(), ...p.params } as never, item.id));
     }
   }
   return out;
@@ -98,7 +120,8 @@ const TEXT_FIELDS: { field: Field; note: (fy?: number) => string[]; cell: (fy?: 
  * effect amounts, the rating on the scale, and the texts and departments the layout requires.
  */
 export function checkCells(item: Item, fy: number | undefined, scale: Scale, rules: CellRules | undefined): Finding[] {
-  const label = itemLabel(item);
+  let cached: string | undefined;
+  const label = () => (cached ??= itemLabel(item));
   const checks: Check[] = [];
 
   item.indicators.forEach((ind) => {
@@ -109,7 +132,7 @@ export function checkCells(item: Item, fy: number | undefined, scale: Scale, rul
     ] as const) {
       if (!v) continue;
       const at = where(item, v, ...(fy !== undefined ? [`${field}:${fy}` as const] : []), field);
-      checks.push({ schema: NumberCell, value: v, at, params: { item: label, fy, field: FIELD_LABEL[field], raw: shown(v) } });
+      checks.push({ schema: NumberCell, value: v, at, params: () => ({ item: label(), fy, field: FIELD_LABEL[field], raw: shown(v) }) });
     }
   });
 
@@ -120,14 +143,14 @@ export function checkCells(item: Item, fy: number | undefined, scale: Scale, rul
     ] as const) {
       const v = y[kind];
       if (!v) continue;
-      checks.push({ schema: AmountCell, value: v, at: where(item, v, `${field}:${y.fy}`), params: { item: label, fy: y.fy, field: FIELD_LABEL[field], raw: shown(v) } });
+      checks.push({ schema: AmountCell, value: v, at: where(item, v, `${field}:${y.fy}`), params: () => ({ item: label(), fy: y.fy, field: FIELD_LABEL[field], raw: shown(v) }) });
     }
   }
 
   const typedRating = item.rating && !item.rating.notRated ? item.rating.raw : item.notes?.rating;
   if (typedRating !== undefined) {
     const at = item.rating?.cell ?? item.ratingCell ?? where(item, undefined, 'rating');
-    checks.push({ schema: ratingCell(scale), value: typedRating, at, params: { item: label, raw: typedRating } });
+    checks.push({ schema: ratingCell(scale), value: typedRating, at, params: () => ({ item: label(), raw: typedRating }) });
   }
 
   for (const t of TEXT_FIELDS) {
@@ -136,12 +159,12 @@ export function checkCells(item: Item, fy: number | undefined, scale: Scale, rul
     const at = t.cell(fy).map((k) => item.cells[k]).find((c) => c !== undefined);
     if (!at) continue; // the sheet has no such column: the layout check (LAY005) says so once
     const text = t.note(fy).map((k) => (item.notes as Record<string, string> | undefined)?.[k]).find((x) => x !== undefined) ?? '';
-    checks.push({ schema: textCell(rule), value: text, at, params: { item: label, field: FIELD_LABEL[t.field] as Label, raw: text, ...(t.field === 'status' ? { fy } : {}) } });
+    checks.push({ schema: textCell(rule), value: text, at, params: () => ({ item: label(), field: FIELD_LABEL[t.field] as Label, raw: text, ...(t.field === 'status' ? { fy } : {}) }) });
   }
 
   const dept = rules?.department;
   if (dept && item.cells.department) {
-    checks.push({ schema: textCell(dept), value: item.departments.join('、'), at: item.cells.department, params: { item: label, field: FIELD_LABEL.department } });
+    checks.push({ schema: textCell(dept), value: item.departments.join('、'), at: item.cells.department, params: () => ({ item: label(), field: FIELD_LABEL.department }) });
   }
   return run(item, checks);
 }

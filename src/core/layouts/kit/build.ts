@@ -31,9 +31,16 @@ export function joinWrapped(text: string): string {
 
 /** A level (policy, group) from a column's text: `1 行政サービスの最適化` → key 1, its name. */
 export function levelOf(text: string): SectionLevel {
-  const h = parseHeading(text);
-  return { key: h.key, name: h.name };
+  let hit = levels.get(text);
+  if (!hit) {
+    const h = parseHeading(text);
+    hit = { key: h.key, name: h.name };
+    if (levels.size > 10000) levels.clear();
+    levels.set(text, hit);
+  }
+  return { ...hit };
 }
+const levels = new Map<string, SectionLevel>();
 
 /** The item number as typed: width folded, a leading `No.` dropped. */
 export function idText(text: string): string {

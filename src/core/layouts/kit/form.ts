@@ -48,6 +48,8 @@ export interface LocatedForm {
 }
 
 const LEGEND = /^[アイウエオカキクケコサ][.．、]/;
+/** Rows without any label of the form after which the search stops. */
+const FORM_GAP = 30;
 
 /** A label glob in header-key form: `*小計*効果見込額*`, `計画最終年度の目標*`, or exact. */
 function globOf(label: string): RegExp {
@@ -92,17 +94,23 @@ export class FormLocator {
     let afterRow: number | undefined;
     const labelsByRow = new Map<number, { col: number; f: CompiledField }[]>();
 
-    for (let r = 0; r < v.rowCount; r++) {
+    // A form is a page: once no label has been seen for a page's worth of rows, the sheet is something else.
+    let lastHit = 0;
+    for (let r = 0; r < v.rowCount && r - lastHit <= FORM_GAP; r++) {
       for (const c of ownCells(v, r)) {
         if (LEGEND.test(c.text.normalize('NFKC'))) form.templateMarks++;
         if (words.some((w) => c.text.includes(w)) && c.text.length <= 60) form.templateMarks++;
         const key = headerKey(c.text);
-        if (afterRow === undefined && this.after.some((g) => g.test(key))) afterRow = r;
+        if (afterRow === undefined && this.after.some((g) => g.test(key))) {
+          afterRow = r;
+          lastHit = r;
+        }
         const f = this.fieldOf(c.text);
         if (f && form.labels[f.name] === undefined) {
           const onRow = f.field.row === undefined || form.labels[f.field.row]?.row === r;
           if (onRow) {
             form.labels[f.name] = { row: r, col: c.col };
+            lastHit = r;
             labelsByRow.set(r, [...(labelsByRow.get(r) ?? []), { col: c.col, f }]);
             continue;
           }
@@ -110,7 +118,10 @@ export class FormLocator {
         // Year labels are typed as text (令和5年度, R5), one under the other: a number 2000 in a cell is an amount.
         if (afterRow !== undefined && r > afterRow && typeof v.raw(r, c.col) === 'string' && !/^\s*[\d０-９]+\s*$/.test(c.text) && isYearOnly(c.text) && (!yearRows.length || yearRows[0].col === c.col)) {
           const fy = headerYear(c.text);
-          if (fy !== undefined) yearRows.push({ row: r, col: c.col, fy });
+          if (fy !== undefined) {
+            yearRows.push({ row: r, col: c.col, fy });
+            lastHit = r;
+          }
         }
       }
     }

@@ -102,11 +102,33 @@ export class LabelMatcher {
       }
     }
     this.spanning = new Set(spec.spanning.map((s) => strippedKey(s).replace(/[()]/g, '')));
+    for (const e of this.partials) this.partialsByFirst.set(e.key[0], [...(this.partialsByFirst.get(e.key[0]) ?? []), e]);
   }
 
-  /** The field a header cell names, if any. */
+  private readonly partialsByFirst = new Map<string, Entry[]>();
+
+  private readonly seen = new Map<string, LabelHit | null>();
+
+  /** The field a header cell names, if any (each distinct text looked at once). */
   match(text: string): LabelHit | undefined {
     if (!text) return undefined;
+    const hit = this.seen.get(text);
+    if (hit !== undefined) return hit ?? undefined;
+    const found = this.find(text);
+    if (this.seen.size > 20000) this.seen.clear();
+    this.seen.set(text, found ?? null);
+    return found;
+  }
+
+  /** A label named exactly or by a pattern, never one found inside a longer text: what a printed header surely is. */
+  sure(text: string): boolean {
+    if (!text) return false;
+    const hit = this.seen.get(text);
+    if (hit !== undefined) return hit !== null && hit.strength >= 1;
+    return this.find(text, false) !== undefined;
+  }
+
+  private find(text: string, partial = true): LabelHit | undefined {
     const key = strippedKey(text);
     if (!key) return undefined;
     const exact = this.exact.get(key) ?? this.exact.get(key.replace(/[()]/g, ''));
@@ -115,12 +137,15 @@ export class LabelMatcher {
     for (const p of this.patterns) {
       if (p.mode === 'prefix' ? key.startsWith(p.key) : key.includes(p.key)) return { field: p.field, ...(p.axis ? { axis: p.axis } : {}), strength: 1, label: p.label };
     }
-    if (!this.spec.partial) return undefined;
+    if (!this.spec.partial || !partial) return undefined;
+    // Labels inside the key, looked up by the character they start with.
     let best: Entry[] = [];
-    for (const e of this.partials) {
-      if (!key.includes(e.key)) continue;
-      if (!best.length || e.key.length > best[0].key.length) best = [e];
-      else if (e.key.length === best[0].key.length) best.push(e);
+    for (let i = 0; i < key.length; i++) {
+      for (const e of this.partialsByFirst.get(key[i]) ?? []) {
+        if (!key.startsWith(e.key, i)) continue;
+        if (!best.length || e.key.length > best[0].key.length) best = [e];
+        else if (e.key.length === best[0].key.length && !best.includes(e)) best.push(e);
+      }
     }
     // Two fields tying for the longest label: the header says neither for sure.
     if (!best.length || new Set(best.map((e) => e.field)).size > 1) return undefined;

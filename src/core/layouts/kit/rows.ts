@@ -3,7 +3,7 @@ import type { CellRef } from '../../grid/types';
 import type { Field } from '../../model/fields';
 import { parseValue, type ParsedValue } from '../../values';
 import { bandAt, hasRequired, type TableColumn, type TableMatch } from './find-table';
-import type { LabelMatcher } from './labels';
+import { isYearOnly, type LabelMatcher } from './labels';
 import { isNoteText, isTotalText, looksLikeHeading, Sections, type Level, type SectionLevel } from './sections';
 import { ruleOf, type TableSpec } from './spec';
 
@@ -12,6 +12,20 @@ import { ruleOf, type TableSpec } from './spec';
  * printed again further down), headings, notes and totals, item rows and the rows that continue an
  * item. It decides structure only; what the cells mean is item.ts's and build.ts's job.
  */
+
+const NONE: TableColumn[] = [];
+const byField = new WeakMap<TableMatch, Map<Field, TableColumn[]>>();
+
+/** A table's columns by field, worked out once per table rather than per row. */
+function columnsOf(t: TableMatch): Map<Field, TableColumn[]> {
+  let m = byField.get(t);
+  if (!m) {
+    m = new Map();
+    for (const c of t.columns) m.set(c.field, [...(m.get(c.field) ?? []), c]);
+    byField.set(t, m);
+  }
+  return m;
+}
 
 /** One row of a table, with its columns by field. */
 export class RowView {
@@ -22,11 +36,11 @@ export class RowView {
   ) {}
 
   columns(field: Field): TableColumn[] {
-    return this.table.columns.filter((c) => c.field === field);
+    return columnsOf(this.table).get(field) ?? NONE;
   }
 
   col(field: Field): TableColumn | undefined {
-    return this.table.columns.find((c) => c.field === field);
+    return columnsOf(this.table).get(field)?.[0];
   }
 
   text(field: Field): string {
@@ -184,6 +198,19 @@ export function walkSheet(view: SheetView, opts: WalkOptions): SheetWalk {
   };
   let headerNameKey = nameKeyOf(first.band);
   const minLabels = Math.min(...specs.map((x) => x.spec.header.minLabels));
+  const headerTexts = new Set<string>();
+  const noteHeader = (t: TableMatch) => {
+    for (const r of t.headerRows) for (const c of view.rowCells(r)) headerTexts.add(c.text);
+  };
+  noteHeader(first.band);
+  const mayBeHeader = (cells: { col: number; text: string }[]) => {
+    let n = 0;
+    for (const c of cells) {
+      if (headerTexts.has(c.text) || isYearOnly(c.text) || specs.some((x) => x.labels.sure(c.text) || x.labels.isSpanning(c.text))) n++;
+      if (n >= minLabels) return true;
+    }
+    return false;
+  };
 
   for (let r = first.band.headerRows[first.band.headerRows.length - 1] + 1; r < view.rowCount; r++) {
     const cells = distinctCells(view, r);
@@ -196,7 +223,8 @@ export function walkSheet(view: SheetView, opts: WalkOptions): SheetWalk {
     }
 
     // A header: the same table printed again (a page break, the next section), or another of the layout's tables.
-    if (cells.length >= minLabels) {
+    // Only a row of sure labels (or the texts of a header already met) is looked at closely.
+    if (cells.length >= minLabels && mayBeHeader(cells)) {
       const next = headerAt(view, specs, r);
       if (next) {
         if (next.index !== current.index) {
@@ -206,6 +234,7 @@ export function walkSheet(view: SheetView, opts: WalkOptions): SheetWalk {
           sections = fresh;
         }
         current = next;
+        noteHeader(next.band);
         tableWalk = { specIndex: next.index, table: next.band, items: [], headerRows: [...next.band.headerRows], marks: [] };
         walk.tables.push(tableWalk);
         headerNameKey = nameKeyOf(next.band);
