@@ -16,11 +16,23 @@ export interface FillOptions {
   subtotals?: boolean;
 }
 
+/** A rating the add-in suggests and writes into a blank cell: the department confirms or changes it. */
+export interface Suggestion {
+  itemId: string;
+  itemName: string;
+  sheet: string;
+  address: string;
+  rating: string;
+  reason: { ja: string; en: string };
+}
+
 export interface FillPreview {
   ratings: number;
   ratios: number;
   subtotals: number;
   headers: number;
+  /** The ratings this fill writes, each to be confirmed by the department. */
+  suggestions: Suggestion[];
   /** Items where staff entered a rating that differs from the suggestion (never changed, only listed). */
   disagreements: Evaluation[];
 }
@@ -37,7 +49,7 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
   const doRatios = opts.ratios ?? true;
   const doSubtotals = opts.subtotals ?? true;
   const writes: CellWrite[] = [];
-  const preview: FillPreview = { ratings: 0, ratios: 0, subtotals: 0, headers: 0, disagreements: [] };
+  const preview: FillPreview = { ratings: 0, ratios: 0, subtotals: 0, headers: 0, suggestions: [], disagreements: [] };
   const items = new Map(a.plan.items.map((i) => [i.id, i]));
   const previous = new Map((a.settings.suggested ?? []).map((s) => [`${s.sheet}!${s.address}`, s]));
   const suggested: SuggestedCell[] = [];
@@ -64,6 +76,7 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
     if (stillOurs && String(current) === value) continue;
     writes.push({ sheet, address, value, expect: normalizeExpect(current), reason: 'rating' });
     preview.ratings++;
+    preview.suggestions.push({ itemId: item.id, itemName: item.name, sheet, address, rating: value, reason: ev.reason });
   }
 
   if (doRatios) {
@@ -71,12 +84,34 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
     for (const t of a.read.tables) {
       const rowsWithItems = Object.entries(t.rowOfItem);
       if (rowsWithItems.length === 0) continue;
+      const owned = t.owned.ratio !== undefined;
       const col = t.owned.ratio ?? t.nextFreeCol;
-      const headerRow = t.headerRows[t.headerRows.length - 1];
-      const headerAddr = toA1(headerRow, col);
-      const headerNow = cellAt(wb, t.sheet, headerAddr);
-      if (t.owned.ratio === undefined) {
-        if (!isBlank(headerNow)) continue; // the planned spot is taken: never write over staff cells
+      const cells: CellWrite[] = [];
+      let values = 0;
+      for (const [id, row] of rowsWithItems) {
+        const ev = byItem.get(id);
+        const addr = toA1(row, col);
+        const now = cellAt(wb, t.sheet, addr);
+        if (!owned && !isBlank(now)) continue;
+        const value = ev?.ratio !== undefined ? round(ev.ratio / 100, 4) : null;
+        if (value === null && isBlank(now)) continue;
+        if (sameNumber(now, value)) continue;
+        cells.push({
+          sheet: t.sheet,
+          address: addr,
+          value,
+          numberFormat: '0.0%',
+          expect: normalizeExpect(now),
+          reason: 'ratio',
+          style: { align: 'right', border: true },
+        });
+        if (value !== null) values++;
+      }
+      // A new column only where there is a ratio to put in it: a plan table gets no empty header.
+      if (!owned) {
+        if (values === 0) continue;
+        const headerAddr = toA1(t.headerRows[t.headerRows.length - 1], col);
+        if (!isBlank(cellAt(wb, t.sheet, headerAddr))) continue; // the planned spot is taken: never write over staff cells
         writes.push({
           sheet: t.sheet,
           address: headerAddr,
@@ -87,25 +122,8 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
         });
         preview.headers++;
       }
-      for (const [id, row] of rowsWithItems) {
-        const ev = byItem.get(id);
-        const addr = toA1(row, col);
-        const now = cellAt(wb, t.sheet, addr);
-        if (t.owned.ratio === undefined && !isBlank(now)) continue;
-        const value = ev?.ratio !== undefined ? round(ev.ratio / 100, 4) : null;
-        if (value === null && isBlank(now)) continue;
-        if (sameNumber(now, value)) continue;
-        writes.push({
-          sheet: t.sheet,
-          address: addr,
-          value,
-          numberFormat: '0.0%',
-          expect: normalizeExpect(now),
-          reason: 'ratio',
-          style: { align: 'right', border: true },
-        });
-        if (value !== null) preview.ratios++;
-      }
+      writes.push(...cells);
+      preview.ratios += values;
     }
   }
 

@@ -1,5 +1,6 @@
 import { toA1 } from '../grid/a1';
-import type { Summary, SummaryRow } from '../summary/types';
+import type { CrossTab } from '../summary/crosstab';
+import type { Summary } from '../summary/types';
 import { fiscalYearLabel } from '../values/fiscal-year';
 import { RATING_LABELS } from '../values/rating';
 import type { CellWrite, NewSheet, WritePlan } from './write-plan';
@@ -18,6 +19,8 @@ export interface SummarySheetOptions {
 const LETTERS = ['A', 'B', 'C', 'D'] as const;
 const HEAD = { bold: true, fill: '#DDEBF7', align: 'center', wrap: true, border: true } as const;
 const BODY = { border: true } as const;
+/** Totals are set apart: bold on a tinted row. */
+const TOTAL = { border: true, bold: true, fill: '#F2F2F2' } as const;
 
 /**
  * The summary sheet, laid out like Isehara's published 分野別内訳表 (counts by 基本方針) and its
@@ -111,8 +114,54 @@ export function planSummarySheet(summary: Summary, opts: SummarySheetOptions): W
   return { label: 'summary', writes: [], sheets: [sheet] };
 }
 
-function groupTitle(g: SummaryRow): string {
-  return g.key === 'total' || g.name.startsWith(g.key) ? g.name : `${g.key} ${g.name}`;
+export interface CrossTabSheetOptions extends SummarySheetOptions {
+  /** Axis names as shown (the city's words): rows, then columns. */
+  labels: { a: string; b: string };
+}
+
+/**
+ * A two-axis count table (e.g. Tsukubamirai 推進手段 × 基本姿勢) as its own sheet: codes with names
+ * in the row titles, codes in the column heads with their names in a legend below.
+ */
+export function planCrossTabSheet(t: CrossTab, opts: CrossTabSheetOptions): WritePlan {
+  const ja = opts.lang === 'ja';
+  const name = opts.sheetName ?? DEFAULT_SUMMARY_SHEET;
+  const cells: CellWrite[] = [];
+  const put = (row: number, col: number, value: string | number | null, extra: Partial<CellWrite> = {}) => {
+    cells.push({ sheet: name, address: toA1(row, col), value, expect: null, reason: 'summary', ...extra });
+  };
+  const total = ja ? '合計' : 'Total';
+  put(0, 0, ja ? `${opts.labels.a}×${opts.labels.b}の件数` : `Items by ${opts.labels.a} and ${opts.labels.b}`, { style: { bold: true } });
+  put(1, 0, (ja ? '集計元: ' : 'Sources: ') + opts.sources.join(', '));
+  if (opts.createdAt) put(2, 0, (ja ? '作成: 行革進捗アシスタント ' : 'Made by Shinchoku ') + opts.createdAt);
+  let r = 4;
+  put(r, 0, `${opts.labels.a} ＼ ${opts.labels.b}`, { style: HEAD });
+  t.cols.forEach((c, j) => put(r, 1 + j, c.key || c.name, { style: HEAD }));
+  put(r, 1 + t.cols.length, total, { style: HEAD });
+  t.rows.forEach((row, i) => {
+    r++;
+    put(r, 0, groupTitle(row), { style: BODY });
+    t.counts[i].forEach((n, j) => put(r, 1 + j, n, { numberFormat: '0', style: BODY }));
+    put(r, 1 + t.cols.length, t.rowTotals[i], { numberFormat: '0', style: BODY });
+  });
+  r++;
+  put(r, 0, total, { style: TOTAL });
+  t.colTotals.forEach((n, j) => put(r, 1 + j, n, { numberFormat: '0', style: TOTAL }));
+  put(r, 1 + t.cols.length, t.total, { numberFormat: '0', style: TOTAL });
+  const named = t.cols.filter((c) => c.key && c.name !== c.key);
+  if (named.length) {
+    r += 2;
+    put(r, 0, opts.labels.b, { style: { bold: true } });
+    for (const c of named) put(++r, 0, `${c.key} ${c.name}`);
+  }
+  const widths: Record<string, number> = { A: 36 };
+  t.cols.forEach((_, j) => (widths[toA1(0, 1 + j).replace(/\d+$/, '')] = 8));
+  widths[toA1(0, 1 + t.cols.length).replace(/\d+$/, '')] = 8;
+  return { label: 'summary', writes: [], sheets: [{ name, replaceOwned: true, cells, merges: [], columnWidths: widths }] };
+}
+
+function groupTitle(g: { key: string; name: string }): string {
+  return g.key === 'total' || g.key === '' || g.name.startsWith(g.key) ? g.name : `${g.key} ${g.name}`;
 }
 
 function round(x: number, digits: number): number {

@@ -1,0 +1,86 @@
+import * as path from 'node:path';
+import { mergePlans } from '../../core/engine/merge-plans';
+import type { Plan } from '../../core/model/plan';
+import { planCrossTabSheet, planSummarySheet } from '../../core/plan/summary-sheet';
+import type { WritePlan } from '../../core/plan/write-plan';
+import { availableAxes, resolveAxis, DEPARTMENT_AXIS, type Axis } from '../../core/summary/axes';
+import { crossTab } from '../../core/summary/crosstab';
+import { countedItems, groupsOf, summarise } from '../../core/summary/summarise';
+import { UsageError, withSuggestion, type Args } from '../args';
+import type { Io } from '../io';
+import { crossTabJson, summaryJson, type SummaryExtras } from '../json';
+import { loadAndAnalyse, saveOutput, type Loaded } from '../load';
+import { msg, say } from '../messages';
+import { axisLabel, crossTabText, itemCounts, summaryText, type SummaryNotes } from '../render';
+import { closest } from '../suggest';
+
+export async function summaryCommand(args: Args, io: Io): Promise<number> {
+  const loaded: Loaded[] = [];
+  for (const f of args.files) loaded.push(await loadAndAnalyse(f, args));
+  const plan = mergePlans(loaded.map((l) => ({ source: path.basename(l.file), plan: l.analysis.plan })));
+  const evaluations = loaded.flatMap((l) => l.analysis.evaluations);
+  const files = loaded.map((l) => l.file);
+  const axes = (args.by ?? []).map((name) => axisOrFail(plan, name));
+  const { lang } = args;
+  const counts = itemCounts(plan);
+  const shared = axes.some((a) => a.id === DEPARTMENT_AXIS) ? countedItems(plan).filter((i) => groupsOf(i, DEPARTMENT_AXIS).length > 1).length : 0;
+  const notes: SummaryNotes = { reposts: { n: counts.reposts, rows: counts.rows, counted: counts.counted }, sharedItems: shared };
+  const extras: SummaryExtras = { items: counts, sharedItems: shared, out: args.out ?? null };
+  const sources = files.map((f) => path.basename(f));
+  const createdAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
+
+  if (axes.length === 2) {
+    const t = crossTab(plan, axes[0].id, axes[1].id);
+    const labels = { a: axisLabel(axes[0].id, axes[0].label, lang), b: axisLabel(axes[1].id, axes[1].label, lang) };
+    const sheet = args.out ? await writeSheet(loaded[0], args, planCrossTabSheet(t, { lang, labels, sources, createdAt, ...sheetName(args) }), io) : undefined;
+    if (args.json) io.out(JSON.stringify(crossTabJson(t, files, extras), null, 2));
+    else {
+      io.out(crossTabText(t, labels, lang, { wide: args.wide, notes }));
+      if (sheet) io.out(sheet);
+    }
+    return 0;
+  }
+
+  const summary = summarise(plan, { evaluations, includeSuggested: args.includeSuggested, ...(axes[0] ? { axis: axes[0].id } : {}) });
+  const label = axisLabel(summary.axis, summary.groupLabel, lang);
+  const sheet = args.out
+    ? await writeSheet(loaded[0], args, planSummarySheet({ ...summary, groupLabel: label }, { lang, sources, createdAt, ...sheetName(args) }), io)
+    : undefined;
+  if (args.json) io.out(JSON.stringify(summaryJson(summary, files, plan.layouts, extras), null, 2));
+  else {
+    io.out(summaryText(summary, lang, { wide: args.wide, notes }));
+    if (sheet) io.out(sheet);
+  }
+  return 0;
+}
+
+function sheetName(args: Args): { sheetName?: string } {
+  return args.sheetName ? { sheetName: args.sheetName } : {};
+}
+
+/** The axis a --by name means, or a usage error listing the ones this workbook has. */
+function axisOrFail(plan: Plan, name: string): Axis {
+  const axis = resolveAxis(plan, name);
+  if (axis) return axis;
+  const available = availableAxes(plan);
+  const labels = available.map((a) => a.label);
+  throw new UsageError(
+    withSuggestion(
+      msg('usageUnknownAxis', { axis: name, list: labels.join('、') }),
+      closest(
+        name,
+        available.flatMap((a) => a.names),
+      ),
+    ),
+    'summary',
+  );
+}
+
+/** Adds the summary sheet to a copy of the first workbook and saves it to -o; returns the line to print. */
+async function writeSheet(first: Loaded, args: Args, plan: WritePlan, io: Io): Promise<string> {
+  const r = await first.host.apply(plan);
+  await saveOutput(first.host, args.out!);
+  const sheet = r.sheetsCreated.join('、');
+  if (r.sheetsLeftAlone.length && !args.json) io.out(say(args.lang, 'summarySheetLeftAlone', { existing: r.sheetsLeftAlone.join('、'), sheet }));
+  return say(args.lang, 'summarySheetWritten', { sheet, file: args.out! });
+}
