@@ -3,13 +3,15 @@
 // build/cli/main.js): plain JavaScript, no TypeScript compiled at start-up.
 const path = require('node:path');
 
-const bundle = path.join(__dirname, '..', 'build', 'cli', 'main.js');
+const dir = path.join(__dirname, '..', 'build', 'cli');
+const bundle = path.join(dir, 'main.js');
 const argv = process.argv.slice(2);
 const langAt = argv.indexOf('--lang');
 const english = langAt >= 0 ? argv[langAt + 1] === 'en' : argv.includes('--lang=en') || (process.env.SHINCHOKU_LANG || '').startsWith('en');
 
 let cli;
 try {
+  require('./load-bundle.js').install(dir);
   cli = require(bundle);
 } catch (err) {
   if (err && err.code === 'MODULE_NOT_FOUND' && String(err.message).includes(bundle)) {

@@ -94,7 +94,11 @@ export const ja = {
   verdictEmpty: '判定: 取組が見つからないため、チェックできません。',
 
   // fill
-  fillDone: '評価の候補 {ratings} 件、達成率 {ratios} 件、小計 {subtotals} 件を書き込みました（計 {cells} セル）。入力済みのセルは変更していません。',
+  fillDone: '{parts}を書き込みました（計 {cells} セル）。入力済みのセルは変更していません。',
+  fillPartRatings: '評価の候補 {n} 件',
+  fillPartRatios: '達成率 {n} 件',
+  fillPartSubtotals: '小計 {n} 件',
+  fillPartHeaders: '達成率の列の見出し',
   fillNothing: '書き込むものがありません。出力ファイルは作成していません。',
   fillNothingPlan: '{sheets}には評価を書く欄がなく、達成率も計算できません。先に年度の進捗列を追加してください: shinchoku columns {file} --fy R8 -o 出力.xlsx',
   fillConflicts: '読み込んだ後に内容が変わっていたため、{n} セルは書き込みませんでした。',
@@ -232,7 +236,11 @@ export const en: Record<MessageKey, string> = {
   verdictPlanHowTo: 'Add the year’s progress columns (actual, rating, status) and fill them in: shinchoku columns {file} --fy R8 -o OUT.xlsx (in the task pane: 計算 tab, Add progress columns)',
   verdictEmpty: 'Verdict: no items were found, so nothing could be checked.',
 
-  fillDone: 'Wrote {ratings|# suggested rating|# suggested ratings}, {ratios|# achievement ratio|# achievement ratios} and {subtotals|# subtotal|# subtotals} ({cells|# cell|# cells}). No cell typed by staff was changed.',
+  fillDone: 'Wrote {parts} ({cells|# cell|# cells}). No cell typed by staff was changed.',
+  fillPartRatings: '{n|# suggested rating|# suggested ratings}',
+  fillPartRatios: '{n|# achievement ratio|# achievement ratios}',
+  fillPartSubtotals: '{n|# subtotal|# subtotals}',
+  fillPartHeaders: 'the header of the ratio column',
   fillNothing: 'Nothing to write; no output file was made.',
   fillNothingPlan: 'The items on {sheets} have no column for ratings and no ratio can be computed. Add the year’s progress columns first: shinchoku columns {file} --fy R8 -o OUT.xlsx',
   fillConflicts: '{n|# cell was|# cells were} not written: they changed after reading.',
@@ -305,6 +313,12 @@ export function say(lang: Lang, key: MessageKey, vars?: Vars): string {
 
 export function msg(key: MessageKey, vars?: Vars): Localized {
   return { ja: say('ja', key, vars), en: say('en', key, vars) };
+}
+
+/** 「a、b、c」 / "a, b and c". */
+export function listOf(parts: Localized[]): Localized {
+  const en = parts.map((p) => p.en);
+  return { ja: parts.map((p) => p.ja).join('、'), en: en.length > 1 ? `${en.slice(0, -1).join(', ')} and ${en[en.length - 1]}` : (en[0] ?? '') };
 }
 
 /** 「A」「B」 in Japanese, sheet "A" / sheets "A", "B" in English. */

@@ -93,6 +93,8 @@ export function table(columns: Column[], rows: string[][], maxWidth = Infinity):
   return { text, cut };
 }
 
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+
 export function num(n: number): string {
-  return n.toLocaleString('en-US');
+  return GROUPED.format(n);
 }

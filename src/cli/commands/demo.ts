@@ -12,7 +12,7 @@ import { countFindings } from '../json';
 import { loadAndAnalyse, saveOutput } from '../load';
 import { msg, say, type MessageKey } from '../messages';
 import { itemCounts, summaryText } from '../render';
-import { suggestionLines } from './fill';
+import { fillParts, suggestionLines } from './fill';
 import { verdictLines } from './validate';
 
 export const DEMO_SAMPLE = 'isehara-list.xlsx';
@@ -67,7 +67,7 @@ export async function demoCommand(args: Args, io: Io): Promise<number> {
     const fr = await loaded.host.apply(fillPlan);
     await saveOutput(loaded.host, filledPath);
     filled = filledPath;
-    text(say(lang, 'fillDone', { ratings: preview.ratings, ratios: preview.ratios, subtotals: preview.subtotals, cells: fr.written }));
+    text(say(lang, 'fillDone', { parts: fillParts(preview), cells: fr.written }));
     for (const line of suggestionLines(preview, lang)) text(line);
     text(say(lang, 'outputWritten', { file: filledPath }));
   } else text(say(lang, 'fillNothing'));

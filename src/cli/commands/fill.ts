@@ -3,7 +3,7 @@ import { verdictOf } from '../../core/validation/verdict';
 import type { Args } from '../args';
 import type { Io } from '../io';
 import { loadAndAnalyse, saveOutput } from '../load';
-import { say, sheetList, type Lang } from '../messages';
+import { listOf, msg, say, sheetList, type Lang, type Localized } from '../messages';
 
 /**
  * Writes a copy with suggested ratings in blank rating cells, ratios in the owned 達成率 column and
@@ -62,7 +62,7 @@ export async function fillCommand(args: Args, io: Io): Promise<number> {
     io.out(say(lang, 'fillNothing'));
     if (verdict.planItems > 0) io.out(say(lang, 'fillNothingPlan', { sheets: sheetList(verdict.planSheets), file }));
   } else {
-    io.out(say(lang, 'fillDone', { ratings: preview.ratings, ratios: preview.ratios, subtotals: preview.subtotals, cells: written }));
+    io.out(say(lang, 'fillDone', { parts: fillParts(preview), cells: written }));
     if (conflicts.length) io.out(say(lang, 'fillConflicts', { n: conflicts.length }));
   }
   for (const line of suggestionLines(preview, lang)) io.out(line);
@@ -75,6 +75,16 @@ export async function fillCommand(args: Args, io: Io): Promise<number> {
   }
   if (cells > 0) io.out(say(lang, 'outputWritten', { file: out }));
   return 0;
+}
+
+/** What a fill wrote, naming only the kinds it wrote. */
+export function fillParts(p: FillPreview): Localized {
+  const parts: Localized[] = [];
+  if (p.ratings) parts.push(msg('fillPartRatings', { n: p.ratings }));
+  if (p.ratios) parts.push(msg('fillPartRatios', { n: p.ratios }));
+  if (p.subtotals) parts.push(msg('fillPartSubtotals', { n: p.subtotals }));
+  if (parts.length === 0 && p.headers) parts.push(msg('fillPartHeaders'));
+  return listOf(parts);
 }
 
 /** The suggested ratings written, for the department to confirm: also what the cell notes say. */

@@ -8,8 +8,10 @@ export type TemplateVars = Record<string, string | number>;
 
 const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g;
 
+const GROUPED = new Intl.NumberFormat('en-US');
+
 export function formatCount(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
+  return Number.isInteger(n) ? GROUPED.format(n) : String(n);
 }
 
 export function fillTemplate(template: string, vars: TemplateVars = {}): string {
