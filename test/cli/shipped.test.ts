@@ -208,6 +208,36 @@ describe.each(SAMPLES)('%s through the shipped bin', (sample) => {
   });
 });
 
+/** The command lines this file runs on every sample (README lines must be among them). */
+const COVERED = [
+  'inspect --json',
+  'validate --json',
+  'fill -o',
+  'summary --json -o',
+  'summary --by -o',
+  'columns --fy -o',
+  'mapping',
+  'validate --mapping',
+  '--help',
+];
+
+test('every command line of the README is one this file runs', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const lines = readme.split('\n').filter((l) => l.startsWith('npx shinchoku '));
+  expect(lines.length).toBeGreaterThanOrEqual(9);
+  for (const line of lines) {
+    const words = line.replace(/#.*/, '').split(/\s+/).slice(2);
+    const command = words[0].startsWith('-') ? '' : words[0];
+    const options = words.filter((w) => /^(-o|--[a-z-]+)$/.test(w) && w !== '--lang');
+    const covered = COVERED.some((c) => {
+      const [cmd, ...opts] = c.split(' ');
+      const want = c.startsWith('-') ? c.split(' ') : opts;
+      return (c.startsWith('-') ? command === '' : cmd === command) && options.every((o) => want.includes(o));
+    });
+    expect([line, covered]).toEqual([line, true]);
+  }
+});
+
 describe('demo through the shipped bin', () => {
   test.each(['ja', 'en'])('--lang %s, text and --json', async (lang) => {
     const dir = path.join(tmp, `demo-${lang}`);
