@@ -1,5 +1,5 @@
 import type { ApplyResult, WritePlan } from '../../core/plan/write-plan';
-import { planFill } from '../../core/plan/fill';
+import { planFill, type Suggestion } from '../../core/plan/fill';
 import type { RatingLetter } from '../../core/values/types';
 import { loadAndAnalyse } from './load';
 import type { OnStep, PaneHost } from './types';
@@ -15,6 +15,8 @@ export interface Disagreement {
 }
 
 export interface FillPreviewView {
+  /** Ratings this fill writes, for the department to confirm. */
+  suggestions: Suggestion[];
   ratings: number;
   ratios: number;
   subtotals: number;
@@ -49,6 +51,7 @@ async function plan(host: PaneHost, onStep: OnStep): Promise<{ plan: WritePlan; 
   return {
     plan,
     preview: {
+      suggestions: preview.suggestions,
       ratings: preview.ratings,
       ratios: preview.ratios,
       subtotals: preview.subtotals,
