@@ -1,4 +1,4 @@
-/* global window -- functions passed to page.evaluate run in the browser */
+/* global window, document -- functions passed to page.evaluate run in the browser */
 const path = require('node:path');
 const { SCREENSHOTS } = require('./helpers.js');
 
