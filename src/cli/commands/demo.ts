@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { layoutById } from '../../core/layouts/registry';
 import { planFill } from '../../core/plan/fill';
-import { planSummarySheet } from '../../core/plan/summary-sheet';
+import { DEFAULT_SUMMARY_SHEET, planSummarySheet } from '../../core/plan/summary-sheet';
+import { planOwnedSheet } from '../../core/settings/ownership';
 import { verdictOf } from '../../core/validation/verdict';
 import { fiscalYearLabel } from '../../core/values/fiscal-year';
 import type { Args } from '../args';
@@ -76,7 +77,12 @@ export async function demoCommand(args: Args, io: Io): Promise<number> {
   const summaryPath = path.join(outDir, `${base}.summary.xlsx`);
   const fresh = await loadAndAnalyse(sample, args);
   const sr = await fresh.host.apply(
-    planSummarySheet(a.summary, { lang, sources: [path.basename(sample)], createdAt: new Date().toISOString().slice(0, 16).replace('T', ' ') }),
+    planSummarySheet(a.summary, {
+      lang,
+      sources: [path.basename(sample)],
+      target: planOwnedSheet(fresh.grid, fresh.analysis.store, 'summary', DEFAULT_SUMMARY_SHEET),
+      createdAt: new Date().toISOString().slice(0, 16).replace('T', ' '),
+    }),
   );
   await saveOutput(fresh.host, summaryPath);
   const n = itemCounts(a.plan);

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { mergePlans } from '../../core/engine/merge-plans';
 import type { Plan } from '../../core/model/plan';
-import { planCrossTabSheet, planSummarySheet } from '../../core/plan/summary-sheet';
+import { DEFAULT_SUMMARY_SHEET, planCrossTabSheet, planSummarySheet } from '../../core/plan/summary-sheet';
+import { planOwnedSheet, type OwnedSheetTarget } from '../../core/settings/ownership';
 import type { WritePlan } from '../../core/plan/write-plan';
 import { availableAxes, resolveAxis, DEPARTMENT_AXIS, type Axis } from '../../core/summary/axes';
 import { crossTab } from '../../core/summary/crosstab';
@@ -32,7 +33,9 @@ export async function summaryCommand(args: Args, io: Io): Promise<number> {
   if (axes.length === 2) {
     const t = crossTab(plan, axes[0].id, axes[1].id);
     const labels = { a: axisLabel(axes[0].id, axes[0].label, lang), b: axisLabel(axes[1].id, axes[1].label, lang) };
-    const sheet = args.out ? await writeSheet(loaded[0], args, planCrossTabSheet(t, { lang, labels, sources, createdAt, ...sheetName(args) }), io) : undefined;
+    const sheet = args.out
+      ? await writeSheet(loaded[0], args, 'crosstab', args.sheetName ?? `${labels.a}×${labels.b}`, (target) => planCrossTabSheet(t, { lang, labels, sources, createdAt, target }), io)
+      : undefined;
     if (args.json) io.out(JSON.stringify(crossTabJson(t, files, extras), null, 2));
     else {
       io.out(crossTabText(t, labels, lang, { wide: args.wide, notes }));
@@ -44,7 +47,7 @@ export async function summaryCommand(args: Args, io: Io): Promise<number> {
   const summary = summarise(plan, { evaluations, includeSuggested: args.includeSuggested, ...(axes[0] ? { axis: axes[0].id } : {}) });
   const label = axisLabel(summary.axis, summary.groupLabel, lang);
   const sheet = args.out
-    ? await writeSheet(loaded[0], args, planSummarySheet({ ...summary, groupLabel: label }, { lang, sources, createdAt, ...sheetName(args) }), io)
+    ? await writeSheet(loaded[0], args, 'summary', args.sheetName ?? DEFAULT_SUMMARY_SHEET, (target) => planSummarySheet({ ...summary, groupLabel: label }, { lang, sources, createdAt, target }), io)
     : undefined;
   if (args.json) io.out(JSON.stringify(summaryJson(summary, files, plan.layouts, extras), null, 2));
   else {
@@ -52,10 +55,6 @@ export async function summaryCommand(args: Args, io: Io): Promise<number> {
     if (sheet) io.out(sheet);
   }
   return 0;
-}
-
-function sheetName(args: Args): { sheetName?: string } {
-  return args.sheetName ? { sheetName: args.sheetName } : {};
 }
 
 /** The axis a --by name means, or a usage error listing the ones this workbook has. */
@@ -76,11 +75,17 @@ function axisOrFail(plan: Plan, name: string): Axis {
   );
 }
 
-/** Adds the summary sheet to a copy of the first workbook and saves it to -o; returns the line to print. */
-async function writeSheet(first: Loaded, args: Args, plan: WritePlan, io: Io): Promise<string> {
-  const r = await first.host.apply(plan);
+/**
+ * Adds an owned sheet to a copy of the first workbook and saves it to -o; returns the line to print.
+ * Where the sheet goes is decided by identity (settings/ownership): a staff sheet of the wanted name
+ * is left alone and another name is used, and the user is told.
+ */
+async function writeSheet(first: Loaded, args: Args, role: string, wanted: string, plan: (target: OwnedSheetTarget) => WritePlan, io: Io): Promise<string> {
+  const target = planOwnedSheet(first.grid, first.analysis.store, role, wanted);
+  const r = await first.host.apply(plan(target));
   await saveOutput(first.host, args.out!);
-  const sheet = r.sheetsCreated.join('、');
-  if (r.sheetsLeftAlone.length && !args.json) io.out(say(args.lang, 'summarySheetLeftAlone', { existing: r.sheetsLeftAlone.join('、'), sheet }));
+  const sheet = r.sheetsCreated.join('、') || target.name;
+  const leftAlone = [...new Set([...(target.displaced ? [target.displaced] : []), ...r.sheetsLeftAlone])];
+  if (leftAlone.length && !args.json) io.out(say(args.lang, 'summarySheetLeftAlone', { existing: { ja: leftAlone.join('」「'), en: leftAlone.join('", "') }, sheet }));
   return say(args.lang, 'summarySheetWritten', { sheet, file: args.out! });
 }
