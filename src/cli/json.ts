@@ -110,6 +110,8 @@ export const SummaryJson = z.object({
   suggestedUsed: z.array(z.string()),
   /** Items counted in several groups (shared by departments); each is once in the total. */
   sharedItems: z.number(),
+  /** Ratings that are still the add-in's suggestion, as written (not confirmed by the department). */
+  unconfirmed: z.array(z.object({ file: z.string(), itemId: z.string(), cell: z.string() })),
   groups: z.array(SummaryRowJson),
   total: SummaryRowJson,
   /** Where the summary sheet was written (-o), else null. */
@@ -230,6 +232,7 @@ export interface SummaryExtras {
   items: z.infer<typeof ItemCountJson>;
   sharedItems: number;
   out: string | null;
+  unconfirmed: { file: string; itemId: string; cell: string }[];
 }
 
 export function summaryJson(s: Summary, files: string[], layouts: string[], extras: SummaryExtras): z.infer<typeof SummaryJson> {
@@ -242,6 +245,7 @@ export function summaryJson(s: Summary, files: string[], layouts: string[], extr
     items: extras.items,
     suggestedUsed: s.suggestedUsed,
     sharedItems: extras.sharedItems,
+    unconfirmed: extras.unconfirmed,
     groups: s.groups.map(rowJson),
     total: rowJson(s.total),
     out: extras.out,
@@ -258,7 +262,9 @@ export function crossTabJson(t: CrossTab, files: string[], extras: SummaryExtras
     rowTotals: t.rowTotals,
     colTotals: t.colTotals,
     total: t.total,
-    ...extras,
+    items: extras.items,
+    sharedItems: extras.sharedItems,
+    out: extras.out,
   });
 }
 

@@ -42,6 +42,8 @@ export function axisLabel(axis: string, label: string, lang: Lang): string {
 export interface SummaryNotes {
   reposts?: { n: number; rows: number; counted: number };
   sharedItems?: number;
+  /** Item ids whose rating is still the add-in's unconfirmed suggestion. */
+  unconfirmed?: string[];
 }
 
 /** The summary by group as a terminal table (80 columns unless wide), with the notes that explain its counts. */
@@ -74,6 +76,7 @@ export function summaryText(s: Summary, lang: Lang, opts: { wide?: boolean; note
   if (n.reposts && n.reposts.n > 0) notes.push(say(lang, 'summaryReposts', n.reposts));
   if (n.sharedItems) notes.push(say(lang, 'summaryMultiDept', { n: n.sharedItems }));
   if (s.suggestedUsed.length) notes.push(say(lang, 'summarySuggestedUsed', { n: s.suggestedUsed.length }));
+  if (n.unconfirmed?.length) notes.push(say(lang, 'summaryUnconfirmed', { n: n.unconfirmed.length, ids: { ja: n.unconfirmed.join('、'), en: n.unconfirmed.join(', ') } }));
   return [t.text, ...notes.map((l) => prose(l, wide))].join('\n');
 }
 

@@ -62,7 +62,7 @@ export async function demoCommand(args: Args, io: Io): Promise<number> {
 
   step(3, 'demoStepFill');
   const filledPath = path.join(outDir, `${base}.filled.xlsx`);
-  const { plan: fillPlan, preview } = planFill(loaded.grid, a);
+  const { plan: fillPlan, preview } = planFill(loaded.grid, a, { lang });
   let filled: string | null = null;
   if (fillPlan.writes.length > 0) {
     const fr = await loaded.host.apply(fillPlan);

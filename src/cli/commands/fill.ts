@@ -15,7 +15,7 @@ export async function fillCommand(args: Args, io: Io): Promise<number> {
   const out = args.out!;
   const { lang } = args;
   const loaded = await loadAndAnalyse(file, args);
-  const { plan, preview } = planFill(loaded.grid, loaded.analysis);
+  const { plan, preview } = planFill(loaded.grid, loaded.analysis, { lang });
   const items = new Map(loaded.analysis.plan.items.map((i) => [i.id, i]));
   const verdict = verdictOf(loaded.analysis.plan, loaded.analysis.findings);
   const cells = plan.writes.length;

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { mergePlans } from '../../core/engine/merge-plans';
 import type { Plan } from '../../core/model/plan';
+import { unconfirmedSuggestions } from '../../core/plan/fill';
 import { DEFAULT_SUMMARY_SHEET, planCrossTabSheet, planSummarySheet } from '../../core/plan/summary-sheet';
 import { planOwnedSheet, type OwnedSheetTarget } from '../../core/settings/ownership';
 import type { WritePlan } from '../../core/plan/write-plan';
@@ -25,8 +26,13 @@ export async function summaryCommand(args: Args, io: Io): Promise<number> {
   const { lang } = args;
   const counts = itemCounts(plan);
   const shared = axes.some((a) => a.id === DEPARTMENT_AXIS) ? countedItems(plan).filter((i) => groupsOf(i, DEPARTMENT_AXIS).length > 1).length : 0;
-  const notes: SummaryNotes = { reposts: { n: counts.reposts, rows: counts.rows, counted: counts.counted }, sharedItems: shared };
-  const extras: SummaryExtras = { items: counts, sharedItems: shared, out: args.out ?? null };
+  const unconfirmed = loaded.flatMap((l) => unconfirmedSuggestions(l.grid, l.analysis).map((u) => ({ file: l.file, itemId: u.itemId, cell: `${u.sheet}!${u.address}` })));
+  const notes: SummaryNotes = {
+    reposts: { n: counts.reposts, rows: counts.rows, counted: counts.counted },
+    sharedItems: shared,
+    unconfirmed: unconfirmed.map((u) => u.itemId),
+  };
+  const extras: SummaryExtras = { items: counts, sharedItems: shared, out: args.out ?? null, unconfirmed };
   const sources = files.map((f) => path.basename(f));
   const createdAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
 
@@ -47,7 +53,7 @@ export async function summaryCommand(args: Args, io: Io): Promise<number> {
   const summary = summarise(plan, { evaluations, includeSuggested: args.includeSuggested, ...(axes[0] ? { axis: axes[0].id } : {}) });
   const label = axisLabel(summary.axis, summary.groupLabel, lang);
   const sheet = args.out
-    ? await writeSheet(loaded[0], args, 'summary', args.sheetName ?? DEFAULT_SUMMARY_SHEET, (target) => planSummarySheet({ ...summary, groupLabel: label }, { lang, sources, createdAt, target }), io)
+    ? await writeSheet(loaded[0], args, 'summary', args.sheetName ?? DEFAULT_SUMMARY_SHEET, (target) => planSummarySheet({ ...summary, groupLabel: label }, { lang, sources, createdAt, target, unconfirmed: notes.unconfirmed }), io)
     : undefined;
   if (args.json) io.out(JSON.stringify(summaryJson(summary, files, plan.layouts, extras), null, 2));
   else {

@@ -16,6 +16,8 @@ export interface FillOptions {
   ratings?: boolean;
   ratios?: boolean;
   subtotals?: boolean;
+  /** Language of the cell notes on suggested ratings (the department reads them). */
+  lang?: 'ja' | 'en';
 }
 
 /** A rating the add-in suggests and writes into a blank cell: the department confirms or changes it. */
@@ -74,7 +76,7 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
     const value = ratingText(ev.suggested, labelStyle);
     if (stillOurs && String(current) === value) continue;
     suggested.push({ sheet, address, value });
-    writes.push({ sheet, address, value, expect: normalizeExpect(current), reason: 'rating' });
+    writes.push({ sheet, address, value, expect: normalizeExpect(current), reason: 'rating', note: suggestionNote(value, ev.reason, opts.lang ?? 'ja') });
     preview.ratings++;
     preview.suggestions.push({ itemId: item.id, itemName: item.name, sheet, address, rating: value, reason: ev.reason });
   }
@@ -148,6 +150,35 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
     plan: { label: 'fill', writes, sheets: [], ...(settingsChanges.length ? { settingsChanges } : {}) },
     preview,
   };
+}
+
+/**
+ * The note on a suggested rating: says who wrote it, why, and what the department should do. Notes
+ * do not print, so the printed record of unconfirmed suggestions is the summary sheet's line
+ * (see unconfirmedSuggestions) and the list `fill` prints.
+ */
+export function suggestionNote(rating: string, reason: { ja: string; en: string }, lang: 'ja' | 'en'): string {
+  return lang === 'ja'
+    ? `評価の候補「${rating}」（行革進捗アシスタントが実績から計算）。所管課で確認し、違う場合は書き換えてください。書き換えた評価は変更しません。\n理由: ${reason.ja}`
+    : `Suggested rating "${rating}", computed from the actual by the reform progress assistant. The department should confirm it or type its own; a rating typed over it is never changed.\nWhy: ${reason.en}`;
+}
+
+/**
+ * Ratings in the workbook that are still the add-in's suggestion, as written (the settings record
+ * each suggested cell; staff typing over one makes it theirs). The summary counts them like any
+ * rating and says how many are unconfirmed.
+ */
+export function unconfirmedSuggestions(wb: WorkbookGrid, a: Pick<Analysis, 'plan' | 'settings'>): { itemId: string; sheet: string; address: string; value: string }[] {
+  const recorded = new Map(a.settings.suggested.map((s) => [`${s.sheet}!${s.address}`, s.value]));
+  const out: { itemId: string; sheet: string; address: string; value: string }[] = [];
+  for (const item of a.plan.items) {
+    const cell = item.ratingCell;
+    if (!cell || !item.rating) continue;
+    const value = recorded.get(`${cell.sheet}!${cell.address}`);
+    const now = cellAt(wb, cell.sheet, cell.address);
+    if (value !== undefined && !isBlank(now) && String(now) === value) out.push({ itemId: item.id, sheet: cell.sheet, address: cell.address, value });
+  }
+  return out;
 }
 
 /** A blank 〔小計〕 gets the sum of its years; a filled one is staff's and only validated. */

@@ -16,6 +16,11 @@ export interface SummarySheetOptions {
   sources: string[];
   /** Shown as the creation time; passed in so the core stays pure and output reproducible. */
   createdAt?: string;
+  /**
+   * Ids of items whose rating is still a suggestion the add-in wrote (unconfirmed). Cell notes do not
+   * print, so the printed summary says it under the counts.
+   */
+  unconfirmed?: string[];
 }
 
 const HEAD = { bold: true, fill: '#DDEBF7', align: 'center', wrap: true, border: true } as const;
@@ -114,6 +119,18 @@ export function planSummarySheet(summary: Summary, opts: SummarySheetOptions): W
     });
   }
   const countBottom = r - 1; // the chart covers the groups, not the total row
+  const unconfirmed = opts.unconfirmed ?? [];
+  if (unconfirmed.length) {
+    r++;
+    const ids = unconfirmed.join(ja ? '、' : ', ');
+    put(
+      r,
+      0,
+      ja
+        ? `※ 評価のうち ${unconfirmed.length} 件（${ids}）は行革進捗アシスタントが書き込んだ候補のままで、所管課の確認が済んでいません。`
+        : `* ${unconfirmed.length} of these ratings (${ids}) ${unconfirmed.length === 1 ? 'is still a suggestion' : 'are still suggestions'} written by the assistant, not yet confirmed by the department.`,
+    );
+  }
 
   // Effect table (実績効果額と達成割合), on a page of its own when printed.
   r += 2;

@@ -83,7 +83,7 @@ export function FillTab() {
 
   const doPreview = () =>
     run(
-      (onStep) => previewFill(host, onStep),
+      (onStep) => previewFill(host, onStep, lang),
       (p) => {
         setPreview(p);
         setResult(null);
@@ -92,7 +92,7 @@ export function FillTab() {
     );
   const doFill = () =>
     run(
-      (onStep) => runFill(host, onStep),
+      (onStep) => runFill(host, onStep, lang),
       (o) => {
         setPreview(o.preview);
         setResult(o.result);

@@ -10,7 +10,7 @@ const useStyles = makeStyles({
 });
 
 export function SummaryOutcomeView({ outcome, reposts = 0 }: { outcome: SummaryOutcome; reposts?: number }) {
-  const { t } = usePane();
+  const { t, lang } = usePane();
   const { result } = outcome;
   return (
     <>
@@ -29,6 +29,11 @@ export function SummaryOutcomeView({ outcome, reposts = 0 }: { outcome: SummaryO
           <MessageBarBody>
             {t('summaryDone', { name: result.sheetsCreated.join('、') })} {outcome.chart ? t('summaryChart') : ''}
           </MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome.unconfirmed.length > 0 && (
+        <MessageBar intent="warning" data-testid="summary-unconfirmed">
+          <MessageBarBody>{t('summaryUnconfirmed', { n: outcome.unconfirmed.length, ids: outcome.unconfirmed.join(lang === 'ja' ? '、' : ', ') })}</MessageBarBody>
         </MessageBar>
       )}
       <SummaryTable summary={outcome.summary} t={t} testId="summary-table" reposts={reposts} />

@@ -101,6 +101,7 @@ export const en: Record<MessageKey, string> = {
   summaryTotalRow: 'Total',
   summaryUnit: 'Amounts in thousand yen; counts are items.',
   summaryReposts: '{n|# 【再掲】 repeat is|# 【再掲】 repeats are} counted once.',
+  summaryUnconfirmed: '{n|# rating is|# ratings are} still the add-in’s suggestion, not yet confirmed by the department ({ids}); the summary sheet says so too.',
   importIntro: 'Pick the workbooks sent by departments and build one consolidated summary.',
   importPick: 'Choose workbooks',
   importPickHint: 'Excel workbooks (.xlsx); several at once.',

@@ -103,6 +103,7 @@ export const ja = {
   summaryTotalRow: '合計',
   summaryUnit: '金額の単位は千円、件数は取組数です。',
   summaryReposts: '【再掲】{n} 行は 1 回だけ数えています。',
+  summaryUnconfirmed: '評価のうち {n} 件（{ids}）はアドインが書き込んだ候補のままで、所管課の確認が済んでいません。集計シートにも記載しました。',
   importIntro: '各課から届いたブックを選び、全体の集計を作ります。',
   importPick: 'ブックを選ぶ',
   importPickHint: 'Excel ブック（.xlsx）を複数選べます。',
