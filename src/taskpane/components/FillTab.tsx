@@ -72,6 +72,48 @@ function ColumnsSection() {
   );
 }
 
+interface ListedItem {
+  itemId: string;
+  itemName: string;
+  sheet: string;
+  address: string;
+  /** What is said about the item: the suggested rating, or entered / suggested. */
+  headline: string;
+  reason: { ja: string; en: string };
+}
+
+/** Items the department should look at, each a link to its rating cell, with what and why. */
+function ItemList(props: { id: string; testId: string; title: string; hint: string; className: string; items: ListedItem[]; onSelect: (sheet: string, address: string) => void }) {
+  const { lang, busy } = usePane();
+  const s = useStyles();
+  if (props.items.length === 0) return null;
+  return (
+    <section aria-labelledby={`${props.id}-title`} data-testid={props.testId}>
+      <h2 id={`${props.id}-title`} className={s.h2}>
+        {props.title}
+      </h2>
+      <Text size={200} block>
+        {props.hint}
+      </Text>
+      <ul className={s.list}>
+        {props.items.map((d) => (
+          <li key={`${d.itemId}|${d.sheet}!${d.address}`} className={props.className}>
+            <Link as="button" disabled={busy || !d.sheet} onClick={() => props.onSelect(d.sheet, d.address)}>
+              {d.itemId} {d.itemName} ({d.sheet}!{d.address})
+            </Link>
+            <Text block weight="semibold">
+              {d.headline}
+            </Text>
+            <Text block size={200}>
+              {d.reason[lang]}
+            </Text>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
 
 export function FillTab() {
@@ -158,55 +200,27 @@ export function FillTab() {
           </MessageBarBody>
         </MessageBar>
       )}
-      {preview && preview.suggestions.length > 0 && (
-        <section aria-labelledby="suggest-title" data-testid="suggestions">
-          <h2 id="suggest-title" className={s.h2}>
-            {t('fillSuggestTitle', { n: preview.suggestions.length })}
-          </h2>
-          <Text size={200} block>
-            {t('fillSuggestHint')}
-          </Text>
-          <ul className={s.list}>
-            {preview.suggestions.map((d) => (
-              <li key={`${d.sheet}!${d.address}`} className={s.suggested}>
-                <Link as="button" disabled={busy} onClick={() => goToCell(d.sheet, d.address)}>
-                  {d.itemId} {d.itemName} ({d.sheet}!{d.address})
-                </Link>
-                <Text block weight="semibold">
-                  {t('fillSuggestRating', { rating: d.rating })}
-                </Text>
-                <Text block size={200}>
-                  {d.reason[lang]}
-                </Text>
-              </li>
-            ))}
-          </ul>
-        </section>
+      {preview && (
+        <ItemList
+          id="suggest"
+          testId="suggestions"
+          title={t('fillSuggestTitle', { n: preview.suggestions.length })}
+          hint={t('fillSuggestHint')}
+          className={s.suggested}
+          items={preview.suggestions.map((d) => ({ ...d, headline: t('fillSuggestRating', { rating: d.rating }) }))}
+          onSelect={goToCell}
+        />
       )}
-      {preview && preview.disagreements.length > 0 && (
-        <section aria-labelledby="disagree-title" data-testid="disagreements">
-          <h2 id="disagree-title" className={s.h2}>
-            {t('fillDisagreeTitle', { n: preview.disagreements.length })}
-          </h2>
-          <Text size={200} block>
-            {t('fillDisagreeHint')}
-          </Text>
-          <ul className={s.list}>
-            {preview.disagreements.map((d) => (
-              <li key={d.itemId} className={s.disagree}>
-                <Link as="button" disabled={busy || !d.sheet} onClick={() => goToCell(d.sheet, d.address)}>
-                  {d.itemId} {d.itemName} ({d.sheet}!{d.address})
-                </Link>
-                <Text block weight="semibold">
-                  {t('fillDisagreeRow', { entered: d.entered, suggested: d.suggested })}
-                </Text>
-                <Text block size={200}>
-                  {d.reason[lang]}
-                </Text>
-              </li>
-            ))}
-          </ul>
-        </section>
+      {preview && (
+        <ItemList
+          id="disagree"
+          testId="disagreements"
+          title={t('fillDisagreeTitle', { n: preview.disagreements.length })}
+          hint={t('fillDisagreeHint')}
+          className={s.disagree}
+          items={preview.disagreements.map((d) => ({ ...d, headline: t('fillDisagreeRow', { entered: d.entered, suggested: d.suggested }) }))}
+          onSelect={goToCell}
+        />
       )}
       {(header?.planTables ?? 0) > 0 && <ColumnsSection />}
     </div>
