@@ -42,6 +42,8 @@ function overflowing(page) {
  */
 async function axeViolations(page) {
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE });
+  // Colours are judged at rest: a button fading from disabled, a panel opening, is mid-transition otherwise.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   const result = await page.evaluate(() => axe.run(document.getElementById('root'), { resultTypes: ['violations'] }));
   return result.violations
     .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !(v.id === 'aria-hidden-focus' && /^<i [^>]*data-tabster-dummy/.test(n.html))) }))

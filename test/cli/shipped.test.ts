@@ -21,8 +21,8 @@ interface Run {
   err: string;
 }
 
-/** Two processes at a time: the runs are CPU-bound and the machine is shared. */
-const slots = { free: Math.max(1, Math.min(2, os.cpus().length)), waiting: [] as (() => void)[] };
+/** One process per core: the runs are CPU-bound. */
+const slots = { free: Math.max(1, os.cpus().length), waiting: [] as (() => void)[] };
 async function slot<T>(work: () => Promise<T>): Promise<T> {
   if (slots.free === 0) await new Promise<void>((r) => slots.waiting.push(r));
   else slots.free--;
