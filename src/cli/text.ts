@@ -93,8 +93,9 @@ export function table(columns: Column[], rows: string[][], maxWidth = Infinity):
   return { text, cut };
 }
 
-const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+let grouped: Intl.NumberFormat | undefined;
 
 export function num(n: number): string {
-  return GROUPED.format(n);
+  grouped ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+  return grouped.format(n);
 }

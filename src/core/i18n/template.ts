@@ -8,10 +8,13 @@ export type TemplateVars = Record<string, string | number>;
 
 const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g;
 
-const GROUPED = new Intl.NumberFormat('en-US');
+// Made on first use: building a number format loads locale data, which --help does not need.
+let grouped: Intl.NumberFormat | undefined;
 
 export function formatCount(n: number): string {
-  return Number.isInteger(n) ? GROUPED.format(n) : String(n);
+  if (!Number.isInteger(n)) return String(n);
+  grouped ??= new Intl.NumberFormat('en-US');
+  return grouped.format(n);
 }
 
 export function fillTemplate(template: string, vars: TemplateVars = {}): string {
