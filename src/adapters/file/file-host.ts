@@ -4,7 +4,8 @@ import type { WorkbookHost } from '../../core/host';
 import type { WorkbookGrid } from '../../core/grid/types';
 import type { ApplyResult, WritePlan } from '../../core/plan/write-plan';
 import { applyPlanToWorkbook } from './apply-plan';
-import { gridFromWorkbook, loadWorkbook } from './read-xlsx';
+import { readXlsx } from './read-xlsx';
+import ExcelJSLib from 'exceljs';
 
 /**
  * The CLI's host: an .xlsx file read once, plans applied in memory, written to a new file (the
@@ -17,8 +18,10 @@ export class FileHost implements WorkbookHost {
   constructor(readonly file: string) {}
 
   async read(): Promise<WorkbookGrid> {
-    this.wb = await loadWorkbook(this.file);
-    return gridFromWorkbook(this.wb, path.basename(this.file));
+    const g = await readXlsx(this.file);
+    this.wb = new ExcelJSLib.Workbook();
+    await this.wb.xlsx.readFile(this.file);
+    return g;
   }
 
   async apply(plan: WritePlan): Promise<ApplyResult> {

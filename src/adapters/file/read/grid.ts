@@ -1,0 +1,68 @@
+import type { SheetGrid, WorkbookGrid } from '../../../core/grid/types';
+import { asReadError, PackageError } from '../errors';
+import type { Codec } from '../package/codec';
+import { webCodec } from '../package/codec';
+import { DEFAULT_LIMITS, type PackageLimits } from '../package/opc';
+import { rowsToSettings, SETTINGS_SHEET } from '../settings-sheet';
+import { SheetHandler, type CellBudget } from './sheet';
+import { sniffBytes } from './sniff';
+import { SharedStringsHandler } from './strings';
+import { openWorkbookPackage, type WorkbookPackage } from './workbook';
+
+export interface ReadOptions {
+  codec?: Codec;
+  limits?: Partial<PackageLimits>;
+}
+
+/**
+ * An .xlsx/.xlsm file's bytes → the core's grid, streaming each part. Free of node-only imports:
+ * the task pane's 取り込み and the playground use it as the CLI does. Throws FileReadError (with
+ * the one line to show) for anything that is not a readable workbook.
+ */
+export async function gridFromXlsxBytes(bytes: Uint8Array, name: string, opts: ReadOptions = {}): Promise<WorkbookGrid> {
+  try {
+    const wp = await openXlsx(bytes, name, opts);
+    return await readGrid(wp, name);
+  } catch (e) {
+    throw asReadError(name, e);
+  }
+}
+
+export async function openXlsx(bytes: Uint8Array, name: string, opts: ReadOptions = {}): Promise<WorkbookPackage> {
+  sniffBytes(bytes, name);
+  return openWorkbookPackage(bytes, opts.codec ?? webCodec, { ...DEFAULT_LIMITS, ...opts.limits });
+}
+
+export async function readSharedStrings(wp: WorkbookPackage): Promise<string[]> {
+  if (!wp.sharedStringsPart) return [];
+  const h = new SharedStringsHandler();
+  await wp.pkg.parse(wp.sharedStringsPart, h);
+  return h.strings;
+}
+
+export async function readGrid(wp: WorkbookPackage, name: string): Promise<WorkbookGrid> {
+  const sst = await readSharedStrings(wp);
+  const budget: CellBudget = { used: 0, max: wp.pkg.limits.maxCells };
+  const sheets: SheetGrid[] = [];
+  let settings: Record<string, string> | undefined;
+  for (const s of wp.sheets) {
+    if (s.kind !== 'worksheet') continue;
+    if (!s.part) throw new PackageError('bad-xml', `sheet ${s.name}`);
+    const h = new SheetHandler(sst, wp.date1904, budget);
+    await wp.pkg.parse(s.part, h);
+    h.finish();
+    if (s.name === SETTINGS_SHEET) {
+      settings = rowsToSettings(h.values.filter((r) => r !== undefined));
+      continue;
+    }
+    sheets.push({
+      name: s.name,
+      values: h.values,
+      ...(h.anyFormula ? { formulas: h.formulas } : {}),
+      merges: h.merges,
+      protected: h.protected,
+      visibility: s.state,
+    });
+  }
+  return { name, sheets, ...(settings ? { settings } : {}) };
+}

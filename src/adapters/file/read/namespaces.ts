@@ -1,0 +1,22 @@
+/** SpreadsheetML namespaces: Transitional (what Excel writes) and Strict (ISO 29500 strict). */
+export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const MAIN_NS_STRICT = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const REL_NS_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+export const REL_NAMESPACES = [REL_NS, REL_NS_STRICT] as const;
+
+let lastNs = '';
+let lastIsMain = false;
+
+/** Called for every element of a sheet: remembers the last answer (a part uses one namespace). */
+export function isMainNs(ns: string): boolean {
+  if (ns === lastNs) return lastIsMain;
+  lastNs = ns;
+  lastIsMain = ns === MAIN_NS || ns === MAIN_NS_STRICT;
+  return lastIsMain;
+}
+
+/** Relationship type URIs for parts the writer adds, in the package's own flavour. */
+export function relTypeUri(strict: boolean, kind: 'worksheet' | 'sharedStrings'): string {
+  return strict ? `http://purl.oclc.org/ooxml/officeDocument/relationships/${kind}` : `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${kind}`;
+}
