@@ -11,6 +11,8 @@ export const ArgsSchema = z.object({
   mapping: z.string().optional(),
   fy: z.number().int().min(1989).max(2200).optional(),
   out: z.string().optional(),
+  /** Replace an existing output file (an input is never replaced). */
+  force: z.boolean(),
   includeSuggested: z.boolean(),
   sheetName: z.string().optional(),
   /** Group the summary by a classification axis (e.g. 推進手段); two, comma-separated, give a cross-tab. */
@@ -23,7 +25,7 @@ export class UsageError extends Error {}
 /** Accepts 令和/R/Western forms for --fy, like the sheets themselves. */
 export function parseArgs(argv: string[], parseFy: (s: string) => number | undefined): Args {
   const files: string[] = [];
-  const raw: Record<string, unknown> = { json: false, lang: defaultLang(), includeSuggested: false };
+  const raw: Record<string, unknown> = { json: false, lang: defaultLang(), includeSuggested: false, force: false };
   let command: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -55,6 +57,9 @@ export function parseArgs(argv: string[], parseFy: (s: string) => number | undef
       case '-o':
       case '--out':
         raw.out = next();
+        break;
+      case '--force':
+        raw.force = true;
         break;
       case '--include-suggested':
         raw.includeSuggested = true;

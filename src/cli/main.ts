@@ -26,7 +26,8 @@ const HELP = {
   --mapping F   保存した見出し対応表(JSON)
   --fy 年度     報告年度 (例: 令和5年度, R5, 2023)
   --lang en     英語で表示 (既定は日本語。SHINCHOKU_LANG=en でも可)
-  --json        機械可読な JSON を出力`,
+  --json        機械可読な JSON を出力
+  --force       -o の出力先にすでにあるファイルを置き換える(入力ファイルは決して上書きしない)`,
   en: `usage: shinchoku <command> [files…] [options]
 
 commands:
@@ -39,7 +40,8 @@ commands:
   mapping FILE            guess a header mapping (JSON) for the generic layout, to save and pass with --mapping
   demo                    run the whole job on the bundled sample (Isehara item list)
 
-options: --layout ID, --mapping FILE, --fy FY (令和5年度, R5, 2023), --lang ja|en, --json`,
+options: --layout ID, --mapping FILE, --fy FY (令和5年度, R5, 2023), --lang ja|en, --json,
+         --force (replace an existing -o file; inputs are never overwritten)`,
 };
 
 const COMMANDS: Record<Exclude<Args['command'], 'help'>, (a: Args, io: Io) => Promise<number>> = {

@@ -50,7 +50,8 @@ export async function demoCommand(args: Args, io: Io): Promise<number> {
   const filledPath = path.join(outDir, `${base}.filled.xlsx`);
   const { plan: fillPlan, preview } = planFill(loaded.grid, a);
   const fr = await loaded.host.apply(fillPlan);
-  await loaded.host.save(filledPath);
+  // The demo's own output folder: its files are regenerated on every run.
+  await loaded.host.save(filledPath, { force: true, inputs: [sample] });
   io.out(
     ja
       ? `評価候補 ${preview.ratings} 件、達成率 ${preview.ratios} 件を書き込み（計 ${fr.written} セル）。入力と候補が異なる取組 ${preview.disagreements.length} 件。`
@@ -64,7 +65,7 @@ export async function demoCommand(args: Args, io: Io): Promise<number> {
   const sr = await fresh.host.apply(
     planSummarySheet(a.summary, { lang: args.lang, sources: [path.basename(sample)], createdAt: new Date().toISOString().slice(0, 16).replace('T', ' ') }),
   );
-  await fresh.host.save(summaryPath);
+  await fresh.host.save(summaryPath, { force: true, inputs: [sample] });
   io.out(summaryText(a.summary, args.lang));
   io.out(`  → ${summaryPath} [${sr.sheetsCreated.join(', ')}]`);
   io.out(ja ? `\n出力先: ${outDir}` : `\noutputs in: ${outDir}`);

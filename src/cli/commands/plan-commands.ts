@@ -5,17 +5,19 @@ import type { Io } from '../io';
 import { InputError, loadAndAnalyse } from '../load';
 import { one } from './read-commands';
 import { FileHost } from '../../adapters/file/file-host';
+import { checkOutput } from '../../adapters/file/safe-output';
 
 /** Adds a year's progress columns (実績・評価・取組状況) to a plan sheet, as owned columns. */
 export async function columnsCommand(args: Args, io: Io): Promise<number> {
   const file = one(args);
   if (args.fy === undefined) throw new UsageError('columns: give the fiscal year with --fy (e.g. R8, 令和8年度, 2026)');
   if (!args.out) throw new UsageError('columns: give the output file with -o OUT.xlsx');
+  checkOutput(args.out, args.files, { force: args.force });
   const loaded = await loadAndAnalyse(file, args);
   const { planProgressColumns } = await import('../../core/plan/progress-columns');
   const plan = planProgressColumns(loaded.analysis.read, args.fy, args.lang);
   const r = await loaded.host.apply(plan);
-  await loaded.host.save(args.out);
+  await loaded.host.save(args.out, { force: args.force, inputs: args.files });
   const ja = args.lang === 'ja';
   const year = fiscalYearLabel(args.fy, args.lang);
   if (plan.writes.length === 0) {

@@ -6,6 +6,7 @@ import { crossTab } from '../../core/summary/crosstab';
 import { summarise } from '../../core/summary/summarise';
 import type { Plan } from '../../core/model/plan';
 import type { Summary } from '../../core/summary/types';
+import { checkOutput } from '../../adapters/file/safe-output';
 import { UsageError, type Args } from '../args';
 import type { Io } from '../io';
 import { summaryJson } from '../json';
@@ -16,10 +17,11 @@ import { one } from './read-commands';
 export async function fillCommand(args: Args, io: Io): Promise<number> {
   const file = one(args);
   if (!args.out) throw new UsageError('fill: give the output file with -o OUT.xlsx');
+  checkOutput(args.out, args.files, { force: args.force });
   const loaded = await loadAndAnalyse(file, args);
   const { plan, preview } = planFill(loaded.grid, loaded.analysis);
   const result = await loaded.host.apply(plan);
-  await loaded.host.save(args.out);
+  await loaded.host.save(args.out, { force: args.force, inputs: args.files });
   const ja = args.lang === 'ja';
   if (args.json) {
     io.out(
@@ -58,6 +60,7 @@ export async function fillCommand(args: Args, io: Io): Promise<number> {
 
 export async function summaryCommand(args: Args, io: Io): Promise<number> {
   if (args.files.length === 0) throw new UsageError('summary: give one or more workbooks');
+  if (args.out) checkOutput(args.out, args.files, { force: args.force });
   const loaded: Loaded[] = [];
   for (const f of args.files) loaded.push(await loadAndAnalyse(f, args));
   const plan = mergePlans(loaded.map((l) => ({ source: path.basename(l.file), plan: l.analysis.plan })));
@@ -74,7 +77,7 @@ export async function summaryCommand(args: Args, io: Io): Promise<number> {
       createdAt: new Date().toISOString().slice(0, 16).replace('T', ' '),
     });
     const r = await first.host.apply(sheetPlan);
-    await first.host.save(args.out);
+    await first.host.save(args.out, { force: args.force, inputs: args.files });
     if (!args.json) {
       const ja = args.lang === 'ja';
       if (r.sheetsLeftAlone.length) {

@@ -65,8 +65,11 @@ export type WritePlan = z.infer<typeof WritePlanSchema>;
 
 export interface ApplyResult {
   written: number;
-  /** Writes skipped because the cell no longer held what the plan expected. */
-  conflicts: { sheet: string; address: string; found: unknown; expected: unknown }[];
+  /**
+   * Writes not made: the cell no longer held what the plan expected ('changed'), holds a formula
+   * ('formula': never a target, whatever its result shows), or lies inside a merge ('merged').
+   */
+  conflicts: { sheet: string; address: string; found: unknown; expected: unknown; reason?: 'changed' | 'formula' | 'merged' }[];
   sheetsCreated: string[];
   /** Sheets not replaced because the add-in did not create them. */
   sheetsLeftAlone: string[];
