@@ -34,6 +34,7 @@ export async function fillCommand(args: Args, io: Io): Promise<number> {
           subtotals: preview.subtotals,
           written: result.written,
           conflicts: result.conflicts,
+          formulaCells: preview.formulaCells,
           disagreements: preview.disagreements.map((d) => ({ itemId: d.itemId, entered: d.entered, suggested: d.suggested, reason: d.reason[args.lang] })),
         },
         null,
@@ -47,8 +48,13 @@ export async function fillCommand(args: Args, io: Io): Promise<number> {
       ? `評価の候補 ${preview.ratings} 件、達成率 ${preview.ratios} 件、小計 ${preview.subtotals} 件を書き込みました（計 ${result.written} セル）。入力済みのセルは変更していません。`
       : `Wrote ${preview.ratings} suggested ratings, ${preview.ratios} achievement ratios and ${preview.subtotals} subtotals (${result.written} cells). No cell typed by staff was changed.`,
   );
-  if (result.conflicts.length) {
-    io.out(ja ? `書き込みを見送ったセル ${result.conflicts.length} 件（読み込み後に内容が変わっていました）` : `${result.conflicts.length} cells skipped: they changed after reading`);
+  const formulas = [...preview.formulaCells.map((f) => `${f.sheet}!${f.address}`), ...result.conflicts.filter((c) => c.reason === 'formula').map((c) => `${c.sheet}!${c.address}`)];
+  if (formulas.length) {
+    io.out(ja ? `数式が入っているため書き込まなかったセル ${formulas.length} 件: ${formulas.join(', ')}` : `${formulas.length} cells hold a formula and were not written: ${formulas.join(', ')}`);
+  }
+  const changed = result.conflicts.filter((c) => c.reason !== 'formula');
+  if (changed.length) {
+    io.out(ja ? `書き込みを見送ったセル ${changed.length} 件（読み込み後に内容が変わったか、結合セルの内側でした）` : `${changed.length} cells skipped: they changed after reading, or lie inside a merged area`);
   }
   if (preview.disagreements.length) {
     io.out(ja ? `入力された評価と計算上の候補が異なる取組 ${preview.disagreements.length} 件:` : `${preview.disagreements.length} items where the entered rating differs from the suggestion:`);

@@ -1,4 +1,4 @@
-import { toA1 } from '../grid/a1';
+import { fromA1, toA1 } from '../grid/a1';
 import { cellAt, isBlank } from '../grid/lookup';
 import type { CellValue, WorkbookGrid } from '../grid/types';
 import type { Analysis } from '../engine/analyse';
@@ -23,6 +23,8 @@ export interface FillPreview {
   headers: number;
   /** Items where staff entered a rating that differs from the suggestion (never changed, only listed). */
   disagreements: Evaluation[];
+  /** Target cells holding a formula: never written, whatever the formula's result shows (even blank). */
+  formulaCells: { sheet: string; address: string; formula: string; itemId?: string }[];
 }
 
 type SuggestedCell = NonNullable<Settings['suggested']>[number];
@@ -37,7 +39,12 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
   const doRatios = opts.ratios ?? true;
   const doSubtotals = opts.subtotals ?? true;
   const writes: CellWrite[] = [];
-  const preview: FillPreview = { ratings: 0, ratios: 0, subtotals: 0, headers: 0, disagreements: [] };
+  const preview: FillPreview = { ratings: 0, ratios: 0, subtotals: 0, headers: 0, disagreements: [], formulaCells: [] };
+  const hasFormula = (sheet: string, address: string, itemId?: string): boolean => {
+    const formula = formulaAt(wb, sheet, address);
+    if (formula) preview.formulaCells.push({ sheet, address, formula, ...(itemId ? { itemId } : {}) });
+    return formula !== null;
+  };
   const items = new Map(a.plan.items.map((i) => [i.id, i]));
   const previous = new Map((a.settings.suggested ?? []).map((s) => [`${s.sheet}!${s.address}`, s]));
   const suggested: SuggestedCell[] = [];
@@ -55,6 +62,8 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
       if (ev.suggested && ev.entered && ev.suggested !== ev.entered) preview.disagreements.push(ev);
       continue;
     }
+    // A formula whose result shows blank (=IF(I7="","",…)) is staff's all the same.
+    if (hasFormula(sheet, address, item.id)) continue;
     if (!doRatings || !ev.suggested) {
       if (stillOurs) suggested.push(ours);
       continue;
@@ -76,7 +85,7 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
       const headerAddr = toA1(headerRow, col);
       const headerNow = cellAt(wb, t.sheet, headerAddr);
       if (t.owned.ratio === undefined) {
-        if (!isBlank(headerNow)) continue; // the planned spot is taken: never write over staff cells
+        if (!isBlank(headerNow) || hasFormula(t.sheet, headerAddr)) continue; // the planned spot is taken: never write over staff cells
         writes.push({
           sheet: t.sheet,
           address: headerAddr,
@@ -95,6 +104,7 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
         const value = ev?.ratio !== undefined ? round(ev.ratio / 100, 4) : null;
         if (value === null && isBlank(now)) continue;
         if (sameNumber(now, value)) continue;
+        if (hasFormula(t.sheet, addr, id)) continue;
         writes.push({
           sheet: t.sheet,
           address: addr,
@@ -112,6 +122,7 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
   if (doSubtotals) {
     for (const item of a.plan.items) {
       for (const w of subtotalWrites(wb, item)) {
+        if (hasFormula(w.sheet, w.address, item.id)) continue;
         writes.push(w);
         preview.subtotals++;
       }
@@ -164,6 +175,13 @@ function ratingLabelStyle(items: Item[]): { labelled: boolean; labels: Partial<R
 function ratingText(letter: RatingLetter, style: ReturnType<typeof ratingLabelStyle>): string {
   if (!style.labelled) return letter;
   return style.labels[letter] ?? `${letter} ${RATING_LABELS[letter][0]}`;
+}
+
+function formulaAt(wb: WorkbookGrid, sheet: string, address: string): string | null {
+  const s = wb.sheets.find((x) => x.name === sheet);
+  if (!s?.formulas) return null;
+  const { row, col } = fromA1(address);
+  return s.formulas[row]?.[col] ?? null;
 }
 
 function normalizeExpect(v: CellValue): string | number | null {
