@@ -10,6 +10,8 @@ export class InputError extends Error {
   constructor(
     readonly file: string,
     readonly reason: { ja: string; en: string },
+    /** What kind of unreadable file (FileReadError's kind), e.g. 'owner-file'. */
+    readonly kind?: string,
   ) {
     super(`${file}: ${reason.en}`);
   }
@@ -46,8 +48,8 @@ export async function loadAndAnalyse(file: string, args: Args): Promise<Loaded> 
   try {
     grid = await host.read();
   } catch (e) {
-    const reason = (e as { reason?: { ja: string; en: string } }).reason;
-    throw new InputError(file, reason ?? { ja: String(e), en: String(e) });
+    const { reason, kind } = e as { reason?: { ja: string; en: string }; kind?: string };
+    throw new InputError(file, reason ?? { ja: String(e), en: String(e) }, kind);
   }
   const mapping = args.mapping ? readMapping(args.mapping) : undefined;
   const analysis = analyse(grid, {

@@ -54,7 +54,7 @@ export const READ_MESSAGES: Record<ReadFailure, (detail?: string) => Bilingual> 
   'corrupt-zip': (d) => ({ ja: `ブックのファイルが壊れています${d ? `(${d})` : ''}。Excel で開いて修復・保存し直したファイルを指定してください。`, en: `The workbook file is damaged${d ? ` (${d})` : ''}. Open it in Excel, let it repair the file, save, and give that file.` }),
   'zip-encrypted': () => ({ ja: 'ブックの中身が暗号化された ZIP になっています。暗号化せずに保存し直したファイルを指定してください。', en: 'The workbook is packed as an encrypted ZIP. Save it again without encryption and give that file.' }),
   'zip-method': () => ({ ja: `ブックの圧縮方式が Excel の形式と異なるため読めません。${SAVE_AS.ja}`, en: `The workbook uses a compression method Excel does not write. ${SAVE_AS.en}` }),
-  'not-workbook': (d) => ({ ja: `Excel のブックではありません${d ? `(${d})` : ''}。.xlsx のブックを指定してください。`, en: `This is not an Excel workbook${d ? ` (${d})` : ''}. Give an .xlsx workbook.` }),
+  'not-workbook': (d) => ({ ja: `Excel のブックではありません${d ? `(${d} のファイルです)` : ''}。.xlsx のブックを指定してください。`, en: `This is not an Excel workbook${d ? ` (it is a ${d} file)` : ''}. Give an .xlsx workbook.` }),
   'no-workbook-part': () => ({ ja: `ZIP ファイルですが Excel のブックの中身がありません。${SAVE_AS.ja}`, en: `The ZIP file holds no Excel workbook. ${SAVE_AS.en}` }),
   'bad-xml': (d) => ({ ja: `ブックの中身(${d ?? 'XML'})が壊れています。Excel で開いて修復・保存し直したファイルを指定してください。`, en: `Part of the workbook (${d ?? 'XML'}) is damaged. Open it in Excel, let it repair the file, save, and give that file.` }),
   dtd: (d) => ({ ja: `ブックの中身(${d ?? 'XML'})に Excel が書かない宣言(DTD)があり、安全のため読みません。Excel で保存し直したファイルを指定してください。`, en: `Part of the workbook (${d ?? 'XML'}) declares a DTD, which Excel never writes; it is not read, for safety. Save it again in Excel and give that file.` }),
@@ -84,9 +84,12 @@ export class FileReadError extends Error {
 export class PackageError extends Error {
   constructor(
     readonly kind: ReadFailure,
+    /** Shown in the line: a part or sheet name, a number; never a library's English. */
     readonly detail?: string,
+    /** For developers only (the error's message), e.g. what exactly was wrong in the XML. */
+    readonly debug?: string,
   ) {
-    super(`${kind}${detail ? `: ${detail}` : ''}`);
+    super(`${kind}${detail ? `: ${detail}` : ''}${debug ? ` (${debug})` : ''}`);
   }
 }
 

@@ -10,7 +10,7 @@ import { checkOutput } from '../../adapters/file/safe-output';
 import { UsageError, type Args } from '../args';
 import type { Io } from '../io';
 import { summaryJson } from '../json';
-import { loadAndAnalyse, type Loaded } from '../load';
+import { InputError, loadAndAnalyse, type Loaded } from '../load';
 import { num, table } from '../text';
 import { one } from './read-commands';
 
@@ -68,7 +68,18 @@ export async function summaryCommand(args: Args, io: Io): Promise<number> {
   if (args.files.length === 0) throw new UsageError('summary: give one or more workbooks');
   if (args.out) checkOutput(args.out, args.files, { force: args.force });
   const loaded: Loaded[] = [];
-  for (const f of args.files) loaded.push(await loadAndAnalyse(f, args));
+  const skipped: InputError[] = [];
+  for (const f of args.files) {
+    try {
+      loaded.push(await loadAndAnalyse(f, args));
+    } catch (e) {
+      // An Excel owner file (~$…) exists while a colleague has a book open: skipped and listed, not fatal.
+      if (e instanceof InputError && e.kind === 'owner-file' && args.files.length > 1) skipped.push(e);
+      else throw e;
+    }
+  }
+  for (const s of skipped) io.err(`shinchoku: ${s.file}: ${args.lang === 'ja' ? 'スキップしました' : 'skipped'} — ${s.reason[args.lang]}`);
+  if (loaded.length === 0) throw skipped[0];
   const plan = mergePlans(loaded.map((l) => ({ source: path.basename(l.file), plan: l.analysis.plan })));
   const evaluations = loaded.flatMap((l) => l.analysis.evaluations);
   const files = loaded.map((l) => l.file);

@@ -21,7 +21,7 @@ export const nodeCodec: Codec = {
       z.on('error', (e) => {
         if (failed) return;
         failed = true;
-        reject(new PackageError('corrupt-zip', (e as NodeJS.ErrnoException).code === 'Z_BUF_ERROR' ? 'deflate stream cut short' : 'deflate stream'));
+        reject(new PackageError('corrupt-zip', undefined, `deflate: ${(e as Error).message}`));
       });
       z.on('end', () => {
         if (!failed) resolve();

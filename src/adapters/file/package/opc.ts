@@ -65,7 +65,7 @@ export class Package {
   /** Streams a part's uncompressed bytes; every chunk counts against the package's budget. */
   async stream(part: string, onChunk: (chunk: Uint8Array) => void): Promise<void> {
     const e = this.entry(part);
-    if (!e) throw new PackageError('corrupt-zip', `${part} missing`);
+    if (!e) throw new PackageError('corrupt-zip', part, 'part missing');
     if (e.flags & 1) throw new PackageError('zip-encrypted');
     // A declared size over the budget is refused before any work (honest zip bombs).
     if (this.inflated + e.uncompressedSize > this.limits.maxUncompressed) throw tooLarge(this.limits);
@@ -77,7 +77,13 @@ export class Package {
     if (e.method === 0) {
       for (let o = 0; o < e.data.length; o += 256 * 1024) take(e.data.subarray(o, o + 256 * 1024));
     } else if (e.method === 8) {
-      await this.codec.inflate(e.data, take);
+      try {
+        await this.codec.inflate(e.data, take);
+      } catch (err) {
+        if (err instanceof PackageError) throw err.kind === 'corrupt-zip' && !err.detail ? new PackageError('corrupt-zip', part, err.debug) : err;
+        // A browser's decompression stream rejects with its own TypeError: the part is damaged.
+        throw new PackageError('corrupt-zip', part, String(err));
+      }
     } else {
       throw new PackageError('zip-method');
     }

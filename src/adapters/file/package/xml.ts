@@ -85,7 +85,7 @@ export class XmlScanner {
     this.base += consumed;
     this.rest = consumed < s.length ? s.slice(consumed) : '';
     if (this.rest.length > this.limits.maxToken || this.pendingText.length > this.limits.maxToken) {
-      throw new PackageError('bad-xml', `${this.part}: token too long`);
+      throw new PackageError('bad-xml', this.part, 'token too long');
     }
   }
 
@@ -94,7 +94,7 @@ export class XmlScanner {
   }
 
   private error(what: string): PackageError {
-    return new PackageError('bad-xml', `${this.part}: ${what}`);
+    return new PackageError('bad-xml', this.part, what);
   }
 
   /** Scans complete tokens; returns how many characters were consumed. */
@@ -253,14 +253,14 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 
 function decodeRefs(s: string, part: string): string {
   return s.replace(/&([^;&]*);?/g, (m, ref: string) => {
-    if (!m.endsWith(';')) throw new PackageError('bad-xml', `${part}: bare '&'`);
+    if (!m.endsWith(';')) throw new PackageError('bad-xml', part, "bare '&'");
     const named = NAMED[ref];
     if (named !== undefined) return named;
     let cp = NaN;
     if (ref.startsWith('#x') || ref.startsWith('#X')) cp = /^[0-9a-fA-F]+$/.test(ref.slice(2)) ? parseInt(ref.slice(2), 16) : NaN;
     else if (ref.startsWith('#')) cp = /^[0-9]+$/.test(ref.slice(1)) ? parseInt(ref.slice(1), 10) : NaN;
-    else throw new PackageError('bad-xml', `${part}: undefined entity &${ref};`);
-    if (!(cp >= 1 && cp <= 0x10ffff)) throw new PackageError('bad-xml', `${part}: bad character reference`);
+    else throw new PackageError('bad-xml', part, `undefined entity &${ref};`);
+    if (!(cp >= 1 && cp <= 0x10ffff)) throw new PackageError('bad-xml', part, 'bad character reference');
     return String.fromCodePoint(cp);
   });
 }

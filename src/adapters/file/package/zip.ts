@@ -47,7 +47,7 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const loc = eocd - 20;
     if (loc >= 0 && dv.getUint32(loc, true) === SIG_EOCD64_LOC) {
       const rec = num64(dv, loc + 8);
-      if (rec + 56 > bytes.length || dv.getUint32(rec, true) !== SIG_EOCD64) throw new PackageError('corrupt-zip', 'zip64');
+      if (rec + 56 > bytes.length || dv.getUint32(rec, true) !== SIG_EOCD64) throw new PackageError('corrupt-zip', undefined, 'zip64 record');
       count = num64(dv, rec + 32);
       cdSize = num64(dv, rec + 40);
       cdOffset = num64(dv, rec + 48);
@@ -58,7 +58,7 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   const utf8 = new TextDecoder('utf-8');
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || dv.getUint32(p, true) !== SIG_CENTRAL) throw new PackageError('corrupt-zip', 'central directory');
+    if (p + 46 > bytes.length || dv.getUint32(p, true) !== SIG_CENTRAL) throw new PackageError('corrupt-zip', undefined, 'central directory');
     const flags = dv.getUint16(p + 8, true);
     const method = dv.getUint16(p + 10, true);
     let compressedSize = dv.getUint32(p + 20, true);
@@ -88,7 +88,7 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
       }
       x += 4 + len;
     }
-    if (localOffset + 30 > bytes.length || dv.getUint32(localOffset, true) !== SIG_LOCAL) throw new PackageError('corrupt-zip', 'local header');
+    if (localOffset + 30 > bytes.length || dv.getUint32(localOffset, true) !== SIG_LOCAL) throw new PackageError('corrupt-zip', undefined, 'local header');
     const start = localOffset + 30 + dv.getUint16(localOffset + 26, true) + dv.getUint16(localOffset + 28, true);
     if (start + compressedSize > bytes.length) throw new PackageError('truncated');
     entries.push({
@@ -198,7 +198,7 @@ export function writeZip(entries: OutEntry[]): Uint8Array {
   }
   const cdStart = offset;
   const cdSize = central.reduce((s, c) => s + c.length, 0);
-  if (entries.length > 0xfffe) throw new PackageError('too-large', '65,535 parts');
+  if (entries.length > 0xfffe) throw new PackageError('too-large', undefined, 'over 65,535 parts');
   const end = new Uint8Array(22);
   const ev = new DataView(end.buffer);
   ev.setUint32(0, SIG_EOCD, true);

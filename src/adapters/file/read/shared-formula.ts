@@ -51,9 +51,14 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
 const REF = /^(?:(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})|(\$?)([0-9]{1,7}):(\$?)([0-9]{1,7})|(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3}))/;
 
 function move(m: RegExpExecArray, dRow: number, dCol: number): string {
-  if (m[2] !== undefined) return m[1] + col(m[2], m[1], dCol) + m[3] + row(m[4], m[3], dRow);
-  if (m[6] !== undefined) return m[5] + row(m[6], m[5], dRow) + ':' + m[7] + row(m[8], m[7], dRow);
-  return m[9] + col(m[10], m[9], dCol) + ':' + m[11] + col(m[12], m[11], dCol);
+  const moved =
+    m[2] !== undefined
+      ? m[1] + col(m[2], m[1], dCol) + m[3] + row(m[4], m[3], dRow)
+      : m[6] !== undefined
+        ? m[5] + row(m[6], m[5], dRow) + ':' + m[7] + row(m[8], m[7], dRow)
+        : m[9] + col(m[10], m[9], dCol) + ':' + m[11] + col(m[12], m[11], dCol);
+  // A reference moved off the sheet is #REF!, as Excel shows it.
+  return moved.includes('#REF!') ? '#REF!' : moved;
 }
 
 function row(text: string, abs: string, d: number): string {

@@ -32,7 +32,7 @@ export function sniffPackage(pkg: Package): void {
   if (pkg.has('mimetype') && pkg.entry('mimetype')!.method === 0) {
     const mime = new TextDecoder().decode(pkg.entry('mimetype')!.data).trim();
     if (mime.includes('opendocument.spreadsheet')) throw new PackageError('ods');
-    throw new PackageError('not-workbook', mime.replace(/^application\//, ''));
+    throw new PackageError('not-workbook', /opendocument\.text/.test(mime) ? 'OpenDocument' : undefined, mime);
   }
   if (pkg.has('xl/workbook.bin')) throw new PackageError('xlsb');
   if (!pkg.has('[Content_Types].xml')) throw new PackageError('no-workbook-part');

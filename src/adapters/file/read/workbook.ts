@@ -41,7 +41,7 @@ export async function openWorkbookPackage(bytes: Uint8Array, codec: Codec, limit
   const workbookPart = office.target;
   const workbookType = contentTypeOf(contentTypes, workbookPart) ?? '';
   if (/binary/i.test(workbookType)) throw new PackageError('xlsb');
-  if (!/spreadsheetml|ms-excel/i.test(workbookType)) throw new PackageError('not-workbook', workbookType.replace(/^application\//, ''));
+  if (!/spreadsheetml|ms-excel/i.test(workbookType)) throw new PackageError('not-workbook', documentKind(workbookType), workbookType);
 
   const rels = await pkg.relationships(workbookPart);
   const byId = new Map(rels.map((r) => [r.id, r]));
@@ -83,4 +83,12 @@ export async function openWorkbookPackage(bytes: Uint8Array, codec: Codec, limit
 
 export function truthy(v: string | undefined): boolean {
   return v === '1' || v === 'true';
+}
+
+/** What a non-workbook OOXML package is, in words a person knows. */
+function documentKind(contentType: string): string | undefined {
+  if (/wordprocessingml|ms-word/i.test(contentType)) return 'Word';
+  if (/presentationml|ms-powerpoint/i.test(contentType)) return 'PowerPoint';
+  if (/visio/i.test(contentType)) return 'Visio';
+  return undefined;
 }
