@@ -90,6 +90,7 @@ function statOrNull(fsx: OutputFs, p: string, follow: boolean): fs.Stats | null 
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
     if (code === 'ENOTDIR') throw new OutputError('not-a-folder', p, path.dirname(p));
+    if (code === 'EACCES' || code === 'EPERM') throw new OutputError('no-permission', p, path.dirname(p));
     throw e;
   }
 }
