@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -27,7 +28,7 @@ function input(d: string): string {
   fs.copyFileSync(fixturePath('isehara-list-blank-ratings.xlsx'), f);
   return f;
 }
-const sha = (f: string) => require('node:crypto').createHash('sha256').update(fs.readFileSync(f)).digest('hex') as string;
+const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 const leftovers = (d: string) => fs.readdirSync(d).filter((x) => x.endsWith('.tmp'));
 
 describe('the output is never an input', () => {
