@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { FileReadError } from '../../src/adapters/file/errors';
 import { nodeCodec } from '../../src/adapters/file/package/node-codec';
 import { gridFromXlsxBytes, type ReadOptions } from '../../src/adapters/file/read/grid';
@@ -167,5 +169,26 @@ describe('ISO dates (t="d") as Excel serial numbers', () => {
     ['not a date', false, 'not a date'],
   ])('%s (1904: %s) → %s', (iso, d1904, want) => {
     expect(isoToSerial(iso, d1904)).toBe(want);
+  });
+});
+
+describe('the fast <sheetData> tokenizer reads what the general scanner reads', () => {
+  const dirs = [path.join(__dirname, '..', 'fixtures', 'xlsx'), path.join(__dirname, '..', 'fixtures', 'corpus')];
+  const files = dirs.flatMap((d) => fs.readdirSync(d).filter((f) => /\.xls[xm]$/.test(f) && !f.startsWith('libreoffice-generic')).map((f) => path.join(d, f)));
+
+  it.each(files.map((f) => [path.basename(f), f]))('%s', async (_name, file) => {
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    expect(await read(bytes)).toEqual(await read(bytes, { fastSheetData: false }));
+  });
+
+  it.each([
+    ['prefixed cells with rich inline strings and comments', `<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="1"><!-- note --><x:c r="A1" t="inlineStr"><x:is><x:r><x:t>太</x:t></x:r><x:r><x:t xml:space="preserve"> 字</x:t></x:r><x:rPh sb="0" eb="1"><x:t>フト</x:t></x:rPh></x:is></x:c><x:c r="B1"><x:f>A1&amp;"x"</x:f><x:v>1&amp;2</x:v></x:c></x:row></x:sheetData></x:worksheet>`],
+    ['CDATA and a namespace declared inside sheetData (left to the general scanner)', `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="str"><v><![CDATA[<a>]]></v></c><c r="B1" xmlns:q="urn:q" q:x="1"><v>2</v></c></row></sheetData></worksheet>`],
+    ["single quotes and a '>' inside an attribute", `<worksheet xmlns="${MAIN}"><sheetData><row r='2' x='a>b'><c r='A2' t='s'><v>0</v></c><c t="b"><v>1</v></c></row></sheetData></worksheet>`],
+  ])('%s', async (_what, xml) => {
+    const bytes = book({ sheets: [{ name: 'S', xml }], strings: ['共有'] });
+    const fast = await read(bytes);
+    expect(fast).toEqual(await read(bytes, { fastSheetData: false }));
+    expect(fast.sheets[0].values.flat().length).toBeGreaterThan(0);
   });
 });

@@ -28,7 +28,7 @@ export class FileHost implements WorkbookHost {
     const bytes = readFileBytes(this.file);
     try {
       const wp = await openXlsx(bytes, name, { codec: nodeCodec, ...this.readOptions });
-      this.grid = await readGrid(wp, name);
+      this.grid = await readGrid(wp, name, this.readOptions);
       this.editor = new WorkbookEditor(wp);
     } catch (e) {
       throw asReadError(this.file, e);

@@ -18,7 +18,7 @@ export interface PackageLimits {
 
 export const DEFAULT_LIMITS: PackageLimits = {
   maxUncompressed: 1024 * 1024 * 1024,
-  maxCells: 4_000_000,
+  maxCells: 2_000_000,
 };
 
 export interface Relationship {
@@ -69,10 +69,17 @@ export class Package {
     if (e.flags & 1) throw new PackageError('zip-encrypted');
     // A declared size over the budget is refused before any work (honest zip bombs).
     if (this.inflated + e.uncompressedSize > this.limits.maxUncompressed) throw tooLarge(this.limits);
+    let own: { error: unknown } | undefined;
     const take = (chunk: Uint8Array) => {
-      this.inflated += chunk.length;
-      if (this.inflated > this.limits.maxUncompressed) throw tooLarge(this.limits);
-      onChunk(chunk);
+      try {
+        this.inflated += chunk.length;
+        if (this.inflated > this.limits.maxUncompressed) throw tooLarge(this.limits);
+        onChunk(chunk);
+      } catch (error) {
+        // The consumer's own errors pass through unchanged; only the codec's mean a damaged part.
+        own = { error };
+        throw error;
+      }
     };
     if (e.method === 0) {
       for (let o = 0; o < e.data.length; o += 256 * 1024) take(e.data.subarray(o, o + 256 * 1024));
@@ -80,6 +87,7 @@ export class Package {
       try {
         await this.codec.inflate(e.data, take);
       } catch (err) {
+        if (own) throw own.error;
         if (err instanceof PackageError) throw err.kind === 'corrupt-zip' && !err.detail ? new PackageError('corrupt-zip', part, err.debug) : err;
         // A browser's decompression stream rejects with its own TypeError: the part is damaged.
         throw new PackageError('corrupt-zip', part, String(err));

@@ -49,8 +49,21 @@ export class XmlElement {
 
 export type Scope = ReadonlyMap<string, string>;
 
+/**
+ * A handler may take over the raw text inside one element (a sheet's <sheetData>, which is most of
+ * a workbook's bytes) with a tokenizer made for it. `consume` reads complete tokens from `i` and
+ * returns where it stopped: at an incomplete token (more text is needed), or at the region's own
+ * end tag once `done` is set; the scanner then goes on as usual.
+ */
+export interface XmlRegion {
+  consume(s: string, i: number): number;
+  done: boolean;
+}
+
 export interface XmlHandler {
   open(el: XmlElement): void;
+  /** Set by `open` to read the element's content with a tokenizer of its own (see XmlRegion). */
+  region?: XmlRegion;
   close(el: XmlElement): void;
   /** Character data (entities decoded, CDATA included) directly inside the innermost open element. */
   text?(text: string): void;
@@ -59,6 +72,19 @@ export interface XmlHandler {
 }
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+const NO_ATTRS: string[] = [];
+const NAMESPACES = new Map<string, string>();
+
+/**
+ * Namespace URIs are kept as one string each, so handlers compare them by identity (the hot path
+ * of a sheet compares every element's namespace). Callers register their constants here.
+ */
+export function internNamespace(uri: string): string {
+  const known = NAMESPACES.get(uri);
+  if (known !== undefined) return known;
+  NAMESPACES.set(uri, uri);
+  return uri;
+}
 const BASE_SCOPE: Scope = new Map([['xml', XML_NS]]);
 
 export interface ScanLimits {
@@ -72,6 +98,9 @@ export class XmlScanner {
   private pendingText = '';
   private readonly stack: XmlElement[] = [];
   private sawRoot = false;
+  // Element names resolved in the current scope (a part has one or two scopes in practice).
+  private namesScope: Scope | undefined;
+  private names = new Map<string, { qname: string; prefix: string; local: string; ns: string }>();
 
   constructor(
     private readonly handler: XmlHandler,
@@ -103,6 +132,13 @@ export class XmlScanner {
     const len = s.length;
     let i = 0;
     for (;;) {
+      const region = h.region;
+      if (region) {
+        const at = region.consume(s, i);
+        if (!region.done) return at;
+        h.region = undefined;
+        i = at;
+      }
       const lt = s.indexOf('<', i);
       if (lt < 0) {
         if (i < len && this.stack.length > 0 && h.wantText) this.pendingText += s.slice(i);
@@ -115,9 +151,11 @@ export class XmlScanner {
         const gt = s.indexOf('>', lt + 2);
         if (gt < 0) return lt;
         this.flushText();
-        const name = s.slice(lt + 2, gt).trimEnd();
         const el = this.stack.pop();
-        if (!el || el.qname !== name) throw this.error(`mismatched </${name}>`);
+        // Compared in place: no string is made for a well-formed end tag.
+        if (!el || !s.startsWith(el.qname, lt + 2) || s.slice(lt + 2 + el.qname.length, gt).trim() !== '') {
+          throw this.error(`mismatched </${s.slice(lt + 2, gt).trim()}>`);
+        }
         el.closeStart = this.base + lt;
         el.closeEnd = this.base + gt + 1;
         h.close(el);
@@ -172,7 +210,7 @@ export class XmlScanner {
     if (j >= len) return -1;
     const qname = s.slice(lt + 1, j);
     if (qname === '') throw this.error('empty tag name');
-    const attrs: string[] = [];
+    let attrs: string[] = NO_ATTRS;
     let selfClosing = false;
     let declares = false;
     for (;;) {
@@ -192,6 +230,7 @@ export class XmlScanner {
       }
       const eq = s.indexOf('=', j);
       if (eq < 0) return -1;
+      if (attrs === NO_ATTRS) attrs = [];
       const name = s.slice(j, eq).trimEnd();
       let k = eq + 1;
       ch = s.charCodeAt(k);
@@ -200,9 +239,14 @@ export class XmlScanner {
       if (ch !== 34 && ch !== 39) throw this.error(`unquoted attribute in <${qname}`);
       const close = s.indexOf(ch === 34 ? '"' : "'", k + 1);
       if (close < 0) return -1;
+      let plain = true;
+      for (let x = k + 1; x < close; x++) {
+        const cc = s.charCodeAt(x);
+        if (cc === 60) throw this.error(`'<' in attribute of <${qname}`);
+        if (cc === 38 || cc === 9 || cc === 10 || cc === 13) plain = false;
+      }
       const raw = s.slice(k + 1, close);
-      if (raw.indexOf('<') >= 0) throw this.error(`'<' in attribute of <${qname}`);
-      attrs.push(name, decodeAttr(raw, this.part));
+      attrs.push(name, plain ? raw : decodeAttr(raw, this.part));
       if (name.charCodeAt(0) === 120 /* x */ && (name === 'xmlns' || name.startsWith('xmlns:'))) declares = true;
       j = close + 1;
       const after = s.charCodeAt(j);
@@ -220,17 +264,25 @@ export class XmlScanner {
     if (declares) {
       const m = new Map(scope);
       for (let a = 0; a < attrs.length; a += 2) {
-        if (attrs[a] === 'xmlns') m.set('', attrs[a + 1]);
-        else if (attrs[a].startsWith('xmlns:')) m.set(attrs[a].slice(6), attrs[a + 1]);
+        if (attrs[a] === 'xmlns') m.set('', internNamespace(attrs[a + 1]));
+        else if (attrs[a].startsWith('xmlns:')) m.set(attrs[a].slice(6), internNamespace(attrs[a + 1]));
       }
       scope = m;
     }
-    const colon = qname.indexOf(':');
-    const prefix = colon < 0 ? '' : qname.slice(0, colon);
-    const local = colon < 0 ? qname : qname.slice(colon + 1);
-    const ns = scope.get(prefix);
-    if (ns === undefined && prefix !== '') throw this.error(`undeclared prefix ${prefix}:`);
-    const el = new XmlElement(qname, prefix, local, ns ?? '', attrs, selfClosing, scope, this.stack.length);
+    if (scope !== this.namesScope) {
+      this.namesScope = scope;
+      this.names = new Map();
+    }
+    let name = this.names.get(qname);
+    if (!name) {
+      const colon = qname.indexOf(':');
+      const prefix = colon < 0 ? '' : qname.slice(0, colon);
+      const ns = scope.get(prefix);
+      if (ns === undefined && prefix !== '') throw this.error(`undeclared prefix ${prefix}:`);
+      name = { qname, prefix, local: colon < 0 ? qname : qname.slice(colon + 1), ns: ns ?? '' };
+      this.names.set(qname, name);
+    }
+    const el = new XmlElement(name.qname, name.prefix, name.local, name.ns, attrs, selfClosing, scope, this.stack.length);
     el.start = this.base + lt;
     el.end = this.base + j;
     this.handler.open(el);

@@ -4,7 +4,7 @@ import type { Codec } from '../package/codec';
 import { webCodec } from '../package/codec';
 import { DEFAULT_LIMITS, type PackageLimits } from '../package/opc';
 import { rowsToSettings, SETTINGS_SHEET } from '../settings-sheet';
-import { SheetHandler, type CellBudget } from './sheet';
+import { SheetHandler, SlowPathNeeded, type CellBudget } from './sheet';
 import { sniffBytes } from './sniff';
 import { SharedStringsHandler } from './strings';
 import { openWorkbookPackage, type WorkbookPackage } from './workbook';
@@ -12,6 +12,8 @@ import { openWorkbookPackage, type WorkbookPackage } from './workbook';
 export interface ReadOptions {
   codec?: Codec;
   limits?: Partial<PackageLimits>;
+  /** Read <sheetData> with its own tokenizer (default); false reads everything with the general scanner (tests compare the two). */
+  fastSheetData?: boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface ReadOptions {
 export async function gridFromXlsxBytes(bytes: Uint8Array, name: string, opts: ReadOptions = {}): Promise<WorkbookGrid> {
   try {
     const wp = await openXlsx(bytes, name, opts);
-    return await readGrid(wp, name);
+    return await readGrid(wp, name, opts);
   } catch (e) {
     throw asReadError(name, e);
   }
@@ -40,7 +42,7 @@ export async function readSharedStrings(wp: WorkbookPackage): Promise<string[]> 
   return h.strings;
 }
 
-export async function readGrid(wp: WorkbookPackage, name: string): Promise<WorkbookGrid> {
+export async function readGrid(wp: WorkbookPackage, name: string, opts: ReadOptions = {}): Promise<WorkbookGrid> {
   const sst = await readSharedStrings(wp);
   const budget: CellBudget = { used: 0, max: wp.pkg.limits.maxCells };
   const sheets: SheetGrid[] = [];
@@ -48,8 +50,16 @@ export async function readGrid(wp: WorkbookPackage, name: string): Promise<Workb
   for (const s of wp.sheets) {
     if (s.kind !== 'worksheet') continue;
     if (!s.part) throw new PackageError('bad-xml', `sheet ${s.name}`);
-    const h = new SheetHandler(sst, wp.date1904, budget);
-    await wp.pkg.parse(s.part, h);
+    const used = budget.used;
+    let h = new SheetHandler(sst, wp.date1904, budget, opts.fastSheetData ?? true);
+    try {
+      await wp.pkg.parse(s.part, h);
+    } catch (e) {
+      if (!(e instanceof SlowPathNeeded)) throw e;
+      budget.used = used;
+      h = new SheetHandler(sst, wp.date1904, budget, false);
+      await wp.pkg.parse(s.part, h);
+    }
     h.finish();
     if (s.name === SETTINGS_SHEET) {
       settings = rowsToSettings(h.values.filter((r) => r !== undefined));

@@ -1,3 +1,5 @@
+import { internNamespace } from '../package/xml';
+
 /** SpreadsheetML namespaces: Transitional (what Excel writes) and Strict (ISO 29500 strict). */
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const MAIN_NS_STRICT = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
@@ -5,15 +7,11 @@ export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/rel
 export const REL_NS_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
 export const REL_NAMESPACES = [REL_NS, REL_NS_STRICT] as const;
 
-let lastNs = '';
-let lastIsMain = false;
+for (const uri of [MAIN_NS, MAIN_NS_STRICT, REL_NS, REL_NS_STRICT]) internNamespace(uri);
 
-/** Called for every element of a sheet: remembers the last answer (a part uses one namespace). */
+/** Called for every element of a sheet: the scanner interns namespaces, so this is two identity checks. */
 export function isMainNs(ns: string): boolean {
-  if (ns === lastNs) return lastIsMain;
-  lastNs = ns;
-  lastIsMain = ns === MAIN_NS || ns === MAIN_NS_STRICT;
-  return lastIsMain;
+  return ns === MAIN_NS || ns === MAIN_NS_STRICT;
 }
 
 /** Relationship type URIs for parts the writer adds, in the package's own flavour. */

@@ -1,11 +1,11 @@
 import { rangeFromA1 } from '../../../core/grid/a1';
 import type { CellValue, Range } from '../../../core/grid/types';
 import { PackageError } from '../errors';
-import type { XmlElement, XmlHandler } from '../package/xml';
-import { cellValue, parseCellRef } from './cell';
+import { decodeAttr, decodeText, type XmlElement, type XmlHandler, type XmlRegion } from '../package/xml';
+import { cellValue } from './cell';
 import { isMainNs } from './namespaces';
 import { shiftFormula } from './shared-formula';
-import { RichTextCollector } from './strings';
+import { RichTextCollector, unescapeXString } from './strings';
 
 /** Counts cells across every sheet of one read, for the cell limit. */
 export interface CellBudget {
@@ -13,10 +13,22 @@ export interface CellBudget {
   max: number;
 }
 
+/** A `<f>` element's attributes that matter for reading. */
+interface FormulaAttrs {
+  t: string | undefined;
+  si: string | undefined;
+  ref: string | undefined;
+}
+
+const MAX_ROW = 1048575;
+const MAX_COL = 16383;
+
 /**
  * Builds one sheet's grid from its XML as it streams by. Rows and cells are stored where they are
  * (sparse arrays: a stray cell at XFD1048576 is one entry, not a bounding box); cells with only a
- * style cost nothing; styles are never read.
+ * style cost nothing; styles are never read. <sheetData> (nearly all of a sheet's bytes) is read by
+ * a tokenizer made for it (SheetDataRegion); anything it does not expect there sends the whole
+ * part back through the general scanner, which this handler also reads.
  */
 export class SheetHandler implements XmlHandler {
   readonly values: CellValue[][] = [];
@@ -25,14 +37,15 @@ export class SheetHandler implements XmlHandler {
   readonly merges: Range[] = [];
   protected = false;
   wantText = false;
+  region: XmlRegion | undefined;
 
-  private row = -1;
-  private col = -1;
+  row = -1;
+  col = -1;
   private inCell = false;
   private type: string | undefined;
   private v: string | undefined;
   private f: string | undefined;
-  private fAttrs: XmlElement | undefined;
+  private fAttrs: FormulaAttrs | undefined;
   private mode = 0; // 1 <v>, 2 <f>
   private inIs = false;
   private readonly rich = new RichTextCollector();
@@ -43,27 +56,23 @@ export class SheetHandler implements XmlHandler {
     private readonly sst: readonly string[],
     private readonly date1904: boolean,
     private readonly budget: CellBudget,
+    private readonly fast = true,
   ) {}
 
   open(el: XmlElement): void {
     if (!isMainNs(el.ns)) return;
     if (this.inIs && this.rich.open(el, this)) return;
     switch (el.local) {
+      case 'sheetData':
+        if (this.fast && !el.selfClosing) this.region = new SheetDataRegion(this, el.prefix);
+        return;
       case 'c': {
-        const ref = el.attr('r');
-        const at = ref === undefined ? null : parseCellRef(ref);
-        if (at) {
-          this.row = at.row;
-          this.col = at.col;
-        } else {
-          this.col++;
-        }
+        this.at(el.attr('r'));
         this.inCell = true;
         this.type = el.attr('t');
         this.v = undefined;
         this.f = undefined;
         this.fAttrs = undefined;
-        if (++this.budget.used > this.budget.max) throw new PackageError('too-many-cells', this.budget.max.toLocaleString('en'));
         return;
       }
       case 'v':
@@ -77,19 +86,16 @@ export class SheetHandler implements XmlHandler {
         if (this.inCell) {
           this.mode = 2;
           this.f = '';
-          this.fAttrs = el;
+          this.fAttrs = { t: el.attr('t'), si: el.attr('si'), ref: el.attr('ref') };
           this.wantText = true;
         }
         return;
       case 'is':
         if (this.inCell) this.inIs = true;
         return;
-      case 'row': {
-        const r = el.attr('r');
-        this.row = r === undefined ? this.row + 1 : Number(r) - 1;
-        this.col = -1;
+      case 'row':
+        this.startRow(el.attr('r'));
         return;
-      }
       case 'mergeCell': {
         const ref = el.attr('ref');
         if (ref && /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(ref)) this.merges.push(rangeFromA1(ref.replace(/\$/g, '')));
@@ -116,10 +122,12 @@ export class SheetHandler implements XmlHandler {
         this.mode = 0;
         this.wantText = false;
         return;
-      case 'c':
+      case 'c': {
         this.inCell = false;
-        this.endCell();
+        const inline = this.type === 'inlineStr' ? this.rich.take() : undefined;
+        this.cell(this.type, this.v, inline, this.fAttrs, this.f);
         return;
+      }
     }
   }
 
@@ -129,25 +137,61 @@ export class SheetHandler implements XmlHandler {
     else if (this.mode === 2) this.f += t;
   }
 
-  private endCell(): void {
+  startRow(r: string | undefined): void {
+    this.row = r === undefined ? this.row + 1 : Number(r) - 1;
+    if (!(this.row >= 0 && this.row <= MAX_ROW)) throw new PackageError('bad-xml', undefined, `row ${r ?? this.row + 1}`);
+    this.col = -1;
+  }
+
+  /** Moves to the cell at `ref`, or the next one when the producer left r out. */
+  at(ref: string | undefined): void {
+    if (ref === undefined || !this.moveTo(ref)) {
+      if (++this.col > MAX_COL) throw new PackageError('bad-xml', undefined, 'column beyond XFD');
+    }
+    if (++this.budget.used > this.budget.max) throw new PackageError('too-many-cells', this.budget.max.toLocaleString('en'));
+  }
+
+  /** Reads 'B12' into row/col (no allocation: this runs for every cell); false when it is no A1 address. */
+  private moveTo(ref: string): boolean {
+    let col = 0;
+    let row = 0;
+    let i = 0;
+    const n = ref.length;
+    if (ref.charCodeAt(0) === 36) i++;
+    for (; i < n; i++) {
+      const c = ref.charCodeAt(i);
+      if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+      else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+      else break;
+    }
+    if (ref.charCodeAt(i) === 36) i++;
+    const digits = i;
+    for (; i < n; i++) {
+      const c = ref.charCodeAt(i);
+      if (c < 48 || c > 57) return false;
+      row = row * 10 + (c - 48);
+    }
+    if (col === 0 || col > MAX_COL + 1 || i === digits || row === 0 || row > MAX_ROW + 1) return false;
+    this.row = row - 1;
+    this.col = col - 1;
+    return true;
+  }
+
+  /** One cell read, by either tokenizer: its value as Office.js gives it, and its formula if any. */
+  cell(type: string | undefined, v: string | undefined, inline: string | undefined, f: FormulaAttrs | undefined, fText: string | undefined): void {
     const r = this.row;
     const c = this.col;
-    const inline = this.type === 'inlineStr' ? this.rich.take() : undefined;
-    const value = cellValue(this.type, this.v, inline, this.sst, this.date1904);
+    const value = cellValue(type, v, inline, this.sst, this.date1904);
     if (value !== null) (this.values[r] ??= [])[c] = value;
-    if (this.fAttrs) {
-      const formula = this.formulaText(r, c);
-      (this.formulas[r] ??= [])[c] = formula;
+    if (f) {
+      (this.formulas[r] ??= [])[c] = this.formulaText(r, c, f, fText ?? '');
       this.anyFormula = true;
     }
   }
 
-  private formulaText(r: number, c: number): string {
-    const el = this.fAttrs!;
-    const text = this.f ?? '';
-    const t = el.attr('t');
-    if (t === 'shared') {
-      const si = el.attr('si') ?? '';
+  private formulaText(r: number, c: number, f: FormulaAttrs, text: string): string {
+    if (f.t === 'shared') {
+      const si = f.si ?? '';
       if (text !== '') {
         this.shared.set(si, { formula: text, row: r, col: c });
         return '=' + text;
@@ -155,8 +199,8 @@ export class SheetHandler implements XmlHandler {
       const master = this.shared.get(si);
       return master ? '=' + shiftFormula(master.formula, r - master.row, c - master.col) : '=';
     }
-    if ((t === 'array' || t === 'dataTable') && el.attr('ref')) {
-      const ref = el.attr('ref')!.replace(/\$/g, '');
+    if ((f.t === 'array' || f.t === 'dataTable') && f.ref) {
+      const ref = f.ref.replace(/\$/g, '');
       if (/^[A-Za-z]{1,3}\d+(:[A-Za-z]{1,3}\d+)?$/.test(ref)) this.arrays.push({ range: rangeFromA1(ref), formula: '=' + text });
     }
     return '=' + text;
@@ -180,4 +224,279 @@ export class SheetHandler implements XmlHandler {
       }
     }
   }
+}
+
+/** Raised by the fast tokenizer for XML it leaves to the general scanner (the part is read again). */
+export class SlowPathNeeded extends Error {}
+
+/**
+ * The tokenizer for <sheetData>: rows, cells and their <v>, <f>, <is> in the main namespace with
+ * the prefix <sheetData> itself has. It reads one row start tag or one whole cell at a time (a
+ * cell split across chunks waits for the next chunk), and gives anything else it meets there —
+ * a namespace declaration, CDATA, an element it does not know — to the general scanner.
+ */
+class SheetDataRegion implements XmlRegion {
+  done = false;
+  private readonly p: string;
+  private readonly rowOpen: string;
+  private readonly rowClose: string;
+  private readonly cOpen: string;
+  private readonly cClose: string;
+  private readonly end: string;
+  private readonly vOpen: string;
+  private readonly vClose: string;
+
+  constructor(
+    private readonly h: SheetHandler,
+    prefix: string,
+  ) {
+    this.p = prefix ? `${prefix}:` : '';
+    this.rowOpen = `<${this.p}row`;
+    this.rowClose = `</${this.p}row>`;
+    this.cOpen = `<${this.p}c`;
+    this.cClose = `</${this.p}c>`;
+    this.end = `</${this.p}sheetData`;
+    this.vOpen = `<${this.p}v>`;
+    this.vClose = `</${this.p}v>`;
+  }
+
+  consume(s: string, i: number): number {
+    const len = s.length;
+    for (;;) {
+      const lt = s.indexOf('<', i);
+      if (lt < 0) return len;
+      if (lt + 1 >= len) return lt;
+      const next = s.charCodeAt(lt + 1);
+      if (next === 47 /* / */) {
+        if (s.startsWith(this.rowClose, lt)) {
+          i = lt + this.rowClose.length;
+          continue;
+        }
+        if (s.startsWith(this.end, lt)) {
+          this.done = true;
+          return lt;
+        }
+        if (lt + this.end.length + 1 > len) return lt;
+        throw new SlowPathNeeded();
+      }
+      if (next === 33 /* ! */) {
+        if (!s.startsWith('<!--', lt)) {
+          if (lt + 4 > len) return lt;
+          throw new SlowPathNeeded();
+        }
+        const e = s.indexOf('-->', lt + 4);
+        if (e < 0) return lt;
+        i = e + 3;
+        continue;
+      }
+      if (s.startsWith(this.cOpen, lt) && isNameEnd(s.charCodeAt(lt + this.cOpen.length))) {
+        const end = this.cell(s, lt);
+        if (end < 0) return lt;
+        i = end;
+        continue;
+      }
+      if (s.startsWith(this.rowOpen, lt) && isNameEnd(s.charCodeAt(lt + this.rowOpen.length))) {
+        const gt = tagEnd(s, lt);
+        if (gt < 0) return lt;
+        const attrs = s.slice(lt + this.rowOpen.length, gt);
+        this.h.startRow(attr(attrs, 'r'));
+        i = gt + 1;
+        continue;
+      }
+      if (lt + this.rowOpen.length + 1 > len) return lt;
+      throw new SlowPathNeeded();
+    }
+  }
+
+  /** Reads the cell whose start tag is at `lt`; returns the offset after it, or -1 if it is incomplete. */
+  private cell(s: string, lt: number): number {
+    const gt = tagEnd(s, lt);
+    if (gt < 0) return -1;
+    const selfClosing = s.charCodeAt(gt - 1) === 47;
+    const aFrom = lt + this.cOpen.length;
+    const aTo = selfClosing ? gt - 1 : gt;
+    let close = gt + 1;
+    if (!selfClosing) {
+      close = s.indexOf(this.cClose, gt + 1);
+      if (close < 0) return -1;
+    }
+    const h = this.h;
+    const { r, t } = cellAttrs(s, aFrom, aTo);
+    h.at(r);
+    if (selfClosing || close === gt + 1) {
+      h.cell(t, undefined, t === 'inlineStr' ? '' : undefined, undefined, undefined);
+      return selfClosing ? gt + 1 : close + this.cClose.length;
+    }
+    let v: string | undefined;
+    let inline: string | undefined;
+    let f: FormulaAttrs | undefined;
+    let fText: string | undefined;
+    let j = gt + 1;
+    const p = this.p;
+    for (;;) {
+      const a = s.indexOf('<', j);
+      if (a < 0 || a >= close) break;
+      if (s.startsWith(this.vOpen, a)) {
+        // <v>…</v>, by far the most common child: read without looking at anything else.
+        const e = s.indexOf(this.vClose, a);
+        if (e < 0 || e > close) throw new PackageError('bad-xml', undefined, 'unclosed <v>');
+        const text = s.slice(a + this.vOpen.length, e);
+        v = text.indexOf('&') < 0 && text.indexOf('\r') < 0 ? text : decodeText(text);
+        j = e + this.vClose.length;
+        continue;
+      }
+      const b = tagEnd(s, a);
+      if (b < 0 || b > close) throw new PackageError('bad-xml', undefined, 'bad tag in <c>');
+      const c1 = s.charCodeAt(a + 1);
+      if (c1 === 33 || c1 === 63 || c1 === 47) {
+        // Comments are skipped; CDATA, processing instructions and stray end tags go to the general scanner.
+        if (!s.startsWith('<!--', a)) throw new SlowPathNeeded();
+        const e = s.indexOf('-->', a + 4);
+        j = e < 0 ? close : e + 3;
+        continue;
+      }
+      const nameEnd = nameEndAt(s, a + 1);
+      const self = s.charCodeAt(b - 1) === 47;
+      let local = '';
+      if (!p || s.startsWith(p, a + 1)) local = s.slice(a + 1 + p.length, nameEnd);
+      else if (s.lastIndexOf(':', nameEnd) < a) throw new SlowPathNeeded(); // an unprefixed element under a prefixed parent
+      if (local === 'c' || local === 'row' || s.slice(nameEnd, b).indexOf('xmlns') >= 0) throw new PackageError('bad-xml', undefined, 'unclosed <c>');
+      const closeTag = self ? '' : `</${s.slice(a + 1, nameEnd)}>`;
+      const closeAt = self ? b : s.indexOf(closeTag, b + 1);
+      if (closeAt < 0 || closeAt > close) throw new PackageError('bad-xml', undefined, `unclosed <${s.slice(a + 1, nameEnd)}>`);
+      if (local === 'v' || local === 'f' || local === 'is') {
+        const inner = self ? '' : s.slice(b + 1, closeAt);
+        if (inner.indexOf('<![CDATA[') >= 0) throw new SlowPathNeeded();
+        if (local === 'v') v = decodeText(inner);
+        else if (local === 'is') inline = richText(inner, p);
+        else {
+          const fa = s.slice(nameEnd, self ? b - 1 : b);
+          f = { t: attr(fa, 't'), si: attr(fa, 'si'), ref: attr(fa, 'ref') };
+          fText = decodeText(inner);
+        }
+      }
+      j = self ? b + 1 : closeAt + closeTag.length;
+    }
+    h.cell(t, v, t === 'inlineStr' ? (inline ?? '') : inline, f, fText);
+    return close + this.cClose.length;
+  }
+}
+
+/** The r and t attributes of a cell's start tag, read in one pass over s[from, to). */
+function cellAttrs(s: string, from: number, to: number): { r: string | undefined; t: string | undefined } {
+  let r: string | undefined;
+  let t: string | undefined;
+  let i = from;
+  while (i < to) {
+    let c = s.charCodeAt(i);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = s.charCodeAt(++i);
+    if (i >= to) break;
+    const nameStart = i;
+    while (i < to && c !== 61 && c !== 32) c = s.charCodeAt(++i);
+    const nameLen = i - nameStart;
+    while (c === 32) c = s.charCodeAt(++i);
+    if (c !== 61) throw new PackageError('bad-xml', undefined, 'bad attribute in <c>');
+    c = s.charCodeAt(++i);
+    while (c === 32) c = s.charCodeAt(++i);
+    if (c !== 34 && c !== 39) throw new PackageError('bad-xml', undefined, 'unquoted attribute in <c>');
+    const e = s.indexOf(c === 34 ? '"' : "'", i + 1);
+    if (e < 0 || e > to) throw new PackageError('bad-xml', undefined, 'bad attribute in <c>');
+    if (nameLen === 1) {
+      const n = s.charCodeAt(nameStart);
+      if (n === 114 /* r */ || n === 116 /* t */) {
+        let value = s.slice(i + 1, e);
+        if (value.indexOf('&') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\t') >= 0 || value.indexOf('\r') >= 0) value = decodeAttr(value);
+        if (n === 114) r = value;
+        else t = value;
+      }
+    } else if (nameLen >= 5 && s.startsWith('xmlns', nameStart)) throw new SlowPathNeeded();
+    i = e + 1;
+  }
+  return { r, t };
+}
+
+function isNameEnd(c: number): boolean {
+  return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
+}
+
+function nameEndAt(s: string, i: number): number {
+  while (i < s.length && !isNameEnd(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Index of the '>' closing the tag that starts at `lt` (quotes respected), or -1. */
+function tagEnd(s: string, lt: number): number {
+  const gt = s.indexOf('>', lt);
+  if (gt < 0) return -1;
+  // Attribute values may hold '>': only a tag without quotes before its first '>' is done this fast.
+  const q1 = s.indexOf('"', lt);
+  const q2 = s.indexOf("'", lt);
+  if ((q1 < 0 || q1 > gt) && (q2 < 0 || q2 > gt)) return gt;
+  let i = lt;
+  let quote = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 62) return i;
+  }
+  return -1;
+}
+
+/** An unprefixed attribute's decoded value from the text of a start tag's attributes. */
+function attr(attrs: string, name: string): string | undefined {
+  let i = 0;
+  for (;;) {
+    i = attrs.indexOf(name, i);
+    if (i < 0) return undefined;
+    const before = i === 0 ? 32 : attrs.charCodeAt(i - 1);
+    let j = i + name.length;
+    while (attrs.charCodeAt(j) === 32) j++;
+    if ((before === 32 || before === 9 || before === 10 || before === 13) && attrs.charCodeAt(j) === 61) {
+      j++;
+      while (attrs.charCodeAt(j) === 32) j++;
+      const q = attrs.charCodeAt(j);
+      if (q !== 34 && q !== 39) return undefined;
+      const e = attrs.indexOf(q === 34 ? '"' : "'", j + 1);
+      if (e < 0) return undefined;
+      const raw = attrs.slice(j + 1, e);
+      return raw.indexOf('&') < 0 && raw.indexOf('\n') < 0 && raw.indexOf('\t') < 0 && raw.indexOf('\r') < 0 ? raw : decodeAttr(raw);
+    }
+    i += name.length;
+  }
+}
+
+/** The text of an inline string: <t> and run <t> text, without phonetic guides (<rPh>). */
+function richText(inner: string, p: string): string {
+  let out = '';
+  let i = 0;
+  const t = `<${p}t`;
+  const rPh = `<${p}rPh`;
+  const rPhEnd = `</${p}rPh>`;
+  const tEnd = `</${p}t>`;
+  for (;;) {
+    const a = inner.indexOf('<', i);
+    if (a < 0) break;
+    if (inner.startsWith(rPh, a) && isNameEnd(inner.charCodeAt(a + rPh.length))) {
+      const e = inner.indexOf(rPhEnd, a);
+      i = e < 0 ? inner.length : e + rPhEnd.length;
+      continue;
+    }
+    if (inner.startsWith(t, a) && isNameEnd(inner.charCodeAt(a + t.length))) {
+      const gt = tagEnd(inner, a);
+      if (gt < 0) break;
+      if (inner.charCodeAt(gt - 1) === 47) {
+        i = gt + 1;
+        continue;
+      }
+      const e = inner.indexOf(tEnd, gt);
+      if (e < 0) throw new PackageError('bad-xml', undefined, 'unclosed <t>');
+      out += decodeText(inner.slice(gt + 1, e));
+      i = e + tEnd.length;
+      continue;
+    }
+    i = a + 1;
+  }
+  return unescapeXString(out);
 }
