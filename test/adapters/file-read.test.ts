@@ -77,7 +77,7 @@ describe('reading values as Office.js range.values gives them', () => {
     expect(v[4][0]).toBe(5);
   });
 
-  it('reads merges, protection, visibility; skips chart sheets; takes the settings sheet as settings', async () => {
+  it('reads merges, protection, visibility; skips chart sheets; gives the settings sheet as a sheet (the core finds it by its marker)', async () => {
     const xml = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>見出し</t></is></c></row></sheetData><sheetProtection sheet="1" objects="1"/><mergeCells count="1"><mergeCell ref="A1:C2"/></mergeCells></worksheet>`;
     const settings = '<row r="1"><c r="A1" t="inlineStr"><is><t>k</t></is></c><c r="B1" t="inlineStr"><is><t>v1</t></is></c><c r="C1" t="inlineStr"><is><t>v2</t></is></c></row>';
     const parts = bookParts({ sheets: [{ name: 'A', xml }, { name: 'B', rows: '', state: 'hidden' }, { name: '_shinchoku', rows: settings, state: 'veryHidden' }] });
@@ -91,9 +91,10 @@ describe('reading values as Office.js range.values gives them', () => {
     expect(g.sheets.map((s) => [s.name, s.visibility, s.protected])).toEqual([
       ['A', 'visible', true],
       ['B', 'hidden', false],
+      ['_shinchoku', 'veryHidden', false],
     ]);
     expect(g.sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 2 }]);
-    expect(g.settings).toEqual({ k: 'v1v2' });
+    expect(g.sheets[2].values[0]).toEqual(['k', 'v1', 'v2']);
   });
 
   it('follows absolute relationship targets (openpyxl) and stored (uncompressed) entries', async () => {

@@ -6,15 +6,18 @@ import { WorkbookEditor } from '../../src/adapters/file/write/editor';
 import { ProtectedSheetError, StructureLockedError } from '../../src/adapters/file/write/errors';
 import { NonFiniteWriteError } from '../../src/adapters/file/write/sheet-patch';
 import type { CellWrite, NewSheet, WritePlan } from '../../src/core/plan/write-plan';
-import { SETTINGS_KEY, writeSettings, DEFAULT_SETTINGS } from '../../src/core/settings/schema';
+import { ownerNote, recordOwnedSheet } from '../../src/core/settings/ownership';
+import { readStore } from '../../src/core/settings/store';
+import type { SettingsChange } from '../../src/core/settings/update';
 import { book, bookParts, DEFAULT_STYLES, MAIN, zipOf, type BookOptions } from './file-helpers';
 
-const plan = (writes: Partial<CellWrite>[], sheets: NewSheet[] = [], settings?: Record<string, string>): WritePlan => ({
+const plan = (writes: Partial<CellWrite>[], sheets: NewSheet[] = [], settingsChanges?: SettingsChange[]): WritePlan => ({
   label: 'test',
   writes: writes.map((w) => ({ sheet: 'S', address: 'A1', value: null, expect: null, reason: 'rating', ...w }) as CellWrite),
   sheets,
-  ...(settings ? { settings } : {}),
+  ...(settingsChanges ? { settingsChanges } : {}),
 });
+const set = (key: SettingsChange['key'], value: unknown, baseRev: number | null = null): SettingsChange => ({ op: 'set', key, value, baseRev }) as SettingsChange;
 
 async function edit(bytes: Uint8Array, plans: WritePlan[], hasFormulas = false) {
   const wp = await openXlsx(bytes, 'in.xlsx', { codec: nodeCodec });
@@ -131,11 +134,11 @@ describe('writing into existing sheets', () => {
     const { results, grid } = await edit(book({ sheets: [{ name: 'S', xml }] }), [
       plan([{ address: 'J7', value: 'A' }, { address: 'K8', value: 'B' }, { address: 'B11', value: 'C' }, { address: 'A10', value: 'ok' }]),
     ]);
-    expect(results[0].conflicts.map((c) => [c.address, c.reason])).toEqual([
-      ['J7', 'formula'],
-      ['K8', 'formula'],
-      ['B11', 'merged'],
+    expect(results[0].formulaCells).toEqual([
+      { sheet: 'S', address: 'J7' },
+      { sheet: 'S', address: 'K8' },
     ]);
+    expect(results[0].conflicts.map((c) => [c.address, c.found])).toEqual([['B11', 'merged A10:B11']]);
     expect(results[0].written).toBe(1);
     expect(grid.sheets[0].formulas![6][9]).toBe('=IF(I7="","",IF(I7>=1,"A","B"))');
     expect(grid.sheets[0].values[9][0]).toBe('ok');
@@ -143,7 +146,7 @@ describe('writing into existing sheets', () => {
 
   it('skips a cell that no longer holds what the plan expected, and says what it found', async () => {
     const { results, grid } = await edit(book({ sheets: [{ name: 'S', rows: '<row r="1"><c r="A1"><v>5</v></c></row>' }] }), [plan([{ address: 'A1', value: 'A', expect: null }])]);
-    expect(results[0].conflicts).toEqual([{ sheet: 'S', address: 'A1', found: 5, expected: null, reason: 'changed' }]);
+    expect(results[0].conflicts).toEqual([{ sheet: 'S', address: 'A1', found: 5, expected: null }]);
     expect(grid.sheets[0].values[0][0]).toBe(5);
   });
 
@@ -153,10 +156,10 @@ describe('writing into existing sheets', () => {
     await expect(edit(book(base), [plan([{ address: 'A1', value: Infinity }])])).rejects.toBeInstanceOf(NonFiniteWriteError);
     await expect(edit(book(base), [plan([{ address: 'A1', value: NaN }])])).rejects.toMatchObject({ reason: { ja: expect.stringMatching(/S!A1.*何も書き込んでいません/) } });
     const locked = book({ ...base, workbookPr: '<workbookPr/><workbookProtection lockStructure="1"/>' });
-    const summary: NewSheet = { name: '行革集計', replaceOwned: true, cells: [{ sheet: '行革集計', address: 'A1', value: 't', expect: null, reason: 'summary' }], merges: [] };
+    const summary: NewSheet = { name: '行革集計', owner: { role: 'summary', token: 'tok1234' }, replace: null, cells: [{ sheet: '行革集計', address: 'A1', value: 't', expect: null, reason: 'summary' }], merges: [] };
     await expect(edit(locked, [plan([], [summary])])).rejects.toBeInstanceOf(StructureLockedError);
     // A fill still writes its cells; only the settings sheet cannot be added, and it says so.
-    const { results, grid } = await edit(locked, [plan([{ address: 'B2', value: 'A' }], [], { k: 'v' })]);
+    const { results, grid } = await edit(locked, [plan([{ address: 'B2', value: 'A' }], [], [set('reportFy', 2023)])]);
     expect(grid.sheets[0].values[1][1]).toBe('A');
     expect(results[0].notes.join()).toMatch(/structure is protected/);
   });
@@ -181,46 +184,57 @@ describe('writing into existing sheets', () => {
 
   it('keeps a macro-enabled workbook macro-enabled, its vbaProject.bin byte for byte', async () => {
     const src = book({ ...base, macro: true });
-    const { out } = await edit(src, [plan([{ address: 'B2', value: 'A' }], [{ name: '集計', replaceOwned: true, cells: [], merges: [] }])]);
+    const { out } = await edit(src, [plan([{ address: 'B2', value: 'A' }], [{ name: '集計', owner: { role: 'summary', token: 'tok1234' }, replace: null, cells: [], merges: [] }])]);
     expect(Buffer.from(stored(out).get('xl/vbaProject.bin')!).equals(Buffer.from(stored(src).get('xl/vbaProject.bin')!))).toBe(true);
     expect(await partText(out, '[Content_Types].xml')).toContain('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
   });
 });
 
 describe('sheets the add-in creates', () => {
-  const summary = (text: string): NewSheet => ({
-    name: '行革集計',
-    replaceOwned: true,
+  const TOKEN = 'tok1234';
+  const summary = (text: string, replace: NewSheet['replace'] = null, name = '行革集計'): NewSheet => ({
+    name,
+    owner: { role: 'summary', token: TOKEN },
+    replace,
     cells: [
-      { sheet: '行革集計', address: 'A1', value: text, expect: null, reason: 'summary', style: { bold: true } },
-      { sheet: '行革集計', address: 'B2', value: 17, expect: null, reason: 'summary', numberFormat: '#,##0' },
+      { sheet: name, address: 'A1', value: text, expect: null, reason: 'summary', style: { bold: true } },
+      { sheet: name, address: 'A2', value: ownerNote('summary', TOKEN, 'ja'), expect: null, reason: 'summary' },
+      { sheet: name, address: 'B3', value: 17, expect: null, reason: 'summary', numberFormat: '#,##0' },
     ],
     merges: ['A1:C1'],
     columnWidths: { A: 30, B: 8 },
+    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: '1:2', rowBreaks: [20], area: 'A1:H40' },
   });
+  const record = (name = '行革集計') => recordOwnedSheet({ role: 'summary', name, token: TOKEN, replace: null });
 
-  it('adds a sheet (relationship, content type, workbook entry) and records it as owned; a second run replaces it in place', async () => {
+  it('adds a sheet (relationship, content type, workbook entry, print setup) and records it; a second run replaces it in place', async () => {
     const src = book({ sheets: [{ name: 'S', rows: '' }] });
-    const first = await edit(src, [plan([], [summary('一回目')])]);
-    expect(first.grid.sheets.map((s) => s.name)).toEqual(['S', '行革集計']);
+    const first = await edit(src, [plan([], [summary('一回目')], [record()])]);
+    expect(first.grid.sheets.map((s) => s.name)).toEqual(['S', '行革集計', '_shinchoku']);
     expect(first.grid.sheets[1].values[0][0]).toBe('一回目');
     expect(first.grid.sheets[1].merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 2 }]);
-    expect(JSON.parse(first.grid.settings![SETTINGS_KEY]).ownedSheets).toEqual(['行革集計']);
-    const second = await edit(first.out, [plan([], [summary('二回目')])]);
-    expect(second.grid.sheets.map((s) => s.name)).toEqual(['S', '行革集計']);
+    expect(readStore(first.grid).settings.ownedSheets).toEqual([{ role: 'summary', name: '行革集計', token: TOKEN }]);
+    const wbXml = await partText(first.out, 'xl/workbook.xml');
+    expect(wbXml).toContain(`<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'行革集計'!$1:$2</definedName><definedName name="_xlnm.Print_Area" localSheetId="1">'行革集計'!$A$1:$H$40</definedName></definedNames>`);
+    const sheetXml = await partText(first.out, 'xl/worksheets/sheet2.xml');
+    expect(sheetXml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><rowBreaks count="1" manualBreakCount="1"><brk id="20" max="16383" man="1"/></rowBreaks>');
+    const second = await edit(first.out, [plan([], [summary('二回目', { expectToken: TOKEN })], [record()])]);
+    expect(second.grid.sheets.map((s) => s.name)).toEqual(['S', '行革集計', '_shinchoku']);
     expect(second.grid.sheets[1].values[0][0]).toBe('二回目');
+    expect((await partText(second.out, 'xl/workbook.xml')).match(/_xlnm\.Print_Titles/g)).toHaveLength(1);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(second.out) as unknown as ArrayBuffer);
     expect(wb.getWorksheet('行革集計')!.getColumn(1).width).toBe(30);
     expect(wb.getWorksheet('_shinchoku')!.state).toBe('veryHidden');
   });
 
-  it('leaves a staff sheet of the same name (any letter case) alone and picks a free name', async () => {
+  it('leaves alone a sheet of that name without the token (a staff sheet), and records nothing for it', async () => {
     const src = book({ sheets: [{ name: '行革集計', rows: '<row r="1"><c r="A1"><v>1</v></c></row>' }] });
-    const { results, grid } = await edit(src, [plan([], [summary('新')])]);
+    const { results, grid } = await edit(src, [plan([], [summary('新', { expectToken: TOKEN })], [record()])]);
     expect(results[0].sheetsLeftAlone).toEqual(['行革集計']);
-    expect(results[0].sheetsCreated).toEqual(['行革集計(2)']);
+    expect(results[0].sheetsCreated).toEqual([]);
     expect(grid.sheets[0].values[0][0]).toBe(1);
+    expect(readStore(grid).settings.ownedSheets).toEqual([]);
   });
 
   it('takes the workbook’s default font for its cells (no Calibri on a 游ゴシック workbook)', async () => {
@@ -229,8 +243,8 @@ describe('sheets the add-in creates', () => {
     await wb.xlsx.load(Buffer.from(out) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('行革集計')!;
     expect(ws.getCell('A1').font).toMatchObject({ name: '游ゴシック', bold: true });
-    expect(ws.getCell('B2').font.name).toBe('游ゴシック');
-    expect(ws.getCell('B2').numFmt).toBe('#,##0');
+    expect(ws.getCell('B3').font.name).toBe('游ゴシック');
+    expect(ws.getCell('B3').numFmt).toBe('#,##0');
   });
 
   it('creates shared strings and styles parts when a package has none', async () => {
@@ -241,12 +255,36 @@ describe('sheets the add-in creates', () => {
     expect(grid.sheets[0].values[0][0]).toBe('テキスト');
     expect(changed).toEqual(expect.arrayContaining(['xl/sharedStrings.xml', 'xl/styles.xml', '[Content_Types].xml', 'xl/_rels/workbook.xml.rels']));
   });
+});
 
-  it('keeps settings it does not know when it writes its own', async () => {
+describe('settings rows (core/settings: one row per key, revisions)', () => {
+  it('writes the changed keys only, bumps revisions, keeps rows of keys it does not know', async () => {
     const src = book({ sheets: [{ name: 'S', rows: '' }] });
-    const first = await edit(src, [plan([], [], { 'other.key': 'kept', [SETTINGS_KEY]: writeSettings(DEFAULT_SETTINGS)[SETTINGS_KEY] })]);
-    const second = await edit(first.out, [plan([], [], { [SETTINGS_KEY]: writeSettings({ ...DEFAULT_SETTINGS, reportFy: 2023 })[SETTINGS_KEY] })]);
-    expect(second.grid.settings!['other.key']).toBe('kept');
-    expect(JSON.parse(second.grid.settings![SETTINGS_KEY]).reportFy).toBe(2023);
+    const first = await edit(src, [plan([], [], [set('reportFy', 2023), set('lang', 'ja')])]);
+    const store1 = readStore(first.grid);
+    expect(store1.settings.reportFy).toBe(2023);
+    expect(store1.entries.reportFy.rev).toBe(1);
+    // Someone's newer add-in added a key on a spare row: it must survive our next write.
+    const sheet = first.grid.sheets.find((s) => s.name === '_shinchoku')!;
+    const spare = sheet.values.length + 2;
+    const rows = `<row r="${spare}"><c r="A${spare}" t="inlineStr"><is><t>futureKey</t></is></c><c r="B${spare}"><v>4</v></c><c r="D${spare}" t="inlineStr"><is><t>{"x":1}</t></is></c></row>`;
+    const wp = await openXlsx(first.out, 'x.xlsx', { codec: nodeCodec });
+    const part = wp.sheets.find((s) => s.name === '_shinchoku')!.part!;
+    const xml = (await wp.pkg.text(part)).replace('</sheetData>', `${rows}</sheetData>`);
+    const parts = Object.fromEntries(await Promise.all(readZip(first.out).map(async (e) => [e.name, e.name === part ? xml : await wp.pkg.bytes(e.name)] as const)));
+    const second = await edit(zipOf(parts), [plan([], [], [set('reportFy', 2024, 1)])]);
+    const store2 = readStore(second.grid);
+    expect(store2.settings.reportFy).toBe(2024);
+    expect(store2.entries.reportFy.rev).toBe(2);
+    expect(store2.entries.lang.rev).toBe(1);
+    expect(store2.entries.futureKey?.raw).toBe('{"x":1}');
+  });
+
+  it('refuses a change whose base revision moved, and never rewrites a newer store', async () => {
+    const src = book({ sheets: [{ name: 'S', rows: '' }] });
+    const first = await edit(src, [plan([], [], [set('reportFy', 2023)])]);
+    const stale = await edit(first.out, [plan([], [], [set('reportFy', 2030, null)])]);
+    expect(stale.results[0].settingsRefused.map((r) => r.kind)).toEqual(['conflict']);
+    expect(readStore(stale.grid).settings.reportFy).toBe(2023);
   });
 });

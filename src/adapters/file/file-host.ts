@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { WorkbookHost } from '../../core/host';
 import type { WorkbookGrid } from '../../core/grid/types';
 import type { ApplyResult, WritePlan } from '../../core/plan/write-plan';
+import { isSettingsSheet } from '../../core/settings/store';
 import { asReadError } from './errors';
 import { nodeCodec } from './package/node-codec';
 import { readFileBytes } from './read-xlsx';
@@ -39,7 +40,8 @@ export class FileHost implements WorkbookHost {
   async apply(plan: WritePlan): Promise<ApplyResult> {
     if (!this.editor) await this.read();
     const hasFormulas = this.grid!.sheets.some((s) => s.formulas !== undefined);
-    const r = await this.editor!.apply(plan, { hasFormulas });
+    const markedSheets = this.grid!.sheets.filter(isSettingsSheet).map((s) => s.name);
+    const r = await this.editor!.apply(plan, { hasFormulas, markedSheets });
     this.notes.push(...r.notes);
     return r;
   }

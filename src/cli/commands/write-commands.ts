@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { mergePlans } from '../../core/engine/merge-plans';
 import { planFill } from '../../core/plan/fill';
-import { planSummarySheet } from '../../core/plan/summary-sheet';
+import { DEFAULT_SUMMARY_SHEET, planSummarySheet } from '../../core/plan/summary-sheet';
+import { planOwnedSheet } from '../../core/settings/ownership';
 import { crossTab } from '../../core/summary/crosstab';
 import { summarise } from '../../core/summary/summarise';
 import type { Plan } from '../../core/model/plan';
@@ -48,13 +49,12 @@ export async function fillCommand(args: Args, io: Io): Promise<number> {
       ? `評価の候補 ${preview.ratings} 件、達成率 ${preview.ratios} 件、小計 ${preview.subtotals} 件を書き込みました（計 ${result.written} セル）。入力済みのセルは変更していません。`
       : `Wrote ${preview.ratings} suggested ratings, ${preview.ratios} achievement ratios and ${preview.subtotals} subtotals (${result.written} cells). No cell typed by staff was changed.`,
   );
-  const formulas = [...preview.formulaCells.map((f) => `${f.sheet}!${f.address}`), ...result.conflicts.filter((c) => c.reason === 'formula').map((c) => `${c.sheet}!${c.address}`)];
+  const formulas = [...preview.formulaCells, ...result.formulaCells].map((f) => `${f.sheet}!${f.address}`);
   if (formulas.length) {
     io.out(ja ? `数式が入っているため書き込まなかったセル ${formulas.length} 件: ${formulas.join(', ')}` : `${formulas.length} cells hold a formula and were not written: ${formulas.join(', ')}`);
   }
-  const changed = result.conflicts.filter((c) => c.reason !== 'formula');
-  if (changed.length) {
-    io.out(ja ? `書き込みを見送ったセル ${changed.length} 件（読み込み後に内容が変わったか、結合セルの内側でした）` : `${changed.length} cells skipped: they changed after reading, or lie inside a merged area`);
+  if (result.conflicts.length) {
+    io.out(ja ? `書き込みを見送ったセル ${result.conflicts.length} 件（読み込み後に内容が変わったか、結合セルの内側でした）` : `${result.conflicts.length} cells skipped: they changed after reading, or lie inside a merged area`);
   }
   if (preview.disagreements.length) {
     io.out(ja ? `入力された評価と計算上の候補が異なる取組 ${preview.disagreements.length} 件:` : `${preview.disagreements.length} items where the entered rating differs from the suggestion:`);
@@ -87,10 +87,11 @@ export async function summaryCommand(args: Args, io: Io): Promise<number> {
   const summary = summarise(plan, { evaluations, includeSuggested: args.includeSuggested, ...(args.by ? { axis: args.by[0] } : {}) });
   if (args.out) {
     const first = loaded[0];
+    const target = planOwnedSheet(first.grid, first.analysis.store, 'summary', args.sheetName ?? DEFAULT_SUMMARY_SHEET);
     const sheetPlan = planSummarySheet(summary, {
       lang: args.lang,
       sources: files.map((f) => path.basename(f)),
-      ...(args.sheetName ? { sheetName: args.sheetName } : {}),
+      target,
       createdAt: new Date().toISOString().slice(0, 16).replace('T', ' '),
     });
     const r = await first.host.apply(sheetPlan);

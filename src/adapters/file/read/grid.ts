@@ -3,7 +3,6 @@ import { asReadError, PackageError } from '../errors';
 import type { Codec } from '../package/codec';
 import { webCodec } from '../package/codec';
 import { DEFAULT_LIMITS, type PackageLimits } from '../package/opc';
-import { rowsToSettings, SETTINGS_SHEET } from '../settings-sheet';
 import { SheetHandler, SlowPathNeeded, type CellBudget } from './sheet';
 import { sniffBytes } from './sniff';
 import { SharedStringsHandler } from './strings';
@@ -46,7 +45,6 @@ export async function readGrid(wp: WorkbookPackage, name: string, opts: ReadOpti
   const sst = await readSharedStrings(wp);
   const budget: CellBudget = { used: 0, max: wp.pkg.limits.maxCells };
   const sheets: SheetGrid[] = [];
-  let settings: Record<string, string> | undefined;
   for (const s of wp.sheets) {
     if (s.kind !== 'worksheet') continue;
     if (!s.part) throw new PackageError('bad-xml', `sheet ${s.name}`);
@@ -61,10 +59,6 @@ export async function readGrid(wp: WorkbookPackage, name: string, opts: ReadOpti
       await wp.pkg.parse(s.part, h);
     }
     h.finish();
-    if (s.name === SETTINGS_SHEET) {
-      settings = rowsToSettings(h.values.filter((r) => r !== undefined));
-      continue;
-    }
     sheets.push({
       name: s.name,
       values: h.values,
@@ -74,5 +68,6 @@ export async function readGrid(wp: WorkbookPackage, name: string, opts: ReadOpti
       visibility: s.state,
     });
   }
-  return { name, sheets, ...(settings ? { settings } : {}) };
+  // The add-in's settings sheet is a sheet like any other here: the core finds it by its marker.
+  return { name, sheets };
 }

@@ -1,6 +1,8 @@
 import { toA1 } from '../../../core/grid/a1';
-import type { CellWrite, NewSheet, WritePlan } from '../../../core/plan/write-plan';
-import { readSettings, SETTINGS_KEY, writeSettings } from '../../../core/settings/schema';
+import { settingsChangesFor, type ApplyResult, type CellWrite, type NewSheet, type WritePlan } from '../../../core/plan/write-plan';
+import { isOwnedBy } from '../../../core/settings/ownership';
+import { emptyStore, SETTINGS_SHEET, SETTINGS_SHEET_FALLBACK, storeFromSheet, storeSheetName } from '../../../core/settings/store';
+import { planSettingsWrite } from '../../../core/settings/update';
 import { partKey, relsPartOf } from '../package/opc';
 import { scanString } from '../package/xml';
 import { newEntry, writeZip, type OutEntry } from '../package/zip';
@@ -8,25 +10,18 @@ import { MAIN_NS, MAIN_NS_STRICT, relTypeUri } from '../read/namespaces';
 import { SheetHandler } from '../read/sheet';
 import { SharedStringsHandler } from '../read/strings';
 import type { SheetEntry, WorkbookPackage } from '../read/workbook';
-import { rowsToSettings, SETTINGS_SHEET, settingsToRows } from '../settings-sheet';
 import { StructureLockedError } from './errors';
-import { newSheetXml } from './new-sheet';
+import { newSheetXml, printNames } from './new-sheet';
 import { SharedStringTable } from './shared-strings';
-import { NonFiniteWriteError, patchSheet, type Skipped } from './sheet-patch';
+import { NonFiniteWriteError, patchSheet } from './sheet-patch';
 import { minimalStylesheet, StyleBook } from './styles';
-import { addOverride, addRelationship, addSheetEntry, maxSheetId, setFullCalcOnLoad } from './workbook-patch';
+import { addOverride, addRelationship, addSheetEntry, maxSheetId, setFullCalcOnLoad, setSheetNames, setSheetState } from './workbook-patch';
 
 const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const CT_SST = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
 const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 
-export interface FileApplyResult {
-  written: number;
-  conflicts: Skipped[];
-  sheetsCreated: string[];
-  sheetsLeftAlone: string[];
-  notes: string[];
-}
+export type FileApplyResult = ApplyResult & { notes: string[] };
 
 /**
  * Applies write plans to the package itself. Each plan is staged in full first (protection and
@@ -56,7 +51,11 @@ export class WorkbookEditor {
     return this.sheets.find((s) => s.name.toLowerCase() === lower);
   }
 
-  async apply(plan: WritePlan, opts: { hasFormulas: boolean }): Promise<FileApplyResult> {
+  /**
+   * @param opts.hasFormulas whether the workbook has formulas (then Excel is asked to recalculate on open).
+   * @param opts.markedSheets sheets whose A1 is the settings marker, as last read (the store is found by it).
+   */
+  async apply(plan: WritePlan, opts: { hasFormulas: boolean; markedSheets?: string[] }): Promise<FileApplyResult> {
     refuseNonFinite(plan);
     const wp = this.wp;
     const mainNs = wp.strict ? MAIN_NS_STRICT : MAIN_NS;
@@ -70,7 +69,13 @@ export class WorkbookEditor {
     const strings = sstText !== undefined ? stringsOf(sstText, sstPart!) : [];
     const stylesPart = wp.stylesPart;
     const styles = StyleBook.parse(stylesPart ? await this.text(stylesPart) : minimalStylesheet(mainNs), stylesPart ?? 'styles.xml');
-    const result: FileApplyResult = { written: 0, conflicts: [], sheetsCreated: [], sheetsLeftAlone: [], notes: [] };
+    const result: FileApplyResult = { written: 0, conflicts: [], sheetsCreated: [], sheetsLeftAlone: [], formulaCells: [], settingsRefused: [], notes: [] };
+    const ctx = { sst, strings, styles, date1904: wp.date1904 };
+    const sheetValues = async (entry: SheetEntry) => {
+      const h = new SheetHandler(strings, wp.date1904, { used: 0, max: Infinity }, false);
+      scanString(await current(entry.part!), h, entry.part!);
+      return h.values;
+    };
 
     // 1. Cells of existing sheets.
     const bySheet = new Map<string, CellWrite[]>();
@@ -79,27 +84,31 @@ export class WorkbookEditor {
     for (const [name, writes] of bySheet) {
       const entry = this.sheet(name);
       if (!entry || entry.kind !== 'worksheet' || !entry.part) {
-        for (const w of writes) result.conflicts.push({ sheet: w.sheet, address: w.address, found: 'missing sheet', expected: w.expect, reason: 'changed' });
+        for (const w of writes) result.conflicts.push({ sheet: w.sheet, address: w.address, found: 'missing sheet', expected: w.expect });
         continue;
       }
       const xml = await current(entry.part);
-      const r = patchSheet(entry.name, entry.part, xml, writes, { sst, strings, styles, date1904: wp.date1904 });
+      const r = patchSheet(entry.name, entry.part, xml, writes, ctx);
       if (r.xml !== xml) stage(entry.part, r.xml);
       result.written += r.written.length;
-      result.conflicts.push(...r.skipped);
+      for (const k of r.skipped) {
+        if (k.reason === 'formula') result.formulaCells.push({ sheet: k.sheet, address: k.address });
+        else result.conflicts.push({ sheet: k.sheet, address: k.address, found: k.found, expected: k.expected });
+      }
       result.notes.push(...r.notes);
       if (r.written.length) wroteExisting = true;
+      if (writes.some((w) => w.note)) result.notes.push('cell notes are written only in Excel (the file writer leaves comments as they are)');
     }
 
-    // 2. Sheets the plan creates; a sheet of the same name is replaced only if the add-in made it.
-    const settingsNow = await this.readSettingsSheet(current);
-    const owned = new Set(readSettings(settingsNow).settings.ownedSheets);
+    // 2. Sheets the plan creates. One of the same name is replaced only if it still carries the
+    //    plan's owner token (identity, not name); anything else is left alone and said.
     let workbookXml = await current(wp.workbookPart);
     const relsPart = relsPartOf(wp.workbookPart);
     let relsXml = this.has(relsPart) ? await current(relsPart) : undefined;
     let ctXml = await current('[Content_Types].xml');
-    const addedSheets: { entry: SheetEntry; text: string }[] = [];
-    const addSheet = (name: string, state: SheetEntry['state'], text: string) => {
+    const added: SheetEntry[] = [];
+    const allSheets = () => [...this.sheets, ...added];
+    const addSheet = (name: string, state: SheetEntry['state'], text: string): number => {
       if (wp.structureLocked) throw new StructureLockedError(name);
       const part = this.freePart(`${dirOf(wp.workbookPart)}worksheets/sheet`, '.xml', staged);
       const rel = addRelationship(relsXml, relsPart, relTypeUri(wp.strict, 'worksheet'), part.slice(dirOf(wp.workbookPart).length));
@@ -108,49 +117,86 @@ export class WorkbookEditor {
       workbookXml = addSheetEntry(workbookXml, wp.workbookPart, { name, sheetId, rId: rel.id, state, strict: wp.strict });
       ctXml = addOverride(ctXml, part, CT_WORKSHEET);
       stage(part, text);
-      const entry: SheetEntry = { name, sheetId, rId: rel.id, state, part, kind: 'worksheet' };
-      addedSheets.push({ entry, text });
+      added.push({ name, sheetId, rId: rel.id, state, part, kind: 'worksheet' });
+      return allSheets().length - 1;
     };
     for (const spec of plan.sheets) {
-      const existing = this.sheet(spec.name);
+      const existing = allSheets().find((x) => x.name.toLowerCase() === spec.name.toLowerCase());
       const text = newSheetXml(spec, mainNs, sst, styles);
-      if (existing && spec.replaceOwned && owned.has(existing.name) && existing.part && !hasFormula(await current(existing.part))) {
-        stage(existing.part, text);
-        result.sheetsCreated.push(existing.name);
-      } else {
-        let name = spec.name;
-        if (existing || addedSheets.some((s) => s.entry.name.toLowerCase() === name.toLowerCase())) {
-          result.sheetsLeftAlone.push(existing?.name ?? name);
-          name = this.freeName(spec.name, addedSheets.map((s) => s.entry.name));
+      let index: number;
+      if (existing) {
+        const owned = existing.part && spec.replace && isOwnedBy(await sheetValues(existing), spec.replace.expectToken);
+        if (!owned) {
+          result.sheetsLeftAlone.push(existing.name);
+          continue;
         }
-        addSheet(name, 'visible', text);
-        result.sheetsCreated.push(name);
-        owned.add(name);
+        if (hasFormula(await current(existing.part!))) {
+          // Someone added formulas to the add-in's sheet: that work is theirs now, so the sheet stays.
+          result.sheetsLeftAlone.push(existing.name);
+          result.notes.push(`sheet "${existing.name}" holds formulas added by hand, so it was not rebuilt`);
+          continue;
+        }
+        stage(existing.part!, text);
+        index = allSheets().indexOf(existing);
+        workbookXml = setSheetState(workbookXml, wp.workbookPart, index, spec.visibility ?? 'visible');
+      } else {
+        index = addSheet(spec.name, spec.visibility ?? 'visible', text);
       }
+      workbookXml = setSheetNames(workbookXml, wp.workbookPart, index, printNames(spec));
+      result.sheetsCreated.push(spec.name);
       result.written += spec.cells.length;
       if (spec.chart) result.notes.push(`chart "${spec.chart.title}" is drawn only in Excel (the file writer does not create charts)`);
     }
 
-    // 3. Settings, in the very hidden settings sheet.
-    if (plan.settings || plan.sheets.length > 0) {
-      const merged = { ...settingsNow, ...(plan.settings ?? {}) };
-      if (plan.sheets.length > 0) {
-        const s = readSettings(merged).settings;
-        merged[SETTINGS_KEY] = writeSettings({ ...s, ownedSheets: [...owned] })[SETTINGS_KEY];
+    // 3. Settings: the store as it is now, one row per changed key (core/settings/update.ts).
+    const names = allSheets().map((x) => x.name);
+    let store = emptyStore(storeSheetName(names));
+    for (const name of [SETTINGS_SHEET, SETTINGS_SHEET_FALLBACK, ...(opts.markedSheets ?? [])]) {
+      const entry = allSheets().find((x) => x.name === name && x.part && x.kind === 'worksheet');
+      const found = entry ? storeFromSheet({ name: entry.name, values: await sheetValues(entry) }, store.createName) : null;
+      if (found) {
+        store = found;
+        break;
       }
-      const spec: NewSheet = {
-        name: SETTINGS_SHEET,
-        replaceOwned: true,
-        merges: [],
-        cells: settingsToRows(merged).flatMap((row, r) =>
-          row.map((v, c) => ({ sheet: SETTINGS_SHEET, address: toA1(r, c), value: v, expect: null, reason: 'summary' as const })),
-        ),
-      };
-      const text = newSheetXml(spec, mainNs, sst, styles);
-      const existing = this.sheet(SETTINGS_SHEET);
-      if (existing?.part) stage(existing.part, text);
-      else if (wp.structureLocked) result.notes.push('workbook structure is protected: settings were not saved in the workbook');
-      else addSheet(SETTINGS_SHEET, 'veryHidden', text);
+    }
+    const settings = planSettingsWrite(store, settingsChangesFor(plan, result.sheetsLeftAlone) ?? [], { by: 'shinchoku-cli' });
+    result.settingsRefused = settings.refused;
+    if (settings.write) {
+      const w = settings.write;
+      const cells = w.rows.flatMap((row) => row.values.map((v, c) => ({ row: row.row, col: c, v })));
+      if (w.create) {
+        if (wp.structureLocked) result.notes.push('workbook structure is protected: settings were not saved in the workbook');
+        else {
+          const spec: NewSheet = {
+            name: w.sheet,
+            owner: { role: 'settings', token: '' },
+            replace: null,
+            visibility: 'veryHidden',
+            merges: [],
+            cells: cells.filter((x) => x.v !== null).map((x) => settingsCell(w.sheet, x.row, x.col, x.v as string | number, null)),
+          };
+          addSheet(w.sheet, 'veryHidden', newSheetXml(spec, mainNs, sst, styles));
+        }
+      } else {
+        const entry = allSheets().find((x) => x.name === w.sheet)!;
+        const values = await sheetValues(entry);
+        const text = (v: unknown) => (v === null || v === undefined ? null : v);
+        const rows = w.rows.filter((row) => {
+          // A row whose key or revision moved since the store was read is someone else's now.
+          const ok = row.expect.key === null || (text(values[row.row]?.[0]) === row.expect.key && Number(values[row.row]?.[1]) === row.expect.rev);
+          if (!ok) result.notes.push(`settings row ${row.row + 1} changed meanwhile and was left alone`);
+          return ok;
+        });
+        const writes = rows.flatMap((row) =>
+          row.values
+            .map((v, c) => ({ v, c, now: values[row.row]?.[c] ?? null }))
+            .filter(({ v, now }) => !(v === null && now === null))
+            .map(({ v, c, now }) => settingsCell(w.sheet, row.row, c, v as string | number | null, typeof now === 'boolean' ? String(now).toUpperCase() : now)),
+        );
+        const xml = await current(entry.part!);
+        const r = patchSheet(entry.name, entry.part!, xml, writes, ctx);
+        if (r.xml !== xml) stage(entry.part!, r.xml);
+      }
     }
 
     // 4. Shared strings, styles, calculation, relationships, content types.
@@ -169,7 +215,7 @@ export class WorkbookEditor {
       if (stylesPart) stage(stylesPart, styles.toXml());
       else {
         const part = `${dirOf(wp.workbookPart)}styles.xml`;
-        const rel = addRelationship(relsXml, relsPart, `${relTypeUri(wp.strict, 'worksheet').replace(/worksheet$/, 'styles')}`, 'styles.xml');
+        const rel = addRelationship(relsXml, relsPart, relTypeUri(wp.strict, 'worksheet').replace(/worksheet$/, 'styles'), 'styles.xml');
         relsXml = rel.xml;
         ctXml = addOverride(ctXml, part, CT_STYLES);
         stage(part, styles.toXml());
@@ -186,32 +232,14 @@ export class WorkbookEditor {
       if (!this.overlay.has(k) && !wp.pkg.has(v.name)) this.newParts.push(v.name);
       this.overlay.set(k, v);
     }
-    this.sheets.push(...addedSheets.map((s) => s.entry));
+    this.sheets.push(...added);
     return result;
-  }
-
-  private async readSettingsSheet(current: (part: string) => Promise<string>): Promise<Record<string, string>> {
-    const entry = this.sheet(SETTINGS_SHEET);
-    if (!entry?.part) return {};
-    const h = new SheetHandler(stringsOf(this.wp.sharedStringsPart ? await current(this.wp.sharedStringsPart) : '', 'sst'), this.wp.date1904, { used: 0, max: Infinity });
-    scanString(await current(entry.part), h, entry.part);
-    return rowsToSettings(h.values.filter((r) => r !== undefined));
   }
 
   private freePart(stem: string, ext: string, staged: Map<string, unknown>): string {
     for (let n = 1; ; n++) {
       const p = `${stem}${n}${ext}`;
       if (!this.has(p) && !staged.has(partKey(p))) return p;
-    }
-  }
-
-  /** Excel compares sheet names case-insensitively and allows 31 characters. */
-  private freeName(base: string, alsoTaken: string[]): string {
-    const taken = new Set([...this.sheets.map((s) => s.name), ...alsoTaken].map((n) => n.toLowerCase()));
-    for (let i = 2; ; i++) {
-      const suffix = `(${i})`;
-      const n = `${base.slice(0, 31 - suffix.length)}${suffix}`;
-      if (!taken.has(n.toLowerCase())) return n;
     }
   }
 
@@ -232,6 +260,11 @@ export class WorkbookEditor {
   get changedParts(): string[] {
     return [...this.overlay.values()].map((v) => v.name);
   }
+}
+
+/** A settings cell: JSON and keys stay text (Text format), even when they start with '='. */
+function settingsCell(sheet: string, row: number, col: number, value: string | number | null, expect: string | number | null): CellWrite {
+  return { sheet, address: toA1(row, col), value, expect, reason: 'summary', ...(typeof value === 'string' ? { numberFormat: '@' } : {}) };
 }
 
 function refuseNonFinite(plan: WritePlan): void {

@@ -40,10 +40,35 @@ export function newSheetXml(spec: NewSheet, mainNs: string, sst: SharedStringTab
   const cols = widths.length ? `<cols>${widths.map((x) => `<col min="${x.col + 1}" max="${x.col + 1}" width="${x.w}" customWidth="1"/>`).join('')}</cols>` : '';
   const merges = spec.merges.length ? `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${rangeToA1(rangeFromA1(m))}"/>`).join('')}</mergeCells>` : '';
   const dv = lists.size ? `<dataValidations count="${lists.size}">${[...lists.values()].map((l) => validationXml(q, l.values, l.cells)).join('')}</dataValidations>` : '';
+  const p = spec.print;
+  const sheetPr = p?.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '';
+  const pageSetup = p
+    ? `<pageSetup paperSize="${p.paper === 'A3' ? 8 : 9}" orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`
+    : '';
+  const breaks = p?.rowBreaks?.length
+    ? `<rowBreaks count="${p.rowBreaks.length}" manualBreakCount="${p.rowBreaks.length}">${p.rowBreaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`
+    : '';
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<worksheet xmlns="${mainNs}"><dimension ref="${used}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews>` +
+    `<worksheet xmlns="${mainNs}">${sheetPr}<dimension ref="${used}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews>` +
     `${cols}<sheetData>${rows.join('')}</sheetData>${merges}${dv}` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${pageSetup}${breaks}</worksheet>`
   );
+}
+
+/** The sheet's print titles and print area, as Excel keeps them: defined names local to the sheet. */
+export function printNames(spec: NewSheet): { name: string; value: string }[] {
+  const quoted = `'${spec.name.replace(/'/g, "''")}'`;
+  const out: { name: string; value: string }[] = [];
+  const rows = spec.print?.titleRows?.match(/^(\d+):(\d+)$/);
+  if (rows) out.push({ name: '_xlnm.Print_Titles', value: `${quoted}!$${rows[1]}:$${rows[2]}` });
+  if (spec.print?.area) {
+    const a = rangeFromA1(spec.print.area);
+    out.push({ name: '_xlnm.Print_Area', value: `${quoted}!${absolute(rangeToA1(a))}` });
+  }
+  return out;
+}
+
+function absolute(ref: string): string {
+  return ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
 }

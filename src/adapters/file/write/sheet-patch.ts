@@ -9,7 +9,7 @@ import { qualified, splice, startTag, type Edit } from './splice';
 import type { SharedStringTable } from './shared-strings';
 import type { StyleBook, StyleChange } from './styles';
 
-/** Why a write was not made: the cell changed since it was read, holds a formula, or is inside a merge. */
+/** Why a write was not made: the cell (or a guard cell) changed since it was read, holds a formula, or is inside a merge. */
 export type SkipReason = 'changed' | 'formula' | 'merged';
 
 export interface Skipped {
@@ -45,12 +45,18 @@ export const WORKSHEET_ORDER = [
  */
 export function patchSheet(sheet: string, part: string, xml: string, writes: CellWrite[], ctx: PatchContext): { xml: string; written: CellWrite[]; skipped: Skipped[]; notes: string[] } {
   const targets = writes.map((w) => ({ w, ...rangeFromA1(w.address) })).sort((a, b) => a.top - b.top || a.left - b.left);
-  const ix = new SheetIndex(xml, part, new Set(targets.map((t) => t.top)));
+  const guardRows = writes.flatMap((w) => (w.guards ?? []).map((g) => rangeFromA1(g.address).top));
+  const ix = new SheetIndex(xml, part, new Set([...targets.map((t) => t.top), ...guardRows]));
   if (ix.protected) throw new ProtectedSheetError(sheet);
   const prefix = ix.sheetData?.prefix ?? ix.root.prefix;
   const q = (l: string) => qualified(prefix, l);
   const rowsByR = new Map<number, RowAt>();
   for (const r of ix.rows) if (!rowsByR.has(r.r)) rowsByR.set(r.r, r);
+  const valueAt = (address: string): CellValue => {
+    const { top, left } = rangeFromA1(address);
+    const c = rowsByR.get(top)?.cells?.find((x) => x.col === left);
+    return c ? cellValue(c.t, c.v, c.inline, ctx.strings, ctx.date1904) : null;
+  };
 
   const written: CellWrite[] = [];
   const skipped: Skipped[] = [];
@@ -78,6 +84,12 @@ export function patchSheet(sheet: string, part: string, xml: string, writes: Cel
     const found = existing ? cellValue(existing.t, existing.v, existing.inline, ctx.strings, ctx.date1904) : null;
     if (!sameValue(found, w.expect)) {
       skipped.push({ sheet, address: w.address, found, expected: w.expect, reason: 'changed' });
+      continue;
+    }
+    // The item's id and name cells must still be where the plan saw them (a row moved or deleted since).
+    const moved = (w.guards ?? []).find((g) => !sameValue(valueAt(g.address), g.expect));
+    if (moved) {
+      skipped.push({ sheet, address: w.address, found: `${moved.address}: ${String(valueAt(moved.address))}`, expected: `${moved.address}: ${String(moved.expect)}`, reason: 'changed' });
       continue;
     }
     const base = existing?.s ?? rowStyle(row0) ?? ix.colStyles.find((c) => col >= c.min && col <= c.max)?.style ?? 0;

@@ -1,4 +1,4 @@
-import { escapeAttr, scanString, type XmlElement } from '../package/xml';
+import { escapeAttr, escapeText, scanString, type XmlElement } from '../package/xml';
 import { isMainNs, REL_NAMESPACES, REL_NS, REL_NS_STRICT } from '../read/namespaces';
 import { qualified, splice, startTag, type Edit } from './splice';
 
@@ -101,4 +101,63 @@ export function addOverride(xml: string, partName: string, contentType: string):
   const { root } = topLevel(xml, '[Content_Types].xml');
   const text = `<${qualified(root.prefix, 'Override')} PartName="/${escapeAttr(partName)}" ContentType="${contentType}"/>`;
   return splice(xml, [{ start: root.closeStart, end: root.closeStart, text }]);
+}
+
+/**
+ * Sets a sheet's own defined names (print titles, print area: `_xlnm.*` with localSheetId), replacing
+ * any of the same name for that sheet; every other name stays as it was.
+ */
+export function setSheetNames(xml: string, part: string, localSheetId: number, names: { name: string; value: string }[]): string {
+  if (names.length === 0) return xml;
+  const { root, children } = topLevel(xml, part);
+  const q = (l: string) => qualified(root.prefix, l);
+  const edits: Edit[] = [];
+  const text = names.map((n) => `<${q('definedName')} name="${escapeAttr(n.name)}" localSheetId="${localSheetId}">${escapeText(n.value)}</${q('definedName')}>`).join('');
+  const dn = children.find((c) => c.local === 'definedNames' && isMainNs(c.ns));
+  if (dn && !dn.selfClosing) {
+    scanString(
+      xml,
+      {
+        open() {},
+        // On close: only then is the element's end known.
+        close(el) {
+          if (el.depth === 2 && el.local === 'definedName' && el.attr('localSheetId') === String(localSheetId) && names.some((n) => n.name === el.attr('name'))) {
+            edits.push({ start: el.start, end: el.closeEnd, text: '' });
+          }
+        },
+      },
+      part,
+    );
+    edits.push({ start: dn.closeStart, end: dn.closeStart, text });
+  } else {
+    const full = `<${q('definedNames')}>${text}</${q('definedNames')}>`;
+    if (dn) edits.push({ start: dn.start, end: dn.end, text: full });
+    else {
+      const mine = WORKBOOK_ORDER.indexOf('definedNames');
+      const after = children.find((c) => WORKBOOK_ORDER.indexOf(c.local) > mine);
+      const at = after ? after.start : root.closeStart;
+      edits.push({ start: at, end: at, text: full });
+    }
+  }
+  return splice(xml, edits);
+}
+
+/** The state (visible / hidden / very hidden) of the sheet at `index` in `<sheets>`. */
+export function setSheetState(xml: string, part: string, index: number, state: 'visible' | 'hidden' | 'veryHidden'): string {
+  let i = -1;
+  let edit: Edit | undefined;
+  scanString(
+    xml,
+    {
+      open(el) {
+        if (el.local === 'sheet' && isMainNs(el.ns) && ++i === index) {
+          const now = el.attr('state') ?? 'visible';
+          if (now !== state) edit = { start: el.start, end: el.end, text: startTag(el, { state: state === 'visible' ? undefined : state }) };
+        }
+      },
+      close() {},
+    },
+    part,
+  );
+  return edit ? splice(xml, [edit]) : xml;
 }
