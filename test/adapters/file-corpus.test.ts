@@ -5,8 +5,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { nodeCodec } from '../../src/adapters/file/package/node-codec';
 import { openXlsx } from '../../src/adapters/file/read/grid';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
+import { runCli } from '../helpers/cli';
 import { comparePackages, mayChange, type PackageDiff } from '../fixtures/corpus/compare';
 import { CORPUS, CORPUS_DIR } from '../fixtures/corpus/generate';
 
@@ -14,13 +13,7 @@ import { CORPUS, CORPUS_DIR } from '../fixtures/corpus/generate';
  * The corpus of staff workbooks through the CLI as a user runs it: fill, summary -o and columns
  * on each, then the packages compared part by part. Nothing staff made may be lost or changed.
  */
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-corpus-'));
 const PRODUCED = ['openpyxl-generic.xlsx', 'libreoffice-isehara-list.xlsx'];

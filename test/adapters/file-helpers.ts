@@ -1,6 +1,7 @@
 import * as zlib from 'node:zlib';
 import { crc32 } from '../../src/adapters/file/package/crc32';
 import { writeZip, type OutEntry } from '../../src/adapters/file/package/zip';
+import { compoundFile } from '../fixtures/corpus/ooxml';
 
 /** Hand-made packages for the file adapter's tests: every part written exactly as a producer would. */
 export const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -98,36 +99,7 @@ export function book(o: BookOptions): Uint8Array {
   return zipOf(bookParts(o));
 }
 
-/**
- * A minimal OLE compound file holding streams of the given names (what .xls and encrypted OOXML
- * files are), enough for the sniffer to find the directory.
- */
+/** An OLE compound file holding streams of these names (what .xls and encrypted OOXML files are). */
 export function cfbOf(names: string[]): Uint8Array {
-  const sector = 512;
-  const out = new Uint8Array(sector * 3);
-  const dv = new DataView(out.buffer);
-  [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].forEach((b, i) => (out[i] = b));
-  dv.setUint16(0x18, 0x3e, true);
-  dv.setUint16(0x1a, 3, true);
-  dv.setUint16(0x1c, 0xfffe, true);
-  dv.setUint16(0x1e, 9, true);
-  dv.setUint16(0x20, 6, true);
-  dv.setUint32(0x2c, 1, true); // one FAT sector
-  dv.setUint32(0x30, 1, true); // directory starts at sector 1
-  dv.setUint32(0x3c, 0xfffffffe, true);
-  dv.setUint32(0x44, 0xfffffffe, true);
-  for (let i = 0; i < 109; i++) dv.setUint32(0x4c + i * 4, 0xffffffff, true);
-  dv.setUint32(0x4c, 0, true); // FAT in sector 0
-  const fat = sector; // sector 0 at offset 512
-  for (let i = 0; i < 128; i++) dv.setUint32(fat + i * 4, 0xffffffff, true);
-  dv.setUint32(fat, 0xfffffffd, true); // FAT sector itself
-  dv.setUint32(fat + 4, 0xfffffffe, true); // directory: one sector
-  const dir = sector * 2;
-  ['Root Entry', ...names].slice(0, 4).forEach((n, e) => {
-    const off = dir + e * 128;
-    for (let i = 0; i < n.length; i++) dv.setUint16(off + i * 2, n.charCodeAt(i), true);
-    dv.setUint16(off + 0x40, (n.length + 1) * 2, true);
-    out[off + 0x42] = e === 0 ? 5 : 2;
-  });
-  return out;
+  return compoundFile(['Root Entry', ...names]);
 }

@@ -4,17 +4,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkOutput, OutputError, writeOutput, type OutputFs } from '../../src/adapters/file/safe-output';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
+import { runCli } from '../helpers/cli';
 import { fixturePath } from '../fixtures/paths';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-out-'));
 let n = 0;
