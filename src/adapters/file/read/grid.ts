@@ -53,6 +53,8 @@ export async function readGrid(wp: WorkbookPackage, name: string, opts: ReadOpti
     try {
       await wp.pkg.parse(s.part, h);
     } catch (e) {
+      // Say which part is damaged when the sheet reader could not.
+      if (e instanceof PackageError && e.kind === 'bad-xml' && !e.detail) throw new PackageError('bad-xml', s.part, e.debug);
       if (!(e instanceof SlowPathNeeded)) throw e;
       budget.used = used;
       h = new SheetHandler(sst, wp.date1904, budget, false);

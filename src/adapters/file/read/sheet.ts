@@ -145,19 +145,23 @@ export class SheetHandler implements XmlHandler {
 
   /** Moves to the cell at `ref`, or the next one when the producer left r out. */
   at(ref: string | undefined): void {
-    if (ref === undefined || !this.moveTo(ref)) {
+    this.atSpan(ref ?? '', ref === undefined ? -1 : 0, ref?.length ?? 0);
+  }
+
+  /** `at` for the reference in text[from, to) (from = -1: no r attribute), without making a string. */
+  atSpan(text: string, from: number, to: number): void {
+    if (from < 0 || !this.moveTo(text, from, to)) {
       if (++this.col > MAX_COL) throw new PackageError('bad-xml', undefined, 'column beyond XFD');
     }
     if (++this.budget.used > this.budget.max) throw new PackageError('too-many-cells', this.budget.max.toLocaleString('en'));
   }
 
   /** Reads 'B12' into row/col (no allocation: this runs for every cell); false when it is no A1 address. */
-  private moveTo(ref: string): boolean {
+  private moveTo(ref: string, from: number, n: number): boolean {
     let col = 0;
     let row = 0;
-    let i = 0;
-    const n = ref.length;
-    if (ref.charCodeAt(0) === 36) i++;
+    let i = from;
+    if (ref.charCodeAt(i) === 36) i++;
     for (; i < n; i++) {
       const c = ref.charCodeAt(i);
       if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
@@ -175,6 +179,12 @@ export class SheetHandler implements XmlHandler {
     this.row = row - 1;
     this.col = col - 1;
     return true;
+  }
+
+  /** A shared-string cell without formula, the fast tokenizer's commonest case. */
+  sharedString(index: number): void {
+    const value = this.sst[index];
+    if (value !== undefined) (this.values[this.row] ??= [])[this.col] = value;
   }
 
   /** One cell read, by either tokenizer: its value as Office.js gives it, and its formula if any. */
@@ -321,8 +331,9 @@ class SheetDataRegion implements XmlRegion {
       if (close < 0) return -1;
     }
     const h = this.h;
-    const { r, t } = cellAttrs(s, aFrom, aTo);
-    h.at(r);
+    cellAttrs(s, aFrom, aTo);
+    const t = attrT;
+    h.atSpan(attrRSrc, attrR0, attrR1);
     if (selfClosing || close === gt + 1) {
       h.cell(t, undefined, t === 'inlineStr' ? '' : undefined, undefined, undefined);
       return selfClosing ? gt + 1 : close + this.cClose.length;
@@ -340,6 +351,14 @@ class SheetDataRegion implements XmlRegion {
         // <v>…</v>, by far the most common child: read without looking at anything else.
         const e = s.indexOf(this.vClose, a);
         if (e < 0 || e > close) throw new PackageError('bad-xml', undefined, 'unclosed <v>');
+        if (t === 's' && e + this.vClose.length === close && f === undefined) {
+          // A shared string, the commonest cell of all: its index is read straight from the text.
+          const index = digits(s, a + this.vOpen.length, e);
+          if (index >= 0) {
+            h.sharedString(index);
+            return close + this.cClose.length;
+          }
+        }
         const text = s.slice(a + this.vOpen.length, e);
         v = text.indexOf('&') < 0 && text.indexOf('\r') < 0 ? text : decodeText(text);
         j = e + this.vClose.length;
@@ -382,10 +401,20 @@ class SheetDataRegion implements XmlRegion {
   }
 }
 
-/** The r and t attributes of a cell's start tag, read in one pass over s[from, to). */
-function cellAttrs(s: string, from: number, to: number): { r: string | undefined; t: string | undefined } {
-  let r: string | undefined;
-  let t: string | undefined;
+// What cellAttrs found, kept here rather than in an object made for every cell.
+let attrR0 = -1;
+let attrR1 = -1;
+let attrT: string | undefined;
+/** The text attrR0/attrR1 index: the tag's own text, or the decoded value when it held a reference. */
+let attrRSrc = '';
+
+const CELL_TYPES = ['s', 'n', 'b', 'e', 'd', 'str', 'inlineStr'];
+
+/** The r (as a span of s) and t attributes of a cell's start tag, read in one pass over s[from, to). */
+function cellAttrs(s: string, from: number, to: number): void {
+  attrR0 = -1;
+  attrR1 = -1;
+  attrT = undefined;
   let i = from;
   while (i < to) {
     let c = s.charCodeAt(i);
@@ -399,20 +428,46 @@ function cellAttrs(s: string, from: number, to: number): { r: string | undefined
     c = s.charCodeAt(++i);
     while (c === 32) c = s.charCodeAt(++i);
     if (c !== 34 && c !== 39) throw new PackageError('bad-xml', undefined, 'unquoted attribute in <c>');
-    const e = s.indexOf(c === 34 ? '"' : "'", i + 1);
-    if (e < 0 || e > to) throw new PackageError('bad-xml', undefined, 'bad attribute in <c>');
+    const q = c;
+    let e = i + 1;
+    let plain = true;
+    for (; e < to; e++) {
+      const x = s.charCodeAt(e);
+      if (x === q) break;
+      if (x === 38 || x === 9 || x === 10 || x === 13) plain = false;
+    }
+    if (e >= to) throw new PackageError('bad-xml', undefined, 'bad attribute in <c>');
     if (nameLen === 1) {
       const n = s.charCodeAt(nameStart);
-      if (n === 114 /* r */ || n === 116 /* t */) {
-        let value = s.slice(i + 1, e);
-        if (value.indexOf('&') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\t') >= 0 || value.indexOf('\r') >= 0) value = decodeAttr(value);
-        if (n === 114) r = value;
-        else t = value;
+      if (n === 114 /* r */) {
+        if (plain) {
+          attrRSrc = s;
+          attrR0 = i + 1;
+          attrR1 = e;
+        } else {
+          // An escaped reference is rare enough to take the slow way: a string of its own.
+          attrRSrc = decodeAttr(s.slice(i + 1, e));
+          attrR0 = 0;
+          attrR1 = attrRSrc.length;
+        }
+      } else if (n === 116 /* t */) {
+        const raw = plain ? undefined : decodeAttr(s.slice(i + 1, e));
+        attrT = raw ?? CELL_TYPES.find((k) => k.length === e - i - 1 && s.startsWith(k, i + 1)) ?? s.slice(i + 1, e);
       }
     } else if (nameLen >= 5 && s.startsWith('xmlns', nameStart)) throw new SlowPathNeeded();
     i = e + 1;
   }
-  return { r, t };
+}
+/** The non-negative integer written in s[from, to), or -1 when it is anything else. */
+function digits(s: string, from: number, to: number): number {
+  if (from >= to || to - from > 9) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
 }
 
 function isNameEnd(c: number): boolean {
@@ -424,22 +479,18 @@ function nameEndAt(s: string, i: number): number {
   return i;
 }
 
-/** Index of the '>' closing the tag that starts at `lt` (quotes respected), or -1. */
+/**
+ * Index of the '>' closing the tag that starts at `lt` (quotes respected), or -1. A loop over the
+ * tag's own characters: searching for a quote with indexOf would run to the end of the text.
+ */
 function tagEnd(s: string, lt: number): number {
-  const gt = s.indexOf('>', lt);
-  if (gt < 0) return -1;
-  // Attribute values may hold '>': only a tag without quotes before its first '>' is done this fast.
-  const q1 = s.indexOf('"', lt);
-  const q2 = s.indexOf("'", lt);
-  if ((q1 < 0 || q1 > gt) && (q2 < 0 || q2 > gt)) return gt;
-  let i = lt;
   let quote = 0;
-  for (; i < s.length; i++) {
+  for (let i = lt + 1; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (quote) {
       if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39) quote = c;
-    else if (c === 62) return i;
+    } else if (c === 62) return i;
+    else if (c === 34 || c === 39) quote = c;
   }
   return -1;
 }
