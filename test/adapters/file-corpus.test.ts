@@ -116,6 +116,17 @@ describe('what the runs add up to', () => {
     expect(d.staffCellsChanged.length).toBeGreaterThan(0);
   });
 
+  it('the shipped bin (as npx runs it) writes fill, summary -o and columns', () => {
+    const bin = path.join(__dirname, '..', '..', 'bin', 'shinchoku.js');
+    const input = path.join(CORPUS_DIR, 'staff-nihonmatsu.xlsx');
+    for (const [cmd, argv] of Object.entries(COMMANDS)) {
+      const out = path.join(tmp, `bin-${cmd}.xlsx`);
+      const r = spawnSync(process.execPath, [bin, ...argv(input, out)], { encoding: 'utf8', timeout: 120000 });
+      expect({ cmd, status: r.status, stderr: r.stderr }).toEqual({ cmd, status: 0, stderr: '' });
+      expect(fs.statSync(out).size).toBeGreaterThan(1000);
+    }
+  }, 180000);
+
   const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
   (soffice ? it : it.skip)('LibreOffice opens every written workbook (headless conversion to CSV)', () => {
     const dir = path.join(tmp, 'lo');

@@ -3,7 +3,7 @@ import type { WorkbookHost } from '../../core/host';
 import type { WorkbookGrid } from '../../core/grid/types';
 import type { ApplyResult, WritePlan } from '../../core/plan/write-plan';
 import { isSettingsSheet } from '../../core/settings/store';
-import { asReadError } from './errors';
+import { asReadError, type Bilingual } from './errors';
 import { nodeCodec } from './package/node-codec';
 import { readFileBytes } from './read-xlsx';
 import { openXlsx, readGrid, type ReadOptions } from './read/grid';
@@ -17,7 +17,8 @@ import { WorkbookEditor } from './write/editor';
 export class FileHost implements WorkbookHost {
   private editor: WorkbookEditor | undefined;
   private grid: WorkbookGrid | undefined;
-  notes: string[] = [];
+  /** What the user should know about the writes (said after the command's own output). */
+  notes: Bilingual[] = [];
 
   constructor(
     readonly file: string,

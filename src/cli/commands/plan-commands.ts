@@ -1,4 +1,6 @@
 import { suggestMapping } from '../../core/layouts/generic/suggest';
+// Imported statically: the bin runs TypeScript through tsx, whose dynamic import() cannot resolve an extension-less path.
+import { planProgressColumns } from '../../core/plan/progress-columns';
 import { fiscalYearLabel } from '../../core/values/fiscal-year';
 import { UsageError, type Args } from '../args';
 import type { Io } from '../io';
@@ -14,7 +16,6 @@ export async function columnsCommand(args: Args, io: Io): Promise<number> {
   if (!args.out) throw new UsageError('columns: give the output file with -o OUT.xlsx');
   checkOutput(args.out, args.files, { force: args.force });
   const loaded = await loadAndAnalyse(file, args);
-  const { planProgressColumns } = await import('../../core/plan/progress-columns');
   const plan = planProgressColumns(loaded.analysis.read, args.fy, args.lang);
   const r = await loaded.host.apply(plan);
   await loaded.host.save(args.out, { force: args.force, inputs: args.files });
@@ -29,6 +30,7 @@ export async function columnsCommand(args: Args, io: Io): Promise<number> {
         : `Added progress columns for ${year} (${r.written} cells; no existing cell changed): ${args.out}`,
     );
   }
+  for (const n of loaded.host.notes) io.out(n[args.lang]);
   return 0;
 }
 

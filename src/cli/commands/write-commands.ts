@@ -61,6 +61,7 @@ export async function fillCommand(args: Args, io: Io): Promise<number> {
     for (const d of preview.disagreements) io.out(`  ${d.itemId}: ${d.entered} → ${d.suggested}  ${d.reason[args.lang]}`);
   }
   io.out((ja ? '出力: ' : 'output: ') + args.out);
+  for (const n of loaded.host.notes) io.out(n[args.lang]);
   return 0;
 }
 
@@ -106,6 +107,7 @@ export async function summaryCommand(args: Args, io: Io): Promise<number> {
         );
       }
       io.out((ja ? '集計シートを出力: ' : 'summary sheet written: ') + `${args.out} [${r.sheetsCreated.join(', ')}]`);
+      for (const n of first.host.notes) io.out(n[args.lang]);
     }
   }
   if (args.json) {

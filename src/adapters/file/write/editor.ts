@@ -10,6 +10,7 @@ import { MAIN_NS, MAIN_NS_STRICT, relTypeUri } from '../read/namespaces';
 import { SheetHandler } from '../read/sheet';
 import { SharedStringsHandler } from '../read/strings';
 import type { SheetEntry, WorkbookPackage } from '../read/workbook';
+import type { Bilingual } from '../errors';
 import { StructureLockedError } from './errors';
 import { newSheetXml, printNames } from './new-sheet';
 import { SharedStringTable } from './shared-strings';
@@ -21,7 +22,7 @@ const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetm
 const CT_SST = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
 const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 
-export type FileApplyResult = ApplyResult & { notes: string[] };
+export type FileApplyResult = ApplyResult & { notes: Bilingual[] };
 
 /**
  * Applies write plans to the package itself. Each plan is staged in full first (protection and
@@ -97,7 +98,9 @@ export class WorkbookEditor {
       }
       result.notes.push(...r.notes);
       if (r.written.length) wroteExisting = true;
-      if (writes.some((w) => w.note)) result.notes.push('cell notes are written only in Excel (the file writer leaves comments as they are)');
+      if (writes.some((w) => w.note)) {
+        result.notes.push({ ja: 'セルのメモは Excel 上でだけ書き込みます(ファイルへの書き込みではメモを変えません)。', en: 'Cell notes are written only in Excel; the file writer leaves comments as they are.' });
+      }
     }
 
     // 2. Sheets the plan creates. One of the same name is replaced only if it still carries the
@@ -133,7 +136,7 @@ export class WorkbookEditor {
         if (hasFormula(await current(existing.part!))) {
           // Someone added formulas to the add-in's sheet: that work is theirs now, so the sheet stays.
           result.sheetsLeftAlone.push(existing.name);
-          result.notes.push(`sheet "${existing.name}" holds formulas added by hand, so it was not rebuilt`);
+          result.notes.push({ ja: `シート「${existing.name}」には手で加えた数式があるため、作り直さずに残しました。`, en: `Sheet "${existing.name}" holds formulas added by hand, so it was not rebuilt.` });
           continue;
         }
         stage(existing.part!, text);
@@ -145,7 +148,7 @@ export class WorkbookEditor {
       workbookXml = setSheetNames(workbookXml, wp.workbookPart, index, printNames(spec));
       result.sheetsCreated.push(spec.name);
       result.written += spec.cells.length;
-      if (spec.chart) result.notes.push(`chart "${spec.chart.title}" is drawn only in Excel (the file writer does not create charts)`);
+      if (spec.chart) result.notes.push({ ja: `グラフ「${spec.chart.title}」は Excel 上でだけ作成します(ファイルには書き込みません)。`, en: `The chart "${spec.chart.title}" is drawn only in Excel (the file writer does not create charts).` });
     }
 
     // 3. Settings: the store as it is now, one row per changed key (core/settings/update.ts).
@@ -165,7 +168,9 @@ export class WorkbookEditor {
       const w = settings.write;
       const cells = w.rows.flatMap((row) => row.values.map((v, c) => ({ row: row.row, col: c, v })));
       if (w.create) {
-        if (wp.structureLocked) result.notes.push('workbook structure is protected: settings were not saved in the workbook');
+        if (wp.structureLocked) {
+          result.notes.push({ ja: 'ブックの構成が保護されているため、設定シートを追加できず、設定はブックに保存していません。', en: 'The workbook structure is protected: the settings sheet could not be added, so the settings were not saved in the workbook.' });
+        }
         else {
           const spec: NewSheet = {
             name: w.sheet,
@@ -184,7 +189,7 @@ export class WorkbookEditor {
         const rows = w.rows.filter((row) => {
           // A row whose key or revision moved since the store was read is someone else's now.
           const ok = row.expect.key === null || (text(values[row.row]?.[0]) === row.expect.key && Number(values[row.row]?.[1]) === row.expect.rev);
-          if (!ok) result.notes.push(`settings row ${row.row + 1} changed meanwhile and was left alone`);
+          if (!ok) result.notes.push({ ja: `設定の ${row.row + 1} 行目は読み込んだ後に変わっていたため、書き換えずに残しました。`, en: `Settings row ${row.row + 1} changed meanwhile and was left alone.` });
           return ok;
         });
         const writes = rows.flatMap((row) =>

@@ -2,6 +2,7 @@ import { columnName, rangeFromA1, rangeToA1, toA1 } from '../../../core/grid/a1'
 import type { CellValue, Range } from '../../../core/grid/types';
 import type { CellWrite } from '../../../core/plan/write-plan';
 import { escapeAttr } from '../package/xml';
+import type { Bilingual } from '../errors';
 import { ProtectedSheetError } from './errors';
 import { cellValue } from '../read/cell';
 import { inRanges, SheetIndex, type CellAt, type RowAt } from './sheet-index';
@@ -43,7 +44,7 @@ export const WORKSHEET_ORDER = [
  * holds a formula (also inside an array formula), sits inside a merge, or no longer holds what the
  * plan expected is not written, and said so.
  */
-export function patchSheet(sheet: string, part: string, xml: string, writes: CellWrite[], ctx: PatchContext): { xml: string; written: CellWrite[]; skipped: Skipped[]; notes: string[] } {
+export function patchSheet(sheet: string, part: string, xml: string, writes: CellWrite[], ctx: PatchContext): { xml: string; written: CellWrite[]; skipped: Skipped[]; notes: Bilingual[] } {
   const targets = writes.map((w) => ({ w, ...rangeFromA1(w.address) })).sort((a, b) => a.top - b.top || a.left - b.left);
   const guardRows = writes.flatMap((w) => (w.guards ?? []).map((g) => rangeFromA1(g.address).top));
   const ix = new SheetIndex(xml, part, new Set([...targets.map((t) => t.top), ...guardRows]));
@@ -60,7 +61,7 @@ export function patchSheet(sheet: string, part: string, xml: string, writes: Cel
 
   const written: CellWrite[] = [];
   const skipped: Skipped[] = [];
-  const notes: string[] = [];
+  const notes: Bilingual[] = [];
   const edits: Edit[] = [];
   const newRows = new Map<number, string[]>();
   const opened = new Map<RowAt, string[]>();
@@ -121,7 +122,7 @@ export function patchSheet(sheet: string, part: string, xml: string, writes: Cel
     if (w.validationList?.length) {
       const key = w.validationList.join('\u0000');
       const l = lists.get(key) ?? lists.set(key, { values: w.validationList, cells: [] }).get(key)!;
-      if (inRanges(ix.validated, row, col)) notes.push(`${sheet}!${w.address}: existing input rule kept (no A–D list added)`);
+      if (inRanges(ix.validated, row, col)) notes.push({ ja: `${sheet}!${w.address} にはすでに入力規則があるため、そのまま残しました。`, en: `${sheet}!${w.address} already has an input rule; it was kept.` });
       else l.cells.push({ top: row, left: col, bottom: row, right: col });
     }
     written.push(w);
