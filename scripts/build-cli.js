@@ -5,7 +5,7 @@
  * fresh clone leaves a working `npx shinchoku`; nothing built is committed.
  *
  * Command modules are imported dynamically in main.ts; esbuild turns those into lazily initialised
- * modules, so `--help` runs no module that needs zod or ExcelJS.
+ * modules, so `--help` runs no module that needs zod or the workbook reader.
  *
  * `node scripts/build-cli.js --if-stale` builds only when a source is newer than the bundle (the
  * tests call it so they always run what `prepare` would ship).
@@ -33,12 +33,6 @@ function isStale() {
   return INPUTS.some((p) => newestMtime(path.join(ROOT, p)) > built);
 }
 
-/**
- * ExcelJS goes into a bundle of its own, required only by commands that read a workbook: loading it
- * as one file takes about half the time of resolving its hundreds of modules in node_modules.
- */
-const VENDOR = { exceljs: 'exceljs.js' };
-
 const COMMON = {
   bundle: true,
   platform: 'node',
@@ -51,27 +45,15 @@ const COMMON = {
   absWorkingDir: ROOT,
 };
 
-/** `require('exceljs')` in our code → `require('./exceljs.js')` next to main.js. */
-const vendorPlugin = {
-  name: 'vendor',
-  setup(b) {
-    b.onResolve({ filter: new RegExp(`^(${Object.keys(VENDOR).join('|')})$`) }, (a) => ({ path: `./${VENDOR[a.path]}`, external: true }));
-  },
-};
-
 /** Bundles into temporary names and renames them into place, so a reader never sees half a file. */
 async function build() {
   const esbuild = require('esbuild');
   fs.mkdirSync(OUT_DIR, { recursive: true });
-  const jobs = [
-    { file: 'main.js', options: { entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')], plugins: [vendorPlugin] } },
-    ...Object.entries(VENDOR).map(([pkg, file]) => ({ file, options: { stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: ROOT, loader: 'js' } } })),
-  ];
+  const jobs = [{ file: 'main.js', options: { entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')] } }];
   const tmp = (file) => path.join(OUT_DIR, `.${process.pid}.${file}`);
   try {
     for (const job of jobs) await esbuild.build({ ...COMMON, ...job.options, outfile: tmp(job.file) });
-    // Vendor files first: main.js is what the bin checks for, so it comes last.
-    for (const job of [...jobs].reverse()) {
+    for (const job of jobs) {
       fs.renameSync(`${tmp(job.file)}.map`, path.join(OUT_DIR, `${job.file}.map`));
       fs.renameSync(tmp(job.file), path.join(OUT_DIR, job.file));
     }

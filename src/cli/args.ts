@@ -13,6 +13,8 @@ export interface Args {
   /** Western start year (令和8年度 → 2026). */
   fy?: number;
   out?: string;
+  /** Replace an existing output file (an input is never replaced). */
+  force: boolean;
   /** Classification axes for summary (one, or two for a cross-tab). */
   by?: string[];
   includeSuggested: boolean;
@@ -142,7 +144,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     const v = given.get(key)?.value;
     return typeof v === 'string' ? v : undefined;
   };
-  const args: Args = { command: name, files, json: given.has('json'), lang, includeSuggested: given.has('includeSuggested'), wide: given.has('wide') };
+  const args: Args = { command: name, files, json: given.has('json'), lang, includeSuggested: given.has('includeSuggested'), wide: given.has('wide'), force: given.has('force') };
 
   const langValue = value('lang');
   if (langValue !== undefined && langValue !== 'ja' && langValue !== 'en') throw new UsageError(msg('usageBadLang', { value: langValue }), name);

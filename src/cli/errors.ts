@@ -19,6 +19,8 @@ export class InputError extends CliError {
   constructor(
     readonly file: string,
     readonly reason: Localized,
+    /** The reader's kind of unreadable file (e.g. 'owner-file'), when it said. */
+    readonly kind?: string,
   ) {
     super({ ja: `${file}: ${reason.ja}`, en: `${file}: ${reason.en}` });
   }

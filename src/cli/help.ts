@@ -22,6 +22,7 @@ const OPTION_HELP: Record<OptionKey, MessageKey> = {
   mapping: 'optMapping',
   json: 'optJson',
   wide: 'optWide',
+  force: 'optForce',
   includeSuggested: 'optIncludeSuggested',
   sheetName: 'optSheetName',
   lang: 'optLang',

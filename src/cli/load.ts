@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { FileHost } from '../adapters/file/file-host';
+import { checkOutput } from '../adapters/file/safe-output';
 import { analyse, type Analysis } from '../core/engine/analyse';
 import type { WorkbookGrid } from '../core/grid/types';
 import { LayoutMappingSchema, type LayoutMapping } from '../core/layouts/generic/mapping';
@@ -37,7 +38,7 @@ export async function readGrid(file: string): Promise<{ host: FileHost; grid: Wo
   } catch (e) {
     const reason = reasonOf(e);
     if (!reason) throw e;
-    throw new InputError(file, reason);
+    throw new InputError(file, reason, (e as { kind?: string }).kind);
   }
 }
 
@@ -52,10 +53,22 @@ export async function loadAndAnalyse(file: string, args: Args): Promise<Loaded> 
   return { file, host, grid, analysis };
 }
 
-/** Writes the host's workbook to `out`; a failure is said in the user's language (exit 2). */
-export async function saveOutput(host: FileHost, out: string): Promise<void> {
+/**
+ * Refuses an output before any work: one of the inputs (also through a link), or an existing file
+ * without --force. Said in the user's language (exit 2).
+ */
+export function checkOutputPath(out: string, args: Pick<Args, 'files' | 'force'>): void {
   try {
-    await host.save(out);
+    checkOutput(out, args.files, { force: args.force });
+  } catch (e) {
+    throw outputError(out, e);
+  }
+}
+
+/** Writes the host's workbook to `out` safely (temporary file, then rename); a failure is said in the user's language (exit 2). */
+export async function saveOutput(host: FileHost, out: string, args: Pick<Args, 'files' | 'force'>): Promise<void> {
+  try {
+    await host.save(out, { force: args.force, inputs: args.files });
   } catch (e) {
     throw outputError(out, e);
   }

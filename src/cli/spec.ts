@@ -10,7 +10,7 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 /** Layout ids for `--layout`; a unit test keeps this equal to the registry's list. */
 export const LAYOUT_IDS = ['isehara-list', 'isehara-sheet', 'nihonmatsu', 'yuzawa', 'aizuwakamatsu', 'tsukubamirai', 'generic'] as const;
 
-export type OptionKey = 'json' | 'lang' | 'layout' | 'mapping' | 'fy' | 'out' | 'by' | 'includeSuggested' | 'sheetName' | 'wide';
+export type OptionKey = 'json' | 'lang' | 'layout' | 'mapping' | 'fy' | 'out' | 'force' | 'by' | 'includeSuggested' | 'sheetName' | 'wide';
 
 export interface OptionSpec {
   key: OptionKey;
@@ -21,6 +21,7 @@ export interface OptionSpec {
 
 export const OPTIONS: readonly OptionSpec[] = [
   { key: 'out', names: ['-o', '--out'], value: { ja: '出力.xlsx', en: 'OUT.xlsx' } },
+  { key: 'force', names: ['--force'] },
   { key: 'fy', names: ['--fy'], value: { ja: '年度', en: 'YEAR' } },
   { key: 'by', names: ['--by'], value: { ja: '分類[,分類]', en: 'AXIS[,AXIS]' } },
   { key: 'layout', names: ['--layout'], value: { ja: 'ID', en: 'ID' } },
@@ -47,9 +48,9 @@ export interface CommandSpec {
 export const COMMANDS: readonly CommandSpec[] = [
   { name: 'inspect', files: 'one', required: [], options: COMMON },
   { name: 'validate', files: 'one', required: [], options: COMMON },
-  { name: 'fill', files: 'one', required: ['out'], options: [...COMMON, 'out'] },
-  { name: 'summary', files: 'many', required: [], options: [...COMMON, 'out', 'by', 'includeSuggested', 'sheetName'] },
-  { name: 'columns', files: 'one', required: ['fy', 'out'], options: [...COMMON, 'out'] },
+  { name: 'fill', files: 'one', required: ['out'], options: [...COMMON, 'out', 'force'] },
+  { name: 'summary', files: 'many', required: [], options: [...COMMON, 'out', 'force', 'by', 'includeSuggested', 'sheetName'] },
+  { name: 'columns', files: 'one', required: ['fy', 'out'], options: [...COMMON, 'out', 'force'] },
   { name: 'mapping', files: 'one', required: [], options: ['lang', 'json'] },
   { name: 'demo', files: 'optional', required: [], options: ['lang', 'json', 'out', 'wide'] },
 ];

@@ -312,12 +312,11 @@ describe('start-up', () => {
     }
   });
 
-  test('a command loads zod and the ExcelJS bundle, nothing from node_modules at run time', async () => {
+  test('a command loads zod and its own workbook reader from the bundle, nothing from node_modules at run time', async () => {
     const r = await shinchoku(['inspect', path.join(SAMPLE_DIR, 'generic-city.xlsx')], { node: ['-r', probe] });
     const p = probed(r);
     expect(p.zod).toBe(true);
-    expect(p.loaded).toContain('./exceljs.js');
     expect(p.loaded.filter((m) => !m.startsWith('.') && !path.isAbsolute(m))).toEqual([]);
-    expect(p.caches).toEqual({ 'main.js': 'used', 'exceljs.js': 'used' });
+    expect(p.caches).toEqual({ 'main.js': 'used' });
   });
 });

@@ -2,7 +2,7 @@ import { planProgressColumns, planTables } from '../../core/plan/progress-column
 import { fiscalYearLabel } from '../../core/values/fiscal-year';
 import type { Args } from '../args';
 import type { Io } from '../io';
-import { loadAndAnalyse, saveOutput } from '../load';
+import { checkOutputPath, loadAndAnalyse, saveOutput } from '../load';
 import { say } from '../messages';
 
 /**
@@ -15,6 +15,7 @@ export async function columnsCommand(args: Args, io: Io): Promise<number> {
   const fy = args.fy!;
   const out = args.out!;
   const { lang } = args;
+  checkOutputPath(out, args);
   const loaded = await loadAndAnalyse(file, args);
   const read = loaded.analysis.read;
   const plans = planTables(read);
@@ -24,7 +25,7 @@ export async function columnsCommand(args: Args, io: Io): Promise<number> {
   let written = 0;
   if (plan.writes.length > 0) {
     written = (await loaded.host.apply(plan)).written;
-    await saveOutput(loaded.host, out);
+    await saveOutput(loaded.host, out, args);
   }
   const year = fiscalYearLabel(fy, lang);
   if (args.json) {
@@ -36,5 +37,6 @@ export async function columnsCommand(args: Args, io: Io): Promise<number> {
   else io.out(say(lang, 'columnsExist', { fy: year }));
   if (plan.writes.length > 0 && results > 0) io.out(say(lang, 'columnsSkippedResults', { n: results }));
   if (plan.writes.length > 0) io.out(say(lang, 'outputWritten', { file: out }));
+  for (const n of loaded.host.notes) io.out(n[lang]);
   return 0;
 }

@@ -66,7 +66,8 @@ export async function demoCommand(args: Args, io: Io): Promise<number> {
   let filled: string | null = null;
   if (fillPlan.writes.length > 0) {
     const fr = await loaded.host.apply(fillPlan);
-    await saveOutput(loaded.host, filledPath);
+    // The demo's own output folder: its files are made again on every run.
+    await saveOutput(loaded.host, filledPath, { files: [sample], force: true });
     filled = filledPath;
     text(say(lang, 'fillDone', { parts: fillParts(preview), cells: fr.written }));
     for (const line of suggestionLines(preview, lang)) text(line);
@@ -84,7 +85,7 @@ export async function demoCommand(args: Args, io: Io): Promise<number> {
       createdAt: new Date().toISOString().slice(0, 16).replace('T', ' '),
     }),
   );
-  await saveOutput(fresh.host, summaryPath);
+  await saveOutput(fresh.host, summaryPath, { files: [sample], force: true });
   const n = itemCounts(a.plan);
   text(summaryText(a.summary, lang, { wide: args.wide, notes: { reposts: { n: n.reposts, rows: n.rows, counted: n.counted } } }));
   text(say(lang, 'summarySheetWritten', { sheet: sr.sheetsCreated.join('、'), file: summaryPath }));

@@ -2,7 +2,7 @@ import { planFill, type FillPreview } from '../../core/plan/fill';
 import { verdictOf } from '../../core/validation/verdict';
 import type { Args } from '../args';
 import type { Io } from '../io';
-import { loadAndAnalyse, saveOutput } from '../load';
+import { checkOutputPath, loadAndAnalyse, saveOutput } from '../load';
 import { listOf, msg, say, sheetList, type Lang, type Localized } from '../messages';
 
 /**
@@ -14,6 +14,7 @@ export async function fillCommand(args: Args, io: Io): Promise<number> {
   const file = args.files[0];
   const out = args.out!;
   const { lang } = args;
+  checkOutputPath(out, args);
   const loaded = await loadAndAnalyse(file, args);
   const { plan, preview } = planFill(loaded.grid, loaded.analysis, { lang });
   const items = new Map(loaded.analysis.plan.items.map((i) => [i.id, i]));
@@ -22,11 +23,14 @@ export async function fillCommand(args: Args, io: Io): Promise<number> {
 
   let written = 0;
   let conflicts: { sheet: string; address: string }[] = [];
+  // A staff formula is never a target (the planner skips it; the writer refuses it too).
+  const formulaCells: { sheet: string; address: string; formula?: string; itemId?: string }[] = [...preview.formulaCells];
   if (cells > 0) {
     const r = await loaded.host.apply(plan);
-    await saveOutput(loaded.host, out);
+    await saveOutput(loaded.host, out, args);
     written = r.written;
     conflicts = r.conflicts;
+    formulaCells.push(...r.formulaCells.filter((f) => !formulaCells.some((p) => p.sheet === f.sheet && p.address === f.address)));
   }
 
   if (args.json) {
@@ -41,6 +45,7 @@ export async function fillCommand(args: Args, io: Io): Promise<number> {
           headers: preview.headers,
           written,
           conflicts,
+          formulaCells,
           suggestions: preview.suggestions.map((s) => ({ ...s, reason: s.reason[lang] })),
           disagreements: preview.disagreements.map((d) => ({
             itemId: d.itemId,
@@ -65,6 +70,7 @@ export async function fillCommand(args: Args, io: Io): Promise<number> {
     io.out(say(lang, 'fillDone', { parts: fillParts(preview), cells: written }));
     if (conflicts.length) io.out(say(lang, 'fillConflicts', { n: conflicts.length }));
   }
+  if (formulaCells.length) io.out(say(lang, 'fillFormulaCells', { n: formulaCells.length, cells: formulaCells.map((f) => `${f.sheet}!${f.address}`).join(', ') }));
   for (const line of suggestionLines(preview, lang)) io.out(line);
   if (preview.disagreements.length) {
     io.out(say(lang, 'fillDisagreeTitle', { n: preview.disagreements.length }));
@@ -74,6 +80,7 @@ export async function fillCommand(args: Args, io: Io): Promise<number> {
     }
   }
   if (cells > 0) io.out(say(lang, 'outputWritten', { file: out }));
+  for (const n of loaded.host.notes) io.out(n[lang]);
   return 0;
 }
 

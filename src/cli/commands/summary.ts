@@ -9,16 +9,29 @@ import { availableAxes, resolveAxis, DEPARTMENT_AXIS, type Axis } from '../../co
 import { crossTab } from '../../core/summary/crosstab';
 import { countedItems, groupsOf, summarise } from '../../core/summary/summarise';
 import { UsageError, withSuggestion, type Args } from '../args';
+import { InputError } from '../errors';
 import type { Io } from '../io';
 import { crossTabJson, summaryJson, type SummaryExtras } from '../json';
-import { loadAndAnalyse, saveOutput, type Loaded } from '../load';
+import { checkOutputPath, loadAndAnalyse, saveOutput, type Loaded } from '../load';
 import { msg, say } from '../messages';
 import { axisLabel, crossTabText, itemCounts, summaryText, type SummaryNotes } from '../render';
 import { closest } from '../suggest';
 
 export async function summaryCommand(args: Args, io: Io): Promise<number> {
+  if (args.out) checkOutputPath(args.out, args);
   const loaded: Loaded[] = [];
-  for (const f of args.files) loaded.push(await loadAndAnalyse(f, args));
+  const skipped: InputError[] = [];
+  for (const f of args.files) {
+    try {
+      loaded.push(await loadAndAnalyse(f, args));
+    } catch (e) {
+      // An Excel owner file (~$…) exists while a colleague has a book open: skipped and listed, not fatal.
+      if (e instanceof InputError && e.kind === 'owner-file' && args.files.length > 1) skipped.push(e);
+      else throw e;
+    }
+  }
+  for (const s of skipped) io.err(say(args.lang, 'summarySkipped', { file: s.file, reason: s.reason }));
+  if (loaded.length === 0) throw skipped[0];
   const plan = mergePlans(loaded.map((l) => ({ source: path.basename(l.file), plan: l.analysis.plan })));
   const evaluations = loaded.flatMap((l) => l.analysis.evaluations);
   const files = loaded.map((l) => l.file);
@@ -89,9 +102,10 @@ function axisOrFail(plan: Plan, name: string): Axis {
 async function writeSheet(first: Loaded, args: Args, role: string, wanted: string, plan: (target: OwnedSheetTarget) => WritePlan, io: Io): Promise<string> {
   const target = planOwnedSheet(first.grid, first.analysis.store, role, wanted);
   const r = await first.host.apply(plan(target));
-  await saveOutput(first.host, args.out!);
+  await saveOutput(first.host, args.out!, args);
   const sheet = r.sheetsCreated.join('、') || target.name;
   const leftAlone = [...new Set([...(target.displaced ? [target.displaced] : []), ...r.sheetsLeftAlone])];
   if (leftAlone.length && !args.json) io.out(say(args.lang, 'summarySheetLeftAlone', { existing: { ja: leftAlone.join('」「'), en: leftAlone.join('", "') }, sheet }));
+  for (const n of first.host.notes) io.out(n[args.lang]);
   return say(args.lang, 'summarySheetWritten', { sheet, file: args.out! });
 }

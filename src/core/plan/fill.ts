@@ -1,4 +1,4 @@
-import { toA1 } from '../grid/a1';
+import { fromA1, toA1 } from '../grid/a1';
 import { cellAt, isBlank } from '../grid/lookup';
 import type { CellValue, WorkbookGrid } from '../grid/types';
 import type { Analysis } from '../engine/analyse';
@@ -39,6 +39,8 @@ export interface FillPreview {
   suggestions: Suggestion[];
   /** Items where staff entered a rating that differs from the suggestion (never changed, only listed). */
   disagreements: Evaluation[];
+  /** Target cells holding a formula: never written, whatever the formula's result shows (even blank). */
+  formulaCells: { sheet: string; address: string; formula: string; itemId?: string }[];
 }
 
 /**
@@ -51,7 +53,12 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
   const doRatios = opts.ratios ?? true;
   const doSubtotals = opts.subtotals ?? true;
   const writes: CellWrite[] = [];
-  const preview: FillPreview = { ratings: 0, ratios: 0, subtotals: 0, headers: 0, suggestions: [], disagreements: [] };
+  const preview: FillPreview = { ratings: 0, ratios: 0, subtotals: 0, headers: 0, suggestions: [], disagreements: [], formulaCells: [] };
+  const hasFormula = (sheet: string, address: string, itemId?: string): boolean => {
+    const formula = formulaAt(wb, sheet, address);
+    if (formula) preview.formulaCells.push({ sheet, address, formula, ...(itemId ? { itemId } : {}) });
+    return formula !== null;
+  };
   const items = new Map(a.plan.items.map((i) => [i.id, i]));
   const previous = new Map(a.settings.suggested.map((s) => [`${s.sheet}!${s.address}`, s]));
   const suggested: SuggestedCell[] = [];
@@ -72,6 +79,8 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
       if (ev.suggested && ev.entered && ev.suggested !== ev.entered) preview.disagreements.push(ev);
       continue;
     }
+    // A formula whose result shows blank (=IF(I7="","",…)) is staff's all the same.
+    if (hasFormula(sheet, address, item.id)) continue;
     if (!doRatings || !ev.suggested) continue;
     const value = ratingText(ev.suggested, labelStyle);
     if (stillOurs && String(current) === value) continue;
@@ -99,6 +108,7 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
         const value = ev?.ratio !== undefined ? round(ev.ratio / 100, 4) : null;
         if (value === null && isBlank(now)) continue;
         if (sameNumber(now, value)) continue;
+        if (hasFormula(t.sheet, addr, id)) continue;
         cells.push({
           sheet: t.sheet,
           address: addr,
@@ -114,7 +124,8 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
       if (ownedCol === undefined) {
         if (values === 0) continue;
         const headerAddr = toA1(t.headerRows[t.headerRows.length - 1], col);
-        if (!isBlank(cellAt(wb, t.sheet, headerAddr))) continue; // the planned spot is taken: never write over staff cells
+        // The planned spot is taken: never write over staff cells.
+        if (!isBlank(cellAt(wb, t.sheet, headerAddr)) || hasFormula(t.sheet, headerAddr)) continue;
         writes.push({
           sheet: t.sheet,
           address: headerAddr,
@@ -134,6 +145,7 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
   if (doSubtotals) {
     for (const item of a.plan.items) {
       for (const w of subtotalWrites(wb, item)) {
+        if (hasFormula(w.sheet, w.address, item.id)) continue;
         writes.push(w);
         preview.subtotals++;
       }
@@ -215,6 +227,13 @@ function ratingLabelStyle(items: Item[]): { labelled: boolean; labels: Partial<R
 function ratingText(letter: RatingLetter, style: ReturnType<typeof ratingLabelStyle>): string {
   if (!style.labelled) return letter;
   return style.labels[letter] ?? `${letter} ${RATING_LABELS[letter][0]}`;
+}
+
+function formulaAt(wb: WorkbookGrid, sheet: string, address: string): string | null {
+  const s = wb.sheets.find((x) => x.name === sheet);
+  if (!s?.formulas) return null;
+  const { row, col } = fromA1(address);
+  return s.formulas[row]?.[col] ?? null;
 }
 
 function normalizeExpect(v: CellValue): string | number | null {
