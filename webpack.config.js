@@ -12,7 +12,7 @@ const DEV_BASE_URL = 'https://localhost:3000';
  *  - taskpane: the production add-in. office.js comes from Microsoft's CDN (script tag in
  *    taskpane.html); the stand-in must never end up in this bundle (checked below).
  *  - playground: the same pane on the in-memory stand-in, with the bundled samples and a grid view.
- * ExcelJS is split into its own chunk, loaded only when the 取り込み tab reads a file.
+ * The file reader is split into its own chunk, loaded only when the 取り込み tab reads a file.
  */
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== 'development';

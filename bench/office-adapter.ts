@@ -1,7 +1,8 @@
 import { createExcelHost } from '../src/adapters/excel/host';
 import { analyse } from '../src/core/engine/analyse';
 import { planFill } from '../src/core/plan/fill';
-import { planSummarySheet } from '../src/core/plan/summary-sheet';
+import { DEFAULT_SUMMARY_SHEET, planSummarySheet } from '../src/core/plan/summary-sheet';
+import { planOwnedSheet } from '../src/core/settings/ownership';
 import { createStandIn, installStandIn } from '../src/standin';
 import { syntheticWorkbook } from './synthetic';
 
@@ -27,7 +28,7 @@ export async function benchOfficeAdapter(): Promise<void> {
     await host.apply(plan);
     const fillStats = { ...si.stats };
     si.resetStats();
-    await host.apply(planSummarySheet(a.summary, { lang: 'ja', sources: [grid.name] }));
+    await host.apply(planSummarySheet(a.summary, { lang: 'ja', sources: [grid.name], target: planOwnedSheet(read, a.store, 'summary', DEFAULT_SUMMARY_SHEET) }));
     const sumStats = { ...si.stats };
     const kb = (b: number) => `${Math.round(b / 1024)} KB`;
     console.log(

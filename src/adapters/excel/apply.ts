@@ -1,7 +1,10 @@
-import type { ApplyResult, CellWrite, NewSheet, WritePlan } from '../../core/plan/write-plan';
+import type { CellValue } from '../../core/grid/types';
+import { settingsChangesFor, type ApplyResult, type CellWrite, type NewSheet, type WritePlan } from '../../core/plan/write-plan';
+import { isOwnedBy } from '../../core/settings/ownership';
+import { planSettingsWrite } from '../../core/settings/update';
 import { ExcelHostError } from './errors';
 import { runAddress, runBytes, toRuns, type Run } from './runs';
-import { ownedSheets, queueSettingsRead, queueSettingsWrite, withOwnedSheets } from './settings';
+import { queueSettingsWrite, queueStoreRead } from './settings';
 
 /**
  * Applies a write plan in two syncs whatever its size (more only when the writes alone would pass
@@ -17,7 +20,13 @@ export interface ApplyOptions {
   maxBatchBytes?: number;
   features: { dataValidation: boolean };
   progress?: (done: number, total: number) => void;
+  /** Who writes, recorded beside each settings row (a per-session id). */
+  by?: string;
 }
+
+/** The top-left block a sheet's owner tag lives in (settings/ownership.ts scans the same block). */
+const OWNER_BLOCK = 'A1:AD8';
+const VIS = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' } as const;
 
 /** Plan values compare to what Excel shows: '' is blank, numbers by value. */
 function same(found: unknown, expected: CellWrite['expect']): boolean {
@@ -59,6 +68,7 @@ function queueNewSheet(ws: Excel.Worksheet, sheet: NewSheet, features: ApplyOpti
   for (const [col, chars] of Object.entries(sheet.columnWidths ?? {})) {
     ws.getRange(`${col}:${col}`).format.columnWidth = charsToPoints(chars);
   }
+  if (sheet.visibility && sheet.visibility !== 'visible') ws.visibility = VIS[sheet.visibility];
   if (sheet.chart) {
     const chart = ws.charts.add(CHART_TYPE[sheet.chart.kind], ws.getRange(sheet.chart.dataRange), 'Auto');
     chart.title.text = sheet.chart.title;
@@ -82,10 +92,13 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     return ws;
   });
   const existing = plan.sheets.map((s) => sheets.getItemOrNullObject(s.name));
-  const settingsProbe = queueSettingsRead(context);
-  const current = runs.map((r) => sheets.getItem(r.sheet).getRange(runAddress(r)).load('values'));
+  const storeProbe = queueStoreRead(context);
+  const current = runs.map((r) => sheets.getItem(r.sheet).getRange(runAddress(r)).load(['values', 'formulas']));
   await context.sync();
   tick();
+  // Sheets to replace must still carry the owner tag; read only when there are such sheets.
+  const blocks = plan.sheets.map((s, i) => (s.replace && !existing[i].isNullObject ? existing[i].getRange(OWNER_BLOCK).load('values') : null));
+  if (blocks.some((b) => b)) await context.sync();
 
   const locked = targetNames.filter((_, i) => !targets[i].isNullObject && targets[i].protection.protected);
   if (locked.length > 0) {
@@ -99,9 +112,11 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   }
 
   const conflicts: ApplyResult['conflicts'] = [];
+  const formulaCells: ApplyResult['formulaCells'] = [];
   const accepted: Run[] = [];
   runs.forEach((run, i) => {
     const values = current[i].values;
+    const formulas = current[i].formulas;
     let piece: CellWrite[] = [];
     let pieceTop = run.top;
     const flush = () => {
@@ -110,7 +125,12 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     };
     run.writes.forEach((w, k) => {
       const found = values[k][0];
-      if (same(found, w.expect)) {
+      const f = formulas[k][0];
+      if (typeof f === 'string' && f.startsWith('=')) {
+        // A staff formula is never overwritten, whatever its result shows ('' included).
+        flush();
+        formulaCells.push({ sheet: w.sheet, address: w.address });
+      } else if (same(found, w.expect)) {
         if (!piece.length) pieceTop = run.top + k;
         piece.push(w);
       } else {
@@ -121,15 +141,15 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     flush();
   });
 
-  const settings = settingsProbe.result();
-  const owned = new Set(ownedSheets(settings.record));
   const sheetsCreated: string[] = [];
   const sheetsLeftAlone: string[] = [];
   const creating: { sheet: NewSheet; replace: boolean }[] = [];
   plan.sheets.forEach((s, i) => {
     const there = !existing[i].isNullObject;
-    if (there && !(s.replaceOwned && owned.has(s.name))) sheetsLeftAlone.push(s.name);
-    else creating.push({ sheet: s, replace: there });
+    const block = blocks[i];
+    if (!there) creating.push({ sheet: s, replace: false });
+    else if (s.replace && block && isOwnedBy(block.values as CellValue[][], s.replace.expectToken)) creating.push({ sheet: s, replace: true });
+    else sheetsLeftAlone.push(s.name);
   });
 
   // Sync 2 (…): write, batched by estimated request size.
@@ -153,9 +173,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   }
   for (const run of accepted) add(runBytes(run), () => queueRun(sheets.getItem(run.sheet), run, opts.features));
 
-  const record = withOwnedSheets({ ...settings.record, ...(plan.settings ?? {}) }, sheetsCreated);
-  const settingsChanged = JSON.stringify(record) !== JSON.stringify(settings.record);
-  if (settingsChanged) add(2000, () => queueSettingsWrite(context, record, settings.exists));
+  const settingsPlan = planSettingsWrite(storeProbe.result(), settingsChangesFor(plan, sheetsLeftAlone) ?? [], { by: opts.by ?? 'shinchoku' });
+  const settingsWrite = settingsPlan.write;
+  if (settingsWrite) add(2000 + JSON.stringify(settingsWrite.rows).length, () => queueSettingsWrite(context, settingsWrite));
 
   for (const batch of batches) {
     if (batch.length === 0) continue;
@@ -166,5 +186,5 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   }
 
   const written = accepted.reduce((n, r) => n + r.writes.length, 0) + creating.reduce((n, c) => n + c.sheet.cells.length, 0);
-  return { written, conflicts, sheetsCreated, sheetsLeftAlone };
+  return { written, conflicts, sheetsCreated, sheetsLeftAlone, formulaCells, settingsRefused: settingsPlan.refused };
 }

@@ -1,5 +1,6 @@
+import { planSettingsWrite } from '../../core/settings/update';
 import type { Severity } from '../../core/validation/finding';
-import { queueSettingsRead, queueSettingsWrite } from './settings';
+import { queueSettingsWrite, queueStoreRead } from './settings';
 
 /**
  * Marks cells with a finding by colouring them, and puts the original fill back afterwards. The
@@ -7,8 +8,6 @@ import { queueSettingsRead, queueSettingsWrite } from './settings';
  * the same user after reopening) can remove the marks. Four syncs whatever the number of cells:
  * settings and sheets of the new marks, sheets of the old marks, current fills, then the writes.
  */
-export const HIGHLIGHT_KEY = 'shinchoku.highlight';
-
 export const HIGHLIGHT_COLORS: Record<Severity, string> = {
   error: '#FFC7CE',
   warning: '#FFEB9C',
@@ -39,15 +38,8 @@ export interface HighlightResult {
   leftAlone: number;
 }
 
-function parseMarks(record: Record<string, string>): Mark[] {
-  const raw = record[HIGHLIGHT_KEY];
-  if (!raw) return [];
-  try {
-    const v = JSON.parse(raw) as unknown;
-    return Array.isArray(v) ? (v as Mark[]).filter((m) => m && typeof m.sheet === 'string' && typeof m.address === 'string') : [];
-  } catch {
-    return [];
-  }
+function isMark(m: Record<string, unknown>): m is Record<string, unknown> & Mark {
+  return typeof m.original === 'string' && typeof m.color === 'string';
 }
 
 const key = (c: { sheet: string; address: string }) => `${c.sheet}!${c.address.toUpperCase()}`;
@@ -59,7 +51,7 @@ export async function setHighlight(
   progress?: (done: number, total: number) => void,
 ): Promise<HighlightResult> {
   const sheets = context.workbook.worksheets;
-  const probe = queueSettingsRead(context);
+  const probe = queueStoreRead(context);
   const wanted = new Map(cells.map((c) => [key(c), c]));
   const sheetNames = [...new Set(cells.map((c) => c.sheet))];
   const sheetProbe = new Map(
@@ -72,8 +64,8 @@ export async function setHighlight(
   await context.sync();
   progress?.(1, 4);
 
-  const record = probe.result();
-  const old = parseMarks(record.record);
+  const store = probe.result();
+  const old = (store.settings.highlight ?? []).filter(isMark);
   const oldByKey = new Map(old.map((m) => [key(m), m]));
   // The old marks' sheets need checking too before anything is restored.
   for (const m of old) {
@@ -130,10 +122,14 @@ export async function setHighlight(
     marks.push({ sheet: c.sheet, address: c.address, original, color });
     result.highlighted++;
   }
-  const next = { ...record.record };
-  if (marks.length) next[HIGHLIGHT_KEY] = JSON.stringify(marks);
-  else delete next[HIGHLIGHT_KEY];
-  if (JSON.stringify(next) !== JSON.stringify(record.record)) queueSettingsWrite(context, next, record.exists);
+  if (JSON.stringify(marks) !== JSON.stringify(old)) {
+    const entry = store.entries.highlight;
+    const baseRev = entry && entry.raw !== '' ? entry.rev : null;
+    const write = planSettingsWrite(store, [marks.length ? { op: 'set', key: 'highlight', value: marks, baseRev } : { op: 'remove', key: 'highlight', baseRev }], {
+      by: 'shinchoku',
+    }).write;
+    if (write) queueSettingsWrite(context, write);
+  }
   await context.sync();
   progress?.(4, 4);
   return result;

@@ -5,7 +5,6 @@ import { applyPlan } from './apply';
 import { ExcelHostError, toHostError } from './errors';
 import { setHighlight, type HighlightCell, type HighlightResult } from './highlight';
 import { DEFAULT_READ_BUDGET, readWorkbook, type ReadBudget } from './read';
-import { queueSettingsRead, queueSettingsWrite } from './settings';
 
 /**
  * The task pane's door to Excel. The only module (with its siblings) that touches the global
@@ -34,9 +33,6 @@ export interface ExcelHost extends WorkbookHost {
   /** Colours the cells by severity, replacing earlier marks; originals are kept in the settings sheet. */
   highlight(cells: HighlightCell[]): Promise<HighlightResult>;
   clearHighlight(): Promise<HighlightResult>;
-  readSettings(): Promise<Record<string, string>>;
-  /** Sets the given keys in the settings sheet; a key set to '' is removed; others are kept. */
-  writeSettings(record: Record<string, string>): Promise<void>;
   /** Inserts the sheets of a base64 .xlsx (ExcelApi 1.13); returns the new sheets' ids. */
   insertWorkbook(base64: string): Promise<string[]>;
   apiSupport(): ApiSupport;
@@ -46,6 +42,13 @@ export interface ExcelHostOptions {
   readBudget?: Partial<ReadBudget>;
   /** Estimated request bytes per write sync. */
   writeBatchBytes?: number;
+  /** Recorded beside each settings row this session writes; a random id per pane session by default. */
+  by?: string;
+}
+
+function sessionId(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  return `pane-${c?.randomUUID ? c.randomUUID().slice(0, 8) : Date.now().toString(36)}`;
 }
 
 const VERSIONS = Array.from({ length: 20 }, (_, i) => `1.${20 - i}`);
@@ -77,6 +80,7 @@ export function detectApiSupport(): ApiSupport {
 
 export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
   const budget: ReadBudget = { ...DEFAULT_READ_BUDGET, ...opts.readBudget };
+  const by = opts.by ?? sessionId();
   let support: ApiSupport | undefined;
   const api = () => (support ??= detectApiSupport());
 
@@ -113,7 +117,7 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
 
     apply: (plan: WritePlan, progress?: (done: number, total: number) => void): Promise<ApplyResult> =>
       run((ctx) =>
-        applyPlan(ctx, plan, { maxBatchBytes: opts.writeBatchBytes, features: { dataValidation: api().dataValidation }, progress }),
+        applyPlan(ctx, plan, { maxBatchBytes: opts.writeBatchBytes, features: { dataValidation: api().dataValidation }, progress, by }),
       ),
 
     select: (sheet, address) =>
@@ -126,27 +130,6 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
 
     highlight: (cells) => run((ctx) => setHighlight(ctx, cells)),
     clearHighlight: () => run((ctx) => setHighlight(ctx, [])),
-
-    readSettings: () =>
-      run(async (ctx) => {
-        const probe = queueSettingsRead(ctx);
-        await ctx.sync();
-        return probe.result().record;
-      }),
-
-    writeSettings: (record) =>
-      run(async (ctx) => {
-        const probe = queueSettingsRead(ctx);
-        await ctx.sync();
-        const { exists, record: current } = probe.result();
-        const next = { ...current };
-        for (const [k, v] of Object.entries(record)) {
-          if (v === '') delete next[k];
-          else next[k] = v;
-        }
-        queueSettingsWrite(ctx, next, exists);
-        await ctx.sync();
-      }),
 
     insertWorkbook: (base64) => {
       if (!api().insertWorksheets) {

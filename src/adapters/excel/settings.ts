@@ -1,57 +1,59 @@
-import { readSettings, writeSettings, SETTINGS_KEY } from '../../core/settings/schema';
-import { rowsToSettings, settingsToRows, SETTINGS_SHEET } from '../file/settings-sheet';
+import type { CellValue } from '../../core/grid/types';
+import { emptyStore, SETTINGS_SHEET, SETTINGS_SHEET_FALLBACK, storeFromSheet, storeSheetName, type SettingsStore } from '../../core/settings/store';
+import type { SettingsWrite } from '../../core/settings/update';
 
 /**
- * The `_shinchoku` sheet from inside a batch: queue the read with the rest of a command's first
- * sync, queue the write with its last. Same rows as the file adapter, so a file saved by either
- * host is read the same by the other.
+ * The settings sheet from inside a batch: queue the read with the rest of a command's first sync,
+ * queue the row writes with its last. The core decides what the rows hold (settings/store.ts,
+ * settings/update.ts); this only moves cells. Both names a store may have are probed in the one
+ * sync, so finding it never costs a sync of its own.
  */
-export interface SettingsProbe {
-  /** After sync: the stored key/values ({} when the sheet does not exist). */
-  result(): { exists: boolean; record: Record<string, string> };
+export interface StoreProbe {
+  /** After sync: the store as it is now (empty when the workbook has none). */
+  result(): SettingsStore;
 }
 
-export function queueSettingsRead(context: Excel.RequestContext): SettingsProbe {
-  const ws = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
-  const used = ws.getUsedRangeOrNullObject(true).load('values');
+export function queueStoreRead(context: Excel.RequestContext): StoreProbe {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const probes = [SETTINGS_SHEET, SETTINGS_SHEET_FALLBACK].map((name) => {
+    const ws = sheets.getItemOrNullObject(name);
+    const used = ws.getUsedRangeOrNullObject(true).load(['values', 'rowIndex', 'columnIndex']);
+    return { name, ws, used };
+  });
   return {
     result: () => {
-      if (ws.isNullObject) return { exists: false, record: {} };
-      if (used.isNullObject) return { exists: true, record: {} };
-      return { exists: true, record: rowsToSettings(used.values as unknown[][]) };
+      const createName = storeSheetName(sheets.items.map((s) => s.name));
+      for (const p of probes) {
+        if (p.ws.isNullObject || p.used.isNullObject) continue;
+        const store = storeFromSheet({ name: p.name, values: fromOrigin(p.used) }, createName);
+        if (store) return store;
+      }
+      return emptyStore(createName);
     },
   };
 }
 
-/** Replaces the sheet's content with `record` (creating it very hidden when missing). */
-export function queueSettingsWrite(context: Excel.RequestContext, record: Record<string, string>, exists: boolean): void {
+/** The used range starts at its first filled cell; the store's rows are addressed from A1. */
+function fromOrigin(used: Excel.Range): CellValue[][] {
+  const pad = (n: number) => Array<CellValue>(n).fill(null);
+  const rows = (used.values as CellValue[][]).map((r) => [...pad(used.columnIndex), ...r.map((v) => (v === '' ? null : v))]);
+  return [...Array.from({ length: used.rowIndex }, () => [] as CellValue[]), ...rows];
+}
+
+/** Queues the rows of a settings write; creates the very hidden sheet first when asked. */
+export function queueSettingsWrite(context: Excel.RequestContext, write: SettingsWrite): void {
   const sheets = context.workbook.worksheets;
   let ws: Excel.Worksheet;
-  if (exists) {
-    ws = sheets.getItem(SETTINGS_SHEET);
-    ws.getRange().clear('Contents');
-  } else {
-    ws = sheets.add(SETTINGS_SHEET);
+  if (write.create) {
+    ws = sheets.add(write.sheet);
     ws.visibility = 'VeryHidden';
+  } else ws = sheets.getItem(write.sheet);
+  for (const r of write.rows) {
+    if (r.values.length === 0) continue;
+    const range = ws.getRangeByIndexes(r.row, 0, 1, r.values.length);
+    // JSON and keys are text ('@' keeps Excel from reading '=…' or dates into them); revisions are numbers.
+    range.numberFormat = [r.values.map((v) => (typeof v === 'number' ? 'General' : '@'))];
+    range.values = [r.values.map((v) => (v === null ? '' : v))] as (string | number | boolean)[][];
   }
-  const rows = settingsToRows(record);
-  if (rows.length === 0) return;
-  const width = Math.max(...rows.map((r) => r.length));
-  const padded = rows.map((r) => [...r, ...Array(width - r.length).fill('')]);
-  const range = ws.getRangeByIndexes(0, 0, rows.length, width);
-  // JSON is text; '@' keeps Excel from reading anything into it.
-  range.numberFormat = padded.map((r) => r.map(() => '@'));
-  range.values = padded;
-}
-
-/** `record` with `names` added to the settings' ownedSheets, other settings kept as they are. */
-export function withOwnedSheets(record: Record<string, string>, names: string[]): Record<string, string> {
-  if (names.length === 0) return record;
-  const current = readSettings(record).settings;
-  const owned = [...new Set([...current.ownedSheets, ...names])];
-  return { ...record, [SETTINGS_KEY]: writeSettings({ ...current, ownedSheets: owned })[SETTINGS_KEY] };
-}
-
-export function ownedSheets(record: Record<string, string>): string[] {
-  return readSettings(record).settings.ownedSheets;
 }

@@ -1,17 +1,20 @@
+import { toA1 } from '../grid/a1';
 import type { WorkbookGrid } from '../grid/types';
 import { detectLayouts, type DetectionResult } from '../layouts/detect';
 import type { SavedLayout } from '../layouts/generic/mapping';
-import type { LayoutSpec } from '../layouts/kit/spec';
+import { LayoutSpecSchema, type LayoutSpec } from '../layouts/kit/spec';
 import { COMBINERS, layoutById } from '../layouts/registry';
 import type { LayoutRead } from '../layouts/types';
 import type { Plan } from '../model/plan';
 import { evaluatePlan } from '../rules/evaluate';
 import type { Evaluation } from '../rules/evaluation';
-import { readSettings, type Settings } from '../settings/schema';
+import type { Settings } from '../settings/schema';
+import { readStore, VALUE_COL, type SettingsProblem, type SettingsStore } from '../settings/store';
 import { summarise } from '../summary/summarise';
 import type { Summary } from '../summary/types';
 import { finding, type Finding } from '../validation/finding';
 import { validatePlan } from '../validation/validate';
+import { mergeClassNames } from './merge-plans';
 
 export interface AnalyseOptions {
   /** Force a layout id (CLI --layout, settings.layout). */
@@ -34,6 +37,8 @@ export interface Analysis {
   findings: Finding[];
   summary: Summary;
   settings: Settings;
+  /** The settings sheet as read: revisions for write plans, problems for every command's output. */
+  store: SettingsStore;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -43,10 +48,13 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  * summarise. Hosts call this on a grid and then build write plans from the result.
  */
 export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
-  const stored = readSettings(wb.settings);
-  const settings = opts.settings ?? stored.settings;
-  const settingFindings: Finding[] = stored.ok ? [] : [finding('SET001', { sheet: '' }, { where: stored.error.en })];
-  const mapping = opts.mapping ?? settings.mapping;
+  const store = readStore(wb);
+  const settings = opts.settings ?? store.settings;
+  const settingFindings: Finding[] = store.problems.map((p) => settingsFinding(p));
+  // A layout saved from the 設定 tab (a spec), else the first format's mapping.
+  const saved = storedSpec(store, settings);
+  if (saved.problem) settingFindings.push(saved.problem);
+  const mapping = opts.mapping ?? saved.spec ?? settings.mapping;
   const reportFy = opts.reportFy ?? settings.reportFy;
   const detection = detectLayouts(wb, { force: opts.layout ?? settings.layout, mapping });
 
@@ -77,9 +85,11 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
     ...(read.reportFy !== undefined ? { reportFy: read.reportFy } : {}),
     ...(scale ? { scale } : {}),
     ...(Object.keys(cellRules).length ? { cellRules } : {}),
+    ...(read.classNames ? { classNames: read.classNames } : {}),
   };
   const evaluations = evaluatePlan(plan, settings.rules);
-  const findings = [...settingFindings, ...readFindings, ...read.findings, ...validatePlan(plan, evaluations, settings.rules)];
+  const summary = summarise(plan, { evaluations });
+  const findings = [...settingFindings, ...readFindings, ...read.findings, ...validatePlan(plan, evaluations, settings.rules), ...nonFiniteFindings(plan, summary)];
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return {
     workbook: wb.name,
@@ -89,9 +99,51 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
     plan,
     evaluations,
     findings,
-    summary: summarise(plan, { evaluations }),
+    summary,
     settings,
+    store,
   };
+}
+
+/**
+ * Effect amounts too large for a number (1e308 + 1e308 is Infinity) give sums no sheet can hold:
+ * said once per summary row, pointing at the largest amount behind it, instead of Infinity or NaN
+ * being written (the file writer refuses non-finite numbers too).
+ */
+function nonFiniteFindings(plan: Plan, summary: Summary): Finding[] {
+  const out: Finding[] = [];
+  for (const row of summary.groups) {
+    if ([row.effectPlanned, row.effectActual, row.effectRatio ?? 0].every(Number.isFinite)) continue;
+    let largest: { value: number; at?: { sheet: string; address: string }; itemId: string } | undefined;
+    for (const item of plan.items) {
+      if (item.policyKey !== row.key && summary.axis === 'policy') continue;
+      for (const y of item.effects?.byYear ?? []) {
+        for (const v of [y.planned, y.actual]) {
+          if (v?.kind === 'number' && (!largest || Math.abs(v.value) > Math.abs(largest.value))) largest = { value: v.value, at: v.cell, itemId: item.id };
+        }
+      }
+    }
+    out.push(finding('SUM001', largest?.at ?? { sheet: '' }, { group: row.name, largest: largest?.value ?? '-' }, largest?.itemId));
+  }
+  return out;
+}
+
+/** The layout spec the workbook keeps (`layoutSpec`): checked here, its owner being the layout kit. */
+function storedSpec(store: SettingsStore, settings: Settings): { spec?: LayoutSpec; problem?: Finding } {
+  if (settings.layoutSpec === undefined) return {};
+  const parsed = LayoutSpecSchema.safeParse(settings.layoutSpec);
+  if (parsed.success) return { spec: parsed.data };
+  const sheet = store.sheet ?? '';
+  const row = store.entries.layoutSpec?.row;
+  return { problem: finding('SET001', { sheet, address: row !== undefined ? toA1(row, VALUE_COL) : 'A1' }, { sheet, key: 'layoutSpec' }) };
+}
+
+/** A problem of the workbook's settings store, as a finding at the row it is about. */
+function settingsFinding(p: SettingsProblem): Finding {
+  const at = { sheet: p.sheet, address: p.address };
+  if (p.kind === 'newer') return finding('SET002', at, { sheet: p.sheet });
+  if (p.kind === 'duplicate') return finding('SET003', at, { sheet: p.sheet, key: p.key ?? '' });
+  return finding('SET001', at, { sheet: p.sheet, key: p.key ?? '' });
 }
 
 function combine(reads: LayoutRead[]): LayoutRead {
@@ -112,5 +164,6 @@ function combine(reads: LayoutRead[]): LayoutRead {
     findings: reads.flatMap((r) => r.findings),
     tables: reads.flatMap((r) => r.tables),
     reportFy: reads.find((r) => r.reportFy !== undefined)?.reportFy,
+    ...(reads.some((r) => r.classNames) ? { classNames: mergeClassNames(reads.map((r) => r.classNames)) } : {}),
   };
 }

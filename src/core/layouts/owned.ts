@@ -34,7 +34,7 @@ export const PROGRESS_FIELDS: readonly ProgressField[] = ['actual', 'rating', 's
 const PROGRESS_WORDS: Record<ProgressField, { ja: string; en: string; also: RegExp }> = {
   actual: { ja: '実績', en: 'Actual', also: /^(実績|実績値|実績\(値\)|actual)$/ },
   rating: { ja: '評価', en: 'Rating', also: /^(評価|達成状況|自己評価|rating)$/ },
-  status: { ja: '取組状況', en: 'Status', also: /^(取組状況|取り組み状況|取組み状況|進捗状況|実施状況|status)$/ },
+  status: { ja: '取組状況', en: 'Status', also: /^(取組状況|取り組み状況|取組み状況|進捗状況|実施状況|推進状況|status)$/ },
 };
 
 /** `令和8年度 実績` (ja) / `FY2026 Actual` (en): the header the add-in writes. */

@@ -27,6 +27,3 @@ export function layoutById(id: string): LayoutReader | undefined {
 
 /** The bundled sample of each layout (assets/samples/), in registry order: the playground and the CLI list them. */
 export const SAMPLES: readonly { file: string; label: string; layout: string }[] = LAYOUTS.flatMap((l) => (l.sample ? [{ file: l.sample, label: l.label.ja, layout: l.id }] : []));
-
-/** The layout ids, for help texts. */
-export const LAYOUT_IDS: readonly string[] = LAYOUTS.map((l) => l.id);

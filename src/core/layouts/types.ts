@@ -67,6 +67,8 @@ export interface LayoutRead {
   cellRules?: Record<string, CellRules>;
   /** Which column was taken for which field, how sure the reader is, and why. */
   fields?: FieldConfidence[];
+  /** Names of the classes items carry (axis → key → name), e.g. 基本姿勢 ① → 時代変化を先取りする…. */
+  classNames?: Record<string, Record<string, string>>;
 }
 
 export interface FieldConfidence {

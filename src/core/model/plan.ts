@@ -121,6 +121,8 @@ export const PlanSchema = z.object({
   scale: ScaleSchema.optional(),
   /** What each layout requires of its cells (its spec's field rules), by layout id: the validator checks it. */
   cellRules: z.record(z.string(), CellRulesSchema).optional(),
+  /** Names of the keys in Item.classes, by axis (基本姿勢: { ①: 時代変化を先取りする… }), where the plan gives them. */
+  classNames: z.record(z.string(), z.record(z.string(), z.string())).optional(),
 });
 export type Plan = z.infer<typeof PlanSchema>;
 

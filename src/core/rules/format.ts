@@ -1,5 +1,6 @@
-/** Built once, for the rare number the fast path below does not take. */
-const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+/** Made on first use (the CLI's --help builds none), for the rare number the fast path below does not take. */
+let grouped: Intl.NumberFormat | undefined;
+const intl = (r: number) => (grouped ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 })).format(r);
 
 /**
  * Numbers as people read them in reasons and messages: grouped, float noise removed
@@ -11,7 +12,7 @@ export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   const r = Number(n.toPrecision(12));
   const s = String(Math.abs(r));
-  if (s.includes('e')) return GROUPED.format(r);
+  if (s.includes('e')) return intl(r);
   const dot = s.indexOf('.');
   let int = dot < 0 ? s : s.slice(0, dot);
   let frac = dot < 0 ? '' : s.slice(dot + 1);
@@ -25,11 +26,11 @@ export function formatNumber(n: number): string {
     }
     frac = frac.replace(/0+$/, '');
   }
-  let grouped = '';
+  let out = '';
   for (let i = 0; i < int.length; i++) {
-    if (i > 0 && (int.length - i) % 3 === 0) grouped += ',';
-    grouped += int[i];
+    if (i > 0 && (int.length - i) % 3 === 0) out += ',';
+    out += int[i];
   }
   const zero = /^0*$/.test(int) && frac === '';
-  return (r < 0 && !zero ? '-' : '') + grouped + (frac ? `.${frac}` : '');
+  return (r < 0 && !zero ? '-' : '') + out + (frac ? `.${frac}` : '');
 }

@@ -4,6 +4,7 @@ import type { Evaluation } from '../rules/evaluation';
 import { roundPercent } from '../rules/ratio';
 import { convertUnit } from '../values/units';
 import { DEFAULT_SCALE, type Scale } from '../values/scales';
+import { DEPARTMENT_AXIS } from './axes';
 import type { Summary, SummaryRow } from './types';
 
 export interface SummariseOptions {
@@ -22,18 +23,30 @@ export function countedItems(plan: Plan): Item[] {
   return plan.items.filter((i) => !i.flags.includes('template') && !i.flags.includes('repost'));
 }
 
-/** The group an item falls in on an axis ('policy' or a key of item.classes). */
-export function groupOf(item: Item, axis: string): string {
-  return axis === 'policy' ? item.policyKey : (item.classes?.[axis] ?? UNCLASSIFIED.key);
+/**
+ * The groups an item falls in on an axis ('policy', 'department' or a key of item.classes). Only the
+ * department axis gives several: an item shared by two departments counts in both their rows.
+ */
+export function groupsOf(item: Item, axis: string): string[] {
+  if (axis === 'policy') return [item.policyKey];
+  if (axis === DEPARTMENT_AXIS) return item.departments.length ? [...new Set(item.departments)] : [UNCLASSIFIED.key];
+  return [item.classes?.[axis] ?? UNCLASSIFIED.key];
 }
 
-/** Groups in display order: the plan's policy order, else first appearance. */
+/** The (first) group an item falls in on an axis. */
+export function groupOf(item: Item, axis: string): string {
+  return groupsOf(item, axis)[0];
+}
+
+/** Groups in display order: the plan's policy order, else first appearance; names from the plan where it gives them. */
 export function groupsOn(plan: Plan, axis: string, items: Item[]): { key: string; name: string }[] {
   const out = new Map<string, string>();
   if (axis === 'policy') for (const p of [...plan.policies].sort((a, b) => a.order - b.order)) out.set(p.key, p.name);
+  const names = plan.classNames?.[axis] ?? {};
   for (const it of items) {
-    const key = groupOf(it, axis);
-    if (!out.has(key)) out.set(key, axis === 'policy' ? it.policyName : key === '' ? UNCLASSIFIED.name : key);
+    for (const key of groupsOf(it, axis)) {
+      if (!out.has(key)) out.set(key, axis === 'policy' ? it.policyName : key === '' ? UNCLASSIFIED.name : (names[key] ?? key));
+    }
   }
   return [...out.entries()].map(([key, name]) => ({ key, name }));
 }
@@ -75,7 +88,8 @@ function inThousandYen(value: number, unit: string | undefined): number {
 
 /**
  * The summary the planning section publishes (DOMAIN §6): rating counts and effect amounts for the
- * report year by 基本方針 (or another axis), with a totals row that is the sum of the groups.
+ * report year by 基本方針 (or another axis), with a totals row that is the sum of the groups (on the
+ * department axis an item shared by several departments is in each of their rows, once in the total).
  */
 export function summarise(plan: Plan, opts: SummariseOptions = {}): Summary {
   const axis = opts.axis ?? 'policy';
@@ -91,43 +105,34 @@ export function summarise(plan: Plan, opts: SummariseOptions = {}): Summary {
   const units = new Set<string>();
 
   for (const item of items) {
-    const t = tallies.get(groupOf(item, axis))!;
-    if (item.rating?.notRated) {
-      t.notRated++;
-      total.notRated++;
-    } else {
+    let kind: 'notRated' | 'unrated' | number;
+    if (item.rating?.notRated) kind = 'notRated';
+    else {
       let symbol = item.rating?.symbol;
       if (symbol === undefined && opts.includeSuggested) {
         symbol = suggested.get(item.id);
         if (symbol !== undefined) suggestedUsed.push(item.id);
       }
-      const i = symbol === undefined ? undefined : index.get(symbol);
-      if (i === undefined) {
-        t.unrated++;
-        total.unrated++;
-      } else {
-        t.counts[i]++;
-        total.counts[i]++;
-      }
+      kind = (symbol === undefined ? undefined : index.get(symbol)) ?? 'unrated';
     }
     const fy = reportYear(item, plan);
     const year = item.effects?.byYear.find((y) => y.fy === fy);
     const unit = item.effects?.unit;
     if (unit && year && (year.planned?.kind === 'number' || year.actual?.kind === 'number')) units.add(unit);
-    if (year?.planned?.kind === 'number') {
-      const v = inThousandYen(year.planned.value, unit);
-      t.planned += v;
-      total.planned += v;
-    }
-    if (year?.actual?.kind === 'number') {
-      const v = inThousandYen(year.actual.value, unit);
-      t.actual += v;
-      total.actual += v;
+    const planned = year?.planned?.kind === 'number' ? inThousandYen(year.planned.value, unit) : 0;
+    const actual = year?.actual?.kind === 'number' ? inThousandYen(year.actual.value, unit) : 0;
+    // The total counts each item once, also one that several departments share.
+    for (const t of [...groupsOf(item, axis).map((g) => tallies.get(g)!), total]) {
+      if (kind === 'notRated') t.notRated++;
+      else if (kind === 'unrated') t.unrated++;
+      else t.counts[kind]++;
+      t.planned += planned;
+      t.actual += actual;
     }
   }
 
   return {
-    groupLabel: axis === 'policy' ? plan.policyLabel : axis,
+    groupLabel: axis === 'policy' ? plan.policyLabel : axis === DEPARTMENT_AXIS ? '所管課' : axis,
     axis,
     ...(plan.reportFy !== undefined ? { reportFy: plan.reportFy } : {}),
     scale: { id: scale.id, label: scale.label, symbols: scale.symbols.map((s) => ({ symbol: s.symbol, label: s.label })) },

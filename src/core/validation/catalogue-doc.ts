@@ -10,7 +10,8 @@ const SECTIONS: [prefix: string, title: string, about: string][] = [
   ['FY', 'The report year', 'Which fiscal year the values are for.'],
   ['VLD', 'Cells and items', 'Raised by the one validator on every plan, from the cell schemas and the checks across cells.'],
   ['SCH', 'Schedules', 'Schedule cells (実施時期, year columns with 実施/検討/→/●) checked against the plan period and the reported status.'],
-  ['SET', 'Settings', 'The settings saved in the workbook.'],
+  ['SET', 'Settings', 'The settings saved in the workbook (docs/settings.md).'],
+  ['SUM', 'Summary', 'The summary of rating counts and effect amounts.'],
   ['ISS', 'Hook: Isehara list and item sheets', 'Reconciling the 取組項目一覧 with the 実施項目・進捗管理シート.'],
   ['NHM', 'Hook: KPIs inside 主な取組 (Nihonmatsu)', 'Indicators written inside the action text.'],
   ['TKB', 'Hook: the 7×3 grid (Tsukubamirai)', 'Placing items in the 推進手段 × 基本姿勢 grid.'],
@@ -21,7 +22,7 @@ const cellText = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function row(code: FindingCode, e: CatalogueEntry): string {
   const params = Object.keys(e.params).join(', ');
-  return `| ${code} | ${e.severity} | ${e.tags.join(', ')} | ${cellText(e.when)} | ${cellText(e.cell)} | ${params || '-'} | ${cellText(e.ja)} |`;
+  return `| ${code} | ${e.severity} | ${cellText(e.when)} | ${cellText(e.cell)} | ${e.tags.join(', ')} | ${params || '-'} | ${cellText(e.ja)} |`;
 }
 
 export function findingsMarkdown(): string {
@@ -36,6 +37,8 @@ export function findingsMarkdown(): string {
     'whether the sheet is Isehara’s list, a Nihonmatsu plan or a city nobody configured. Codes that belong to a',
     'city’s real quirk (a hook of its layout spec) keep that city’s prefix.',
     '',
+    'The help page of the task pane (src/taskpane/help.html) lists these codes too: `npm run help:findings` after a change.',
+    '',
     'Items flagged `template` are not validated; items flagged `repost` (【再掲】) are checked for values but not',
     'for ratings or duplicate ids (the original row carries them).',
     '',
@@ -43,7 +46,7 @@ export function findingsMarkdown(): string {
   for (const [prefix, title, about] of SECTIONS) {
     const codes = FINDING_CODES.filter((c) => c.replace(/\d+$/, '') === prefix);
     if (codes.length === 0) continue;
-    lines.push(`## ${title} (${prefix})`, '', about, '', '| code | severity | tags | when | cell | params | message (ja) |', '|---|---|---|---|---|---|---|');
+    lines.push(`## ${title} (${prefix})`, '', about, '', '| code | severity | when | cell | tags | params | message (ja) |', '|---|---|---|---|---|---|---|');
     for (const c of codes) lines.push(row(c, CATALOGUE[c]));
     lines.push('');
   }

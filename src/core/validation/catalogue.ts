@@ -6,13 +6,13 @@ import type { ParamKind } from './template';
  * parameters (template.ts); docs/findings.md is generated from this table and checked by a test.
  *
  * Prefixes: LAY reading a layout, FY the report year, VLD a cell or item, SCH a schedule, SET the
- * saved settings. Codes of real layout quirks (hooks) keep their city's prefix: ISS (Isehara list
+ * saved settings, SUM the summary. Codes of real layout quirks (hooks) keep their city's prefix: ISS (Isehara list
  * and item sheets together), NHM (KPIs inside 主な取組), TKB (the 7×3 grid), AIZ (status split by
  * department). Codes are never reused; `replaces` lists the codes a meaning used to have.
  */
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Tag = 'layout' | 'year' | 'value' | 'kpi' | 'effect' | 'rating' | 'schedule' | 'item' | 'text' | 'settings' | 'reconcile' | 'unit';
+export type Tag = 'layout' | 'year' | 'value' | 'kpi' | 'effect' | 'rating' | 'schedule' | 'item' | 'text' | 'settings' | 'reconcile' | 'unit' | 'summary';
 
 export interface CatalogueEntry {
   severity: Severity;
@@ -499,11 +499,40 @@ export const CATALOGUE = {
   SET001: {
     severity: 'warning',
     tags: ['settings'],
-    params: { where: 'text' },
-    ja: 'ブックに保存された設定を読めないため、既定の設定を使います。設定タブで保存し直してください。',
-    en: 'The settings saved in the workbook cannot be read ({where}), so the defaults are used. Save the settings again in the Settings tab.',
-    when: 'the settings stored in the workbook are not valid JSON or fail the schema',
-    cell: 'none (workbook)',
+    params: { sheet: 'text', key: 'text' },
+    ja: '設定シート「{sheet}」の「{key}」が壊れているか使えない値のため、この設定は既定値で動きます。その行は変更せずに残すので、設定タブで保存し直してください。',
+    en: 'The "{key}" setting in sheet "{sheet}" is damaged or holds a value this version cannot use, so its default is used. The row is left as it is; save the settings again in the Settings tab.',
+    when: 'a settings row is damaged or holds a value this version cannot use (the key runs on its default, the row is left alone)',
+    cell: 'the row’s value cell',
+  },
+  SET002: {
+    severity: 'warning',
+    tags: ['settings'],
+    params: { sheet: 'text' },
+    ja: 'このブックの設定は新しい版のアドインで保存されています。読める範囲で使いますが、設定や所有シートを書き換える操作は行いません。アドインを最新版に更新してください。',
+    en: 'This workbook’s settings were saved by a newer add-in. They are used as far as they are understood, but nothing that would rewrite them is done. Update the add-in.',
+    when: 'the settings sheet was written by a newer add-in (nothing that would rewrite it is done)',
+    cell: 'B1 of the settings sheet',
+  },
+  SET003: {
+    severity: 'warning',
+    tags: ['settings'],
+    params: { sheet: 'text', key: 'text' },
+    ja: '設定シート「{sheet}」に「{key}」が2回あります。最初の行を使い、この行は変更しません。',
+    en: 'Sheet "{sheet}" holds the "{key}" setting twice; the first row is used and this one is left alone.',
+    when: 'a key appears twice in the settings sheet',
+    cell: 'the second row’s value cell',
+  },
+
+  // ── summary ───────────────────────────────────────────────────────────────────────────────
+  SUM001: {
+    severity: 'error',
+    tags: ['summary', 'effect'],
+    params: { group: 'text', largest: 'number' },
+    ja: '「{group}」の効果額の合計が数値として扱える範囲を超えました。最大の値は {largest} です。桁違いの入力がないか確かめてください。この合計はシートに書き込みません。',
+    en: 'The effect amounts of "{group}" add up beyond what a number can hold; the largest is {largest}. Check for a mistyped amount. This total is not written into any sheet.',
+    when: 'a summary row’s effect totals (or their ratio) are not finite: amounts like 1e308 add up to Infinity; the file writer refuses non-finite numbers too',
+    cell: 'the largest amount in that row',
   },
 
   // ── hooks: Isehara list and item sheets read together ─────────────────────────────────────

@@ -6,14 +6,19 @@ import { usePane } from './context';
 import { SummaryTable } from './SummaryTable';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
 });
 
-export function SummaryOutcomeView({ outcome }: { outcome: SummaryOutcome }) {
-  const { t } = usePane();
+export function SummaryOutcomeView({ outcome, reposts = 0 }: { outcome: SummaryOutcome; reposts?: number }) {
+  const { t, lang } = usePane();
   const { result } = outcome;
   return (
     <>
+      {outcome.displaced && (
+        <MessageBar intent="info" data-testid="summary-displaced">
+          <MessageBarBody>{t('summaryDisplaced', { name: outcome.displaced, sheet: outcome.sheetName })}</MessageBarBody>
+        </MessageBar>
+      )}
       {result.sheetsLeftAlone.map((name) => (
         <MessageBar key={name} intent="warning" data-testid="summary-left-alone">
           <MessageBarBody>{t('summaryLeftAlone', { name })}</MessageBarBody>
@@ -26,13 +31,18 @@ export function SummaryOutcomeView({ outcome }: { outcome: SummaryOutcome }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <SummaryTable summary={outcome.summary} t={t} testId="summary-table" />
+      {outcome.unconfirmed.length > 0 && (
+        <MessageBar intent="warning" data-testid="summary-unconfirmed">
+          <MessageBarBody>{t('summaryUnconfirmed', { n: outcome.unconfirmed.length, ids: outcome.unconfirmed.join(lang === 'ja' ? '、' : ', ') })}</MessageBarBody>
+        </MessageBar>
+      )}
+      <SummaryTable summary={outcome.summary} t={t} testId="summary-table" reposts={reposts} />
     </>
   );
 }
 
 export function SummaryTab() {
-  const { t, lang, host, run, busy } = usePane();
+  const { t, lang, host, run, busy, header } = usePane();
   const s = useStyles();
   const [sheetName, setSheetName] = useState(DEFAULT_SUMMARY_SHEET);
   const [outcome, setOutcome] = useState<SummaryOutcome | null>(null);
@@ -41,7 +51,8 @@ export function SummaryTab() {
       (onStep) => runSummary(host, { lang, sheetName }, onStep),
       (o) => {
         setOutcome(o);
-        return o.result.sheetsLeftAlone.length ? t('summaryLeftAlone', { name: o.result.sheetsLeftAlone.join('、') }) : t('summaryDone', { name: o.sheetName });
+        if (o.result.sheetsLeftAlone.length) return t('summaryLeftAlone', { name: o.result.sheetsLeftAlone.join('、') });
+        return o.displaced ? t('summaryDisplaced', { name: o.displaced, sheet: o.sheetName }) : t('summaryDone', { name: o.sheetName });
       },
     );
   return (
@@ -55,7 +66,7 @@ export function SummaryTab() {
           {t('summaryRun')}
         </Button>
       </div>
-      {outcome && <SummaryOutcomeView outcome={outcome} />}
+      {outcome && <SummaryOutcomeView outcome={outcome} reposts={header?.reposts ?? 0} />}
     </div>
   );
 }

@@ -25,8 +25,8 @@ export type LayoutMapping = z.infer<typeof LayoutMappingV1Schema>;
 /** A saved layout in either format, always given back as a spec. */
 export const SavedLayoutSchema = z.union([LayoutSpecSchema, LayoutMappingV1Schema]).transform((m): LayoutSpec => ('columns' in m ? specFromMapping(m) : m));
 export type SavedLayout = z.input<typeof SavedLayoutSchema>;
-/** Kept under its first name: CLI `--mapping` files and stored settings parse with it. */
-export const LayoutMappingSchema = SavedLayoutSchema;
+/** The first format under its first name: the settings' `mapping` row holds one (a spec goes in `layoutSpec`). */
+export const LayoutMappingSchema = LayoutMappingV1Schema;
 
 /** A version-1 mapping as the spec it always meant: these headers, these fields, nothing guessed. */
 export function specFromMapping(m: LayoutMapping): LayoutSpec {

@@ -23,6 +23,8 @@ export interface TableColumn {
   group?: string;
   /** Key in TableAnchor.owned when the add-in wrote (or recognises) this column: ratio, actual:2026 … */
   owned?: string;
+  /** While mapping: the progress column was named by its year's group above it. */
+  stacked?: boolean;
   /** Money unit the header states (効果額（円） → 円). */
   unit?: string;
   /** Headed by a year alone (2021年度 (R3)): a schedule column, or a yearly target. */
@@ -125,6 +127,12 @@ function mapColumns(view: SheetView, m: LabelMatcher, rows: number[]): TableMatc
     const column = mapColumn(view, m, rows, c);
     if (column) columns.push(column);
   }
+  // A year's group that also holds other columns (令和6年度 / 目標 実績 自己評価) is the city's own results table, not progress columns.
+  for (const c of columns) {
+    if (!c.stacked) continue;
+    if (columns.some((x) => x.group === c.group && !x.owned)) delete c.owned;
+    delete c.stacked;
+  }
   const found = new Map<DataField, number>();
   for (const c of columns) if (c.field !== 'ignore') found.set(c.field as DataField, Math.max(found.get(c.field as DataField) ?? 0, c.strength));
   return {
@@ -170,8 +178,11 @@ function mapColumn(view: SheetView, m: LabelMatcher, rows: number[], col: number
     }
   }
   // A progress column the add-in (or staff in its wording) added: 令和8年度 実績, R5取組状況.
-  const progress = parseProgressHeader(leaf);
-  const owned = progress ? { owned: `${progress.field}:${progress.fy}` } : {};
+  // Under a year's group (令和3年度 / 実績 評価 取組状況) only when the group holds nothing else (mapColumns checks).
+  const own = parseProgressHeader(leaf);
+  const stacked = own ? undefined : [...above].reverse().map((a) => parseProgressHeader(`${a} ${leaf}`)).find((p) => p !== undefined);
+  const progress = own ?? stacked;
+  const owned = progress ? { owned: `${progress.field}:${progress.fy}`, ...(stacked ? { stacked: true } : {}) } : {};
   if (!hit && progress) return { ...base, label: leaf, field: progress.field, strength: 1, fy: progress.fy, ...owned };
   if (!hit) {
     if (isYearOnly(leaf)) return { ...base, label: leaf, field: m.spec.yearColumns === 'none' ? 'ignore' : 'schedule', strength: 0, yearOnly: true };

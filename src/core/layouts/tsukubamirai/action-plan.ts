@@ -88,6 +88,12 @@ function placeInGrid(item: Item, ir: ItemRow, ctx: HookContext): void {
 
 export const tsukubamiraiLayout = defineLayout(TSUKUBAMIRAI_SPEC, {
   item: placeInGrid,
+  after: (read) => {
+    read.classNames = {
+      推進手段: Object.fromEntries(MEANS.map((m) => [m.key, m.name])),
+      基本姿勢: Object.fromEntries(STANCES.map((s) => [s.key, s.name])),
+    };
+  },
   sheets: {
     detect: (view) =>
       findGridSheet(view) ? { sheet: view.name, score: 0.7, reason: { ja: '推進手段×基本姿勢の整理表のシートです', en: 'the 推進手段 × 基本姿勢 grid (整理表)' } } : undefined,
