@@ -1,6 +1,6 @@
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { FieldSchema, mappingFromSpec, type Field as MappingField, type LayoutMapping } from '../../core/layouts/generic/mapping';
+import { FieldSchema, type Field as MappingField, type LayoutMapping } from '../../core/layouts/generic/mapping';
 import type { Direction } from '../../core/model/plan';
 import type { RuleConfig } from '../../core/rules/config';
 import { loadSettingsView, saveSettings, type SettingsView } from '../commands/settings';
