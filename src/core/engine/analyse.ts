@@ -7,6 +7,8 @@ import { COMBINERS, layoutById } from '../layouts/registry';
 import type { LayoutRead } from '../layouts/types';
 import type { Plan } from '../model/plan';
 import { evaluatePlan } from '../rules/evaluate';
+import { effectivePack, packById, storedPack, type EffectivePack, type RulePack } from '../rules/packs';
+import { scaleById } from '../values/scales';
 import type { Evaluation } from '../rules/evaluation';
 import type { Settings } from '../settings/schema';
 import { readStore, VALUE_COL, type SettingsProblem, type SettingsStore } from '../settings/store';
@@ -39,6 +41,8 @@ export interface Analysis {
   settings: Settings;
   /** The settings sheet as read: revisions for write plans, problems for every command's output. */
   store: SettingsStore;
+  /** The rule pack evaluation used, and where it came from (the workbook, the layout's city, the settings). */
+  pack: EffectivePack;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -58,12 +62,17 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
   const reportFy = opts.reportFy ?? settings.reportFy;
   const detection = detectLayouts(wb, { force: opts.layout ?? settings.layout, mapping });
 
+  // The rule pack the workbook was rated with: its scale is the one ratings are read on.
+  const stored = storedRulePack(store, settings);
+  if (stored.problem) settingFindings.push(stored.problem);
+  const packScale = stored.pack && (typeof stored.pack.scale === 'string' ? scaleById(stored.pack.scale) : stored.pack.scale);
+
   const reads: LayoutRead[] = [];
   const readFindings: Finding[] = [];
   for (const choice of detection.chosen) {
     const reader = layoutById(choice.layout)!;
     try {
-      reads.push(reader.read(wb, { sheets: choice.sheets, reportFy, mapping }));
+      reads.push(reader.read(wb, { sheets: choice.sheets, reportFy, mapping, ...(packScale ? { scale: packScale } : {}) }));
     } catch (e) {
       readFindings.push(finding('LAY001', { sheet: choice.sheets[0] ?? '' }, { layout: reader.label, error: (e as Error).message }));
     }
@@ -87,7 +96,14 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
     ...(Object.keys(cellRules).length ? { cellRules } : {}),
     ...(read.classNames ? { classNames: read.classNames } : {}),
   };
-  const evaluations = evaluatePlan(plan, settings.rules);
+  // The pack: the workbook's; else rules a person saved in the workbook; else the layout's city pack for
+  // the plan period of the report year; else the default rules. All on the scale the sheet is rated on.
+  const layoutPack = store.entries.rules ? undefined : reads.map((r) => r.rulePack).find((id) => id !== undefined);
+  const chosen = stored.pack ?? (layoutPack ? packById(layoutPack, plan.reportFy !== undefined ? { fy: plan.reportFy } : {}) : undefined);
+  const pack = effectivePack({ ...(chosen ? { stored: chosen } : {}), rules: settings.rules, ...(plan.scale ? { sheetScale: plan.scale } : {}) });
+  if (stored.pack === undefined && chosen) pack.source = 'layout';
+  plan.rulePack = { id: pack.id, version: pack.version, label: pack.label };
+  const evaluations = evaluatePlan(plan, settings.rules, pack);
   const summary = summarise(plan, { evaluations });
   const findings = [...settingFindings, ...readFindings, ...read.findings, ...validatePlan(plan, evaluations, settings.rules), ...nonFiniteFindings(plan, summary)];
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
@@ -102,6 +118,7 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
     summary,
     settings,
     store,
+    pack,
   };
 }
 
@@ -126,6 +143,16 @@ function nonFiniteFindings(plan: Plan, summary: Summary): Finding[] {
     out.push(finding('SUM001', largest?.at ?? { sheet: '' }, { group: row.name, largest: largest?.value ?? '-' }, largest?.itemId));
   }
   return out;
+}
+
+/** The rule pack the workbook keeps (`rulePack`): a built-in by id and version, or the city's own in full. */
+function storedRulePack(store: SettingsStore, settings: Settings): { pack?: RulePack; problem?: Finding } {
+  if (settings.rulePack === undefined) return {};
+  const r = storedPack(settings.rulePack);
+  if (r.pack) return { pack: r.pack };
+  const sheet = store.sheet ?? '';
+  const row = store.entries.rulePack?.row;
+  return { problem: finding('SET001', { sheet, address: row !== undefined ? toA1(row, VALUE_COL) : 'A1' }, { sheet, key: 'rulePack' }) };
 }
 
 /** The layout spec the workbook keeps (`layoutSpec`): checked here, its owner being the layout kit. */

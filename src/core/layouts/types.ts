@@ -35,6 +35,8 @@ export interface ReadOptions {
   reportFy?: number;
   /** A layout the user saved for this workbook (a spec, or a first-format header→field mapping). */
   mapping?: SavedLayout | LayoutSpec;
+  /** The scale of the rule pack the workbook was rated with: ratings are read on it, whatever the layout says. */
+  scale?: Scale;
 }
 
 /** Where an owned column lives or would go, so write plans can find it again. */
@@ -67,6 +69,8 @@ export interface LayoutRead {
   cellRules?: Record<string, CellRules>;
   /** Which column was taken for which field, how sure the reader is, and why. */
   fields?: FieldConfidence[];
+  /** The rule pack family the layout's city rates with (its version chosen by the plan period). */
+  rulePack?: string;
   /** Names of the classes items carry (axis → key → name), e.g. 基本姿勢 ① → 時代変化を先取りする…. */
   classNames?: Record<string, Record<string, string>>;
 }

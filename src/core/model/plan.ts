@@ -119,6 +119,8 @@ export const PlanSchema = z.object({
   reportFy: z.number().int().optional(),
   /** The rating scale the plan is rated on (values/scales.ts); absent = A–D. */
   scale: ScaleSchema.optional(),
+  /** The rule pack the plan is evaluated with (rules/packs.ts), as the workbook records it. */
+  rulePack: z.object({ id: z.string(), version: z.number().int(), label: z.object({ ja: z.string(), en: z.string() }) }).optional(),
   /** What each layout requires of its cells (its spec's field rules), by layout id: the validator checks it. */
   cellRules: z.record(z.string(), CellRulesSchema).optional(),
   /** Names of the keys in Item.classes, by axis (基本姿勢: { ①: 時代変化を先取りする… }), where the plan gives them. */

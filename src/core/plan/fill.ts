@@ -5,6 +5,7 @@ import type { Analysis } from '../engine/analyse';
 import { OWNED_RATIO_HEADER } from '../layouts/owned';
 import type { Item } from '../model/plan';
 import type { Evaluation } from '../rules/evaluation';
+import { packRef } from '../rules/packs';
 import { ownsColumn, recordOwnedColumns } from '../settings/ownership';
 import type { SuggestedCell } from '../settings/schema';
 import type { SettingsChange } from '../settings/update';
@@ -155,6 +156,8 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
   const identity = ['sheet', 'address'];
   if (suggested.length) settingsChanges.push({ op: 'upsert', key: 'suggested', items: suggested, identity });
   if (noLongerOurs.length) settingsChanges.push({ op: 'drop', key: 'suggested', items: noLongerOurs, identity });
+  // The workbook records the rule pack its ratings were suggested with, once: a later pack (the next plan period) never re-rates it.
+  if (suggested.length && !a.store.entries.rulePack && a.pack) settingsChanges.push({ op: 'set', key: 'rulePack', value: packRef(a.pack), baseRev: null });
   const columns = recordOwnedColumns(ownedColumns);
   if (columns) settingsChanges.push(columns);
   return {

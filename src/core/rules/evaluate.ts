@@ -6,6 +6,7 @@ import type { Evaluation } from './evaluation';
 import { FIELD_LABEL } from '../model/fields';
 import { text } from './texts';
 import { rateByThresholds, rateDirectionVsBaseline, type RatingDecision } from './rating';
+import { effectivePack, type EffectivePack } from './packs';
 import { achievementRatio } from './ratio';
 import { inColumnScale } from './units';
 
@@ -43,12 +44,16 @@ export function actualFor(ind: Indicator, fy: number | undefined): ParsedValue |
   return ind.actuals.find((y) => y.fy === fy)?.value;
 }
 
-/** One Evaluation per item, for its report year; nothing here changes the plan. */
-export function evaluatePlan(plan: Plan, rules: RuleConfig): Evaluation[] {
-  return plan.items.map((item) => evaluateItem(item, plan, rules));
+/**
+ * One Evaluation per item, for its report year; nothing here changes the plan. The rule pack (the
+ * workbook's, else the settings' rules on the plan's scale) decides the ratio, the rule and the
+ * thresholds; suggestions are symbols of the plan's scale.
+ */
+export function evaluatePlan(plan: Plan, rules: RuleConfig, pack: EffectivePack = effectivePack({ rules, ...(plan.scale ? { sheetScale: plan.scale } : {}) })): Evaluation[] {
+  return plan.items.map((item) => evaluateItem(item, plan, rules, pack));
 }
 
-export function evaluateItem(item: Item, plan: Pick<Plan, 'reportFy'>, rules: RuleConfig): Evaluation {
+export function evaluateItem(item: Item, plan: Pick<Plan, 'reportFy' | 'scale'>, rules: RuleConfig, pack: EffectivePack = effectivePack({ rules, ...(plan.scale ? { sheetScale: plan.scale } : {}) })): Evaluation {
   const fy = reportYear(item, plan);
   const index = primaryIndicator(item);
   const base = {
@@ -72,16 +77,16 @@ export function evaluateItem(item: Item, plan: Pick<Plan, 'reportFy'>, rules: Ru
     ...(target !== undefined ? { target } : {}),
     ...(actual !== undefined ? { actual } : {}),
   };
-  const ratio = achievementRatio(rules.ratioRule, dir.direction, { actual, target, baseline });
+  const ratio = achievementRatio(pack.ratioRule, dir.direction, { actual, target, baseline });
   const withRatio = { ...base, direction: dir.direction, ...values, ...(ratio !== null ? { ratio } : {}) };
   if (target === undefined || actual === undefined) {
     return { ...withRatio, reason: text('notNumber', { field: FIELD_LABEL[target === undefined ? 'target' : 'actual'] }) };
   }
   let decision: RatingDecision | undefined;
-  if (rules.ratingRule === 'direction-vs-baseline') {
-    decision = rateDirectionVsBaseline(dir.direction, { actual, target, baseline, ratio }, rules.thresholds, dir.source);
+  if (pack.ratingRule === 'direction-vs-baseline') {
+    decision = rateDirectionVsBaseline(dir.direction, { actual, target, baseline, ratio }, pack.thresholds, dir.source, pack.scale);
   } else if (ratio !== null) {
-    decision = rateByThresholds(ratio, rules.thresholds);
+    decision = rateByThresholds(ratio, pack.thresholds, pack.scale);
   }
   if (!decision || decision.symbol === undefined) {
     return { ...withRatio, reason: decision?.reason ?? text('noRatio') };

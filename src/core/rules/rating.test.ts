@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import { DEFAULT_RULES, type Thresholds } from './config';
+import { DEFAULT_RULES } from './config';
+import { effectivePack, type ThresholdRow } from './packs';
 import { rateByThresholds, rateDirectionVsBaseline } from './rating';
 import { achievementRatio } from './ratio';
 import type { Direction } from '../model/plan';
 
-const T = DEFAULT_RULES.thresholds;
+const T = effectivePack({ rules: DEFAULT_RULES }).thresholds;
 const rate = (dir: Direction, actual: number, target: number, baseline?: number) =>
   rateDirectionVsBaseline(dir, { actual, target, baseline, ratio: achievementRatio('actual-over-target', dir, { actual, target }) }, T).symbol!;
 
@@ -69,8 +70,13 @@ describe('direction-vs-baseline', () => {
 });
 
 describe('thresholds', () => {
-  const gte: Thresholds = { A: 100, B: 80, C: 50, boundary: 'gte' };
-  const gt: Thresholds = { ...gte, boundary: 'gt' };
+  const rows = (op: ThresholdRow['op']): ThresholdRow[] => [
+    { symbol: 'A', min: 100, op },
+    { symbol: 'B', min: 80, op },
+    { symbol: 'C', min: 50, op },
+  ];
+  const gte = rows('以上');
+  const gt = rows('超');
   test.each([
     [100, gte, 'A'],
     [99.9, gte, 'B'],
@@ -86,7 +92,7 @@ describe('thresholds', () => {
     [50, gt, 'D'],
     [50.1, gt, 'C'],
     [533.3, gte, 'A'],
-  ] as [number, Thresholds, string][])('ratio %p (%o) → %p', (ratio, t, want) => {
+  ] as [number, ThresholdRow[], string][])('ratio %p (%o) → %p', (ratio, t, want) => {
     const d = rateByThresholds(ratio, t);
     expect(d.symbol).toBe(want);
     expect(d.reason.ja).toContain(String(ratio));

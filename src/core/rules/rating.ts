@@ -1,7 +1,7 @@
 import type { Direction } from '../model/plan';
 import type { Label } from '../validation/template';
 import { DEFAULT_SCALE, type Grade, type Scale } from '../values/scales';
-import type { Thresholds } from './config';
+import type { ThresholdRow } from './packs';
 import { DIRECTION_LABEL, DIRECTION_SOURCE_LABEL, text, type TextKey } from './texts';
 
 /**
@@ -54,11 +54,13 @@ function beatsOrMeets(direction: Direction, actual: number, target: number): 'be
 export function rateDirectionVsBaseline(
   direction: Direction,
   v: RatingInput,
-  thresholds: Thresholds,
+  thresholds: readonly ThresholdRow[],
   source: keyof typeof DIRECTION_SOURCE_LABEL = 'default',
   scale: Scale = DEFAULT_SCALE,
 ): RatingDecision {
   const { actual, target, baseline, ratio } = v;
+  // Without a baseline, falling short is the 'short' grade when the ratio reaches that symbol's row (B 80 % on A–D).
+  const shortRow = thresholds.find((t) => t.symbol === scale.suggest.short) ?? { symbol: '', min: 80, op: '以上' as const };
   const say = (grade: Grade, key: TextKey): RatingDecision => {
     const symbol = scale.suggest[grade];
     if (symbol === undefined) return { grade, reason: text('scaleHasNoSuggestion', { scale: scale.label }) };
@@ -73,7 +75,7 @@ export function rateDirectionVsBaseline(
         direction: DIRECTION_LABEL[direction],
         source: DIRECTION_SOURCE_LABEL[source],
         ratio: ratio !== null ? ratio.toFixed(1) : undefined,
-        threshold: thresholds.B,
+        threshold: shortRow.min,
       }),
     };
   };
@@ -82,28 +84,28 @@ export function rateDirectionVsBaseline(
   if (outcome === 'beats') return say('beats', 'beats');
   if (outcome === 'meets') return say('meets', 'meets');
   if (baseline !== undefined) return compare(direction, actual, baseline) >= 0 ? say('short', 'shortNotWorse') : say('worse', 'worse');
-  if (ratio !== null && meets(ratio, thresholds.B, thresholds.boundary)) return say('short', 'noBaselineReaches');
+  if (ratio !== null && meets(ratio, shortRow)) return say('short', 'noBaselineReaches');
   return say('worse', 'noBaselineShort');
 }
 
-export function meets(ratio: number, threshold: number, boundary: Thresholds['boundary']): boolean {
-  return boundary === 'gte' ? ratio >= threshold : ratio > threshold;
+/** Whether a ratio meets a threshold row: reaches it (以上) or exceeds it (超). */
+export function meets(ratio: number, row: Pick<ThresholdRow, 'min' | 'op'>): boolean {
+  return row.op === '以上' ? ratio >= row.min : ratio > row.min;
 }
 
-const OP = { gte: { ja: '以上', en: 'at least' }, gt: { ja: '超', en: 'above' } } as const;
+const OP = { 以上: { ja: '以上', en: 'at least' }, 超: { ja: '超', en: 'above' } } as const;
 
 /**
- * thresholds: the first symbol whose threshold the ratio meets (以上 or 超 per `boundary`), else the
- * scale's last symbol. On A–D the table is the settings' A/B/C; on other scales, the scale's own.
+ * thresholds: the first row (best first) whose threshold the ratio meets, else the scale's last
+ * symbol. The rows come from the rule pack (or the scale's own table).
  */
-export function rateByThresholds(ratio: number, t: Thresholds, scale: Scale = DEFAULT_SCALE): RatingDecision {
+export function rateByThresholds(ratio: number, rows: readonly ThresholdRow[], scale: Scale = DEFAULT_SCALE): RatingDecision {
   const shown = ratio.toFixed(1);
-  const table = scale.id === 'A-D' ? (['A', 'B', 'C'] as const).map((symbol) => ({ symbol, min: t[symbol] })) : scale.thresholds;
-  for (const row of table) {
-    if (meets(ratio, row.min, t.boundary)) {
-      return { symbol: row.symbol, reason: text('thresholdMet', { ratio: shown, threshold: row.min, op: OP[t.boundary], symbol: row.symbol }) };
+  for (const row of rows) {
+    if (meets(ratio, row)) {
+      return { symbol: row.symbol, reason: text('thresholdMet', { ratio: shown, threshold: row.min, op: OP[row.op], symbol: row.symbol }) };
     }
   }
   const last = scale.symbols[scale.symbols.length - 1].symbol;
-  return { symbol: last, reason: text('thresholdMissed', { ratio: shown, threshold: table[table.length - 1]?.min ?? 0, symbol: last }) };
+  return { symbol: last, reason: text('thresholdMissed', { ratio: shown, threshold: rows[rows.length - 1]?.min ?? 0, symbol: last }) };
 }

@@ -25,6 +25,7 @@ export const ISEHARA_SHEET_SPEC = {
   policies: [...ISEHARA_POLICIES],
   period: { from: 2023, to: 2027 },
   scale: 'A-D',
+  rulePack: 'isehara',
   sample: 'isehara-full.xlsx',
   form: {
     fields: {

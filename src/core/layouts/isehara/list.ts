@@ -32,6 +32,7 @@ export const ISEHARA_LIST_SPEC = {
   policyLabel: ISEHARA_POLICY_LABEL,
   policies: [...ISEHARA_POLICIES],
   scale: 'A-D',
+  rulePack: 'isehara',
   sample: 'isehara-list.xlsx',
   tables: [
     {

@@ -179,7 +179,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     }
 
     // The scale: stated by the layout, else what the rating cells hold.
-    const stated = typeof spec.scale === 'string' ? scaleById(spec.scale) : spec.scale;
+    const stated = opts.scale ?? (typeof spec.scale === 'string' ? scaleById(spec.scale) : spec.scale);
     let scale = stated ?? DEFAULT_SCALE;
     if (!stated) {
       const guess = inferFromWalks(walks);
@@ -244,6 +244,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       scale,
       cellRules: { [spec.id]: cellRulesOf(spec) },
       fields,
+      ...(spec.rulePack ? { rulePack: spec.rulePack } : {}),
     };
     hooks.after?.(read, ctx);
     return read;

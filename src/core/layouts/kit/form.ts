@@ -334,7 +334,7 @@ export function defineForm(spec: LayoutSpec, hooks: FormHooks = {}): LayoutReade
         const form = locate(view);
         return { view, form, template: form.templateMarks >= 2 };
       });
-    const scale = (typeof spec.scale === 'string' ? scaleById(spec.scale) : spec.scale) ?? DEFAULT_SCALE;
+    const scale = opts.scale ?? (typeof spec.scale === 'string' ? scaleById(spec.scale) : spec.scale) ?? DEFAULT_SCALE;
     const ctx: HookContext = { wb, spec, scale, findings, opts, state: new Map() };
     const year = reportYear(sheets.filter((s) => !s.template), opts, findings);
     ctx.reportFy = year;
@@ -364,6 +364,7 @@ export function defineForm(spec: LayoutSpec, hooks: FormHooks = {}): LayoutReade
       tables: [],
       ...(year !== undefined ? { reportFy: year } : {}),
       scale,
+      ...(spec.rulePack ? { rulePack: spec.rulePack } : {}),
     };
     hooks.after?.(out, ctx);
     return out;

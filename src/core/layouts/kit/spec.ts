@@ -195,6 +195,8 @@ export const LayoutSpecSchema = z.object({
   scale: z.union([z.string(), ScaleSchema]).optional(),
   /** The plan period (令和5〜9年度): the final target's year, the years a schedule may name. */
   period: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
+  /** The rule pack family the city rates with (rules/packs.ts); its version is chosen by the plan period. */
+  rulePack: z.string().optional(),
   /** The plan's top level when it is fixed (Isehara's five 基本方針) rather than read from the sheet. */
   policies: z.array(PolicySchema).optional(),
   tables: z.array(TableSpecSchema).default([]),
