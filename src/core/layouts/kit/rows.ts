@@ -4,7 +4,7 @@ import type { Field } from '../../model/fields';
 import { parseValue, type ParsedValue } from '../../values';
 import { bandAt, hasRequired, type TableColumn, type TableMatch } from './find-table';
 import { isYearOnly, type LabelMatcher } from './labels';
-import { isNoteText, isTotalText, looksLikeHeading, Sections, type Level, type SectionLevel } from './sections';
+import { isNoteText, isTitleText, isTotalText, looksLikeHeading, Sections, type Level, type SectionLevel } from './sections';
 import { ruleOf, type TableSpec } from './spec';
 
 /**
@@ -15,6 +15,11 @@ import { ruleOf, type TableSpec } from './spec';
 
 const NONE: TableColumn[] = [];
 const byField = new WeakMap<TableMatch, Map<Field, TableColumn[]>>();
+
+/** After a column's field changed (a rating found by its values), the table's columns by field are worked out again. */
+export function refieldColumns(t: TableMatch): void {
+  byField.delete(t);
+}
 
 /** A table's columns by field, worked out once per table rather than per row. */
 function columnsOf(t: TableMatch): Map<Field, TableColumn[]> {
@@ -185,7 +190,7 @@ export function walkSheet(view: SheetView, opts: WalkOptions): SheetWalk {
     const text = cells.map((c) => c.text).join(' ');
     title.push(text);
     if (hooked(r, cells)) continue;
-    if (cells.length > 2 || isNoteText(text)) continue;
+    if (cells.length > 2 || isNoteText(text) || isTitleText(text)) continue;
     const rules = spec.headings.rules.length > 0;
     if (rules || looksLikeHeading(text) || (sections.policy && /^[(（]|^[①-⑳]/.test(text.trim()))) takeHeading(text);
   }

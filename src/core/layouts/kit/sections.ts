@@ -22,6 +22,7 @@ const LEVEL_WORDS = ['基本方針', '重点項目', '視点', '基本姿勢', '
 /** A level word of the city's own: kanji and kana ending in one of these, followed by its number (重点改革項目1). */
 const WORD_NUMBER =
   /^([一-龯々ぁ-んァ-ヶー・の]{1,12}?(?:項目|方針|目標|の柱|柱|分野|視点|姿勢|施策|政策|戦略|プログラム|テーマ|方向|課題))\s*(\d{1,2}|[IVXⅠ-Ⅻ]{1,4}|[①-⑳])(?![\d])\s*[.．、:：]?\s*(.*)$/s;
+const DEPARTMENT_HEADING = /^[^\s]{1,12}(部|局|委員会|支所|事務所|本部)$/;
 const MARKS = /^[●○◎■□◆◇▼▽★☆◯・]+\s*/; // not 〇: it is the placeholder in 〇〇市
 
 export function parseHeading(text: string): Heading {
@@ -45,7 +46,8 @@ export function parseHeading(text: string): Heading {
     const n = parseNumbering(word[2]) ?? parseNumbering(`${word[2]} `);
     return { kind: `${kind}word:${word[1]}`, key: n ? String(n.numbering.n) : normalizeWidth(word[2]), name: word[3].trim(), label: word[1] };
   }
-  const dai = /^第\s*([0-9０-９]+)\s*[章節項]?\s*(.*)$/.exec(t);
+  // 第1章, 第2 …; 第3次 (a plan's edition) and 第2回 are not sections.
+  const dai = /^第\s*([0-9０-９]+)\s*(?:[章節項部編款]|(?=[\s.．、:：]))\s*(.*)$/.exec(t);
   if (dai) return { kind: `${kind}dai`, key: normalizeWidth(dai[1]), name: dai[2] || t };
   const n = parseNumbering(t);
   if (n) return { kind: `${kind}${n.numbering.kind === 'arabic' && /^\s*[0-9０-９]{1,2}\s*[.．]/.test(t) ? 'arabic-dot' : n.numbering.kind}`, key: String(n.numbering.n), name: n.rest || t };
@@ -58,9 +60,15 @@ export function looksLikeHeading(text: string): boolean {
   if (MARKS.test(t)) return true;
   if (LEVEL_WORDS.some((w) => t.startsWith(w))) return true;
   if (WORD_NUMBER.test(normalizeWidth(t))) return true;
-  if (/^第\s*[0-9０-９]+/.test(t)) return true;
+  if (/^第\s*[0-9０-９]+\s*(?:[章節項部編款]|[\s.．、:：])/.test(t)) return true;
   const n = parseNumbering(t);
   return !!n && n.numbering.kind === 'roman';
+}
+
+/** A sheet's title (「第3次〇〇市行財政改革行動計画 進行管理表(令和2年度末)」): a year and a document word, never a section. */
+export function isTitleText(text: string): boolean {
+  const t = normalizeWidth(text);
+  return /(令和|平成)\s*(元|\d{1,2})\s*年|(19|20)\d{2}\s*年|R\s*\d{1,2}/.test(t) && /(計画|進捗|状況|一覧|管理表|報告|シート|結果|プラン)/.test(t);
 }
 
 /** Rows that are not items: totals under the table. */
@@ -158,6 +166,8 @@ export class Sections {
       this.group = undefined;
       this.caption = undefined;
       if (h.label) this.label ??= h.label;
+      // Blocks headed by a department's name (総務部, 教育委員会) are the departments' sections.
+      else if (h.kind === 'plain' && DEPARTMENT_HEADING.test(h.name)) this.label ??= '部局';
     } else if (h.level === 'group') {
       this.group = { key: h.key, name: h.name };
       this.caption = undefined;
