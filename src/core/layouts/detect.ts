@@ -8,6 +8,8 @@ import type { LayoutReader, SheetDetection } from './types';
 
 /** A city layout is taken without asking at this score; below it the generic reader may step in. */
 export const ACCEPT_SCORE = 0.6;
+/** How far below the generic reader's score a city layout may be on a sheet and still take it, when it took other sheets of the workbook. */
+const SIBLING_MARGIN = 0.1;
 /** The generic reader needs at least this much header evidence unless the user saved a mapping. */
 export const GENERIC_SCORE = GENERIC_ACCEPT_SCORE;
 
@@ -91,6 +93,14 @@ export function detectLayouts(
     // Hidden sheets are templates and old years far more often than live data: never taken unasked.
     if (taken.has(c.sheet) || !shown.has(c.sheet)) continue;
     if (c.score >= (c.layout === 'generic' ? GENERIC_SCORE : ACCEPT_SCORE)) taken.set(c.sheet, c);
+  }
+  // A workbook is one city's: where a city layout took sheets on its own, a sheet the generic reader
+  // took by a nose (the city's copy with progress columns added) goes to that city too.
+  const cities = new Set([...taken.values()].filter((c) => c.layout !== 'generic' && c.layout !== 'saved').map((c) => c.layout));
+  for (const [sheet, won] of taken) {
+    if (won.layout !== 'generic' || won.score === 1) continue;
+    const city = candidates.find((c) => c.sheet === sheet && cities.has(c.layout) && c.score >= ACCEPT_SCORE && won.score - c.score <= SIBLING_MARGIN);
+    if (city) taken.set(sheet, city);
   }
 
   const byLayout = new Map<string, Candidate[]>();

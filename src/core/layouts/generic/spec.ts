@@ -19,7 +19,7 @@ export const MAX_GENERIC_SCORE = 0.85;
 export const GENERIC_ACCEPT_SCORE = 0.5;
 
 /** Fields that show a table is a progress table rather than any list with a 名称 column. */
-export const EVIDENCE_FIELDS: DataField[] = ['indicator', 'target', 'actual', 'rating', 'department', 'baseline', 'effectPlanned', 'effectActual', 'status'];
+export const EVIDENCE_FIELDS: DataField[] = ['indicator', 'target', 'actual', 'rating', 'department', 'baseline', 'effectPlanned', 'effectActual', 'status', 'schedule'];
 
 export const GENERIC_TABLE = TableSpecSchema.parse({
   header: { maxRows: 2, search: 60, minLabels: 2 },

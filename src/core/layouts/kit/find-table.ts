@@ -133,6 +133,12 @@ function mapColumns(view: SheetView, m: LabelMatcher, rows: number[]): TableMatc
     if (columns.some((x) => x.group === c.group && !x.owned)) delete c.owned;
     delete c.stacked;
   }
+  // A synonym table (no configuration) takes the lowest level it finds as the items: a list whose
+  // items are headed 改革項目 or 推進項目 has no column for a second level.
+  if (m.spec.partial && !columns.some((c) => c.field === 'name')) {
+    const group = columns.find((c) => c.field === 'group');
+    if (group) group.field = 'name';
+  }
   const found = new Map<DataField, number>();
   for (const c of columns) if (c.field !== 'ignore') found.set(c.field as DataField, Math.max(found.get(c.field as DataField) ?? 0, c.strength));
   return {
