@@ -97,6 +97,11 @@ export const TEXTS = {
   fieldYearOnly: { params: { header: 'text' }, ja: '見出し「{header}」は年度だけなので、年度ごとの欄と判断しました', en: 'The header "{header}" is a year alone, so it is a column per year' },
   fieldExact: { params: { header: 'text', field: 'label' }, ja: '見出し「{header}」が{field}の見出し語と一致しました', en: 'The header "{header}" is a known label of the {field}' },
   fieldPartial: { params: { header: 'text', field: 'label' }, ja: '見出し「{header}」に{field}の見出し語が含まれています', en: 'The header "{header}" contains a label of the {field}' },
+  fieldByValues: {
+    params: { header: 'text', scale: 'text' },
+    ja: '列「{header}」の値がほぼすべて{scale}の評価なので、評価の列と判断しました',
+    en: 'The values in the column "{header}" are nearly all ratings on the {scale} scale, so it is the rating column',
+  },
   formDetected: {
     params: { labels: 'list', n: 'count', template: 'label', score: 'text' },
     ja: '様式の見出し {labels} が一致しました。{template?}確からしさは {score} です',

@@ -177,6 +177,21 @@ const LIBRARY_INPUT: z.input<typeof ScaleSchema>[] = [
     ],
   },
   {
+    id: 'completion',
+    label: { ja: '完了・一部実施・その他', en: 'done, partly done, other' },
+    symbols: [
+      sym('完了', '完了', 'done', ['実施済', '実施済み']),
+      sym('一部実施', '一部実施', 'partly done', ['一部完了']),
+      sym('その他', '計画変更・中止', 'changed or stopped', ['計画変更', '中止', '変更']),
+    ],
+    suggest: { beats: '完了', meets: '完了', short: '一部実施', worse: '一部実施' },
+    thresholds: [
+      { symbol: '完了', min: 100 },
+      { symbol: '一部実施', min: 1 },
+    ],
+    hints: ['取組結果'],
+  },
+  {
     id: 'status',
     label: { ja: '未着手・取組中・完了', en: 'not started, in progress, done' },
     symbols: [

@@ -31,7 +31,10 @@ export function suggestMapping(wb: WorkbookGrid): MappingSuggestion | undefined 
   if (!best) return undefined;
   const read = zeroConfigLayout.read(wb, { sheets: [best.sheet] });
   const fys = new Set(best.columns.filter((c) => c.field !== 'ignore' && c.fy !== undefined).map((c) => c.fy!));
-  const labels = uniqueLabels(best);
+  // The fields the read settled on (a rating column found by its values included).
+  const sheet = best.sheet;
+  const settled = new Map((read.fields ?? []).filter((f) => f.sheet === sheet).map((f) => [f.col, f.field]));
+  const labels = uniqueLabels({ ...best, columns: best.columns.map((c) => ({ ...c, field: settled.get(c.col) ?? c.field })) });
   const fields: Partial<Record<Exclude<Field, 'ignore'>, string[]>> = {};
   for (const [label, field] of labels) if (field !== 'ignore') (fields[field] ??= []).push(label);
   const headerRow = best.headerRows[best.headerRows.length - 1] + 1;

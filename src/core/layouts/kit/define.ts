@@ -11,10 +11,10 @@ import { alignAnchors, anchorOf } from './anchor';
 import { dedupe, policiesOf, viewOf } from './shared';
 import { defineForm, type FormHooks } from './form';
 import { buildItem, type BuildContext } from './build';
-import { bandAt, findTable, hasDataBelow, type TableMatch } from './find-table';
+import { bandAt, findTable, hasDataBelow, type TableColumn, type TableMatch } from './find-table';
 import { headerYear, LabelMatcher, strippedKey } from './labels';
 import { chooseReportYear, type YearEvidence } from './report-year';
-import { fieldRule, walkSheet, type ItemRow, type SheetWalk, type TableWalk, type WalkOptions } from './rows';
+import { fieldRule, refieldColumns, walkSheet, type ItemRow, type SheetWalk, type TableWalk, type WalkOptions } from './rows';
 import { LayoutSpecSchema, type DataField, type LayoutSpec, type LayoutSpecInput, type TableSpec } from './spec';
 
 /**
@@ -178,6 +178,10 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       walks.push({ view, walk: walkSheet(view, { specs: tables, first, ...(hooks.row ? { row: hooks.row } : {}), ...(start ? { start } : {}) }) });
     }
 
+    // With no configuration, a column whose values are a rating scale's symbols is the rating (取組結果: 完了/一部実施/その他).
+    const promoted = new Map<TableColumn, Label>();
+    for (const { view, walk } of walks) for (const tw of walk.tables) promoteRating(view, tw, promoted);
+
     // The scale: stated by the layout, else what the rating cells hold.
     const stated = opts.scale ?? (typeof spec.scale === 'string' ? scaleById(spec.scale) : spec.scale);
     let scale = stated ?? DEFAULT_SCALE;
@@ -197,7 +201,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     const anchors: TableAnchor[] = [];
     const fields: FieldConfidence[] = [];
     for (const { view, walk } of walks) {
-      reportColumns(view, walk, findings, fields);
+      reportColumns(view, walk, findings, fields, promoted);
       if (walk.firstItemWithoutPolicy) {
         const r = walk.firstItemWithoutPolicy;
         const policyRule = walk.tables[0] ? tableSpecOf(walk.tables[0]).headings.rules.find((h) => h.level === 'policy') : undefined;
@@ -285,7 +289,8 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     for (const { view, walk } of walks) {
       if (title === undefined) {
         for (const line of walk.title) {
-          if (!/年度/.test(line)) continue;
+          // 令和5年度の取組結果, or a date the report stands at (平成19年9月末現在 → 2007).
+          if (!/年度|年\s*[0-9０-９]{1,2}\s*月/.test(line)) continue;
           const fy = parseFiscalYear(line);
           if (fy !== undefined && fy >= 1989 && fy <= 2100) {
             title = fy;
@@ -342,7 +347,31 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     return sheetChoice.fy;
   }
 
-  function reportColumns(view: SheetView, walk: SheetWalk, findings: Finding[], fields: FieldConfidence[]): void {
+  /**
+   * A synonym table without a rating column: a status-like column whose values are nearly all the
+   * symbols of one scale (short words, not sentences) is the rating column.
+   */
+  function promoteRating(view: SheetView, tw: TableWalk, promoted: Map<TableColumn, Label>): void {
+    if (!tableSpecOf(tw).partial || tw.table.found.has('rating') || tw.items.length === 0) return;
+    let best: { col: TableColumn; read: number; scale: string } | undefined;
+    for (const c of tw.table.columns) {
+      if (!(c.field === 'status' || (c.field === 'ignore' && !c.axis && !c.owned && !c.yearOnly))) continue;
+      const values = tw.items.map((ir) => view.text(ir.row.row, c.col)).filter((v) => v !== '');
+      if (values.length < Math.max(3, tw.items.length * 0.5)) continue;
+      if (values.filter((v) => [...v].length <= 10).length < values.length * 0.9) continue;
+      const guess = inferScale(values, c.label);
+      if (!guess || guess.confidence < 0.9) continue;
+      if (!best || values.length > best.read) best = { col: c, read: values.length, scale: guess.scale.label.ja };
+    }
+    if (!best) return;
+    best.col.field = 'rating';
+    best.col.strength = 1;
+    tw.table.found.set('rating', 1);
+    refieldColumns(tw.table);
+    promoted.set(best.col, text('fieldByValues', { header: best.col.label, scale: best.scale }));
+  }
+
+  function reportColumns(view: SheetView, walk: SheetWalk, findings: Finding[], fields: FieldConfidence[], promoted: Map<TableColumn, Label>): void {
     const first = walk.tables[0];
     if (!first) return;
     const t = tableSpecOf(first);
@@ -371,7 +400,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
         header: c.label,
         col: c.col,
         confidence: c.strength || (c.yearOnly ? 1 : 0),
-        reason: confidenceReason(c.strength, c.label, c.field, c.yearOnly),
+        reason: promoted.get(c) ?? confidenceReason(c.strength, c.label, c.field, c.yearOnly),
       });
     }
   }
