@@ -15,6 +15,16 @@ export const ArgsSchema = z.object({
   sheetName: z.string().optional(),
   /** Group the summary by a classification axis (e.g. 推進手段); two, comma-separated, give a cross-tab. */
   by: z.array(z.string().min(1)).max(2).optional(),
+  /** summary: the plan's list of items to reconcile against (a workbook, or a consolidated file). */
+  master: z.string().optional(),
+  /** summary: last year's workbook(s) or consolidated file, for 前年度 / 増減. */
+  compare: z.string().optional(),
+  /** summary: files whose copy wins when copies of an item disagree. */
+  prefer: z.array(z.string()).optional(),
+  /** summary: the machine-readable table as UTF-8 CSV. */
+  csv: z.string().optional(),
+  /** validate: write the findings into a 検証結果 sheet of a copy (-o). */
+  writeReport: z.boolean().optional(),
 });
 export type Args = z.infer<typeof ArgsSchema>;
 
@@ -64,6 +74,21 @@ export function parseArgs(argv: string[], parseFy: (s: string) => number | undef
           .split(/[,、]/)
           .map((x) => x.trim())
           .filter(Boolean);
+        break;
+      case '--master':
+        raw.master = next();
+        break;
+      case '--compare':
+        raw.compare = next();
+        break;
+      case '--prefer':
+        raw.prefer = [...((raw.prefer as string[] | undefined) ?? []), next()];
+        break;
+      case '--csv':
+        raw.csv = next();
+        break;
+      case '--write-report':
+        raw.writeReport = true;
         break;
       case '--sheet-name':
         raw.sheetName = next();

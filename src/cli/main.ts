@@ -4,7 +4,8 @@ import { parseArgs, UsageError, type Args } from './args';
 import { columnsCommand, mappingCommand } from './commands/plan-commands';
 import { demoCommand } from './commands/demo';
 import { inspectCommand, validateCommand } from './commands/read-commands';
-import { fillCommand, summaryCommand } from './commands/write-commands';
+import { consolidatedSummaryCommand } from './commands/consolidate';
+import { fillCommand } from './commands/write-commands';
 import { processIo, type Io } from './io';
 import { InputError } from './load';
 
@@ -46,7 +47,7 @@ const COMMANDS: Record<Exclude<Args['command'], 'help'>, (a: Args, io: Io) => Pr
   inspect: inspectCommand,
   validate: validateCommand,
   fill: fillCommand,
-  summary: summaryCommand,
+  summary: consolidatedSummaryCommand,
   columns: columnsCommand,
   mapping: mappingCommand,
   demo: demoCommand,

@@ -52,6 +52,7 @@ export interface StandInOffice {
 export interface SheetInspection {
   fills: Record<string, string>;
   numberFormats: Record<string, string>;
+  hyperlinks: Record<string, string>;
   charts: ChartModel[];
   validations: (Omit<ValidationModel, 'range'> & { address: string })[];
   columnWidths: Record<number, number>;
@@ -164,6 +165,7 @@ export function createStandIn(wb: WorkbookGrid, opts: StandInOptions = {}): Stan
       return {
         fills: byAddress(s.fills),
         numberFormats: byAddress(s.numberFormats),
+        hyperlinks: byAddress(s.hyperlinks),
         charts: s.charts.map((c) => ({ ...c })),
         validations: s.validations.map((v) => ({
           list: [...v.list],

@@ -35,6 +35,8 @@ export class SheetModel {
   formulas: (string | null)[][] = [];
   readonly numberFormats = new Map<string, string>();
   readonly fills = new Map<string, string>();
+  /** Cell links (Range.hyperlink): cell key → the location or address it points at. */
+  readonly hyperlinks = new Map<string, string>();
   readonly styles = new Map<string, CellStyle>();
   readonly columnWidths = new Map<number, number>();
   merges: Range[] = [];

@@ -492,6 +492,20 @@ export class Range extends ClientObject {
     );
   }
 
+  /** ExcelApi 1.7: a link to a place in the workbook (documentReference) or a web address. */
+  set hyperlink(v: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string }) {
+    this.context.requireApi('1.7', 'Range.hyperlink');
+    if (!v || (v.documentReference === undefined && v.address === undefined)) {
+      throw new StandInError('InvalidArgument', 'A hyperlink needs an address or a documentReference.', 'Range.hyperlink');
+    }
+    this.set('hyperlink', v, () =>
+      this.eachInput(v.documentReference ?? v.address, 'hyperlink', (s, r, c, x) => {
+        s.hyperlinks.set(cellKey(r, c), String(x));
+        if (v.textToDisplay !== undefined) s.setCell(r, c, v.textToDisplay, null);
+      }),
+    );
+  }
+
   /** Every cell of a protected sheet is locked (Excel's default), so any change is refused. */
   writable(what: string): SheetModel {
     const s = this.sheet.model();

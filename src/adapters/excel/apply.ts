@@ -55,6 +55,12 @@ function queueRun(ws: Excel.Worksheet, run: Run, features: ApplyOptions['feature
     if (style.wrap !== undefined) range.format.wrapText = style.wrap;
     if (style.border) for (const e of BORDER_EDGES) range.format.borders.getItem(e).style = 'Continuous';
   }
+  // Links are per cell (ExcelApi 1.7); the text shown stays the value just written.
+  run.writes.forEach((w, i) => {
+    if (!w.link) return;
+    const target = `'${w.link.sheet.replace(/'/g, "''")}'!${w.link.address}`;
+    ws.getRange(runAddress({ ...run, top: run.top + i, writes: [w] })).hyperlink = { documentReference: target, textToDisplay: String(w.value ?? '') };
+  });
   const list = run.writes[0].validationList;
   if (list && features.dataValidation) {
     range.dataValidation.clear();

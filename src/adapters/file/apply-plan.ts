@@ -90,9 +90,21 @@ function writeSheet(ws: ExcelJS.Worksheet, spec: NewSheet): void {
   for (const [col, width] of Object.entries(spec.columnWidths ?? {})) ws.getColumn(col).width = width;
 }
 
+/**
+ * An internal link as Excel's HYPERLINK function, whose result is the text shown: the .xlsx writer
+ * here cannot store a link to a location without also declaring it an external file. Quotes in the
+ * sheet name and text are escaped, so nothing typed by staff can become part of the formula.
+ */
+function linkFormula(w: CellWrite & { link: NonNullable<CellWrite['link']> }): ExcelJS.CellFormulaValue {
+  const target = `#'${w.link.sheet.replace(/'/g, "''")}'!${w.link.address}`;
+  const text = String(w.value ?? '');
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  return { formula: `HYPERLINK(${q(target)},${q(text)})`, result: text } as ExcelJS.CellFormulaValue;
+}
+
 function writeCell(cell: ExcelJS.Cell, w: CellWrite): void {
   // A string is stored as a string even when it starts with '=': text is never turned into a formula.
-  cell.value = w.value;
+  cell.value = w.link ? linkFormula({ ...w, link: w.link }) : w.value;
   if (w.numberFormat) cell.numFmt = w.numberFormat;
   else if (typeof w.value === 'string' && /^[=+\-@]/.test(w.value)) cell.numFmt = '@';
   if (w.style) {

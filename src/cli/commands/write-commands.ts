@@ -97,7 +97,7 @@ export async function summaryCommand(args: Args, io: Io): Promise<number> {
   return 0;
 }
 
-function crossTabCommand(plan: Plan, args: Args, io: Io): number {
+export function crossTabCommand(plan: Plan, args: Args, io: Io): number {
   const [a, b] = args.by!;
   const t = crossTab(plan, a, b);
   if (args.json) {

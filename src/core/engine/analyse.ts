@@ -12,6 +12,7 @@ import { summarise } from '../summary/summarise';
 import type { Summary } from '../summary/types';
 import { finding, type Finding } from '../validation/finding';
 import { validatePlan } from '../validation/validate';
+import { staffData, type SkippedSheet } from './staff-sheets';
 
 export interface AnalyseOptions {
   /** Force a layout id (CLI --layout, settings.layout). */
@@ -36,6 +37,8 @@ export interface Analysis {
   settings: Settings;
   /** The settings sheet as read: revisions for write plans, problems for every command's output. */
   store: SettingsStore;
+  /** Sheets not read as this workbook's data: the add-in's own, and copies inserted from other files. */
+  skippedSheets: SkippedSheet[];
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -52,14 +55,16 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
   );
   const mapping = opts.mapping ?? settings.mapping;
   const reportFy = opts.reportFy ?? settings.reportFy;
-  const detection = detectLayouts(wb, { force: opts.layout ?? settings.layout, mapping });
+  // The add-in's own sheets and sheets inserted from other files are not this workbook's data.
+  const { wb: data, skipped } = staffData(wb, store);
+  const detection = detectLayouts(data, { force: opts.layout ?? settings.layout, mapping });
 
   const reads: LayoutRead[] = [];
   const readFindings: Finding[] = [];
   for (const choice of detection.chosen) {
     const reader = layoutById(choice.layout)!;
     try {
-      reads.push(reader.read(wb, { sheets: choice.sheets, reportFy, mapping }));
+      reads.push(reader.read(data, { sheets: choice.sheets, reportFy, mapping }));
     } catch (e) {
       readFindings.push(
         finding(
@@ -77,7 +82,7 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
       finding(
         'LAY002',
         'error',
-        { sheet: wb.sheets[0]?.name ?? '', cell: '' },
+        { sheet: data.sheets[0]?.name ?? wb.sheets[0]?.name ?? '', cell: '' },
         '進捗管理表の見出しが見つかりません。見出し行(取組名・指標・目標値・実績値・評価など)がある表か確認するか、設定で見出しの対応を保存してください。',
         'No progress table was recognised. Check that the sheet has a header row (item, indicator, target, actual, rating …) or save a header mapping in settings.',
       ),
@@ -106,6 +111,7 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
     summary: summarise(plan, { evaluations }),
     settings,
     store,
+    skippedSheets: skipped,
   };
 }
 

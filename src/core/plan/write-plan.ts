@@ -18,7 +18,7 @@ export const CellWriteSchema = z.object({
   /** The value the planner saw: null = blank. The host skips the write (and reports it) if the cell differs. */
   expect: WriteValueSchema,
   /** Why this write exists, for the preview list and undo descriptions. */
-  reason: z.enum(['rating', 'ratio', 'owned-header', 'subtotal', 'progress-column', 'summary']),
+  reason: z.enum(['rating', 'ratio', 'owned-header', 'subtotal', 'progress-column', 'summary', 'report']),
   /** Optional styling for owned cells. */
   style: z
     .object({
@@ -31,6 +31,11 @@ export const CellWriteSchema = z.object({
     .optional(),
   /** Restrict input to these values (A–D dropdown on progress columns). */
   validationList: z.array(z.string()).optional(),
+  /**
+   * A link to a cell of this workbook (the cell a finding or a source points at); the cell still
+   * shows `value`, so the address stays readable where a file cleaner strips links.
+   */
+  link: z.object({ sheet: z.string(), address: z.string() }).optional(),
   /** A cell note (comment) the add-in owns, e.g. asking the department to confirm a suggested rating. */
   note: z.string().optional(),
   /**
