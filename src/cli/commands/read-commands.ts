@@ -3,6 +3,7 @@ import { inspectJson, layoutName, validateJson, countFindings } from '../json';
 import { loadAndAnalyse } from '../load';
 import { num, table } from '../text';
 import type { Io } from '../io';
+import { writeFindingsReport } from './report';
 import { fiscalYearLabel } from '../../core/values/fiscal-year';
 
 const SEVERITY = {
@@ -50,10 +51,13 @@ export async function inspectCommand(args: Args, io: Io): Promise<number> {
 
 export async function validateCommand(args: Args, io: Io): Promise<number> {
   const file = one(args);
-  const { analysis: a } = await loadAndAnalyse(file, args);
+  const loaded = await loadAndAnalyse(file, args);
+  const a = loaded.analysis;
+  const report = args.writeReport ? await writeFindingsReport(loaded, args) : undefined;
   const c = countFindings(a);
   if (args.json) {
     io.out(JSON.stringify(validateJson(a, file, args.lang), null, 2));
+    if (report) io.err(report[args.lang]);
   } else {
     const ja = args.lang === 'ja';
     io.out(`${file}  (${layoutName(a)})`);
@@ -66,6 +70,7 @@ export async function validateCommand(args: Args, io: Io): Promise<number> {
         ? `\nエラー ${num(c.error)} 件 / 警告 ${num(c.warning)} 件 / 情報 ${num(c.info)} 件 — ${c.error === 0 ? '提出できます' : 'エラーを直してから提出してください'}`
         : `\n${num(c.error)} errors / ${num(c.warning)} warnings / ${num(c.info)} info — ${c.error === 0 ? 'ready to submit' : 'fix the errors before submitting'}`,
     );
+    if (report) io.out(report[args.lang]);
   }
   return c.error > 0 ? 1 : 0;
 }

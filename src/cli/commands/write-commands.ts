@@ -1,16 +1,10 @@
-import * as path from 'node:path';
-import { mergePlans } from '../../core/engine/merge-plans';
 import { planFill } from '../../core/plan/fill';
-import { DEFAULT_SUMMARY_SHEET, planSummarySheet } from '../../core/plan/summary-sheet';
-import { planOwnedSheet } from '../../core/settings/ownership';
 import { crossTab } from '../../core/summary/crosstab';
-import { summarise } from '../../core/summary/summarise';
 import type { Plan } from '../../core/model/plan';
 import type { Summary } from '../../core/summary/types';
 import { UsageError, type Args } from '../args';
 import type { Io } from '../io';
-import { summaryJson } from '../json';
-import { loadAndAnalyse, type Loaded } from '../load';
+import { loadAndAnalyse } from '../load';
 import { num, table } from '../text';
 import { one } from './read-commands';
 
@@ -54,46 +48,6 @@ export async function fillCommand(args: Args, io: Io): Promise<number> {
     for (const d of preview.disagreements) io.out(`  ${d.itemId}: ${d.entered} → ${d.suggested}  ${d.reason[args.lang]}`);
   }
   io.out((ja ? '出力: ' : 'output: ') + args.out);
-  return 0;
-}
-
-export async function summaryCommand(args: Args, io: Io): Promise<number> {
-  if (args.files.length === 0) throw new UsageError('summary: give one or more workbooks');
-  const loaded: Loaded[] = [];
-  for (const f of args.files) loaded.push(await loadAndAnalyse(f, args));
-  const plan = mergePlans(loaded.map((l) => ({ source: path.basename(l.file), plan: l.analysis.plan })));
-  const evaluations = loaded.flatMap((l) => l.analysis.evaluations);
-  const files = loaded.map((l) => l.file);
-  if (args.by?.length === 2) return crossTabCommand(plan, args, io);
-  const summary = summarise(plan, { evaluations, includeSuggested: args.includeSuggested, ...(args.by ? { axis: args.by[0] } : {}) });
-  if (args.out) {
-    const first = loaded[0];
-    const target = planOwnedSheet(first.grid, first.analysis.store, 'summary', args.sheetName ?? DEFAULT_SUMMARY_SHEET);
-    const sheetPlan = planSummarySheet(summary, {
-      lang: args.lang,
-      sources: files.map((f) => path.basename(f)),
-      target,
-      createdAt: new Date().toISOString().slice(0, 16).replace('T', ' '),
-    });
-    const r = await first.host.apply(sheetPlan);
-    await first.host.save(args.out);
-    if (!args.json) {
-      const ja = args.lang === 'ja';
-      if (r.sheetsLeftAlone.length) {
-        io.out(
-          ja
-            ? `同じ名前のシート「${r.sheetsLeftAlone.join('」「')}」はこのアドインが作ったものではないため残し、「${r.sheetsCreated.join('」「')}」に出力しました。`
-            : `Left the existing sheet(s) ${r.sheetsLeftAlone.join(', ')} alone (not made by this add-in); wrote ${r.sheetsCreated.join(', ')}.`,
-        );
-      }
-      io.out((ja ? '集計シートを出力: ' : 'summary sheet written: ') + `${args.out} [${r.sheetsCreated.join(', ')}]`);
-    }
-  }
-  if (args.json) {
-    io.out(JSON.stringify(summaryJson(summary, files, plan.layouts), null, 2));
-  } else {
-    io.out(summaryText(summary, args.lang));
-  }
   return 0;
 }
 
