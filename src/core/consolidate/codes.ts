@@ -98,8 +98,8 @@ export const CONSOLIDATION_CODES = {
   CON014: {
     severity: 'info',
     params: ['file', 'errors'],
-    ja: '「{file}」には検証エラーが {errors} 件あります(validate で確認してください)。',
-    en: '"{file}" has {errors} validation error(s) (see validate).',
+    ja: '「{file}」には検証エラーが {errors} 件あります。そのファイルを単独で検証して内容を確かめてください。',
+    en: '"{file}" has {errors} validation error(s); check that file on its own.',
   },
   // Reconciliation against the plan's list of items.
   REC001: {
