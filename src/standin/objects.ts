@@ -214,7 +214,8 @@ export class Worksheet extends ClientObject {
     const model = this.context.env.model;
     if (this.ref.id) return model.findById(this.ref.id);
     if (this.ref.name !== undefined) {
-      const s = model.find(this.ref.name);
+      // Excel's getItem takes a sheet's name or its id.
+      const s = model.find(this.ref.name) ?? model.findById(this.ref.name);
       if (s) this.ref.id = s.id;
       return s;
     }
@@ -278,6 +279,22 @@ export class Worksheet extends ClientObject {
   }
   get name(): string {
     return this.get('name');
+  }
+  /** Renaming follows Excel's rules: 1–31 characters, none of \\ / ? * : [ ], unique ignoring case. */
+  set name(n: string) {
+    this.set('name', n, () => {
+      const model = this.context.env.model;
+      const s = this.model();
+      if (typeof n !== 'string' || n.length === 0 || n.length > 31 || /[\\/?*:[\]]/.test(n) || /^'|'$/.test(n)) {
+        throw new StandInError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'Worksheet.name');
+      }
+      if (model.sheets.some((x) => x !== s && x.name.toLowerCase() === n.toLowerCase())) {
+        throw new StandInError('InvalidArgument', 'The sheet name is already taken. Try another name.', 'Worksheet.name');
+      }
+      if (model.activeSheet === s.name) model.activeSheet = n;
+      if (model.selection?.sheet === s.name) model.selection = { ...model.selection, sheet: n };
+      s.name = n;
+    });
   }
   get id(): string {
     return this.get('id');

@@ -29,6 +29,12 @@ async function main() {
     results.failed++;
     return finish(1);
   }
+  // The consolidation scenarios pick department files made by the fixture generator (test/fixtures).
+  if (!fs.existsSync(path.join(ROOT, 'test', 'fixtures', 'xlsx', 'consolidation'))) {
+    console.log('generating test fixtures (test/fixtures/generate.ts) …');
+    const r = require('node:child_process').spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test', 'fixtures', 'generate.ts')], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('fixture generation failed');
+  }
   const built = ensureBuild({ outDir: OUT, webpackArgs: ['--mode', 'development', '--env', 'only=playground', '--env', `out=${path.relative(ROOT, OUT)}`] });
   console.log(built ? `built the playground in ${((Date.now() - started) / 1000).toFixed(1)} s` : 'reusing the playground build (newer than every source)');
   fs.mkdirSync(SCREENSHOTS, { recursive: true });

@@ -33,8 +33,11 @@ export interface ExcelHost extends WorkbookHost {
   /** Colours the cells by severity, replacing earlier marks; originals are kept in the settings sheet. */
   highlight(cells: HighlightCell[]): Promise<HighlightResult>;
   clearHighlight(): Promise<HighlightResult>;
-  /** Inserts the sheets of a base64 .xlsx (ExcelApi 1.13); returns the new sheets' ids. */
-  insertWorkbook(base64: string): Promise<string[]>;
+  /**
+   * Inserts sheets of a base64 .xlsx (ExcelApi 1.13): all of them, or `sheets`; each is then given
+   * its name from `names` (by its name in the file). Returns the new sheets' ids and final names.
+   */
+  insertWorkbook(base64: string, opts?: { sheets?: string[]; names?: Record<string, string> }): Promise<{ id: string; name: string }[]>;
   apiSupport(): ApiSupport;
 }
 
@@ -131,7 +134,7 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
     highlight: (cells) => run((ctx) => setHighlight(ctx, cells)),
     clearHighlight: () => run((ctx) => setHighlight(ctx, [])),
 
-    insertWorkbook: (base64) => {
+    insertWorkbook: (base64, opts) => {
       if (!api().insertWorksheets) {
         return Promise.reject(
           new ExcelHostError(
@@ -142,9 +145,22 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
         );
       }
       return run(async (ctx) => {
-        const inserted = ctx.workbook.insertWorksheetsFromBase64(base64);
+        const inserted = ctx.workbook.insertWorksheetsFromBase64(base64, opts?.sheets?.length ? { sheetNamesToInsert: opts.sheets } : undefined);
         await ctx.sync();
-        return inserted.value;
+        const sheets = inserted.value.map((id) => ctx.workbook.worksheets.getItem(id).load(['id', 'name']));
+        await ctx.sync();
+        const names = opts?.names;
+        if (names && sheets.length) {
+          // Excel renames a clash on insert ('取組項目一覧 (2)'); the file's own name is what `names` is keyed by.
+          for (const ws of sheets) {
+            const want = names[ws.name] ?? names[ws.name.replace(/ \(\d+\)$/, '')];
+            if (want && want !== ws.name) ws.name = want;
+          }
+          await ctx.sync();
+          for (const ws of sheets) ws.load('name');
+          await ctx.sync();
+        }
+        return sheets.map((ws) => ({ id: ws.id, name: ws.name }));
       });
     },
 

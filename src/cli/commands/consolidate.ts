@@ -209,7 +209,7 @@ async function writeWorkbook(run: SummaryRun, args: Args, single: Loaded | undef
     files: sourceLine(run.consolidation.files.filter((f) => f.status === 'used').map((f) => f.file), args.lang),
     createdAt: now(),
     // Only a copy of the one workbook summarised holds the cells its sources point at.
-    linkable: (file, sheet) => single !== undefined && file === single.file && sheetNames.has(sheet),
+    linkTo: (file, sheet, cell) => (single !== undefined && file === single.file && sheetNames.has(sheet) && cell ? { sheet, address: cell } : null),
   });
   const r = await host.apply(plan);
   await host.save(args.out!);

@@ -21,14 +21,17 @@ export const BREAKDOWN_HEADERS = {
   en: { no: 'No.', groupKey: ' no.', group: '', id: 'Item no.', name: 'Item', department: 'Department', rating: 'Rating', planned: 'Planned effect (JPY thousand)', actual: 'Actual effect (JPY thousand)', file: 'File', sheet: 'Sheet', cell: 'Cell' },
 } as const;
 
+/** Where a file's cell is in the workbook being written, or null when that sheet is not there. */
+export type CellLink = (file: string, sheet: string, cell: string) => { sheet: string; address: string } | null;
+
 export const UNRATED_TEXT = { ja: '未評価', en: 'unrated' } as const;
 export const SUGGESTED_MARK = { ja: '（候補）', en: ' (suggested)' } as const;
 
 export interface BreakdownSheetOptions {
   lang: 'ja' | 'en';
   target: OwnedSheetTarget;
-  /** Whether a source's sheet is in the workbook being written (then its cell becomes a link). */
-  linkable?: (s: ItemSource) => boolean;
+  /** Where a source's cell is in the workbook being written (then its cell becomes a link there). */
+  linkTo?: CellLink;
   createdAt?: string;
 }
 
@@ -57,9 +60,8 @@ export function planBreakdownSheet(summary: Summary, sources: readonly ItemSourc
     const rating = src.rating === 'unrated' ? UNRATED_TEXT[lang] : src.suggested ? `${src.rating}${SUGGESTED_MARK[lang]}` : src.rating;
     const groupName = src.groupName.startsWith(src.group) ? src.groupName.slice(src.group.length).trim() || src.groupName : src.groupName;
     putRow(s, r, [i + 1, src.group, groupName, src.itemId, src.name, src.department, rating, src.effectPlanned, src.effectActual, src.file, src.sheet, src.cell], { formats });
-    if (src.cell && opts.linkable?.(src)) {
-      s.put(r, 11, src.cell, { style: { border: true }, link: { sheet: src.sheet, address: src.cell } });
-    }
+    const link = opts.linkTo?.(src.file, src.sheet, src.cell);
+    if (link) s.put(r, 11, src.cell, { style: { border: true }, link });
   });
   r++;
   const sum = (k: 'effectPlanned' | 'effectActual') => Number(rows.reduce((t, x) => t + (x[k] ?? 0), 0).toFixed(6));

@@ -7,7 +7,7 @@ import { planOwnedSheet } from '../settings/ownership';
 import type { SettingsStore } from '../settings/store';
 import type { Summary } from '../summary/types';
 import { fiscalYearLabel } from '../values/fiscal-year';
-import { BREAKDOWN_ROLE, breakdownSheetName, planBreakdownSheet } from './breakdown-sheet';
+import { BREAKDOWN_ROLE, breakdownSheetName, planBreakdownSheet, type CellLink } from './breakdown-sheet';
 import { appendCompareTable } from './compare-table';
 import { HEARING_ROLE, HEARING_SHEET, planHearingSheet } from './hearing-sheet';
 import { MACHINE_ROLE, machineSheetName, planMachineSheet } from './machine-sheet';
@@ -32,8 +32,8 @@ export interface ConsolidatedSheetsOptions {
   /** The files counted, for the summary's 集計元 line. */
   files: string[];
   createdAt?: string;
-  /** Whether an item's cell is in the workbook written (then it is a link). */
-  linkable?: (file: string, sheet: string) => boolean;
+  /** Where an item's cell is in the workbook written (then it is a link). */
+  linkTo?: CellLink;
 }
 
 export function planConsolidatedSheets(grid: WorkbookGrid, store: SettingsStore, opts: ConsolidatedSheetsOptions): WritePlan {
@@ -53,20 +53,20 @@ export function planConsolidatedSheets(grid: WorkbookGrid, store: SettingsStore,
     ...(opts.createdAt ? { createdAt: opts.createdAt } : {}),
   });
   if (opts.comparison) summaryPlan = appendCompareTable(summaryPlan, summaryTarget.name, opts.comparison, { lang, groupLabel: label });
-  const linkable = opts.linkable;
+  const linkTo = opts.linkTo;
   return combinePlans('summary', [
     summaryPlan,
     planBreakdownSheet(summary, opts.sources, {
       lang,
       target: breakdownTarget,
-      ...(linkable ? { linkable: (s: ItemSource) => linkable(s.file, s.sheet) } : {}),
+      ...(linkTo ? { linkTo } : {}),
       ...(opts.createdAt ? { createdAt: opts.createdAt } : {}),
     }),
     planHearingSheet(opts.hearing, {
       lang,
       target: hearingTarget,
       groupLabel: label,
-      ...(linkable ? { linkable } : {}),
+      ...(linkTo ? { linkTo } : {}),
       ...(opts.createdAt ? { createdAt: opts.createdAt } : {}),
     }),
     planMachineSheet(opts.machine, {

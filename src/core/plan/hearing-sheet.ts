@@ -1,5 +1,6 @@
 import type { HearingList } from '../consolidate/hearing';
 import type { OwnedSheetTarget } from '../settings/ownership';
+import type { CellLink } from './breakdown-sheet';
 import { fiscalYearLabel } from '../values/fiscal-year';
 import { ownedSheetPlan, putRow, putTitle, sheetCells } from './owned-sheet';
 import type { WritePlan } from './write-plan';
@@ -15,7 +16,7 @@ export interface HearingSheetOptions {
   lang: 'ja' | 'en';
   target: OwnedSheetTarget;
   groupLabel: string;
-  linkable?: (file: string, sheet: string) => boolean;
+  linkTo?: CellLink;
   createdAt?: string;
 }
 
@@ -37,7 +38,8 @@ export function planHearingSheet(list: HearingList, opts: HearingSheetOptions): 
     r++;
     putRow(s, r, [i + 1, e.group, e.itemId, e.name, e.department, e.rating, null, e.reasons.map((x) => x.code).join(ja ? '、' : ', '), e.file, e.sheet, e.cell]);
     s.put(r, 6, e.reasons.map((x) => x.message[lang]).join('\n'), { style: { border: true, wrap: true } });
-    if (e.cell && opts.linkable?.(e.file, e.sheet)) s.put(r, 10, e.cell, { style: { border: true }, link: { sheet: e.sheet, address: e.cell } });
+    const link = opts.linkTo?.(e.file, e.sheet, e.cell);
+    if (link) s.put(r, 10, e.cell, { style: { border: true }, link });
   });
   if (list.entries.length === 0) {
     r++;

@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, tokens } from '@fluentui/react-components';
 import type { Summary } from '../../core/summary/types';
 import type { Translate } from '../i18n';
 
@@ -12,9 +12,22 @@ const useStyles = makeStyles({
 });
 
 const num = (n: number) => n.toLocaleString('ja-JP');
+/** The count columns in display order, as provenance names them. */
+const COUNT_COLUMNS = ['A', 'B', 'C', 'D', 'unrated', 'total'];
 
 /** The same figures as the summary sheet, so the author can read them without leaving the pane. */
-export function SummaryTable({ summary, t, testId }: { summary: Summary; t: Translate; testId: string }) {
+export function SummaryTable({
+  summary,
+  t,
+  testId,
+  onCount,
+}: {
+  summary: Summary;
+  t: Translate;
+  testId: string;
+  /** Makes each count a button that lists the items behind it (group key or 'total', column or 'total'). */
+  onCount?: (group: string, column: string) => void;
+}) {
   const s = useStyles();
   const rows = [...summary.groups, { ...summary.total, key: '', name: t('summaryTotalRow') }];
   const heads = ['A', 'B', 'C', 'D', t('summaryUnrated'), t('summaryTotalCol'), t('summaryPlanned'), t('summaryActual'), t('summaryRatio')];
@@ -42,7 +55,20 @@ export function SummaryTable({ summary, t, testId }: { summary: Summary; t: Tran
               </th>
               {[g.counts.A, g.counts.B, g.counts.C, g.counts.D, g.counts.unrated, g.total].map((n, i) => (
                 <td key={i} className={s.cell}>
-                  {n}
+                  {onCount ? (
+                    <Link
+                      as="button"
+                      onClick={() => onCount(g.key || 'total', COUNT_COLUMNS[i])}
+                      aria-label={t('summaryCountLabel', { group: g.key ? g.name : t('summaryTotalRow'), column: heads[i], n })}
+                      data-testid="summary-count"
+                      data-group={g.key || 'total'}
+                      data-column={COUNT_COLUMNS[i]}
+                    >
+                      {n}
+                    </Link>
+                  ) : (
+                    n
+                  )}
                 </td>
               ))}
               <td className={s.cell}>{num(g.effectPlanned)}</td>
