@@ -15,8 +15,10 @@ const HELP = {
 コマンド:
   inspect FILE            読み込んだ計画(取組・指標・評価)を表示  [--layout ID] [--json]
   validate FILE           提出前チェック。エラーがあれば終了コード 1、読めなければ 2  [--json]
+                          [--write-report -o OUT] 検証結果シートを書き込んだ写しを出力
   fill FILE -o OUT        空欄の評価に候補を、達成率(自動)列に達成率を書き込む(入力済みセルは変更しない)
-  summary FILE…           基本方針別の集計(複数ファイルは合算)  [--json] [-o OUT.xlsx]
+  summary FILE…|DIR/     基本方針別の集計(複数ファイル・フォルダーは重複なく統合)  [--json] [-o OUT.xlsx] [--csv OUT.csv]
+                          [--master 計画一覧] 計画との照合  [--compare 前年度] 前年度・増減  [--prefer FILE] 値が異なる時に使うファイル
                           [--by 分類] 分類軸で集計 (例: --by 推進手段)、2軸で件数のクロス集計 (--by 推進手段,基本姿勢)
   columns FILE --fy 年度 -o OUT   計画表に年度の進捗列(実績・評価・取組状況)を追加
   mapping FILE            汎用レイアウトの見出し対応表(JSON)を推定して表示(--mapping で再利用)
@@ -33,8 +35,10 @@ const HELP = {
 commands:
   inspect FILE            show the plan read from the workbook  [--layout ID] [--json]
   validate FILE           pre-submission checks; exit 1 on errors, 2 when unreadable  [--json]
+                          [--write-report -o OUT] a copy with the findings in a 検証結果 sheet
   fill FILE -o OUT        suggested ratings into blank rating cells, ratios into the owned column
-  summary FILE…           summary by basic policy (several files are summed)  [--json] [-o OUT.xlsx]
+  summary FILE…|DIR/     summary by basic policy; files and folders consolidated, nothing counted twice
+                          [--json] [-o OUT.xlsx] [--csv OUT.csv] [--master PLAN] [--compare LAST] [--prefer FILE]
                           [--by AXIS] by a classification axis; two axes give a cross-tab of counts
   columns FILE --fy FY -o OUT   add progress columns (actual, rating, status) for a year to a plan sheet
   mapping FILE            guess a header mapping (JSON) for the generic layout, to save and pass with --mapping
