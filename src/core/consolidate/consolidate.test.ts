@@ -124,6 +124,14 @@ describe('consolidate: nothing is counted twice, every doubt names both files', 
     expect(codes(c)).toContain('CON008');
   });
 
+  it('items of other departments are never merged by a similar or equal name (one too few is as wrong as one too many)', () => {
+    const a = buildPlan([item('1-1', { name: '事務の見直し（総務課）', departments: ['総務課'] }), item('1-2', { name: '窓口改善', departments: ['総務課'] })]);
+    const b = buildPlan([item('1-7', { name: '事務の見直し（財政課）', departments: ['財政課'] }), item('1-8', { name: '窓口改善', departments: ['財政課'] })]);
+    const c = consolidate([file('総務課.xlsx', a), file('財政課.xlsx', b)]);
+    expect(c.plan.items.map((i) => i.id)).toEqual(['1-1', '1-2', '1-7', '1-8']);
+    expect(c.findings).toEqual([]);
+  });
+
   it('files that are not workbooks are listed, not read: owner file, CSV, unreadable, empty', () => {
     const inputs: ConsolidationInput[] = [
       { file: '~$a.xlsx', skipped: { kind: 'owner' } },

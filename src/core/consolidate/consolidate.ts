@@ -8,8 +8,7 @@ import {
   differingFields,
   FIELD_LABEL,
   fieldValueText,
-  findPartner,
-  idKey,
+  IdentityIndex,
   identityOf,
   planFingerprint,
   reportedValues,
@@ -265,18 +264,8 @@ interface Merged {
 
 function mergeItems(files: FileInput[], policies: PolicyMap, opts: ConsolidateOptions, findings: ConFinding[]): Merged {
   const entries: Entry[] = [];
-  const byId = new Map<string, Entry[]>();
-  const byPolicy = new Map<string, Entry[]>();
-  const index = (e: Entry, it: Item) => {
-    for (const [map, key] of [
-      [byId, idKey(it.id)],
-      [byPolicy, it.policyKey],
-    ] as const) {
-      const xs = map.get(key) ?? [];
-      if (!xs.includes(e)) xs.push(e);
-      map.set(key, xs);
-    }
-  };
+  // Items of different departments may share a name: a match by name alone needs the same department.
+  const index = new IdentityIndex<Entry>((e) => identityOf(e.copies[0].item), [], { sameDepartment: true });
 
   for (const f of files) {
     const evals = new Map(f.evaluations.map((e) => [e.itemId, e]));
@@ -293,12 +282,9 @@ function mergeItems(files: FileInput[], policies: PolicyMap, opts: ConsolidateOp
       };
       // 【再掲】 rows repeat an item inside one plan on purpose; they are never matched across files.
       const repost = item.flags.includes('repost');
-      const candidates = repost
-        ? []
-        : [...new Set([...(byId.get(idKey(item.id)) ?? []), ...(byPolicy.get(item.policyKey) ?? [])])].filter(
-            (e) => !e.files.has(f.file) && !e.copies[0].item.flags.includes('repost'),
-          );
-      const found = findPartner(identityOf(item), candidates, (e) => identityOf(e.copies[0].item));
+      const found = repost
+        ? { match: 'none' as const }
+        : index.find(identityOf(item), (e) => !e.files.has(f.file) && !e.copies[0].item.flags.includes('repost'));
       if (found.with && (found.match === 'same' || found.match === 'renumbered')) {
         const e = found.with;
         const first = e.copies[0];
@@ -312,7 +298,7 @@ function mergeItems(files: FileInput[], policies: PolicyMap, opts: ConsolidateOp
         }
         e.copies.push(holder);
         e.files.add(f.file);
-        index(e, item);
+        index.add(e, identityOf(item));
         continue;
       }
       if (found.with && found.match === 'id-reused') {
@@ -326,7 +312,7 @@ function mergeItems(files: FileInput[], policies: PolicyMap, opts: ConsolidateOp
       }
       const e: Entry = { copies: [holder], files: new Set([f.file]) };
       entries.push(e);
-      index(e, item);
+      if (!repost) index.add(e);
     }
   }
 

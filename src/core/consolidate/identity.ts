@@ -7,15 +7,16 @@ import type { ParsedValue } from '../values/types';
 
 /**
  * How one item is recognised across files, years and the plan's list: by the city's own number
- * and its name. Numbers are compared after width and spacing are normalised (`５（８）①` = `5(8)①`);
- * names by the same bigram similarity the Isehara list↔sheet matching uses, so typos and line
- * breaks do not split an item in two.
+ * and its name. Numbers are compared after width and spacing are normalised (`５（８）①` = `5(8)①`).
+ * With the same number, names need only be similar (the bigram similarity the Isehara list↔sheet
+ * matching uses), so typos and line breaks do not split an item in two. Without the same number,
+ * the names must be the same (after normalisation) in the same policy: near-identical names of
+ * different items (「事務の見直し（総務課）」「事務の見直し（財政課）」) must never be merged, since an
+ * item counted once too few is as wrong as one counted twice.
  */
 
 /** Names at least this similar are the same item when the numbers agree. */
 export const SAME_NAME = 0.8;
-/** Without an agreeing number, the names must be nearly identical. */
-export const SAME_NAME_ALONE = 0.9;
 
 export function idKey(id: string): string {
   return normalizeWidth(id).replace(/\s+/g, '');
@@ -43,27 +44,43 @@ export function compareIds(a: string, b: string): number {
   return ID_ORDER.compare(a.normalize('NFKC'), b.normalize('NFKC'));
 }
 
-/** What identifies an item: its number, its name, its policy, and whether the number means anything. */
+/** What identifies an item: its number, its name, its policy, its lead department, and whether the number means anything. */
 export interface Identity {
   id: string;
   name: string;
   policyKey: string;
   positional: boolean;
+  /** The lead department, normalised; '' when not known. */
+  department: string;
+}
+
+export function departmentKey(d: string | undefined): string {
+  return normalizeWidth(d ?? '').replace(/\s+/g, '');
 }
 
 export function identityOf(item: Item): Identity {
-  return { id: item.id, name: item.name, policyKey: item.policyKey, positional: isPositionalId(item) };
+  return { id: item.id, name: item.name, policyKey: item.policyKey, positional: isPositionalId(item), department: departmentKey(item.departments[0]) };
 }
 
 export type Match = 'same' | 'renumbered' | 'id-reused' | 'none';
 
+export interface MatchOptions {
+  /**
+   * A match by name alone also needs the same lead department (when both are known). Department
+   * files are matched this way: two departments may well report items of the same name.
+   */
+  sameDepartment?: boolean;
+}
+
+const nameOf = (i: Identity) => `${i.policyKey}\u0000${nameKey(i.name)}`;
+
 /** How two items (from different files or years) relate. */
-export function matchItems(a: Identity, b: Identity): Match {
+export function matchItems(a: Identity, b: Identity, opts: MatchOptions = {}): Match {
   const positional = a.positional || b.positional;
   const sameId = !positional && idKey(a.id) === idKey(b.id);
-  const sim = similarity(a.name, b.name);
-  if (sameId && sim >= SAME_NAME) return 'same';
-  if (sim >= SAME_NAME_ALONE && a.policyKey === b.policyKey) return positional || sameId ? 'same' : 'renumbered';
+  if (sameId && similarity(a.name, b.name) >= SAME_NAME) return 'same';
+  const departments = !opts.sameDepartment || !a.department || !b.department || a.department === b.department;
+  if (nameOf(a) === nameOf(b) && departments) return positional || sameId ? 'same' : 'renumbered';
   if (sameId) return 'id-reused';
   return 'none';
 }
@@ -72,11 +89,11 @@ export function matchItems(a: Identity, b: Identity): Match {
  * Finds b's partner among candidates: an exact match first, then a renumbered one; a number used for
  * another item is reported only when nothing else matched.
  */
-export function findPartner<T>(item: Identity, candidates: readonly T[], identity: (c: T) => Identity): { match: Match; with?: T } {
+export function findPartner<T>(item: Identity, candidates: readonly T[], identity: (c: T) => Identity, opts: MatchOptions = {}): { match: Match; with?: T } {
   let renumbered: T | undefined;
   let reused: T | undefined;
   for (const c of candidates) {
-    const m = matchItems(identity(c), item);
+    const m = matchItems(identity(c), item, opts);
     if (m === 'same') return { match: 'same', with: c };
     if (m === 'renumbered') renumbered ??= c;
     if (m === 'id-reused') reused ??= c;
@@ -87,49 +104,51 @@ export function findPartner<T>(item: Identity, candidates: readonly T[], identit
 }
 
 /**
- * Items waiting for a partner, indexed so that a lookup compares only those with the same number or
- * in the same policy (the only ones findPartner can pair), not every item of the other side.
+ * Items waiting for a partner, indexed by number and by (policy, name), so a lookup compares only
+ * the few that can match, not every item of the other side.
  */
 export class IdentityIndex<T> {
   private readonly byId = new Map<string, Set<T>>();
-  private readonly byPolicy = new Map<string, Set<T>>();
-  private readonly all = new Set<T>();
+  private readonly byName = new Map<string, Set<T>>();
+  private readonly keys = new Map<T, { ids: string[]; names: string[] }>();
 
   constructor(
     private readonly identity: (t: T) => Identity,
     items: Iterable<T> = [],
+    private readonly opts: MatchOptions = {},
   ) {
     for (const t of items) this.add(t);
   }
 
-  add(t: T): void {
-    const me = this.identity(t);
-    this.all.add(t);
-    for (const [map, key] of [
-      [this.byId, idKey(me.id)],
-      [this.byPolicy, me.policyKey],
-    ] as const) {
+  /** Indexes t under this identity (an item known by several numbers is added once per number). */
+  add(t: T, as: Identity = this.identity(t)): void {
+    const k = this.keys.get(t) ?? { ids: [], names: [] };
+    this.keys.set(t, k);
+    const put = (map: Map<string, Set<T>>, key: string, list: string[]) => {
       const set = map.get(key) ?? new Set<T>();
       set.add(t);
       map.set(key, set);
-    }
+      list.push(key);
+    };
+    put(this.byId, idKey(as.id), k.ids);
+    put(this.byName, nameOf(as), k.names);
   }
 
   remove(t: T): void {
-    const me = this.identity(t);
-    this.all.delete(t);
-    this.byId.get(idKey(me.id))?.delete(t);
-    this.byPolicy.get(me.policyKey)?.delete(t);
+    const k = this.keys.get(t);
+    if (!k) return;
+    for (const key of k.ids) this.byId.get(key)?.delete(t);
+    for (const key of k.names) this.byName.get(key)?.delete(t);
+    this.keys.delete(t);
   }
 
   has(t: T): boolean {
-    return this.all.has(t);
+    return this.keys.has(t);
   }
 
-  /** Same number first, so an exact match is found before a renamed one in the same policy. */
-  find(me: Identity): { match: Match; with?: T } {
-    const candidates = [...new Set([...(this.byId.get(idKey(me.id)) ?? []), ...(this.byPolicy.get(me.policyKey) ?? [])])];
-    return findPartner(me, candidates, this.identity);
+  find(me: Identity, usable: (t: T) => boolean = () => true): { match: Match; with?: T } {
+    const candidates = [...new Set([...(this.byId.get(idKey(me.id)) ?? []), ...(this.byName.get(nameOf(me)) ?? [])])].filter(usable);
+    return findPartner(me, candidates, this.identity, this.opts);
   }
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normalizeWidth } from '../values';
 import { conFinding, ConFindingSchema, type ConFinding } from './codes';
-import { findPartner, idKey, IdentityIndex, looksPositional, nameKey, type Identity } from './identity';
+import { departmentKey, findPartner, idKey, IdentityIndex, looksPositional, nameKey, type Identity } from './identity';
 import { ItemSourceSchema, type ItemSource } from './provenance';
 
 /**
@@ -33,7 +33,13 @@ export type Reconciliation = z.infer<typeof ReconciliationSchema>;
 
 /** Identity of a summary source row (the same for rows read back from a 内訳 sheet). */
 export function identityOfSource(s: ItemSource): Identity {
-  return { id: s.itemId, name: s.name, policyKey: s.policyKey, positional: s.positional || looksPositional(s.itemId) };
+  return {
+    id: s.itemId,
+    name: s.name,
+    policyKey: s.policyKey,
+    positional: s.positional || looksPositional(s.itemId),
+    department: departmentKey(s.department.split('、')[0]),
+  };
 }
 
 const deptKey = (s: string) =>
