@@ -2,19 +2,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
+import { runCli } from '../helpers/cli';
 import { SummaryJson, ValidateJson, InspectJson } from '../../src/cli/json';
 import { fixturePath } from '../fixtures/paths';
 import published from '../fixtures/seed-data/isehara-published-summary.json';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 const amount = (s: string) => Number(s.replace(/[(),]/g, ''));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-cli-'));

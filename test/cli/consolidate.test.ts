@@ -3,8 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConsolidatedSummaryJson } from '../../src/cli/commands/consolidate-output';
-import type { Io } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 import { ValidateJson } from '../../src/cli/json';
 import { fixturePath } from '../fixtures/paths';
 import {
@@ -32,13 +31,7 @@ import {
 import { ISEHARA_LIST_ROWS } from '../fixtures/render/isehara-list.fixture';
 import published from '../fixtures/seed-data/isehara-published-summary.json';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 // Whole folders and 67-sheet workbooks are read end to end; the machine is shared.
 jest.setTimeout(90_000);

@@ -31,15 +31,15 @@ export const CONSOLIDATION_CODES = {
   },
   CON003: {
     severity: 'error',
-    params: ['id', 'name', 'fileA', 'fileB', 'diffs'],
-    ja: '取組 {id}「{name}」が「{fileA}」と「{fileB}」の両方にあり、値が異なります({diffs})。どちらを使うか選ぶまで集計しません。',
-    en: 'Item {id} "{name}" is in both "{fileA}" and "{fileB}" with different values ({diffs}). Choose which copy to use; nothing is summed until then.',
+    params: ['id', 'name', 'file', 'other', 'diffs'],
+    ja: '取組 {id}「{name}」が「{file}」と「{other}」の両方にあり、値が異なります({diffs})。どちらを使うか選ぶまで集計しません。',
+    en: 'Item {id} "{name}" is in both "{file}" and "{other}" with different values ({diffs}). Choose which copy to use; nothing is summed until then.',
   },
   CON004: {
     severity: 'warning',
-    params: ['id', 'name', 'used', 'other', 'diffs'],
-    ja: '取組 {id}「{name}」は「{used}」と「{other}」で値が異なります({diffs})。指定どおり「{used}」の値で集計しました。',
-    en: 'Item {id} "{name}" differs between "{used}" and "{other}" ({diffs}). As chosen, the values of "{used}" were counted.',
+    params: ['id', 'name', 'file', 'other', 'diffs'],
+    ja: '取組 {id}「{name}」は「{file}」と「{other}」で値が異なります({diffs})。指定どおり「{file}」の値で集計しました。',
+    en: 'Item {id} "{name}" differs between "{file}" and "{other}" ({diffs}). As chosen, the values of "{file}" were counted.',
   },
   CON005: {
     severity: 'warning',

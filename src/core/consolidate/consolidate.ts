@@ -413,33 +413,20 @@ function resolve(e: Entry, opts: ConsolidateOptions, findings: ConFinding[]): { 
     const holder = chosen ?? preferred ?? richest;
     return { holder, duplicate: { ...base, used: holder.file, resolution: chosen ? 'choice' : preferred ? 'prefer' : 'same' } };
   }
+  // Every copy whose values differ from the one counted (or, while undecided, from the first) is named.
+  const tell = (code: 'CON003' | 'CON004', main: Holder) => {
+    for (const other of e.copies.filter((h) => h !== main)) {
+      const fields = differingFields(main.values, other.values);
+      if (!fields.length) continue;
+      const params = { id: main.item.id, name: main.item.name, file: main.file, other: other.file, diffs: diffsParam(main, other, fields) };
+      findings.push(conFinding(code, params, [at(main), at(other)], main.item.id));
+    }
+  };
   const decided = chosen ?? preferred;
   if (decided) {
-    for (const other of e.copies.filter((h) => h !== decided)) {
-      const fields = differingFields(decided.values, other.values);
-      if (!fields.length) continue;
-      findings.push(
-        conFinding(
-          'CON004',
-          { id: decided.item.id, name: decided.item.name, used: decided.file, other: other.file, diffs: diffsParam(decided, other, fields) },
-          [at(decided), at(other)],
-          decided.item.id,
-        ),
-      );
-    }
+    tell('CON004', decided);
     return { holder: decided, duplicate: { ...base, used: decided.file, resolution: chosen ? 'choice' : 'prefer' } };
   }
-  for (const other of rest) {
-    const fields = differingFields(first.values, other.values);
-    if (!fields.length) continue;
-    findings.push(
-      conFinding(
-        'CON003',
-        { id: first.item.id, name: first.item.name, fileA: first.file, fileB: other.file, diffs: diffsParam(first, other, fields) },
-        [at(first), at(other)],
-        first.item.id,
-      ),
-    );
-  }
+  tell('CON003', first);
   return { holder: first, duplicate: { ...base, used: null, resolution: 'unresolved' } };
 }

@@ -3,7 +3,10 @@ import { similarity } from '../layouts/isehara/reconcile';
 import type { Item, Plan } from '../model/plan';
 import { actualFor, primaryIndicator, reportYear, targetFor } from '../rules/evaluate';
 import { normalizeWidth } from '../values';
+import { valueKey } from '../values/same-value';
 import type { ParsedValue } from '../values/types';
+
+export { valueKey };
 
 /**
  * How one item is recognised across files, years and the plan's list: by the city's own number
@@ -149,20 +152,6 @@ export class IdentityIndex<T> {
   find(me: Identity, usable: (t: T) => boolean = () => true): { match: Match; with?: T } {
     const candidates = [...new Set([...(this.byId.get(idKey(me.id)) ?? []), ...(this.byName.get(nameOf(me)) ?? [])])].filter(usable);
     return findPartner(me, candidates, this.identity, this.opts);
-  }
-}
-
-/** What staff typed, as they would read it: numbers by value, blank and 「-」 alike, text without spacing. */
-export function valueKey(v: ParsedValue | undefined): string {
-  if (!v) return '';
-  switch (v.kind) {
-    case 'blank':
-    case 'na':
-      return '';
-    case 'number':
-      return `n:${v.value}${v.cap ?? ''}${v.secondary !== undefined ? `(${v.secondary})` : ''}`;
-    case 'text':
-      return `t:${normalizeWidth(v.text).replace(/\s+/g, '')}`;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Comparison, RatingChange } from '../consolidate/compare';
+import type { Comparison, Delta, RatingChange } from '../consolidate/compare';
 import type { ItemSource } from '../consolidate/provenance';
 import { fromA1, toA1 } from '../grid/a1';
 import { fiscalYearLabel } from '../values/fiscal-year';
@@ -32,54 +32,41 @@ export function appendCompareTable(plan: WritePlan, sheetName: string, cmp: Comp
     style: { bold: true },
   });
   r++;
-  // Counts: a two-row header, the rating over its three columns.
+  // Two-row headers: the group label down both rows, each block's title over its three columns.
+  const header = (titles: string[]) => {
+    put(r, 0, label, { style: HEAD_STYLE });
+    put(r + 1, 0, null, { style: HEAD_STYLE });
+    merges.push(`${toA1(r, 0)}:${toA1(r + 1, 0)}`);
+    titles.forEach((title, i) => {
+      const c = 1 + i * 3;
+      put(r, c, title, { style: HEAD_STYLE });
+      put(r, c + 1, null, { style: HEAD_STYLE });
+      put(r, c + 2, null, { style: HEAD_STYLE });
+      merges.push(`${toA1(r, c)}:${toA1(r, c + 2)}`);
+      sub.forEach((t, k) => put(r + 1, c + k, t, { style: HEAD_STYLE }));
+    });
+  };
+  const deltas = (c: number, d: Delta, format: string) => {
+    put(r, c, d.now, { numberFormat: format, style: BODY_STYLE });
+    put(r, c + 1, d.last, { numberFormat: format, style: BODY_STYLE });
+    put(r, c + 2, d.delta, { numberFormat: DELTA_FORMAT, style: BODY_STYLE });
+  };
+  // Counts: the rating over its three columns.
   const blocks = [...cmp.columns, 'total'];
-  put(r, 0, label, { style: HEAD_STYLE });
-  put(r + 1, 0, null, { style: HEAD_STYLE });
-  merges.push(`${toA1(r, 0)}:${toA1(r + 1, 0)}`);
-  blocks.forEach((b, i) => {
-    const c = 1 + i * 3;
-    put(r, c, b === 'total' ? (ja ? '合計' : 'Total') : colName(b), { style: HEAD_STYLE });
-    put(r, c + 1, null, { style: HEAD_STYLE });
-    put(r, c + 2, null, { style: HEAD_STYLE });
-    merges.push(`${toA1(r, c)}:${toA1(r, c + 2)}`);
-    sub.forEach((t, k) => put(r + 1, c + k, t, { style: HEAD_STYLE }));
-  });
+  header(blocks.map((b) => (b === 'total' ? (ja ? '合計' : 'Total') : colName(b))));
   r += 2;
   for (const row of cmp.rows) {
     put(r, 0, groupTitle(row.key, row.name), { style: BODY_STYLE });
-    blocks.forEach((b, i) => {
-      const d = b === 'total' ? row.total : row.counts[b];
-      const c = 1 + i * 3;
-      put(r, c, d.now, { numberFormat: '0', style: BODY_STYLE });
-      put(r, c + 1, d.last, { numberFormat: '0', style: BODY_STYLE });
-      put(r, c + 2, d.delta, { numberFormat: DELTA_FORMAT, style: BODY_STYLE });
-    });
+    blocks.forEach((b, i) => deltas(1 + i * 3, b === 'total' ? row.total : row.counts[b], '0'));
     r++;
   }
   // Effect amounts.
   r++;
-  put(r, 0, label, { style: HEAD_STYLE });
-  put(r + 1, 0, null, { style: HEAD_STYLE });
-  merges.push(`${toA1(r, 0)}:${toA1(r + 1, 0)}`);
-  const amounts = ja ? ['効果見込額（千円）', '実績効果額（千円）'] : ['Planned effect (JPY thousand)', 'Actual effect (JPY thousand)'];
-  amounts.forEach((t, i) => {
-    const c = 1 + i * 3;
-    put(r, c, t, { style: HEAD_STYLE });
-    put(r, c + 1, null, { style: HEAD_STYLE });
-    put(r, c + 2, null, { style: HEAD_STYLE });
-    merges.push(`${toA1(r, c)}:${toA1(r, c + 2)}`);
-    sub.forEach((s, k) => put(r + 1, c + k, s, { style: HEAD_STYLE }));
-  });
+  header(ja ? ['効果見込額（千円）', '実績効果額（千円）'] : ['Planned effect (JPY thousand)', 'Actual effect (JPY thousand)']);
   r += 2;
   for (const row of cmp.rows) {
     put(r, 0, groupTitle(row.key, row.name), { style: BODY_STYLE });
-    [row.effectPlanned, row.effectActual].forEach((d, i) => {
-      const c = 1 + i * 3;
-      put(r, c, d.now, { numberFormat: '#,##0', style: BODY_STYLE });
-      put(r, c + 1, d.last, { numberFormat: '#,##0', style: BODY_STYLE });
-      put(r, c + 2, d.delta, { numberFormat: DELTA_FORMAT, style: BODY_STYLE });
-    });
+    [row.effectPlanned, row.effectActual].forEach((d, i) => deltas(1 + i * 3, d, '#,##0'));
     r++;
   }
   // Item lists.

@@ -3,6 +3,7 @@ import { signedJa } from '../../../core/consolidate/compare';
 import type { ItemSource } from '../../../core/consolidate/provenance';
 import type { ImportOutcome } from '../../commands/import';
 import { usePane } from '../context';
+import { FindingList } from './ImportResults';
 import { ItemLink } from './ItemLink';
 
 const useStyles = makeStyles({
@@ -108,23 +109,8 @@ export function CompareView({ outcome }: { outcome: ImportOutcome }) {
 }
 
 export function ReconcileView({ outcome }: { outcome: ImportOutcome }) {
-  const { t, lang } = usePane();
-  const s = useStyles();
+  const { t } = usePane();
   const r = outcome.reconciliation;
   if (!r) return null;
-  const title = t('reconcileTitle', { missing: r.missing.length, extra: r.extra.length, changed: r.changed.length });
-  return (
-    <section className={s.section} aria-label={title} data-testid="reconcile">
-      <h3 className={s.h}>{title}</h3>
-      <ul className={s.list}>
-        {r.findings.map((f, i) => (
-          <li key={i} data-code={f.code}>
-            <Text size={200}>
-              {f.code} {f.message[lang]}
-            </Text>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+  return <FindingList findings={r.findings} title={t('reconcileTitle', { missing: r.missing.length, extra: r.extra.length, changed: r.changed.length })} testId="reconcile" />;
 }
