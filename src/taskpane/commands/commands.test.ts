@@ -6,7 +6,7 @@ import { OWNED_RATIO_HEADER } from '../../core/layouts/owned';
 import { readStore } from '../../core/settings/store';
 import { createStandIn, gridFromXlsxBuffer, installStandIn, type StandIn } from '../../standin';
 import { clearHighlight, highlightFindings, selectFinding } from './highlight';
-import { importWorkbooks, writeConsolidatedSheets } from './import';
+import { distinctNames, importWorkbooks, writeConsolidatedSheets } from './import';
 import { inspect } from './load';
 import { loadSettingsView, saveSettings } from './settings';
 import { runFill, previewFill } from './fill';
@@ -159,6 +159,11 @@ test('import reads department files in the pane and builds one summary; what is 
   ]);
   expect(out.consolidation.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['CON009', 'CON010', 'CON011']));
   expect(out.summary!.total.total).toBe(71 + out.state.files[1].items);
+});
+
+test('two picked files of the same name stay two files', () => {
+  const f = (name: string) => ({ name, bytes: new Uint8Array() });
+  expect(distinctNames([f('取組項目一覧.xlsx'), f('取組項目一覧.xlsx'), f('a.xlsx')]).map((x) => x.name)).toEqual(['取組項目一覧.xlsx', '取組項目一覧 (2).xlsx', 'a.xlsx']);
 });
 
 test('this workbook and a copy of it picked again count once', async () => {

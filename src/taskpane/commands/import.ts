@@ -141,7 +141,21 @@ async function readReference(files: ImportFile[], readGrid: ReadGrid): Promise<{
   });
 }
 
-export async function readImports(host: PaneHost, picked: ImportFile[], opts: ImportOptions, onStep: OnStep): Promise<ImportState> {
+/**
+ * Files are told apart by name in messages and in consolidation; two picked files of the same name
+ * (each department's 取組項目一覧.xlsx) must not look like one file given twice.
+ */
+export function distinctNames(files: ImportFile[]): ImportFile[] {
+  const seen = new Map<string, number>();
+  return files.map((f) => {
+    const n = (seen.get(f.name) ?? 0) + 1;
+    seen.set(f.name, n);
+    return n === 1 ? f : { ...f, name: f.name.replace(/(\.[^.]+)?$/, ` (${n})$1`) };
+  });
+}
+
+export async function readImports(host: PaneHost, files: ImportFile[], opts: ImportOptions, onStep: OnStep): Promise<ImportState> {
+  const picked = distinctNames(files);
   const insert = opts.insert && host.apiSupport().insertWorksheets;
   const state: ImportState = { inputs: [], files: [], sheetMap: {}, own: null };
   let grid: WorkbookGrid | undefined;
