@@ -235,8 +235,8 @@ export function createStandIn(wb: WorkbookGrid, opts: StandInOptions = {}): Stan
     },
     richApi: new RichApiServer(env),
     setRunOptions: (o) => {
-      runOptions = o ? { ...o } : undefined;
-      env.runOptions = runOptions;
+      if (o) runOptions = { ...o };
+      env.runOptions = o ? { ...o } : undefined;
     },
     inspect: (sheet) => {
       const s = sheetOf(sheet);

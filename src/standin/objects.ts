@@ -612,6 +612,23 @@ export class Range extends ClientObject {
     });
   }
 
+  /** A row of this range (office.js itself splits a large values array into such row blocks). */
+  getRow(row: number): Range {
+    return new Range(this.context, this.sheet, () => {
+      const r = this.rect();
+      return { top: r.top + row, left: r.left, bottom: r.top + row, right: r.right };
+    });
+  }
+
+  /** The smallest range holding this one and `other`. */
+  getBoundingRect(other: Range): Range {
+    return new Range(this.context, this.sheet, () => {
+      const a = this.rect();
+      const b = other.rect();
+      return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
+    });
+  }
+
   /** ExcelApi 1.13; like Excel, reports only areas whose top-left cell lies inside this range. */
   getMergedAreasOrNullObject(): MergedAreas {
     this.context.requireApi('1.13', 'Range.getMergedAreasOrNullObject');

@@ -99,8 +99,11 @@ export class RichApiServer {
       else {
         const parent = resolve(p.ParentObjectPathId!) as Dyn;
         if (p.ObjectPathType === 4) o = parent[camel(p.Name)];
-        else if (p.ObjectPathType === 3) o = (parent[camel(p.Name)] as (...a: unknown[]) => unknown).apply(parent, args);
-        else if (p.ObjectPathType === 5) o = (parent.getItem as (k: unknown) => unknown).call(parent, args[0]);
+        else if (p.ObjectPathType === 3) {
+          const f = parent[camel(p.Name)];
+          if (typeof f !== 'function') throw new Error(`stand-in: ${parent.constructor?.name}.${camel(p.Name)}() is not implemented`);
+          o = (f as (...a: unknown[]) => unknown).apply(parent, args);
+        } else if (p.ObjectPathType === 5) o = (parent.getItem as (k: unknown) => unknown).call(parent, args[0]);
         else throw new Error(`stand-in: object path type ${p.ObjectPathType} is not served`);
       }
       if (o === undefined || o === null) throw new Error(`stand-in: ${p.Name} is not implemented`);

@@ -1,11 +1,16 @@
 import type { Severity } from '../../core/validation/finding';
-import { queueSettingsRead, queueSettingsWrite } from './settings';
+import { sendWrites, type Runner, type WriteItem } from './batches';
+import { ACTION_BYTES, batchBySize, jsonBytes, PATH_BYTES } from './request-size';
+import { queueSettingsRead, settingsWrites } from './settings';
+import { worksheet } from './proxies';
 
 /**
  * Marks cells with a finding by colouring them, and puts the original fill back afterwards. The
  * originals are stored in the settings sheet, not in memory, so another session (a co-author, or
- * the same user after reopening) can remove the marks. Four syncs whatever the number of cells:
- * settings and sheets of the new marks, sheets of the old marks, current fills, then the writes.
+ * the same user after reopening) can remove the marks. Excel reads both No Fill and a white fill as
+ * '#FFFFFF'; from ExcelApi 1.9 the fill's pattern tells them apart ('None' vs 'Solid'), so a white
+ * cell gets its white back and a No Fill cell its gridlines. Reads and writes go in syncs sized by
+ * the request office.js builds (a cell's fill is three object paths: ~0.6 KB each).
  */
 export const HIGHLIGHT_KEY = 'shinchoku.highlight';
 
@@ -24,8 +29,10 @@ export interface HighlightCell {
 interface Mark {
   sheet: string;
   address: string;
-  /** Fill before we coloured it ('#FFFFFF' = none, Excel reports no fill as white). */
+  /** Fill colour before we coloured it (Excel reports No Fill as '#FFFFFF'). */
   original: string;
+  /** ExcelApi 1.9: the fill pattern before ('None' = No Fill); absent when the host could not tell. */
+  originalPattern?: string;
   /** Our colour, to tell whether someone has recoloured the cell since. */
   color: string;
 }
@@ -52,89 +59,96 @@ function parseMarks(record: Record<string, string>): Mark[] {
 
 const key = (c: { sheet: string; address: string }) => `${c.sheet}!${c.address.toUpperCase()}`;
 
-/** Replaces the current marks with `cells` (an empty list just clears). */
+const CELL_FILL_BYTES = 3 * PATH_BYTES + ACTION_BYTES + 40;
+
+/** Replaces the current marks with `cells` (an empty list just clears). The settings sheet must exist when cells are given. */
 export async function setHighlight(
-  context: Excel.RequestContext,
+  runner: Runner,
   cells: HighlightCell[],
-  progress?: (done: number, total: number) => void,
+  opts: { requestBudget: number; fillPattern: boolean; progress?: (done: number, total: number) => void },
 ): Promise<HighlightResult> {
-  const sheets = context.workbook.worksheets;
-  const probe = queueSettingsRead(context);
-  const wanted = new Map(cells.map((c) => [key(c), c]));
-  const sheetNames = [...new Set(cells.map((c) => c.sheet))];
-  const sheetProbe = new Map(
-    sheetNames.map((n) => {
-      const ws = sheets.getItemOrNullObject(n);
-      ws.protection.load('protected');
-      return [n, ws] as const;
-    }),
+  return runner(
+    async (context) => {
+      const sheets = context.workbook.worksheets;
+      const probe = queueSettingsRead(context);
+      const wanted = new Map(cells.map((c) => [key(c), c]));
+      const sheetProbe = new Map<string, Excel.Worksheet>();
+      const probeSheet = (n: string) => {
+        if (sheetProbe.has(n)) return;
+        const ws = sheets.getItemOrNullObject(n);
+        ws.protection.load('protected');
+        sheetProbe.set(n, ws);
+      };
+      for (const c of cells) probeSheet(c.sheet);
+      await context.sync();
+
+      const stored = probe.result();
+      const old = parseMarks(stored.record);
+      const oldByKey = new Map(old.map((m) => [key(m), m]));
+      // The old marks' sheets need checking too before anything is restored.
+      const before = sheetProbe.size;
+      for (const m of old) probeSheet(m.sheet);
+      if (sheetProbe.size > before) await context.sync();
+      const usable = (sheet: string) => {
+        const ws = sheetProbe.get(sheet)!;
+        return ws.isNullObject ? 'missing' : ws.protection.protected ? 'protected' : null;
+      };
+
+      // Fills are read only on sheets known to exist: a missing sheet would fail the whole sync.
+      const toRead = [...new Map([...old, ...cells].filter((c) => !usable(c.sheet)).map((c) => [key(c), c])).values()];
+      const fills = new Map<string, { color: string; pattern?: string }>();
+      const props = opts.fillPattern ? 'color,pattern' : 'color';
+      for (const part of batchBySize(toRead, () => CELL_FILL_BYTES, opts.requestBudget)) {
+        const loaded = part.map((c) => worksheet(context, c.sheet).getRange(c.address).format.fill.load(props));
+        await context.sync();
+        part.forEach((c, i) => fills.set(key(c), { color: loaded[i].color ?? '#FFFFFF', ...(opts.fillPattern ? { pattern: loaded[i].pattern ?? undefined } : {}) }));
+      }
+
+      const result: HighlightResult = { highlighted: 0, skipped: [], restored: 0, leftAlone: 0 };
+      const items: WriteItem[] = [];
+      const fillItem = (sheet: string, address: string, f: (fill: Excel.RangeFill) => void): WriteItem => ({
+        bytes: CELL_FILL_BYTES + jsonBytes(address),
+        idempotent: true,
+        cells: [],
+        queue: (ctx) => f(worksheet(ctx, sheet).getRange(address).format.fill),
+      });
+      const marks: Mark[] = [];
+      for (const m of old) {
+        const fill = fills.get(key(m));
+        if (!fill || wanted.has(key(m))) continue;
+        if (fill.color.toUpperCase() !== m.color.toUpperCase()) {
+          result.leftAlone++;
+          continue;
+        }
+        const noFill = m.originalPattern !== undefined ? m.originalPattern === 'None' : m.original.toUpperCase() === '#FFFFFF';
+        items.push(fillItem(m.sheet, m.address, (f) => (noFill ? f.clear() : (f.color = m.original))));
+        result.restored++;
+      }
+      for (const c of cells) {
+        const why = usable(c.sheet);
+        if (why) {
+          result.skipped.push({ sheet: c.sheet, address: c.address, reason: why });
+          continue;
+        }
+        const color = HIGHLIGHT_COLORS[c.severity];
+        const prev = oldByKey.get(key(c));
+        const now = fills.get(key(c))!;
+        // Already ours: keep the recorded original, not our own colour.
+        const ours = prev && now.color.toUpperCase() === prev.color.toUpperCase();
+        const original = ours ? prev.original : now.color.toUpperCase();
+        const originalPattern = ours ? prev.originalPattern : now.pattern;
+        items.push(fillItem(c.sheet, c.address, (f) => (f.color = color)));
+        marks.push({ sheet: c.sheet, address: c.address, original, ...(originalPattern ? { originalPattern } : {}), color });
+        result.highlighted++;
+      }
+      const next = { ...stored.record };
+      if (marks.length) next[HIGHLIGHT_KEY] = JSON.stringify(marks);
+      else delete next[HIGHLIGHT_KEY];
+      if (stored.exists) items.push(...settingsWrites(stored, next));
+      await sendWrites(context, items, { budget: opts.requestBudget });
+      opts.progress?.(1, 1);
+      return result;
+    },
+    { undoGroup: true },
   );
-  await context.sync();
-  progress?.(1, 4);
-
-  const record = probe.result();
-  const old = parseMarks(record.record);
-  const oldByKey = new Map(old.map((m) => [key(m), m]));
-  // The old marks' sheets need checking too before anything is restored.
-  for (const m of old) {
-    if (!sheetProbe.has(m.sheet)) {
-      const ws = sheets.getItemOrNullObject(m.sheet);
-      ws.protection.load('protected');
-      sheetProbe.set(m.sheet, ws);
-    }
-  }
-  await context.sync();
-  progress?.(2, 4);
-  const usable = (sheet: string) => {
-    const ws = sheetProbe.get(sheet)!;
-    return ws.isNullObject ? 'missing' : ws.protection.protected ? 'protected' : null;
-  };
-
-  // Fills are read only on sheets known to exist: a missing sheet would fail the whole sync.
-  const fills = new Map<string, Excel.RangeFill>();
-  for (const c of [...old, ...cells]) {
-    if (usable(c.sheet) || fills.has(key(c))) continue;
-    fills.set(key(c), sheets.getItem(c.sheet).getRange(c.address).format.fill.load('color'));
-  }
-  await context.sync();
-  progress?.(3, 4);
-
-  const result: HighlightResult = { highlighted: 0, skipped: [], restored: 0, leftAlone: 0 };
-  const marks: Mark[] = [];
-  for (const m of old) {
-    const fill = fills.get(key(m));
-    if (!fill) continue;
-    const current = (fill.color ?? '').toUpperCase();
-    if (wanted.has(key(m))) continue;
-    if (current !== m.color.toUpperCase()) {
-      result.leftAlone++;
-      continue;
-    }
-    const range = sheets.getItem(m.sheet).getRange(m.address);
-    if (m.original.toUpperCase() === '#FFFFFF') range.format.fill.clear();
-    else range.format.fill.color = m.original;
-    result.restored++;
-  }
-  for (const c of cells) {
-    const why = usable(c.sheet);
-    if (why) {
-      result.skipped.push({ sheet: c.sheet, address: c.address, reason: why });
-      continue;
-    }
-    const color = HIGHLIGHT_COLORS[c.severity];
-    const prev = oldByKey.get(key(c));
-    const current = (fills.get(key(c))!.color ?? '#FFFFFF').toUpperCase();
-    // Already ours: keep the recorded original, not our own colour.
-    const original = prev && current === prev.color.toUpperCase() ? prev.original : current;
-    sheets.getItem(c.sheet).getRange(c.address).format.fill.color = color;
-    marks.push({ sheet: c.sheet, address: c.address, original, color });
-    result.highlighted++;
-  }
-  const next = { ...record.record };
-  if (marks.length) next[HIGHLIGHT_KEY] = JSON.stringify(marks);
-  else delete next[HIGHLIGHT_KEY];
-  if (JSON.stringify(next) !== JSON.stringify(record.record)) queueSettingsWrite(context, next, record.exists);
-  await context.sync();
-  progress?.(4, 4);
-  return result;
 }

@@ -1,20 +1,25 @@
 import type { WorkbookGrid } from '../../core/grid/types';
 import type { WorkbookHost } from '../../core/host';
 import type { ApplyResult, WritePlan } from '../../core/plan/write-plan';
-import { applyPlan } from './apply';
-import { ExcelHostError, toHostError } from './errors';
+import { applyPlan, partialError } from './apply';
+import { sendWrites, type Runner } from './batches';
+import { errorCode, ExcelHostError, toHostError } from './errors';
 import { setHighlight, type HighlightCell, type HighlightResult } from './highlight';
 import { DEFAULT_READ_BUDGET, readWorkbook, type ReadBudget } from './read';
-import { queueSettingsRead, queueSettingsWrite } from './settings';
+import { DEFAULT_REQUEST_BUDGET, REQUEST_LIMIT_BYTES } from './request-size';
+import { queueSettingsRead, queueSettingsSheet, settingsWrites, structureProtectedError } from './settings';
 
 /**
  * The task pane's door to Excel. The only module (with its siblings) that touches the global
- * `Excel`/`Office`, so the same code runs in Excel and on the stand-in. The manifest requires
- * ExcelApi 1.7; everything newer is detected at run time and reported by apiSupport().
+ * `Excel`/`Office`, so the same code runs in Excel, on the stand-in, and through office.js's own
+ * client library in the tests. The manifest requires ExcelApi 1.7; everything newer is detected at
+ * run time and reported by apiSupport().
  */
 export interface ApiSupport {
-  /** Highest ExcelApi set reported (checked from 1.20 down to 1.1); null outside Office. */
+  /** Highest ExcelApi set reported (checked from 1.21 down to 1.1); null outside Office. */
   excelApi: string | null;
+  /** Where Excel runs, from Office.context.platform: 'web' has the 5 MB request limit. */
+  platform: 'web' | 'desktop' | 'mobile' | null;
   /** ExcelApi 1.13: merged areas come back with read(). */
   mergedAreas: boolean;
   /** ExcelApi 1.13: insertWorkbook(). */
@@ -23,9 +28,14 @@ export interface ApiSupport {
   dataValidation: boolean;
   /** ExcelApi 1.6: calculation suspended during bulk writes. */
   suspendCalculation: boolean;
-  /** Run option delayForCellEdit: batches wait while the user edits a cell instead of failing. */
-  delayForCellEdit: boolean;
-  /** ExcelApi 1.20: one undo step per command. */
+  /** ExcelApi 1.9: fill patterns tell No Fill from a white fill, so highlight restores exactly. */
+  fillPattern: boolean;
+  /**
+   * Run option delayForCellEdit: always passed. No requirement set names it; office.js applies it
+   * only where the host reports the DelayForCellEdit capability, and ignores it elsewhere.
+   */
+  delayForCellEdit: true;
+  /** ExcelApi 1.20: one undo step per command (until Excel said UndoNotSupported in this session). */
   mergeUndoGroup: boolean;
 }
 
@@ -37,18 +47,21 @@ export interface ExcelHost extends WorkbookHost {
   readSettings(): Promise<Record<string, string>>;
   /** Sets the given keys in the settings sheet; a key set to '' is removed; others are kept. */
   writeSettings(record: Record<string, string>): Promise<void>;
-  /** Inserts the sheets of a base64 .xlsx (ExcelApi 1.13); returns the new sheets' ids. */
-  insertWorkbook(base64: string): Promise<string[]>;
+  /**
+   * Inserts the given sheets of a base64 .xlsx at the end (ExcelApi 1.13); returns the new sheets'
+   * ids. Name the staff sheets: the settings sheet and sheets the add-in made are never inserted.
+   */
+  insertWorkbook(base64: string, opts: { sheets: string[] }): Promise<string[]>;
   apiSupport(): ApiSupport;
 }
 
 export interface ExcelHostOptions {
   readBudget?: Partial<ReadBudget>;
-  /** Estimated request bytes per write sync. */
-  writeBatchBytes?: number;
+  /** Estimated request bytes per write sync (as office.js serialises it). */
+  requestBudget?: number;
 }
 
-const VERSIONS = Array.from({ length: 20 }, (_, i) => `1.${20 - i}`);
+const VERSIONS = Array.from({ length: 21 }, (_, i) => `1.${21 - i}`);
 
 export const REQUIRED_EXCEL_API = '1.7';
 
@@ -60,27 +73,45 @@ function isSet(version: string): boolean {
   }
 }
 
+function platformOf(): ApiSupport['platform'] {
+  try {
+    const p = typeof Office !== 'undefined' ? String(Office.context?.platform ?? '') : '';
+    if (p === 'OfficeOnline') return 'web';
+    if (p === 'PC' || p === 'Mac' || p === 'Universal') return 'desktop';
+    if (p === 'iOS' || p === 'Android') return 'mobile';
+    return null;
+  } catch {
+    return null;
+  }
+}
+
 export function detectApiSupport(): ApiSupport {
   const excelApi = VERSIONS.find(isSet) ?? null;
   return {
     excelApi,
+    platform: platformOf(),
     mergedAreas: isSet('1.13'),
     insertWorksheets: isSet('1.13'),
     dataValidation: isSet('1.8'),
     suspendCalculation: isSet('1.6'),
-    // The typings name no set for RunOptions; 1.11 hosts (2020 on) are known to accept it. A guess,
-    // kept conservative because an older host could take the options object for something else.
-    delayForCellEdit: isSet('1.11'),
+    fillPattern: isSet('1.9'),
+    delayForCellEdit: true,
     mergeUndoGroup: isSet('1.20'),
   };
 }
 
+/** Base64 of a file Excel on the web would refuse: the string alone travels in one request. */
+const MAX_INSERT_BASE64 = REQUEST_LIMIT_BYTES - 64 * 1024;
+
 export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
   const budget: ReadBudget = { ...DEFAULT_READ_BUDGET, ...opts.readBudget };
+  const requestBudget = opts.requestBudget ?? DEFAULT_REQUEST_BUDGET;
   let support: ApiSupport | undefined;
+  /** Set once Excel refused an undo group: later runs go ungrouped rather than fail again. */
+  let undoGroupRefused = false;
   const api = () => (support ??= detectApiSupport());
 
-  async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  const runner: Runner = async (batch, { undoGroup }) => {
     if (typeof Excel === 'undefined') {
       throw new ExcelHostError(
         'NoExcel',
@@ -96,25 +127,43 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
         `This Excel does not support ExcelApi ${REQUIRED_EXCEL_API}. Use Microsoft 365 Excel or Excel on the web.`,
       );
     }
+    // Only batches that Excel can undo go into a group: Microsoft's undo table lists sheet delete,
+    // insertWorksheetsFromBase64 and (Windows, Mac) sheet visibility among those that cannot.
+    const group = undoGroup && s.mergeUndoGroup && !undoGroupRefused;
+    const options = { delayForCellEdit: true, ...(group ? { mergeUndoGroup: true } : {}) } as Excel.RunOptions;
     try {
-      if (s.delayForCellEdit) {
-        const options: Excel.RunOptions = { delayForCellEdit: true, ...(s.mergeUndoGroup ? { mergeUndoGroup: true } : {}) };
-        return await Excel.run(options, batch);
-      }
-      return await Excel.run(batch);
+      return await Excel.run(options, batch);
     } catch (e) {
-      throw toHostError(e);
+      const inner = (e as { cause?: unknown })?.cause ?? e;
+      if (group && errorCode(inner) === 'UndoNotSupported') undoGroupRefused = true;
+      throw e;
     }
-  }
+  };
+  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>, undoGroup = false): Promise<T> =>
+    runner(batch, { undoGroup }).catch((e) => {
+      throw toHostError(e);
+    });
+
+  /** Creates the settings sheet on its own (outside any undo group) when it is missing. */
+  const ensureSettingsSheet = () =>
+    run(async (ctx) => {
+      const probe = queueSettingsRead(ctx);
+      const structure = ctx.workbook.protection.load('protected');
+      await ctx.sync();
+      if (probe.result().exists) return;
+      if (structure.protected) throw structureProtectedError();
+      queueSettingsSheet(ctx);
+      await ctx.sync();
+    });
 
   return {
     read: (progress?: (done: number, total: number) => void): Promise<WorkbookGrid> =>
       run((ctx) => readWorkbook(ctx, { budget, mergedAreas: api().mergedAreas, progress })),
 
     apply: (plan: WritePlan, progress?: (done: number, total: number) => void): Promise<ApplyResult> =>
-      run((ctx) =>
-        applyPlan(ctx, plan, { maxBatchBytes: opts.writeBatchBytes, features: { dataValidation: api().dataValidation }, progress }),
-      ),
+      applyPlan(runner, plan, { requestBudget, features: { dataValidation: api().dataValidation }, progress }).catch((e) => {
+        throw partialError(e);
+      }),
 
     select: (sheet, address) =>
       run(async (ctx) => {
@@ -124,8 +173,16 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
         await ctx.sync();
       }),
 
-    highlight: (cells) => run((ctx) => setHighlight(ctx, cells)),
-    clearHighlight: () => run((ctx) => setHighlight(ctx, [])),
+    highlight: async (cells) => {
+      if (cells.length > 0) await ensureSettingsSheet();
+      return setHighlight(runner, cells, { requestBudget, fillPattern: api().fillPattern }).catch((e) => {
+        throw partialError(e);
+      });
+    },
+    clearHighlight: () =>
+      setHighlight(runner, [], { requestBudget, fillPattern: api().fillPattern }).catch((e) => {
+        throw partialError(e);
+      }),
 
     readSettings: () =>
       run(async (ctx) => {
@@ -134,38 +191,50 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
         return probe.result().record;
       }),
 
-    writeSettings: (record) =>
-      run(async (ctx) => {
+    writeSettings: async (record) => {
+      await ensureSettingsSheet();
+      await run(async (ctx) => {
         const probe = queueSettingsRead(ctx);
         await ctx.sync();
-        const { exists, record: current } = probe.result();
-        const next = { ...current };
+        const stored = probe.result();
+        const next = { ...stored.record };
         for (const [k, v] of Object.entries(record)) {
           if (v === '') delete next[k];
           else next[k] = v;
         }
-        queueSettingsWrite(ctx, next, exists);
-        await ctx.sync();
-      }),
+        await sendWrites(ctx, settingsWrites(stored, next), { budget: requestBudget });
+      }, true).catch((e) => {
+        throw partialError(e);
+      });
+    },
 
-    insertWorkbook: (base64) => {
-      if (!api().insertWorksheets) {
-        return Promise.reject(
-          new ExcelHostError(
-            'ApiNotFound',
-            'この Excel ではブックからのシート挿入(ExcelApi 1.13)が使えません。サンプルのファイルを Excel で直接開いてください。',
-            'This Excel cannot insert sheets from a workbook (ExcelApi 1.13). Open the sample file in Excel directly.',
-          ),
+    insertWorkbook: async (base64, { sheets }) => {
+      const s = api();
+      if (!s.insertWorksheets) {
+        throw new ExcelHostError(
+          'ApiNotFound',
+          'この Excel ではブックからのシート挿入(ExcelApi 1.13)が使えません。集計は挿入せずに行えます。シートが必要なら、ファイルを Excel で直接開いてください。',
+          'This Excel cannot insert sheets from a workbook (ExcelApi 1.13). The summary works without inserting; to see the sheets, open the file in Excel directly.',
         );
       }
+      if (s.platform === 'web' && base64.length > MAX_INSERT_BASE64) {
+        const mb = (base64.length * 0.75) / 1024 / 1024;
+        throw new ExcelHostError(
+          'FileTooLargeForWeb',
+          `このファイル(約 ${mb.toFixed(1)} MB)は Excel on the web で一度に送れる大きさ(5 MB、ファイルでは約 3.7 MB)を超えるため、シートとして挿入できません。集計は挿入せずに行えます。シートも必要なら Excel デスクトップ版で取り込んでください。`,
+          `This file (about ${mb.toFixed(1)} MB) is larger than Excel on the web can receive at once (5 MB, about 3.7 MB of file), so its sheets cannot be inserted. The summary works without inserting; use Excel desktop to insert the sheets.`,
+        );
+      }
+      if (sheets.length === 0) return [];
+      // Inserting cannot be undone, so it never runs inside an undo group.
       return run(async (ctx) => {
-        const inserted = ctx.workbook.insertWorksheetsFromBase64(base64);
+        const inserted = ctx.workbook.insertWorksheetsFromBase64(base64, { sheetNamesToInsert: sheets, positionType: 'End' });
         await ctx.sync();
         return inserted.value;
       });
     },
 
-    apiSupport: () => ({ ...api() }),
+    apiSupport: () => ({ ...api(), mergeUndoGroup: api().mergeUndoGroup && !undoGroupRefused }),
   };
 }
 
