@@ -1,4 +1,6 @@
 import { runItem } from '../../src/adapters/excel/apply';
+import { createExcelHost } from '../../src/adapters/excel/host';
+import { CELL_FILL_BYTES } from '../../src/adapters/excel/highlight';
 import { sendWrites, type WriteItem } from '../../src/adapters/excel/batches';
 import { rangeLoadBytes, SYNC_BYTES } from '../../src/adapters/excel/request-size';
 import { worksheet } from '../../src/adapters/excel/proxies';
@@ -59,6 +61,22 @@ describe('request size: the adapter estimate against office.js', () => {
     const real = await realBytes(si, (ctx) => sendWrites(ctx, items, { budget: Number.MAX_SAFE_INTEGER }));
     expect(estimate).toBeGreaterThanOrEqual(real);
     expect(estimate).toBeLessThan(real * 1.6 + SYNC_BYTES);
+  });
+
+  test('highlight: reading and setting the fill of 3,000 cells', async () => {
+    const si = standIn();
+    const host = createExcelHost({ requestBudget: Number.MAX_SAFE_INTEGER });
+    await host.writeSettings({ k: 'v' });
+    si.richApi.exchanges.length = 0;
+    const cells = Array.from({ length: 3000 }, (_, i) => ({ sheet: '一覧', address: `B${i + 1}`, severity: 'warning' as const }));
+    await host.highlight(cells);
+    const sizes = si.richApi.exchanges.map((x) => x.requestBytes).sort((a, b) => b - a);
+    // The two largest syncs: the fill reads and the fill writes, one each at this budget.
+    const estimate = SYNC_BYTES + cells.reduce((n, c) => n + CELL_FILL_BYTES + c.address.length + 2, 0);
+    for (const real of sizes.slice(0, 2)) {
+      expect(estimate).toBeGreaterThanOrEqual(real);
+      expect(estimate).toBeLessThan(real * 1.6 + SYNC_BYTES);
+    }
   });
 
   test('a check load of every target cell', async () => {

@@ -74,12 +74,52 @@ function runBytes(run: Run): number {
   return rangeWriteBytes(runAddress(run), [formatsOf(run), valuesOf(run)]) + PATH_BYTES + styleBytes + listBytes;
 }
 
-export function runItem(run: Run, features: ApplyOptions['features'], existing: boolean): WriteItem {
+/** Cells a write put back because, at the moment it wrote, they no longer held what the plan expected. */
+export type Reverted = ApplyResult['conflicts'];
+
+/**
+ * A run of writes into an existing sheet. In the same sync, just before writing, it reads what the
+ * cells hold at that moment: a co-author's edit that arrived after the check (Excel merges other
+ * people's changes between any two syncs) shows up there, and that cell is put back as it was —
+ * value or formula, and number format — and reported.
+ */
+export function runItem(run: Run, features: ApplyOptions['features'], existing: boolean, reverted?: Reverted): WriteItem {
+  let before: Excel.Range | undefined;
+  const address = runAddress(run);
   return {
-    bytes: runBytes(run),
+    bytes: runBytes(run) + (existing ? rangeLoadBytes(address, ['values', 'formulas', 'numberFormat']) : 0),
     idempotent: true,
     cells: existing ? run.writes.map((w) => ({ ref: { sheet: w.sheet, address: w.address }, value: w.value })) : [],
-    queue: (context) => queueRun(worksheet(context, run.sheet), run, features),
+    queue: (context) => {
+      const ws = worksheet(context, run.sheet);
+      if (existing) before = ws.getRange(address).load('values,formulas,numberFormat');
+      queueRun(ws, run, features);
+    },
+    after: () => {
+      if (!before || !reverted) return [];
+      const b = before;
+      const undo: WriteItem[] = [];
+      run.writes.forEach((w, k) => {
+        const value = b.values[k][0];
+        const formula = b.formulas[k][0];
+        if (!isFormula(formula, value) && same(value, w.expect)) return;
+        reverted.push({ sheet: w.sheet, address: w.address, found: isFormula(formula, value) ? formula : value === '' ? null : value, expected: w.expect });
+        const format = b.numberFormat[k][0];
+        const restore = isFormula(formula, value) ? formula : value;
+        undo.push({
+          bytes: rangeWriteBytes(w.address, [[[format]], [[restore]]]),
+          idempotent: true,
+          cells: [],
+          queue: (context) => {
+            const cell = worksheet(context, w.sheet).getRange(w.address);
+            cell.numberFormat = [[format as string]];
+            if (isFormula(formula, value)) cell.formulas = [[formula as string]];
+            else cell.values = [[value as string]];
+          },
+        });
+      });
+      return undo;
+    },
   };
 }
 
@@ -237,13 +277,14 @@ export async function applyPlan(runner: Runner, plan: WritePlan, opts: ApplyOpti
 
   // B: the writes, one undo step where the host offers it.
   const { accepted, conflicts, creating, sheetsLeftAlone, settings, record, settingsChanged } = checked;
+  const reverted: Reverted = [];
   // Order: sheets are added first, each in a sync of its own (adding is not idempotent); then every
   // cell, layout and settings write (idempotent, batched); charts last, over the finished data.
   const sheetParts = creating.map((c) => newSheetItems(c.sheet, opts.features));
   const items: WriteItem[] = [
     ...sheetParts.map((p) => p.add),
     ...sheetParts.flatMap((p) => p.content),
-    ...accepted.map((r) => runItem(r, opts.features, true)),
+    ...accepted.map((r) => runItem(r, opts.features, true, reverted)),
     ...(settingsChanged ? settingsWrites(settings, record) : []),
     ...sheetParts.flatMap((p) => p.chart),
   ];
@@ -264,8 +305,8 @@ export async function applyPlan(runner: Runner, plan: WritePlan, opts: ApplyOpti
     }
   }
   opts.progress?.(done, done);
-  const written = accepted.reduce((n, r) => n + r.writes.length, 0) + creating.reduce((n, c) => n + c.sheet.cells.length, 0);
-  return { written, conflicts, sheetsCreated: creating.map((c) => c.sheet.name), sheetsLeftAlone };
+  const written = accepted.reduce((n, r) => n + r.writes.length, 0) - reverted.length + creating.reduce((n, c) => n + c.sheet.cells.length, 0);
+  return { written, conflicts: [...conflicts, ...reverted], sheetsCreated: creating.map((c) => c.sheet.name), sheetsLeftAlone };
 }
 
 /** Names the cells a failed write left changed, in both languages, after Office's own advice. */

@@ -17,6 +17,11 @@ export interface WriteItem {
   /** Cells of existing sheets this item changes, with the value it writes (for the partial-failure report). */
   cells: { ref: CellRef; value: string | number | null }[];
   queue(context: Excel.RequestContext): void;
+  /**
+   * After its sync succeeded: items that put back cells this one should not have changed (what it
+   * saw there at write time was not what the plan was made from). Sent after all other items.
+   */
+  after?(): WriteItem[];
 }
 
 export const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
@@ -64,9 +69,15 @@ export async function sendWrites(
       }
       throw await partial(context, e, written, batch, opts.budget);
     }
-    for (const i of batch) for (const c of i.cells) written.push(c.ref);
+    for (const i of batch) {
+      for (const c of i.cells) written.push(c.ref);
+      const undo = i.after?.();
+      if (undo?.length) undoing.push(...undo);
+    }
   };
+  const undoing: WriteItem[] = [];
   for (const b of batches) await send(b);
+  if (undoing.length) for (const b of writeBatches(undoing, opts.budget - SYNC_BYTES)) await send(b);
   return { syncs };
 }
 
