@@ -1,3 +1,3 @@
 import { mountPane } from './mount';
 
-void mountPane(document.getElementById('root')!);
+void mountPane(document.getElementById('root')!, { requireOffice: true });
