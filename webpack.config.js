@@ -30,16 +30,21 @@ module.exports = (env = {}, argv = {}) => {
 
   return {
     entry: Object.fromEntries(
-      Object.entries({ taskpane: './src/taskpane/index.tsx', playground: './src/playground/index.tsx' }).filter(([name]) => only.includes(name)),
+      Object.entries({
+        taskpane: './src/taskpane/index.tsx',
+        playground: './src/playground/index.tsx',
+        // The browser tests' stand-in for Excel behind the real page (test builds only).
+        harness: './src/standin/browser-harness.ts',
+      }).filter(([name]) => only.includes(name)),
     ),
     output: {
       path: outDir,
-      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      filename: (data) => (data.chunk.name === 'harness' || !production ? '[name].js' : '[name].[contenthash:8].js'),
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       clean: true,
     },
     // No source maps in what is uploaded; the playground and the dev server keep them.
-    devtool: production && !playground ? false : production ? 'source-map' : 'eval-cheap-module-source-map',
+    devtool: env.devtool === 'none' || (production && !playground) ? false : production ? 'source-map' : 'eval-cheap-module-source-map',
     resolve: {
       extensions: ['.tsx', '.ts', '.js'],
       // The file adapter's reader also has a path-based loader for node; the browser only uses the
@@ -69,7 +74,7 @@ module.exports = (env = {}, argv = {}) => {
       new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
         resource.request = resource.request.replace(/^node:/, '');
       }),
-      ...only.map(
+      ...only.filter((name) => name !== 'harness').map(
         (name) =>
           new HtmlWebpackPlugin({
             filename: `${name}.html`,
@@ -120,7 +125,8 @@ module.exports = (env = {}, argv = {}) => {
 function officeJsFiles() {
   const dist = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
   const excel = fs.readdirSync(dist).filter((f) => /^excel-[a-z0-9]+-16\.\d\d(-core)?\.js$/.test(f));
-  const files = ['office.js', ...excel, 'en-us/office_strings.js', 'ja-jp/office_strings.js', 'telemetry/oteljs_agave.js'];
+  // o15apptofilemappingtable.js: what office.js loads when the host gives no host info (outside Office too).
+  const files = ['office.js', 'o15apptofilemappingtable.js', ...excel, 'en-us/office_strings.js', 'ja-jp/office_strings.js', 'telemetry/oteljs_agave.js'];
   return files.map((f) => ({ from: path.join(dist, f), to: `office/${f}` }));
 }
 
