@@ -4,7 +4,9 @@ import { createExcelHost } from '../src/adapters/excel/host';
 import { analyse } from '../src/core/engine/analyse';
 import type { WorkbookGrid } from '../src/core/grid/types';
 import { planFill } from '../src/core/plan/fill';
-import { planSummarySheet } from '../src/core/plan/summary-sheet';
+import { DEFAULT_SUMMARY_SHEET, planSummarySheet } from '../src/core/plan/summary-sheet';
+import { planOwnedSheet } from '../src/core/settings/ownership';
+import { readStore } from '../src/core/settings/store';
 import { createStandIn, gridFromXlsxBuffer } from '../src/standin';
 import { installOfficeJs, OFFICE_JS_VERSION } from '../test/helpers/officejs';
 import { syntheticWorkbook } from './synthetic';
@@ -52,13 +54,18 @@ async function measure(name: string, grid: WorkbookGrid): Promise<Row[]> {
   items = a.plan.items.length;
   rows[0].items = items;
   await step('fill (計算)', () => host.apply(planFill(read, a).plan));
-  const summary = planSummarySheet(a.summary, { lang: 'ja', sources: [read.name] });
-  await step('summary (集計)', () => host.apply(summary));
-  await step('summary again', () => host.apply(summary));
+  // As the pane does: the summary's target is decided from the workbook as it is now.
+  const summaryPlan = async () => {
+    const now = await host.read();
+    return planSummarySheet(a.summary, { lang: 'ja', sources: [read.name], target: planOwnedSheet(now, readStore(now), 'summary', DEFAULT_SUMMARY_SHEET) });
+  };
+  const first = await summaryPlan();
+  await step('summary (集計)', () => host.apply(first));
+  const again = await summaryPlan();
+  await step('summary again', () => host.apply(again));
   const cells = a.findings.filter((f) => f.sheet && f.cell).map((f) => ({ sheet: f.sheet, address: f.cell, severity: f.severity }));
   await step(`highlight (${cells.length} findings)`, () => host.highlight(cells));
   await step('clear highlight', () => host.clearHighlight());
-  await step('read settings', () => host.readSettings());
   return rows;
 }
 

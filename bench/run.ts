@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { readXlsx } from '../src/adapters/file/read-xlsx';
 import { analyse } from '../src/core/engine/analyse';
 import { planFill } from '../src/core/plan/fill';
-import { planSummarySheet } from '../src/core/plan/summary-sheet';
+import { DEFAULT_SUMMARY_SHEET, planSummarySheet } from '../src/core/plan/summary-sheet';
+import { planOwnedSheet } from '../src/core/settings/ownership';
 import { syntheticWorkbook } from './synthetic';
 import { benchOfficeAdapter } from './office-adapter';
 
@@ -40,7 +41,8 @@ async function files(): Promise<void> {
     const grid = read.result;
     const an = await time(5, () => analyse(grid));
     const fill = await time(5, () => planFill(grid, an.result));
-    const sum = await time(5, () => planSummarySheet(an.result.summary, { lang: 'ja', sources: [f] }));
+    const target = planOwnedSheet(grid, an.result.store, 'summary', DEFAULT_SUMMARY_SHEET);
+    const sum = await time(5, () => planSummarySheet(an.result.summary, { lang: 'ja', sources: [f], target }));
     console.log(`${f} | ${grid.sheets.length} | ${an.result.plan.items.length} | ${fmt(read.ms)} | ${fmt(an.ms)} | ${fmt(fill.ms)} | ${fmt(sum.ms)}`);
   }
 }

@@ -1,5 +1,7 @@
 import type { WorkbookGrid } from '../src/core/grid/types';
+import { readStore } from '../src/core/settings/store';
 import { createStandIn, installStandIn, PAYLOAD_LIMIT_BYTES, StandInError, type RequestContext } from '../src/standin';
+import { settingsSheet } from './helpers/settings';
 
 const wb = (): WorkbookGrid => ({
   name: 'b.xlsx',
@@ -10,6 +12,7 @@ const wb = (): WorkbookGrid => ({
 });
 
 type Ctx = RequestContext;
+
 
 describe('stand-in enforces the proxy rules', () => {
   test('reading before load, or after load but before sync, throws PropertyNotLoaded', async () => {
@@ -114,7 +117,8 @@ describe('stand-in enforces the proxy rules', () => {
   });
 
   test('onChange fires after a sync that wrote, settings round-trip through the very hidden sheet', async () => {
-    const si = createStandIn({ ...wb(), settings: { 'shinchoku.settings': '{"version":1}' } });
+    const stored = settingsSheet({ reportFy: 2023 });
+    const si = createStandIn({ ...wb(), sheets: [...wb().sheets, stored] });
     let n = 0;
     const off = si.onChange(() => n++);
     await si.Excel.run(async (ctx: Ctx) => {
@@ -124,7 +128,11 @@ describe('stand-in enforces the proxy rules', () => {
     off();
     si.coauthorEdit('S', 'A3', 'y');
     expect(n).toBe(1);
-    expect(si.toGrid().settings).toEqual({ 'shinchoku.settings': '{"version":1}' });
-    expect(si.toGrid().sheets.map((s) => s.name)).toEqual(['S', 'T']);
+    expect(readStore(si.toGrid()).settings.reportFy).toBe(2023);
+    expect(si.toGrid().sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ['S', 'visible'],
+      ['T', 'hidden'],
+      ['_shinchoku', 'veryHidden'],
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { fromA1, toA1 } from '../core/grid/a1';
 import type { CellValue, WorkbookGrid } from '../core/grid/types';
 import { apiAtLeast, RequestContextCore, type Env, type StandInStats } from './context';
 import { cellKey, gridFromModel, modelFromGrid, type ChartModel, type ValidationModel } from './model';
-import { SETTINGS_SHEET } from '../adapters/file/settings-sheet';
+import { SETTINGS_SHEET, SETTINGS_SHEET_FALLBACK } from '../core/settings/store';
 import { RequestContext } from './objects';
 import { RichApiServer } from './richapi';
 import type { Platform } from './undo';
@@ -189,7 +189,7 @@ export function createStandIn(wb: WorkbookGrid, opts: StandInOptions = {}): Stan
     deleteRow: (sheet, row) => sheetOf(sheet).deleteRow(row),
     insertRow: (sheet, row) => sheetOf(sheet).insertRow(row),
     setSettingsCell: (row, col, value) => {
-      const s = env.model.find(SETTINGS_SHEET);
+      const s = env.model.find(SETTINGS_SHEET) ?? env.model.find(SETTINGS_SHEET_FALLBACK);
       if (!s) throw new Error('stand-in: no settings sheet');
       s.setCell(row, col, value, null);
       s.numberFormats.set(cellKey(row, col), '@');

@@ -1,5 +1,4 @@
 import type { CellValue, Range, SheetGrid, WorkbookGrid } from '../core/grid/types';
-import { rowsToSettings, settingsToRows, SETTINGS_SHEET } from '../adapters/file/settings-sheet';
 
 /**
  * The workbook as the stand-in keeps it: what Excel itself holds, not what the API shows. The proxy
@@ -177,7 +176,7 @@ const VIS_TO_GRID: Record<Visibility, NonNullable<SheetGrid['visibility']>> = {
 
 /**
  * Loads a grid the way Excel would hold it: the cells of a merged area other than its top-left are
- * empty (a file reader may repeat the master's value there), settings live in the very hidden sheet.
+ * empty (a file reader may repeat the master's value there). The settings sheet is a sheet like any other.
  */
 export function modelFromGrid(wb: WorkbookGrid): WorkbookModel {
   const model = new WorkbookModel(wb.name);
@@ -203,21 +202,12 @@ export function modelFromGrid(wb: WorkbookGrid): WorkbookModel {
     s.visibility = VIS_FROM_GRID[g.visibility ?? 'visible'];
     model.sheets.push(s);
   }
-  if (wb.settings && Object.keys(wb.settings).length > 0) {
-    const s = model.find(SETTINGS_SHEET) ?? new SheetModel(SETTINGS_SHEET);
-    if (!model.sheets.includes(s)) model.sheets.push(s);
-    s.visibility = 'VeryHidden';
-    settingsToRows(wb.settings).forEach((row, r) => row.forEach((v, c) => s.setCell(r, c, v, null)));
-    // Settings text must stay text even if it starts with '='.
-    settingsToRows(wb.settings).forEach((row, r) => row.forEach((_, c) => s.numberFormats.set(cellKey(r, c), '@')));
-  }
   return model;
 }
 
 /** The inverse, in the file adapter's shape (rows trimmed to their last filled cell). */
 export function gridFromModel(model: WorkbookModel): WorkbookGrid {
   const sheets: SheetGrid[] = [];
-  let settings: Record<string, string> | undefined;
   for (const s of model.sheets) {
     const values: CellValue[][] = [];
     const formulas: (string | null)[][] = [];
@@ -244,10 +234,6 @@ export function gridFromModel(model: WorkbookModel): WorkbookGrid {
     }
     values.length = lastRow + 1;
     formulas.length = lastRow + 1;
-    if (s.name === SETTINGS_SHEET) {
-      settings = rowsToSettings(values);
-      continue;
-    }
     sheets.push({
       name: s.name,
       values,
@@ -257,5 +243,5 @@ export function gridFromModel(model: WorkbookModel): WorkbookGrid {
       visibility: VIS_TO_GRID[s.visibility],
     });
   }
-  return { name: model.name, sheets, ...(settings ? { settings } : {}) };
+  return { name: model.name, sheets };
 }

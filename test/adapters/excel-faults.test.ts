@@ -5,7 +5,11 @@ import { createExcelHost, ExcelHostError, type ExcelHost } from '../../src/adapt
 import { analyse } from '../../src/core/engine/analyse';
 import type { CellValue, WorkbookGrid } from '../../src/core/grid/types';
 import { planFill } from '../../src/core/plan/fill';
-import { planSummarySheet } from '../../src/core/plan/summary-sheet';
+import { DEFAULT_SUMMARY_SHEET, planSummarySheet } from '../../src/core/plan/summary-sheet';
+import type { Summary } from '../../src/core/summary/types';
+import { planOwnedSheet } from '../../src/core/settings/ownership';
+import { readStore } from '../../src/core/settings/store';
+import { settingsSheet } from '../helpers/settings';
 import type { WritePlan } from '../../src/core/plan/write-plan';
 import { bytesToBase64, createStandIn, gridFromXlsxBuffer, PAYLOAD_LIMIT_BYTES, type Platform, type StandIn } from '../../src/standin';
 import { syntheticWorkbook } from '../../bench/synthetic';
@@ -31,6 +35,12 @@ const maxRequest = (si: StandIn) => Math.max(...si.richApi.exchanges.map((x) => 
 const maxResponse = (si: StandIn) => Math.max(...si.richApi.exchanges.map((x) => x.responseBytes));
 const refused = (si: StandIn) => si.richApi.exchanges.filter((x) => x.error).map((x) => x.error);
 
+/** The summary sheet as the pane plans it: its target decided from the workbook as it is now. */
+async function summaryPlan(host: ExcelHost, summary: Summary): Promise<WritePlan> {
+  const now = await host.read();
+  return planSummarySheet(summary, { lang: 'ja', sources: [now.name], target: planOwnedSheet(now, readStore(now), 'summary', DEFAULT_SUMMARY_SHEET) });
+}
+
 async function sample(name: string): Promise<WorkbookGrid> {
   return gridFromXlsxBuffer(fs.readFileSync(path.join(SAMPLES, name)), name);
 }
@@ -40,14 +50,16 @@ describe.each(API_SETS)('ExcelApi %s through office.js', (api) => {
     for (const platform of ['web', 'windows', 'mac'] as const) {
       const { si, host } = setup(await sample('isehara-list.xlsx'), api, platform);
       const grid = await host.read();
-      expect(grid.settings).toBeUndefined();
+      expect(readStore(grid).sheet).toBeNull();
       const a = analyse(grid);
       const fill = await host.apply(planFill(grid, a).plan);
       expect(fill.written).toBeGreaterThan(0);
-      const summary = planSummarySheet(a.summary, { lang: 'ja', sources: [grid.name] });
-      expect((await host.apply(summary)).sheetsCreated).toHaveLength(1);
-      const again = await host.apply(summary);
-      expect(again.sheetsCreated).toEqual((await host.apply(summary)).sheetsCreated);
+      const first = await host.apply(await summaryPlan(host, a.summary));
+      expect(first.sheetsCreated).toHaveLength(1);
+      const again = await host.apply(await summaryPlan(host, a.summary));
+      // The second run replaces the sheet the first made (same name), which means deleting it.
+      expect(again.sheetsCreated).toEqual(first.sheetsCreated);
+      expect(again.sheetsLeftAlone).toEqual([]);
       expect(refused(si)).toEqual([]);
       // Where Excel offers undo groups, the writes ran in one.
       expect(si.lastRunOptions()?.mergeUndoGroup).toBe(api === '1.20');
@@ -69,7 +81,8 @@ describe.each(API_SETS)('ExcelApi %s through office.js', (api) => {
       sheets: [],
     };
     const res = await host.apply(plan);
-    expect(res.conflicts).toEqual([{ sheet: 'S', address: 'A2', found: '=IF(B2="","",B2)', expected: null }]);
+    expect(res.formulaCells).toEqual([{ sheet: 'S', address: 'A2' }]);
+    expect(res.conflicts).toEqual([]);
     expect(si.toGrid().sheets[0].formulas?.[1][0]).toBe('=IF(B2="","",B2)');
     expect(si.toGrid().sheets[0].values[2][0]).toBe('B');
   });
@@ -98,7 +111,8 @@ describe.each(API_SETS)('ExcelApi %s through office.js', (api) => {
     const a = analyse(grid);
     si.setStructureProtected(true);
     const before = si.toGrid();
-    const err = (await host.apply(planSummarySheet(a.summary, { lang: 'ja', sources: [grid.name] })).catch((e) => e)) as ExcelHostError;
+    const plan = await summaryPlan(host, a.summary);
+    const err = (await host.apply(plan).catch((e) => e)) as ExcelHostError;
     expect(err.code).toBe('WorkbookProtected');
     expect(err.ja).toContain('ブックの保護');
     expect(si.toGrid()).toEqual(before);
@@ -113,7 +127,7 @@ describe('payload: 10,000 and 20,000 items on Excel on the web (5 MB per request
     const { plan } = planFill(grid, a);
     const fill = await host.apply(plan);
     expect(fill.conflicts).toEqual([]);
-    await host.apply(planSummarySheet(a.summary, { lang: 'ja', sources: [grid.name] }));
+    await host.apply(await summaryPlan(host, a.summary));
     const cells = a.findings.filter((f) => f.sheet && f.cell).map((f) => ({ sheet: f.sheet, address: f.cell, severity: f.severity }));
     expect(cells.length).toBeGreaterThan(n / 4);
     const hl = await host.highlight(cells);
@@ -200,7 +214,6 @@ describe('undo groups: what the stand-in refuses, and how the adapter answers', 
 
   test('if Excel still refuses a group, the message says so and the next run goes ungrouped', async () => {
     const { si, host } = setup({ name: 'x', sheets: [{ name: 'A', values: [['a'], [null]], merges: [] }] }, '1.20', 'windows');
-    await host.writeSettings({ k: 'v' });
     // Make the grouped write fail as an unknown non-undoable API would.
     const plan: WritePlan = { label: 'x', writes: [{ sheet: 'A', address: 'A2', value: 'B', expect: null, reason: 'rating' }], sheets: [] };
     const realRun = (g.Excel as { run: (...a: unknown[]) => Promise<unknown> }).run;
@@ -258,16 +271,16 @@ describe('import (insertWorksheetsFromBase64)', () => {
     const deptHost = createExcelHost();
     const grid = await deptHost.read();
     const a = analyse(grid);
-    await deptHost.apply(planSummarySheet(a.summary, { lang: 'ja', sources: [grid.name] }));
+    await deptHost.apply(await summaryPlan(deptHost, a.summary));
     const file = dept.toGrid();
-    expect(file.settings).toBeDefined();
+    expect(readStore(file).sheet).not.toBeNull();
     // The pane names the staff sheets from its own read of the file (the settings sheet is not one).
     const { si, host } = setup({ name: 'book', sheets: [{ name: 'Sheet1', values: [], merges: [] }] });
     const staff = [grid.sheets[0].name];
     const b64 = bytesToBase64(fs.readFileSync(path.join(SAMPLES, 'isehara-list.xlsx')));
     await host.insertWorkbook(b64, { sheets: staff });
     expect(si.toGrid().sheets.map((s) => s.name)).toEqual(['Sheet1', ...staff]);
-    expect(si.toGrid().settings).toBeUndefined();
+    expect(readStore(si.toGrid()).sheet).toBeNull();
   });
 
   test('a file too large for one web request is refused before sending, with what to do', async () => {
@@ -298,24 +311,92 @@ describe('highlight restores fills exactly', () => {
   });
 });
 
-describe('settings under co-authoring', () => {
-  test('a co-author changes one key while this session saves another: both survive', async () => {
-    const { si, host } = setup({ name: 'x', sheets: [{ name: 'S', values: [[1]], merges: [] }] });
-    await host.writeSettings({ 'shinchoku.a': '1', 'shinchoku.b': '1', 'shinchoku.keep': 'k' });
-    const rowOfA = Object.keys({ 'shinchoku.a': 0, 'shinchoku.b': 0, 'shinchoku.keep': 0 }).sort().indexOf('shinchoku.a');
-    // writeSettings: a probe for the sheet, the read of the rows, then the write. The other session's
-    // save of key a lands between this session's read and its write.
-    si.beforeSync(si.stats.syncs + 3, (co) => co.setSettingsCell(rowOfA, 1, '2'));
-    await host.writeSettings({ 'shinchoku.b': '2' });
-    expect(si.toGrid().settings).toEqual({ 'shinchoku.a': '2', 'shinchoku.b': '2', 'shinchoku.keep': 'k' });
+describe('settings under co-authoring (docs/settings.md: one row per key with a revision)', () => {
+  const book = (): WorkbookGrid => ({
+    name: 'x',
+    sheets: [{ name: 'S', values: [[1]], merges: [] }, settingsSheet({ layout: 'isehara-list', reportFy: 2023 })],
+  });
+  const set = (key: 'layout' | 'reportFy', value: unknown, baseRev: number | null): WritePlan => ({
+    label: 'settings',
+    writes: [],
+    sheets: [],
+    settingsChanges: [{ op: 'set', key, value, baseRev }],
+  });
+  const row = (key: string) => readStore(book()).entries[key];
+
+  test('a co-author saves another key between this session’s check and its write: both survive', async () => {
+    const { si, host } = setup(book());
+    const reportFy = row('reportFy');
+    // apply: the check (sync 1), then the write (sync 2); the other session's save lands in between.
+    si.beforeSync(si.stats.syncs + 2, (co) => {
+      co.setSettingsCell(reportFy.row, 1, reportFy.rev + 1);
+      co.setSettingsCell(reportFy.row, 3, '2024');
+    });
+    const res = await host.apply(set('layout', 'generic', row('layout').rev));
+    expect(res.settingsRefused).toEqual([]);
+    expect(readStore(si.toGrid()).settings).toMatchObject({ layout: 'generic', reportFy: 2024 });
+  });
+
+  test('a co-author saves the same key between the check and the write: theirs is kept, this save is refused and said', async () => {
+    const { si, host } = setup(book());
+    const layout = row('layout');
+    si.beforeSync(si.stats.syncs + 2, (co) => {
+      co.setSettingsCell(layout.row, 1, layout.rev + 1);
+      co.setSettingsCell(layout.row, 3, JSON.stringify('nihonmatsu'));
+    });
+    const res = await host.apply(set('layout', 'generic', layout.rev));
+    expect(res.settingsRefused.map((r) => [r.key, r.kind])).toEqual([['layout', 'conflict']]);
+    expect(res.settingsRefused[0].message.ja).toContain('別の人');
+    expect(readStore(si.toGrid()).settings.layout).toBe('nihonmatsu');
+  });
+
+  test('a save whose base revision is already stale is refused at the check, nothing written', async () => {
+    const { si, host } = setup(book());
+    const before = si.toGrid();
+    const res = await host.apply(set('layout', 'generic', row('layout').rev - 1));
+    expect(res.settingsRefused.map((r) => r.kind)).toEqual(['conflict']);
+    expect(si.toGrid()).toEqual(before);
   });
 });
 
-test('every row written per key: a write of one key never clears the settings sheet', async () => {
-  const { si, host } = setup({ name: 'x', sheets: [{ name: 'S', values: [[1]], merges: [] }] });
-  await host.writeSettings({ 'shinchoku.a': 'x'.repeat(40_000), 'shinchoku.b': 'b' });
-  await host.writeSettings({ 'shinchoku.a': 'short' });
-  expect(si.toGrid().settings).toEqual({ 'shinchoku.a': 'short', 'shinchoku.b': 'b' });
-  await host.writeSettings({ 'shinchoku.a': '' });
-  expect(si.toGrid().settings).toEqual({ 'shinchoku.b': 'b' });
+describe('rows that moved: each write checks that its row still belongs to the same item', () => {
+  const list = (): WorkbookGrid => ({
+    name: 'x',
+    sheets: [{ name: '一覧', values: [['No.', '取組', '評価'], [1, '取組1', null], [2, '取組2', null], [3, '取組3', null]], merges: [] }],
+  });
+  const plan = (): WritePlan => ({
+    label: 'fill',
+    writes: [2, 3, 4].map((r) => ({
+      sheet: '一覧',
+      address: `C${r}`,
+      value: ['A', 'B', 'C'][r - 2],
+      expect: null,
+      reason: 'rating' as const,
+      guards: [
+        { address: `A${r}`, expect: r - 1 },
+        { address: `B${r}`, expect: `取組${r - 1}` },
+      ],
+    })),
+    sheets: [],
+  });
+
+  test.each(API_SETS)('a row deleted before the check: the shifted rows are not written (ExcelApi %s)', async (api) => {
+    const { si, host } = setup(list(), api);
+    si.beforeSync(si.stats.syncs + 1, (co) => co.deleteRow('一覧', 1));
+    const res = await host.apply(plan());
+    // 取組2 and 取組3 moved up: their cells hold another item's row, and row 4 is now empty.
+    expect(res.written).toBe(0);
+    expect(res.conflicts.map((c) => c.address)).toEqual(['C2', 'C3', 'C4']);
+    expect(si.toGrid().sheets[0].values).toEqual([['No.', '取組', '評価'], [2, '取組2'], [3, '取組3']]);
+  });
+
+  test.each(API_SETS)('a row deleted between the check and the write: what was written is put back and reported (ExcelApi %s)', async (api) => {
+    const { si, host } = setup(list(), api);
+    si.beforeSync(si.stats.syncs + 2, (co) => co.deleteRow('一覧', 1));
+    const res = await host.apply(plan());
+    expect(res.written).toBe(0);
+    expect(res.conflicts.map((c) => c.address).sort()).toEqual(['C2', 'C3', 'C4']);
+    expect(res.conflicts[0].found).toMatch(/^A\d: /);
+    expect(si.toGrid().sheets[0].values).toEqual([['No.', '取組', '評価'], [2, '取組2'], [3, '取組3']]);
+  });
 });

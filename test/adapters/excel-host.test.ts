@@ -6,7 +6,9 @@ import { readXlsx } from '../../src/adapters/file/read-xlsx';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../src/core/grid/types';
 import { fromA1, toA1 } from '../../src/core/grid/a1';
 import type { CellWrite, WritePlan } from '../../src/core/plan/write-plan';
-import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../../src/core/settings/schema';
+import { ownerNote } from '../../src/core/settings/ownership';
+import { readStore } from '../../src/core/settings/store';
+import { settingsSheet } from '../helpers/settings';
 import { bytesToBase64, createStandIn, gridFromXlsxBuffer, PAYLOAD_LIMIT_BYTES, type StandIn } from '../../src/standin';
 import { FIXTURE_DIR } from '../fixtures/paths';
 import { installOfficeJs } from '../helpers/officejs';
@@ -110,8 +112,8 @@ function itemsWorkbook(n: number, opts: { longText?: boolean; cols?: number } = 
     sheets: [
       { name: '一覧', values, formulas, merges: [{ top: 0, left: 0, bottom: 0, right: 8 }], protected: false, visibility: 'visible' },
       { name: 'メモ', values: [['備考'], ['=このセルは文字列']], merges: [], protected: false, visibility: 'hidden' },
+      settingsSheet({ reportFy: 2023 }),
     ],
-    settings: writeSettings({ ...DEFAULT_SETTINGS, reportFy: 2023 }),
   };
 }
 
@@ -127,8 +129,12 @@ function fillPlan(wb: WorkbookGrid): WritePlan {
   return { label: 'fill', writes, sheets: [] };
 }
 
-function summaryPlan(rows: number): WritePlan {
-  const cells: CellWrite[] = [{ sheet: '集計', address: 'A1', value: '基本方針別集計', expect: null, reason: 'summary', style: { bold: true } }];
+/** `replace`: the token of the sheet made last time (what planOwnedSheet says once the settings record it). */
+function summaryPlan(rows: number, replace: string | null = null): WritePlan {
+  const cells: CellWrite[] = [
+    { sheet: '集計', address: 'A1', value: '基本方針別集計', expect: null, reason: 'summary', style: { bold: true } },
+    { sheet: '集計', address: 'A2', value: ownerNote('summary', 'tok1234', 'ja'), expect: null, reason: 'summary' },
+  ];
   for (let i = 0; i < rows; i++) {
     cells.push({ sheet: '集計', address: `A${i + 3}`, value: `=方針${i}`, expect: null, reason: 'summary' });
     cells.push({ sheet: '集計', address: `B${i + 3}`, value: i, expect: null, reason: 'summary' });
@@ -139,13 +145,15 @@ function summaryPlan(rows: number): WritePlan {
     sheets: [
       {
         name: '集計',
-        replaceOwned: true,
+        owner: { role: 'summary', token: 'tok1234' },
+        replace: replace === null ? null : { expectToken: replace },
         cells,
         merges: ['A1:C1'],
         columnWidths: { A: 30 },
         chart: { title: '評価の内訳', dataRange: `A3:B${rows + 2}`, anchor: 'E3', kind: 'stackedBar' },
       },
     ],
+    settingsChanges: [{ op: 'upsert', key: 'ownedSheets', items: [{ role: 'summary', name: '集計', token: 'tok1234' }], identity: ['name'] }],
   };
 }
 
@@ -204,7 +212,7 @@ describe('apply()', () => {
     expect(look.numberFormats.J3).toBe('0.0%');
     expect(look.numberFormats.H3).toBe('@');
     expect(look.validations.some((v) => v.list.join() === 'A,B,C,D')).toBe(true);
-    expect(after.settings).toEqual(before.settings);
+    expect(after.sheets.find((s) => s.name === '_shinchoku')).toEqual(before.sheets.find((s) => s.name === '_shinchoku'));
   });
 
   test('a protected target sheet is refused before anything is written, naming the sheet', async () => {
@@ -236,20 +244,23 @@ describe('apply()', () => {
     expect(after.sheets[0].values[3][7]).toBe('A');
   });
 
-  test('a same-named sheet it did not create is left alone; one it created is replaced', async () => {
+  test('a same-named sheet without the owner tag is left alone, even when asked to replace it; one it created is replaced', async () => {
     const wb = itemsWorkbook(3);
     wb.sheets.push({ name: '集計', values: [['職員が作った表']], merges: [], protected: false, visibility: 'visible' });
     const { si, host } = setup(wb);
-    const first = await host.apply(summaryPlan(3));
-    expect(first).toMatchObject({ sheetsCreated: [], sheetsLeftAlone: ['集計'], written: 0 });
+    for (const replace of [null, 'tok1234']) {
+      const first = await host.apply(summaryPlan(3, replace));
+      expect(first).toMatchObject({ sheetsCreated: [], sheetsLeftAlone: ['集計'], written: 0 });
+    }
     expect(si.toGrid().sheets.find((s) => s.name === '集計')!.values).toEqual([['職員が作った表']]);
+    expect(readStore(si.toGrid()).settings.ownedSheets).toEqual([]);
 
     const { si: si2, host: host2 } = setup(itemsWorkbook(3));
     expect((await host2.apply(summaryPlan(3))).sheetsCreated).toEqual(['集計']);
-    const owned = readSettings(si2.toGrid().settings).settings;
-    expect(owned.ownedSheets).toEqual(['集計']);
+    const owned = readStore(si2.toGrid()).settings;
+    expect(owned.ownedSheets).toEqual([{ role: 'summary', name: '集計', token: 'tok1234' }]);
     expect(owned.reportFy).toBe(2023);
-    const again = await host2.apply(summaryPlan(2));
+    const again = await host2.apply(summaryPlan(2, 'tok1234'));
     expect(again).toMatchObject({ sheetsCreated: ['集計'], sheetsLeftAlone: [] });
     const sheet = si2.toGrid().sheets.find((s) => s.name === '集計')!;
     expect(sheet.values.length).toBe(4);
@@ -303,7 +314,7 @@ describe('highlight, selection, settings, insert, feature detection', () => {
     ]);
     expect(res.highlighted).toBe(2);
     expect(si.inspect('一覧').fills).toMatchObject({ C3: '#FFC7CE', C4: '#FFEB9C' });
-    expect(si.toGrid().settings?.['shinchoku.highlight']).toContain('#00FF00');
+    expect(JSON.stringify(readStore(si.toGrid()).settings.highlight)).toContain('#00FF00');
 
     // A new session (e.g. a co-author) only has the workbook.
     const other = createExcelHost();
@@ -311,7 +322,7 @@ describe('highlight, selection, settings, insert, feature detection', () => {
     const cleared = await other.clearHighlight();
     expect(cleared.restored).toBe(2);
     expect(si.inspect('一覧').fills).toEqual({ C4: '#00FF00' });
-    expect(si.toGrid().settings?.['shinchoku.highlight']).toBeUndefined();
+    expect(readStore(si.toGrid()).settings.highlight).toBeUndefined();
   });
 
   test('highlight skips protected sheets', async () => {
@@ -327,14 +338,26 @@ describe('highlight, selection, settings, insert, feature detection', () => {
     expect(si.selection()).toEqual({ sheet: '一覧', address: 'H4' });
   });
 
-  test('writeSettings sets keys and keeps the others; readSettings reads them back', async () => {
-    const { host } = setup(itemsWorkbook(2));
-    const before = await host.readSettings();
-    await host.writeSettings({ 'shinchoku.test': '=not a formula' });
-    const after = await host.readSettings();
-    expect(after).toEqual({ ...before, 'shinchoku.test': '=not a formula' });
-    await host.writeSettings({ 'shinchoku.test': '' });
-    expect(await host.readSettings()).toEqual(before);
+  test('settings rows: text stays text, other keys and unknown fields are kept, a moved revision is refused', async () => {
+    const wb = itemsWorkbook(2);
+    const store = wb.sheets.find((s) => s.name === '_shinchoku')!;
+    store.values[4] = ['layout', 7, 'someone', JSON.stringify('=not a formula')];
+    store.values[3] = ['rules', 2, 'newer', JSON.stringify({ ratingRule: 'thresholds', futureField: { x: 1 } })];
+    const { si, host } = setup(wb);
+    const set = (key: 'layout' | 'rules', value: unknown, baseRev: number | null): WritePlan => ({
+      label: 'settings',
+      writes: [],
+      sheets: [],
+      settingsChanges: [{ op: 'set', key, value, baseRev }],
+    });
+    expect((await host.apply(set('rules', { ...readStore(si.toGrid()).settings.rules, ratingRule: 'direction-vs-baseline' }, 2))).settingsRefused).toEqual([]);
+    const after = readStore(si.toGrid());
+    expect(after.settings.layout).toBe('=not a formula');
+    expect(after.entries.rules.json).toMatchObject({ ratingRule: 'direction-vs-baseline', futureField: { x: 1 } });
+    expect(after.settings.reportFy).toBe(2023);
+    const late = await host.apply(set('layout', 'generic', 6));
+    expect(late.settingsRefused.map((r) => [r.key, r.kind])).toEqual([['layout', 'conflict']]);
+    expect(readStore(si.toGrid()).settings.layout).toBe('=not a formula');
   });
 
   test('insertWorkbook adds the sheets of a base64 .xlsx on 1.13+, and says why not below', async () => {
@@ -343,7 +366,7 @@ describe('highlight, selection, settings, insert, feature detection', () => {
     const { si, host } = setup({ name: 'empty', sheets: [{ name: 'Sheet1', values: [], merges: [] }] });
     const ids = await host.insertWorkbook(b64, { sheets: (await readXlsx(file)).sheets.map((s) => s.name) });
     const fileGrid = await readXlsx(file);
-    expect(ids.length).toBe(fileGrid.sheets.length + (fileGrid.settings ? 1 : 0));
+    expect(ids.length).toBe(fileGrid.sheets.length);
     expect(si.toGrid().sheets.map((s) => s.name)).toEqual(['Sheet1', ...fileGrid.sheets.map((s) => s.name)]);
 
     const old = setup({ name: 'empty', sheets: [{ name: 'Sheet1', values: [], merges: [] }] }, '1.12');

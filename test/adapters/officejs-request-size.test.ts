@@ -66,7 +66,6 @@ describe('request size: the adapter estimate against office.js', () => {
   test('highlight: reading and setting the fill of 3,000 cells', async () => {
     const si = standIn();
     const host = createExcelHost({ requestBudget: Number.MAX_SAFE_INTEGER });
-    await host.writeSettings({ k: 'v' });
     si.richApi.exchanges.length = 0;
     const cells = Array.from({ length: 3000 }, (_, i) => ({ sheet: '一覧', address: `B${i + 1}`, severity: 'warning' as const }));
     await host.highlight(cells);

@@ -2,7 +2,8 @@ import { readXlsx } from '../../src/adapters/file/read-xlsx';
 import { analyse } from '../../src/core/engine/analyse';
 import { mergePlans } from '../../src/core/engine/merge-plans';
 import type { WorkbookGrid } from '../../src/core/grid/types';
-import { SETTINGS_KEY } from '../../src/core/settings/schema';
+import { SETTINGS_MARKER } from '../../src/core/settings/store';
+import { withSettings } from '../helpers/settings';
 import { fixturePath } from '../fixtures/paths';
 
 describe('analyse', () => {
@@ -29,8 +30,10 @@ describe('analyse', () => {
 
   it('falls back to default settings and says so when the stored settings are broken', async () => {
     const grid = await readXlsx(fixturePath('isehara-list.xlsx'));
-    const a = analyse({ ...grid, settings: { [SETTINGS_KEY]: '{not json' } });
-    expect(a.findings.find((f) => f.code === 'SET001')?.severity).toBe('warning');
+    const broken = { name: '_shinchoku', values: [[SETTINGS_MARKER, 2], ['key', 'rev', 'by', 'value'], ['rules', 3, 'x', '{not json']], merges: [] };
+    const a = analyse({ ...grid, sheets: [...grid.sheets, broken] });
+    const f = a.findings.find((x) => x.code === 'SET001');
+    expect([f?.severity, f?.sheet, f?.cell]).toEqual(['warning', '_shinchoku', 'D3']);
     expect(a.plan.items).toHaveLength(71);
   });
 
@@ -38,8 +41,7 @@ describe('analyse', () => {
     const grid = await readXlsx(fixturePath('isehara-list.xlsx'));
     const base = analyse(grid).evaluations.find((e) => e.itemId === '1(3)①')!;
     expect(base.direction).toBe('match');
-    const stored = JSON.stringify({ version: 1, rules: { directions: { '1(3)①': 'lower' } }, ownedSheets: [] });
-    const a = analyse({ ...grid, settings: { [SETTINGS_KEY]: stored } });
+    const a = analyse(withSettings(grid, { rules: { directions: { '1(3)①': 'lower' } } }));
     const ev = a.evaluations.find((e) => e.itemId === '1(3)①')!;
     expect(ev.direction).toBe('lower');
     expect(ev.suggested).not.toBe(base.suggested);

@@ -1,29 +1,43 @@
-import type { ApplyResult, CellWrite, NewSheet, WritePlan } from '../../core/plan/write-plan';
+import type { CellValue } from '../../core/grid/types';
+import { settingsChangesFor, type ApplyResult, type CellWrite, type NewSheet, type WritePlan } from '../../core/plan/write-plan';
+import { isOwnedBy } from '../../core/settings/ownership';
+import { planSettingsWrite, type SettingsRefusal } from '../../core/settings/update';
 import { PartialWriteError, sendWrites, writeBatches, type Runner, type WriteItem } from './batches';
 import { errorCode, ExcelHostError, toHostError } from './errors';
+import { worksheet } from './proxies';
 import { batchBySize, jsonBytes, rangeLoadBytes, rangeWriteBytes, PATH_BYTES, ACTION_BYTES, SYNC_BYTES } from './request-size';
 import { runAddress, toRuns, type Run } from './runs';
-import { ownedSheets, queueSettingsRead, queueSettingsSheet, settingsWrites, structureProtectedError, withOwnedSheets } from './settings';
-import { worksheet } from './proxies';
+import { queueSettingsSheet, queueStoreRead, settingsWriteItems, structureProtectedError } from './settings';
 
 /**
- * Applies a write plan in two `Excel.run`s:
+ * Applies a write plan in up to three `Excel.run`s:
  *   A. outside any undo group: check — protection of every target sheet and of the workbook's
- *      structure, the settings sheet, and the value and formula of every target cell; then the
- *      structural steps Excel cannot undo (create the very hidden settings sheet, delete an owned
- *      sheet that is being replaced). A refusal here leaves the workbook as it was.
+ *      structure, the settings store, the owner tag of every sheet to replace, the value and formula
+ *      of every target cell and the item's id and name cells of its row (guards); then the structural
+ *      steps Excel cannot undo (create the very hidden settings sheet, delete an owned sheet that is
+ *      being replaced). A refusal here leaves the workbook as it was.
  *   B. in one undo group where the host offers it (ExcelApi 1.20): new sheets, cell runs (text as
  *      text), validation lists, charts and the changed settings rows, in syncs sized by the request
- *      office.js really builds, split and resent if Excel still refuses one for its size.
- * A cell whose value changed since the plan was made (a co-author typed in it), or that holds a
- * formula whatever its result shows, is never written: it is skipped and reported.
+ *      office.js really builds, split and resent if Excel still refuses one for its size. Each write
+ *      re-reads its cells, guards and settings row in its own sync just before writing: what a
+ *      co-author changed after the check is put back and reported.
+ *   C. outside any undo group: hiding new sheets that the plan wants hidden (not undoable on
+ *      Windows and Mac).
+ * A cell whose value changed since the plan was made, whose row no longer belongs to the same item,
+ * or that holds a formula whatever its result shows, is never written: it is skipped and reported.
  */
 export interface ApplyOptions {
   /** Estimated request bytes per sync (see request-size.ts). */
   requestBudget: number;
   features: { dataValidation: boolean };
   progress?: (done: number, total: number) => void;
+  /** Who writes, recorded beside each settings row (a per-session id). */
+  by?: string;
 }
+
+/** The top-left block a sheet's owner tag lives in (settings/ownership.ts scans the same block). */
+const OWNER_BLOCK = 'A1:AD8';
+const VIS = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' } as const;
 
 /** Plan values compare to what Excel shows: '' is blank, numbers by value. */
 function same(found: unknown, expected: CellWrite['expect']): boolean {
@@ -35,6 +49,32 @@ function same(found: unknown, expected: CellWrite['expect']): boolean {
 
 /** A formula, not a text cell that starts with '=' (those read the same through values and formulas). */
 const isFormula = (formula: unknown, value: unknown) => typeof formula === 'string' && formula.startsWith('=') && formula !== value;
+
+/**
+ * The guard cells of some writes (their items' id and name cells) as column runs, so a thousand rows
+ * cost a few range reads, not two thousand.
+ */
+function guardRuns(writes: CellWrite[]): Run[] {
+  const cells = new Map<string, CellWrite>();
+  for (const w of writes) for (const g of w.guards ?? []) cells.set(`${w.sheet}!${g.address.toUpperCase()}`, { sheet: w.sheet, address: g.address, value: null, expect: g.expect, reason: 'rating' });
+  return toRuns([...cells.values()]);
+}
+
+/** Guard values as read: 'Sheet!A1' → value. */
+type GuardValues = Map<string, unknown>;
+
+function readGuards(runs: Run[], ranges: Excel.Range[], into: GuardValues): void {
+  runs.forEach((r, i) => r.writes.forEach((w, k) => into.set(`${w.sheet}!${w.address.toUpperCase()}`, (ranges[i].values as unknown[][])[k][0])));
+}
+
+/** The first guard of `w` that no longer holds what the plan saw, if any. */
+function brokenGuard(w: CellWrite, found: GuardValues): { address: string; found: unknown; expect: CellWrite['expect'] } | undefined {
+  for (const g of w.guards ?? []) {
+    const v = found.get(`${w.sheet}!${g.address.toUpperCase()}`);
+    if (!same(v, g.expect)) return { address: g.address, found: v === '' || v === undefined ? null : v, expect: g.expect };
+  }
+  return undefined;
+}
 
 const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal'] as const;
@@ -85,25 +125,38 @@ export type Reverted = ApplyResult['conflicts'];
  */
 export function runItem(run: Run, features: ApplyOptions['features'], existing: boolean, reverted?: Reverted): WriteItem {
   let before: Excel.Range | undefined;
+  let guardRanges: Excel.Range[] = [];
   const address = runAddress(run);
+  const guards = existing ? guardRuns(run.writes) : [];
   return {
-    bytes: runBytes(run) + (existing ? rangeLoadBytes(address, ['values', 'formulas', 'numberFormat']) : 0),
+    bytes:
+      runBytes(run) +
+      (existing ? rangeLoadBytes(address, ['values', 'formulas', 'numberFormat']) : 0) +
+      guards.reduce((n, g) => n + rangeLoadBytes(runAddress(g), ['values']), 0),
     idempotent: true,
     cells: existing ? run.writes.map((w) => ({ ref: { sheet: w.sheet, address: w.address }, value: w.value })) : [],
     queue: (context) => {
       const ws = worksheet(context, run.sheet);
-      if (existing) before = ws.getRange(address).load('values,formulas,numberFormat');
+      if (existing) {
+        before = ws.getRange(address).load('values,formulas,numberFormat');
+        guardRanges = guards.map((g) => ws.getRange(runAddress(g)).load('values'));
+      }
       queueRun(ws, run, features);
     },
     after: () => {
       if (!before || !reverted) return [];
       const b = before;
+      const found: GuardValues = new Map();
+      readGuards(guards, guardRanges, found);
       const undo: WriteItem[] = [];
       run.writes.forEach((w, k) => {
         const value = b.values[k][0];
         const formula = b.formulas[k][0];
-        if (!isFormula(formula, value) && same(value, w.expect)) return;
-        reverted.push({ sheet: w.sheet, address: w.address, found: isFormula(formula, value) ? formula : value === '' ? null : value, expected: w.expect });
+        const moved = brokenGuard(w, found);
+        if (!moved && !isFormula(formula, value) && same(value, w.expect)) return;
+        // Reported with what showed the change: the guard cell when the row moved, else the cell.
+        if (moved) reverted.push({ sheet: w.sheet, address: w.address, found: `${moved.address}: ${String(moved.found)}`, expected: `${moved.address}: ${String(moved.expect)}` });
+        else reverted.push({ sheet: w.sheet, address: w.address, found: isFormula(formula, value) ? formula : value === '' ? null : value, expected: w.expect });
         const format = b.numberFormat[k][0];
         const restore = isFormula(formula, value) ? formula : value;
         undo.push({
@@ -177,14 +230,20 @@ export async function applyPlan(runner: Runner, plan: WritePlan, opts: ApplyOpti
     });
     const structure = context.workbook.protection.load('protected');
     const existing = plan.sheets.map((s) => sheets.getItemOrNullObject(s.name));
-    const settingsProbe = queueSettingsRead(context);
-    // The target cells as they are now, value and formula, in syncs sized by the request; the first
-    // batch rides with the checks above.
+    const storeProbe = queueStoreRead(context);
+    // The target cells as they are now, value and formula, and the guard cells of their rows, in
+    // syncs sized by the request; the first batch rides with the checks above.
     const current = new Map<Run, { values: unknown[][]; formulas: unknown[][] }>();
-    const parts = batchBySize(runs, (r) => rangeLoadBytes(runAddress(r), ['values', 'formulas']), opts.requestBudget - SYNC_BYTES);
-    const loadPart = (part: Run[]) => {
-      const ranges = part.map((r) => worksheet(context, r.sheet).getRange(runAddress(r)).load('values,formulas'));
-      return () => part.forEach((r, i) => current.set(r, { values: ranges[i].values, formulas: ranges[i].formulas }));
+    const guardFound: GuardValues = new Map();
+    const loads: { run: Run; guard: boolean }[] = [...runs.map((run) => ({ run, guard: false })), ...guardRuns(plan.writes).map((run) => ({ run, guard: true }))];
+    const parts = batchBySize(loads, (l) => rangeLoadBytes(runAddress(l.run), ['values', 'formulas']), opts.requestBudget - SYNC_BYTES);
+    const loadPart = (part: typeof loads) => {
+      const ranges = part.map((l) => worksheet(context, l.run.sheet).getRange(runAddress(l.run)).load(l.guard ? 'values' : 'values,formulas'));
+      return () =>
+        part.forEach((l, i) => {
+          if (l.guard) readGuards([l.run], [ranges[i]], guardFound);
+          else current.set(l.run, { values: ranges[i].values, formulas: ranges[i].formulas });
+        });
     };
     const firstPart = parts.length ? loadPart(parts[0]) : () => undefined;
     let missing: string[] = [];
@@ -226,7 +285,12 @@ export async function applyPlan(runner: Runner, plan: WritePlan, opts: ApplyOpti
       done();
     }
 
+    // Sheets to replace must still carry the owner tag (read only when there are such sheets).
+    const blocks = plan.sheets.map((s, i) => (s.replace && !existing[i].isNullObject ? existing[i].getRange(OWNER_BLOCK).load('values') : null));
+    if (blocks.some((b) => b)) await context.sync();
+
     const conflicts: ApplyResult['conflicts'] = [];
+    const formulaCells: ApplyResult['formulaCells'] = [];
     const accepted: Run[] = [];
     for (const run of runs) {
       const now = current.get(run)!;
@@ -239,44 +303,52 @@ export async function applyPlan(runner: Runner, plan: WritePlan, opts: ApplyOpti
       run.writes.forEach((w, k) => {
         const found = now.values[k][0];
         const formula = now.formulas[k][0];
-        if (!isFormula(formula, found) && same(found, w.expect)) {
+        const moved = brokenGuard(w, guardFound);
+        if (isFormula(formula, found)) {
+          // A staff formula is never overwritten, whatever its result shows ('' included).
+          flush();
+          formulaCells.push({ sheet: w.sheet, address: w.address });
+        } else if (moved) {
+          // The row no longer belongs to the item the value is for (a row deleted or moved since the read).
+          flush();
+          conflicts.push({ sheet: w.sheet, address: w.address, found: `${moved.address}: ${String(moved.found)}`, expected: `${moved.address}: ${String(moved.expect)}` });
+        } else if (same(found, w.expect)) {
           if (!piece.length) pieceTop = run.top + k;
           piece.push(w);
         } else {
           flush();
-          // A formula cell is reported with its formula: it is staff's, whatever its result shows.
-          conflicts.push({ sheet: w.sheet, address: w.address, found: isFormula(formula, found) ? formula : found === '' ? null : found, expected: w.expect });
+          conflicts.push({ sheet: w.sheet, address: w.address, found: found === '' ? null : found, expected: w.expect });
         }
       });
       flush();
     }
 
-    const settings = settingsProbe.result();
-    const owned = new Set(ownedSheets(settings.record));
     const sheetsLeftAlone: string[] = [];
     const creating: { sheet: NewSheet; replace: boolean }[] = [];
     plan.sheets.forEach((s, i) => {
       const there = !existing[i].isNullObject;
-      if (there && !(s.replaceOwned && owned.has(s.name))) sheetsLeftAlone.push(s.name);
-      else creating.push({ sheet: s, replace: there });
+      const block = blocks[i];
+      if (!there) creating.push({ sheet: s, replace: false });
+      else if (s.replace && block && isOwnedBy(block.values as CellValue[][], s.replace.expectToken)) creating.push({ sheet: s, replace: true });
+      else sheetsLeftAlone.push(s.name);
     });
-    const record = withOwnedSheets({ ...settings.record, ...(plan.settings ?? {}) }, creating.map((c) => c.sheet.name));
-    const settingsChanged = JSON.stringify(record) !== JSON.stringify(settings.record);
-    const needSettingsSheet = settingsChanged && !settings.exists;
+    const settingsPlan = planSettingsWrite(storeProbe.result(), settingsChangesFor(plan, sheetsLeftAlone) ?? [], { by: opts.by ?? 'shinchoku' });
+    const settingsWrite = settingsPlan.write;
     const replacing = creating.filter((c) => c.replace);
-    if ((creating.length > 0 || needSettingsSheet) && structure.protected) throw structureProtectedError();
+    if ((creating.length > 0 || settingsWrite?.create) && structure.protected) throw structureProtectedError();
 
-    if (needSettingsSheet || replacing.length > 0) {
-      if (needSettingsSheet) queueSettingsSheet(context);
+    if (settingsWrite?.create || replacing.length > 0) {
+      if (settingsWrite?.create) queueSettingsSheet(context, settingsWrite.sheet);
       for (const c of replacing) sheets.getItem(c.sheet.name).delete();
       await context.sync();
     }
     tick();
-    return { accepted, conflicts, creating, sheetsLeftAlone, settings: needSettingsSheet ? { ...settings, exists: true } : settings, record, settingsChanged };
+    return { accepted, conflicts, formulaCells, creating, sheetsLeftAlone, settingsWrite, settingsRefused: settingsPlan.refused };
   }, { undoGroup: false });
 
   // B: the writes, one undo step where the host offers it.
-  const { accepted, conflicts, creating, sheetsLeftAlone, settings, record, settingsChanged } = checked;
+  const { accepted, conflicts, formulaCells, creating, sheetsLeftAlone, settingsWrite } = checked;
+  const settingsRefused: SettingsRefusal[] = [...checked.settingsRefused];
   const reverted: Reverted = [];
   // Order: sheets are added first, each in a sync of its own (adding is not idempotent); then every
   // cell, layout and settings write (idempotent, batched); charts last, over the finished data.
@@ -285,7 +357,7 @@ export async function applyPlan(runner: Runner, plan: WritePlan, opts: ApplyOpti
     ...sheetParts.map((p) => p.add),
     ...sheetParts.flatMap((p) => p.content),
     ...accepted.map((r) => runItem(r, opts.features, true, reverted)),
-    ...(settingsChanged ? settingsWrites(settings, record) : []),
+    ...(settingsWrite ? settingsWriteItems(settingsWrite, settingsRefused) : []),
     ...sheetParts.flatMap((p) => p.chart),
   ];
   total = done + Math.max(1, writeBatches(items, opts.requestBudget).length);
@@ -304,9 +376,17 @@ export async function applyPlan(runner: Runner, plan: WritePlan, opts: ApplyOpti
       throw partialError(e);
     }
   }
+  // C: hide new sheets the plan wants hidden (Worksheet.visibility cannot join an undo group on Windows and Mac).
+  const hidden = creating.filter((c) => c.sheet.visibility && c.sheet.visibility !== 'visible');
+  if (hidden.length > 0) {
+    await runner(async (context) => {
+      for (const c of hidden) worksheet(context, c.sheet.name).visibility = VIS[c.sheet.visibility!];
+      await context.sync();
+    }, { undoGroup: false });
+  }
   opts.progress?.(done, done);
   const written = accepted.reduce((n, r) => n + r.writes.length, 0) - reverted.length + creating.reduce((n, c) => n + c.sheet.cells.length, 0);
-  return { written, conflicts: [...conflicts, ...reverted], sheetsCreated: creating.map((c) => c.sheet.name), sheetsLeftAlone };
+  return { written, conflicts: [...conflicts, ...reverted], sheetsCreated: creating.map((c) => c.sheet.name), sheetsLeftAlone, formulaCells, settingsRefused };
 }
 
 /** Names the cells a failed write left changed, in both languages, after Office's own advice. */

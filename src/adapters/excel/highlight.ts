@@ -1,8 +1,9 @@
+import { planSettingsWrite, type SettingsRefusal } from '../../core/settings/update';
 import type { Severity } from '../../core/validation/finding';
 import { sendWrites, type Runner, type WriteItem } from './batches';
-import { ACTION_BYTES, batchBySize, jsonBytes, PATH_BYTES } from './request-size';
-import { queueSettingsRead, settingsWrites } from './settings';
 import { worksheet } from './proxies';
+import { ACTION_BYTES, batchBySize, jsonBytes, PATH_BYTES } from './request-size';
+import { queueSettingsSheet, queueStoreRead, settingsWriteItems, structureProtectedError } from './settings';
 
 /**
  * Marks cells with a finding by colouring them, and puts the original fill back afterwards. The
@@ -12,8 +13,6 @@ import { worksheet } from './proxies';
  * cell gets its white back and a No Fill cell its gridlines. Reads and writes go in syncs sized by
  * the request office.js builds (a cell's fill is three object paths: ~0.6 KB each).
  */
-export const HIGHLIGHT_KEY = 'shinchoku.highlight';
-
 export const HIGHLIGHT_COLORS: Record<Severity, string> = {
   error: '#FFC7CE',
   warning: '#FFEB9C',
@@ -44,17 +43,12 @@ export interface HighlightResult {
   restored: number;
   /** Marked cells someone recoloured since: their new fill is kept. */
   leftAlone: number;
+  /** The marks could not be recorded (a newer or damaged store, a co-author's concurrent change). */
+  settingsRefused: SettingsRefusal[];
 }
 
-function parseMarks(record: Record<string, string>): Mark[] {
-  const raw = record[HIGHLIGHT_KEY];
-  if (!raw) return [];
-  try {
-    const v = JSON.parse(raw) as unknown;
-    return Array.isArray(v) ? (v as Mark[]).filter((m) => m && typeof m.sheet === 'string' && typeof m.address === 'string') : [];
-  } catch {
-    return [];
-  }
+function isMark(m: Record<string, unknown>): m is Record<string, unknown> & Mark {
+  return typeof m.sheet === 'string' && typeof m.address === 'string' && typeof m.original === 'string' && typeof m.color === 'string';
 }
 
 const key = (c: { sheet: string; address: string }) => `${c.sheet}!${c.address.toUpperCase()}`;
@@ -62,7 +56,11 @@ const key = (c: { sheet: string; address: string }) => `${c.sheet}!${c.address.t
 /** One cell's fill read or set: range, format and fill paths with their references (measured ~0.9 KB). */
 export const CELL_FILL_BYTES = 4 * PATH_BYTES + 2 * ACTION_BYTES + 60;
 
-/** Replaces the current marks with `cells` (an empty list just clears). The settings sheet must exist when cells are given. */
+/**
+ * Replaces the current marks with `cells` (an empty list just clears). The marks are recorded in the
+ * settings store's `highlight` row against the revision read; a co-author's newer marks are not
+ * overwritten (the row is refused and put back, the fills stay as they are shown).
+ */
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /** One mark per cell, the most severe finding's colour. */
@@ -79,13 +77,26 @@ function dedupe(cells: HighlightCell[]): HighlightCell[] {
 export async function setHighlight(
   runner: Runner,
   requested: HighlightCell[],
-  opts: { requestBudget: number; fillPattern: boolean; progress?: (done: number, total: number) => void },
+  opts: { requestBudget: number; fillPattern: boolean; by: string; progress?: (done: number, total: number) => void },
 ): Promise<HighlightResult> {
   const cells = dedupe(requested);
+  if (cells.length > 0) {
+    // The settings sheet, if missing, is made first and outside any undo group (hiding is not undoable on Windows and Mac).
+    await runner(async (context) => {
+      const probe = queueStoreRead(context);
+      const structure = context.workbook.protection.load('protected');
+      await context.sync();
+      const store = probe.result();
+      if (store.sheet !== null) return;
+      if (structure.protected) throw structureProtectedError();
+      queueSettingsSheet(context, store.createName, { header: true });
+      await context.sync();
+    }, { undoGroup: false });
+  }
   return runner(
     async (context) => {
       const sheets = context.workbook.worksheets;
-      const probe = queueSettingsRead(context);
+      const probe = queueStoreRead(context);
       const wanted = new Map(cells.map((c) => [key(c), c]));
       const sheetProbe = new Map<string, Excel.Worksheet>();
       const probeSheet = (n: string) => {
@@ -97,8 +108,8 @@ export async function setHighlight(
       for (const c of cells) probeSheet(c.sheet);
       await context.sync();
 
-      const stored = probe.result();
-      const old = parseMarks(stored.record);
+      const store = probe.result();
+      const old = (store.settings.highlight ?? []).filter(isMark);
       const oldByKey = new Map(old.map((m) => [key(m), m]));
       // The old marks' sheets need checking too before anything is restored.
       const before = sheetProbe.size;
@@ -119,7 +130,7 @@ export async function setHighlight(
         part.forEach((c, i) => fills.set(key(c), { color: loaded[i].color ?? '#FFFFFF', ...(opts.fillPattern ? { pattern: loaded[i].pattern ?? undefined } : {}) }));
       }
 
-      const result: HighlightResult = { highlighted: 0, skipped: [], restored: 0, leftAlone: 0 };
+      const result: HighlightResult = { highlighted: 0, skipped: [], restored: 0, leftAlone: 0, settingsRefused: [] };
       const items: WriteItem[] = [];
       const fillItem = (sheet: string, address: string, f: (fill: Excel.RangeFill) => void): WriteItem => ({
         bytes: CELL_FILL_BYTES + jsonBytes(address),
@@ -156,10 +167,18 @@ export async function setHighlight(
         marks.push({ sheet: c.sheet, address: c.address, original, ...(originalPattern ? { originalPattern } : {}), color });
         result.highlighted++;
       }
-      const next = { ...stored.record };
-      if (marks.length) next[HIGHLIGHT_KEY] = JSON.stringify(marks);
-      else delete next[HIGHLIGHT_KEY];
-      if (stored.exists) items.push(...settingsWrites(stored, next));
+      if (JSON.stringify(marks) !== JSON.stringify(old)) {
+        const entry = store.entries.highlight;
+        const baseRev = entry && entry.raw !== '' ? entry.rev : null;
+        const { write, refused } = planSettingsWrite(
+          store,
+          [marks.length ? { op: 'set', key: 'highlight', value: marks, baseRev } : { op: 'remove', key: 'highlight', baseRev }],
+          { by: opts.by },
+        );
+        result.settingsRefused.push(...refused);
+        // With no store (only when clearing marks that were never recorded) there is nothing to write.
+        if (write && !write.create) items.push(...settingsWriteItems(write, result.settingsRefused));
+      }
       await sendWrites(context, items, { budget: opts.requestBudget });
       opts.progress?.(1, 1);
       return result;

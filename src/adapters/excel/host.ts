@@ -2,12 +2,11 @@ import type { WorkbookGrid } from '../../core/grid/types';
 import type { WorkbookHost } from '../../core/host';
 import type { ApplyResult, WritePlan } from '../../core/plan/write-plan';
 import { applyPlan, partialError } from './apply';
-import { sendWrites, type Runner } from './batches';
+import type { Runner } from './batches';
 import { errorCode, ExcelHostError, toHostError } from './errors';
 import { setHighlight, type HighlightCell, type HighlightResult } from './highlight';
 import { DEFAULT_READ_BUDGET, readWorkbook, type ReadBudget } from './read';
 import { DEFAULT_REQUEST_BUDGET, REQUEST_LIMIT_BYTES } from './request-size';
-import { queueSettingsRead, queueSettingsSheet, settingsWrites, structureProtectedError } from './settings';
 
 /**
  * The task pane's door to Excel. The only module (with its siblings) that touches the global
@@ -44,9 +43,6 @@ export interface ExcelHost extends WorkbookHost {
   /** Colours the cells by severity, replacing earlier marks; originals are kept in the settings sheet. */
   highlight(cells: HighlightCell[]): Promise<HighlightResult>;
   clearHighlight(): Promise<HighlightResult>;
-  readSettings(): Promise<Record<string, string>>;
-  /** Sets the given keys in the settings sheet; a key set to '' is removed; others are kept. */
-  writeSettings(record: Record<string, string>): Promise<void>;
   /**
    * Inserts the given sheets of a base64 .xlsx at the end (ExcelApi 1.13); returns the new sheets'
    * ids. Name the staff sheets: the settings sheet and sheets the add-in made are never inserted.
@@ -59,6 +55,13 @@ export interface ExcelHostOptions {
   readBudget?: Partial<ReadBudget>;
   /** Estimated request bytes per write sync (as office.js serialises it). */
   requestBudget?: number;
+  /** Recorded beside each settings row this session writes; a random id per pane session by default. */
+  by?: string;
+}
+
+function sessionId(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  return `pane-${c?.randomUUID ? c.randomUUID().slice(0, 8) : Date.now().toString(36)}`;
 }
 
 const VERSIONS = Array.from({ length: 21 }, (_, i) => `1.${21 - i}`);
@@ -106,6 +109,7 @@ const MAX_INSERT_BASE64 = REQUEST_LIMIT_BYTES - 64 * 1024;
 export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
   const budget: ReadBudget = { ...DEFAULT_READ_BUDGET, ...opts.readBudget };
   const requestBudget = opts.requestBudget ?? DEFAULT_REQUEST_BUDGET;
+  const by = opts.by ?? sessionId();
   let support: ApiSupport | undefined;
   /** Set once Excel refused an undo group: later runs go ungrouped rather than fail again. */
   let undoGroupRefused = false;
@@ -144,24 +148,12 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
       throw toHostError(e);
     });
 
-  /** Creates the settings sheet on its own (outside any undo group) when it is missing. */
-  const ensureSettingsSheet = () =>
-    run(async (ctx) => {
-      const probe = queueSettingsRead(ctx);
-      const structure = ctx.workbook.protection.load('protected');
-      await ctx.sync();
-      if (probe.result().exists) return;
-      if (structure.protected) throw structureProtectedError();
-      queueSettingsSheet(ctx);
-      await ctx.sync();
-    });
-
   return {
     read: (progress?: (done: number, total: number) => void): Promise<WorkbookGrid> =>
       run((ctx) => readWorkbook(ctx, { budget, mergedAreas: api().mergedAreas, progress })),
 
     apply: (plan: WritePlan, progress?: (done: number, total: number) => void): Promise<ApplyResult> =>
-      applyPlan(runner, plan, { requestBudget, features: { dataValidation: api().dataValidation }, progress }).catch((e) => {
+      applyPlan(runner, plan, { requestBudget, features: { dataValidation: api().dataValidation }, progress, by }).catch((e) => {
         throw partialError(e);
       }),
 
@@ -173,40 +165,14 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
         await ctx.sync();
       }),
 
-    highlight: async (cells) => {
-      if (cells.length > 0) await ensureSettingsSheet();
-      return setHighlight(runner, cells, { requestBudget, fillPattern: api().fillPattern }).catch((e) => {
+    highlight: (cells) =>
+      setHighlight(runner, cells, { requestBudget, fillPattern: api().fillPattern, by }).catch((e) => {
         throw partialError(e);
-      });
-    },
+      }),
     clearHighlight: () =>
-      setHighlight(runner, [], { requestBudget, fillPattern: api().fillPattern }).catch((e) => {
+      setHighlight(runner, [], { requestBudget, fillPattern: api().fillPattern, by }).catch((e) => {
         throw partialError(e);
       }),
-
-    readSettings: () =>
-      run(async (ctx) => {
-        const probe = queueSettingsRead(ctx);
-        await ctx.sync();
-        return probe.result().record;
-      }),
-
-    writeSettings: async (record) => {
-      await ensureSettingsSheet();
-      await run(async (ctx) => {
-        const probe = queueSettingsRead(ctx);
-        await ctx.sync();
-        const stored = probe.result();
-        const next = { ...stored.record };
-        for (const [k, v] of Object.entries(record)) {
-          if (v === '') delete next[k];
-          else next[k] = v;
-        }
-        await sendWrites(ctx, settingsWrites(stored, next), { budget: requestBudget });
-      }, true).catch((e) => {
-        throw partialError(e);
-      });
-    },
 
     insertWorkbook: async (base64, { sheets }) => {
       const s = api();

@@ -1,5 +1,4 @@
 import type { CellValue, Range as Rect, SheetGrid, WorkbookGrid } from '../../core/grid/types';
-import { rowsToSettings, SETTINGS_SHEET } from '../file/settings-sheet';
 import { errorCode } from './errors';
 import { ACTION_BYTES, batchBySize, DEFAULT_REQUEST_BUDGET, PATH_BYTES } from './request-size';
 import { trimGrid } from './trim';
@@ -289,14 +288,10 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     );
   }
 
+  // The settings sheet comes through as a sheet like any other: the core finds it by its marker.
   const out: SheetGrid[] = [];
-  let settings: Record<string, string> | undefined;
   metas.forEach((m, i) => {
     const { values: v, formulas: f, anyFormula } = trimGrid(grids[i].values, grids[i].formulas);
-    if (m.name === SETTINGS_SHEET) {
-      settings = rowsToSettings(v);
-      return;
-    }
     out.push({
       name: m.name,
       values: v,
@@ -306,7 +301,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
       visibility: m.visibility,
     });
   });
-  return { name: wb.name, sheets: out, ...(settings ? { settings } : {}) };
+  return { name: wb.name, sheets: out };
 }
 
 function dedupe(rs: Rect[]): Rect[] {

@@ -1,9 +1,11 @@
 import type ExcelJS from 'exceljs';
 import type { CellValue } from '../../core/grid/types';
-import type { ApplyResult, CellWrite, NewSheet, WritePlan } from '../../core/plan/write-plan';
-import { readSettings, SETTINGS_KEY, writeSettings } from '../../core/settings/schema';
+import { settingsChangesFor, type ApplyResult, type CellWrite, type NewSheet, type WritePlan } from '../../core/plan/write-plan';
+import { isOwnedBy } from '../../core/settings/ownership';
+import { readStore } from '../../core/settings/store';
+import { planSettingsWrite, type SettingsWrite } from '../../core/settings/update';
 import { fromExcelJs } from './cell-value';
-import { rowsToSettings, SETTINGS_SHEET, settingsToRows } from './settings-sheet';
+import { gridFromWorkbook } from './grid-from-workbook';
 
 export class ProtectedSheetError extends Error {
   readonly reason: { ja: string; en: string };
@@ -21,8 +23,16 @@ export class ProtectedSheetError extends Error {
  * skips any cell that no longer holds what the plan expected, replaces only sheets it created.
  */
 export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): ApplyResult & { notes: string[] } {
-  const result: ApplyResult & { notes: string[] } = { written: 0, conflicts: [], sheetsCreated: [], sheetsLeftAlone: [], notes: [] };
-  const settings = readSettingsSheet(wb);
+  const result: ApplyResult & { notes: string[] } = {
+    written: 0,
+    conflicts: [],
+    sheetsCreated: [],
+    sheetsLeftAlone: [],
+    formulaCells: [],
+    settingsRefused: [],
+    notes: [],
+  };
+  const store = readStore(gridFromWorkbook(wb, ''));
 
   for (const sheet of new Set(plan.writes.map((w) => w.sheet))) {
     const ws = wb.getWorksheet(sheet);
@@ -36,7 +46,12 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): Appl
       continue;
     }
     const cell = ws.getCell(w.address);
-    const found = fromExcelJs(cell.value).value;
+    const { value: found, formula } = fromExcelJs(cell.value);
+    if (formula) {
+      // A staff formula is never overwritten, whatever its result shows ('' included).
+      result.formulaCells.push({ sheet: w.sheet, address: w.address });
+      continue;
+    }
     if (!sameValue(found, w.expect)) {
       result.conflicts.push({ sheet: w.sheet, address: w.address, found, expected: w.expect });
       continue;
@@ -45,32 +60,27 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): Appl
     result.written++;
   }
 
-  const owned = new Set(readSettings(settings).settings.ownedSheets);
   for (const spec of plan.sheets) {
-    let name = spec.name;
-    const existing = wb.getWorksheet(name);
+    const existing = wb.getWorksheet(spec.name);
     if (existing) {
-      if (spec.replaceOwned && owned.has(name)) {
-        wb.removeWorksheet(existing.id);
-      } else {
-        result.sheetsLeftAlone.push(name);
-        name = freeName(wb, name);
+      const top: unknown[][] = [];
+      for (let r = 1; r <= 8; r++) top.push(Array.from({ length: 30 }, (_, c) => fromExcelJs(existing.getCell(r, c + 1).value).value));
+      if (!spec.replace || !isOwnedBy(top as never, spec.replace.expectToken)) {
+        result.sheetsLeftAlone.push(spec.name);
+        continue;
       }
+      wb.removeWorksheet(existing.id);
     }
-    const ws = wb.addWorksheet(name);
-    writeSheet(ws, { ...spec, name });
+    const ws = wb.addWorksheet(spec.name, spec.visibility && spec.visibility !== 'visible' ? { state: spec.visibility } : {});
+    writeSheet(ws, spec);
     result.written += spec.cells.length;
-    result.sheetsCreated.push(name);
-    owned.add(name);
+    result.sheetsCreated.push(spec.name);
     if (spec.chart) result.notes.push(`chart "${spec.chart.title}" is drawn only in Excel (the .xlsx writer cannot create charts)`);
   }
 
-  const merged = { ...settings, ...(plan.settings ?? {}) };
-  if (plan.sheets.length > 0) {
-    const s = readSettings(merged).settings;
-    merged[SETTINGS_KEY] = writeSettings({ ...s, ownedSheets: [...owned] })[SETTINGS_KEY];
-  }
-  if (plan.settings || plan.sheets.length > 0) writeSettingsSheet(wb, merged);
+  const settings = planSettingsWrite(store, settingsChangesFor(plan, result.sheetsLeftAlone) ?? [], { by: 'shinchoku-cli' });
+  result.settingsRefused = settings.refused;
+  if (settings.write) writeSettingsRows(wb, settings.write);
   return result;
 }
 
@@ -121,30 +131,14 @@ function isProtected(ws: ExcelJS.Worksheet): boolean {
   return Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet);
 }
 
-function freeName(wb: ExcelJS.Workbook, base: string): string {
-  for (let i = 2; ; i++) {
-    const n = `${base.slice(0, 27)}(${i})`;
-    if (!wb.getWorksheet(n)) return n;
-  }
-}
-
-function readSettingsSheet(wb: ExcelJS.Workbook): Record<string, string> {
-  const ws = wb.getWorksheet(SETTINGS_SHEET);
-  if (!ws) return {};
-  const rows: unknown[][] = [];
-  ws.eachRow((row) => {
-    const r: unknown[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      r[col - 1] = fromExcelJs(cell.value).value;
+function writeSettingsRows(wb: ExcelJS.Workbook, write: SettingsWrite): void {
+  const ws = write.create ? wb.addWorksheet(write.sheet, { state: 'veryHidden' }) : wb.getWorksheet(write.sheet)!;
+  for (const r of write.rows) {
+    r.values.forEach((v, c) => {
+      const cell = ws.getCell(r.row + 1, c + 1);
+      cell.value = v === null ? null : (v as string | number);
+      // JSON stays text even if it starts with '='.
+      if (typeof v === 'string') cell.numFmt = '@';
     });
-    rows.push(r);
-  });
-  return rowsToSettings(rows);
-}
-
-function writeSettingsSheet(wb: ExcelJS.Workbook, settings: Record<string, string>): void {
-  const old = wb.getWorksheet(SETTINGS_SHEET);
-  if (old) wb.removeWorksheet(old.id);
-  const ws = wb.addWorksheet(SETTINGS_SHEET, { state: 'veryHidden' });
-  settingsToRows(settings).forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
+  }
 }

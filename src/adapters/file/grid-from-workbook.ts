@@ -2,7 +2,6 @@ import type ExcelJS from 'exceljs';
 import { rangeFromA1 } from '../../core/grid/a1';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../core/grid/types';
 import { fromExcelJs } from './cell-value';
-import { rowsToSettings, SETTINGS_SHEET } from './settings-sheet';
 
 /**
  * An ExcelJS workbook → the core's grid. Free of node-only imports so the browser (playground,
@@ -10,7 +9,6 @@ import { rowsToSettings, SETTINGS_SHEET } from './settings-sheet';
  */
 export function gridFromWorkbook(wb: ExcelJS.Workbook, name: string): WorkbookGrid {
   const sheets: SheetGrid[] = [];
-  let settings: Record<string, string> | undefined;
   wb.eachSheet((ws) => {
     const values: CellValue[][] = [];
     const formulas: (string | null)[][] = [];
@@ -36,10 +34,6 @@ export function gridFromWorkbook(wb: ExcelJS.Workbook, name: string): WorkbookGr
       if (!values[i]) values[i] = [];
       if (!formulas[i]) formulas[i] = [];
     }
-    if (ws.name === SETTINGS_SHEET) {
-      settings = rowsToSettings(values);
-      return;
-    }
     const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map(rangeFromA1);
     sheets.push({
       name: ws.name,
@@ -50,6 +44,6 @@ export function gridFromWorkbook(wb: ExcelJS.Workbook, name: string): WorkbookGr
       visibility: (ws.state as SheetGrid['visibility']) ?? 'visible',
     });
   });
-  return { name, sheets, ...(settings ? { settings } : {}) };
+  return { name, sheets };
 }
 

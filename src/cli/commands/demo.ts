@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { planFill } from '../../core/plan/fill';
-import { planSummarySheet } from '../../core/plan/summary-sheet';
+import { DEFAULT_SUMMARY_SHEET, planSummarySheet } from '../../core/plan/summary-sheet';
+import { planOwnedSheet } from '../../core/settings/ownership';
 import { fiscalYearLabel } from '../../core/values/fiscal-year';
 import type { Args } from '../args';
 import type { Io } from '../io';
@@ -62,7 +63,12 @@ export async function demoCommand(args: Args, io: Io): Promise<number> {
   const summaryPath = path.join(outDir, `${base}.summary.xlsx`);
   const fresh = await loadAndAnalyse(sample, args);
   const sr = await fresh.host.apply(
-    planSummarySheet(a.summary, { lang: args.lang, sources: [path.basename(sample)], createdAt: new Date().toISOString().slice(0, 16).replace('T', ' ') }),
+    planSummarySheet(a.summary, {
+      lang: args.lang,
+      sources: [path.basename(sample)],
+      target: planOwnedSheet(fresh.grid, fresh.analysis.store, 'summary', DEFAULT_SUMMARY_SHEET),
+      createdAt: new Date().toISOString().slice(0, 16).replace('T', ' '),
+    }),
   );
   await fresh.host.save(summaryPath);
   io.out(summaryText(a.summary, args.lang));

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { mergePlans } from '../../core/engine/merge-plans';
 import { planFill } from '../../core/plan/fill';
-import { planSummarySheet } from '../../core/plan/summary-sheet';
+import { DEFAULT_SUMMARY_SHEET, planSummarySheet } from '../../core/plan/summary-sheet';
+import { planOwnedSheet } from '../../core/settings/ownership';
 import { crossTab } from '../../core/summary/crosstab';
 import { summarise } from '../../core/summary/summarise';
 import type { Plan } from '../../core/model/plan';
@@ -67,10 +68,11 @@ export async function summaryCommand(args: Args, io: Io): Promise<number> {
   const summary = summarise(plan, { evaluations, includeSuggested: args.includeSuggested, ...(args.by ? { axis: args.by[0] } : {}) });
   if (args.out) {
     const first = loaded[0];
+    const target = planOwnedSheet(first.grid, first.analysis.store, 'summary', args.sheetName ?? DEFAULT_SUMMARY_SHEET);
     const sheetPlan = planSummarySheet(summary, {
       lang: args.lang,
       sources: files.map((f) => path.basename(f)),
-      ...(args.sheetName ? { sheetName: args.sheetName } : {}),
+      target,
       createdAt: new Date().toISOString().slice(0, 16).replace('T', ' '),
     });
     const r = await first.host.apply(sheetPlan);

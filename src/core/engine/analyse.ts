@@ -6,7 +6,8 @@ import type { LayoutRead } from '../layouts/types';
 import { PlanSchema, type Plan } from '../model/plan';
 import { evaluatePlan } from '../rules/evaluate';
 import type { Evaluation } from '../rules/evaluation';
-import { readSettings, type Settings } from '../settings/schema';
+import type { Settings } from '../settings/schema';
+import { readStore, type SettingsStore } from '../settings/store';
 import { summarise } from '../summary/summarise';
 import type { Summary } from '../summary/types';
 import { finding, type Finding } from '../validation/finding';
@@ -33,6 +34,8 @@ export interface Analysis {
   findings: Finding[];
   summary: Summary;
   settings: Settings;
+  /** The settings sheet as read: revisions for write plans, problems for every command's output. */
+  store: SettingsStore;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -42,11 +45,11 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  * summarise. Hosts call this on a grid and then build write plans from the result.
  */
 export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
-  const stored = readSettings(wb.settings);
-  const settings = opts.settings ?? stored.settings;
-  const settingFindings: Finding[] = stored.ok
-    ? []
-    : [finding('SET001', 'warning', { sheet: '', cell: '' }, stored.error.ja, stored.error.en)];
+  const store = readStore(wb);
+  const settings = opts.settings ?? store.settings;
+  const settingFindings: Finding[] = store.problems.map((p) =>
+    finding(p.kind === 'newer' ? 'SET002' : 'SET001', 'warning', { sheet: p.sheet, cell: p.address }, p.message.ja, p.message.en),
+  );
   const mapping = opts.mapping ?? settings.mapping;
   const reportFy = opts.reportFy ?? settings.reportFy;
   const detection = detectLayouts(wb, { force: opts.layout ?? settings.layout, mapping });
@@ -102,6 +105,7 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
     findings,
     summary: summarise(plan, { evaluations }),
     settings,
+    store,
   };
 }
 

@@ -37,9 +37,8 @@ export type SheetGrid = z.infer<typeof SheetGridSchema>;
 export const WorkbookGridSchema = z.object({
   /** A name for messages: the file name, or the document title in Excel. */
   name: z.string(),
+  /** Every sheet, hidden ones included; the add-in's settings sheet is among them (core/settings/store.ts). */
   sheets: z.array(SheetGridSchema),
-  /** Settings stored in the workbook (Office.js document settings / a hidden sheet in files). */
-  settings: z.record(z.string(), z.string()).optional(),
 });
 export type WorkbookGrid = z.infer<typeof WorkbookGridSchema>;
 

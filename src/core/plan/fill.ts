@@ -5,7 +5,9 @@ import type { Analysis } from '../engine/analyse';
 import { OWNED_RATIO_HEADER } from '../layouts/owned';
 import type { Item } from '../model/plan';
 import type { Evaluation } from '../rules/evaluation';
-import { SETTINGS_KEY, writeSettings, type Settings } from '../settings/schema';
+import { ownsColumn, recordOwnedColumns } from '../settings/ownership';
+import type { SuggestedCell } from '../settings/schema';
+import type { SettingsChange } from '../settings/update';
 import { RATING_LABELS } from '../values/rating';
 import type { RatingLetter } from '../values/types';
 import type { CellWrite, WritePlan } from './write-plan';
@@ -25,8 +27,6 @@ export interface FillPreview {
   disagreements: Evaluation[];
 }
 
-type SuggestedCell = NonNullable<Settings['suggested']>[number];
-
 /**
  * Plans the `fill` job: suggested ratings into blank rating cells, achievement ratios into the
  * add-in's own 達成率 column, blank 〔小計〕 cells. Every write states the value it expects, so a
@@ -39,8 +39,10 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
   const writes: CellWrite[] = [];
   const preview: FillPreview = { ratings: 0, ratios: 0, subtotals: 0, headers: 0, disagreements: [] };
   const items = new Map(a.plan.items.map((i) => [i.id, i]));
-  const previous = new Map((a.settings.suggested ?? []).map((s) => [`${s.sheet}!${s.address}`, s]));
+  const previous = new Map(a.settings.suggested.map((s) => [`${s.sheet}!${s.address}`, s]));
   const suggested: SuggestedCell[] = [];
+  const noLongerOurs: SuggestedCell[] = [];
+  const ownedColumns: { sheet: string; field: string; header: string }[] = [];
   const labelStyle = ratingLabelStyle(a.plan.items);
 
   for (const ev of a.evaluations) {
@@ -51,17 +53,15 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
     const key = `${sheet}!${address}`;
     const ours = previous.get(key);
     const stillOurs = ours !== undefined && !isBlank(current) && String(current) === ours.value;
+    if (ours && !stillOurs) noLongerOurs.push(ours); // staff typed over or cleared it: theirs from now on
     if (!isBlank(current) && !stillOurs) {
       if (ev.suggested && ev.entered && ev.suggested !== ev.entered) preview.disagreements.push(ev);
       continue;
     }
-    if (!doRatings || !ev.suggested) {
-      if (stillOurs) suggested.push(ours);
-      continue;
-    }
+    if (!doRatings || !ev.suggested) continue;
     const value = ratingText(ev.suggested, labelStyle);
-    suggested.push({ sheet, address, value });
     if (stillOurs && String(current) === value) continue;
+    suggested.push({ sheet, address, value });
     writes.push({ sheet, address, value, expect: normalizeExpect(current), reason: 'rating' });
     preview.ratings++;
   }
@@ -71,11 +71,13 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
     for (const t of a.read.tables) {
       const rowsWithItems = Object.entries(t.rowOfItem);
       if (rowsWithItems.length === 0) continue;
-      const col = t.owned.ratio ?? t.nextFreeCol;
+      // A column headed like ours is ours only if the settings recorded it on this sheet.
+      const ownedCol = t.owned.ratio !== undefined && ownsColumn(a.store, t.sheet, 'ratio') ? t.owned.ratio : undefined;
+      const col = ownedCol ?? t.nextFreeCol;
       const headerRow = t.headerRows[t.headerRows.length - 1];
       const headerAddr = toA1(headerRow, col);
       const headerNow = cellAt(wb, t.sheet, headerAddr);
-      if (t.owned.ratio === undefined) {
+      if (ownedCol === undefined) {
         if (!isBlank(headerNow)) continue; // the planned spot is taken: never write over staff cells
         writes.push({
           sheet: t.sheet,
@@ -86,12 +88,13 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
           style: { bold: true, fill: '#DDEBF7', align: 'center', wrap: true, border: true },
         });
         preview.headers++;
+        ownedColumns.push({ sheet: t.sheet, field: 'ratio', header: OWNED_RATIO_HEADER });
       }
       for (const [id, row] of rowsWithItems) {
         const ev = byItem.get(id);
         const addr = toA1(row, col);
         const now = cellAt(wb, t.sheet, addr);
-        if (t.owned.ratio === undefined && !isBlank(now)) continue;
+        if (ownedCol === undefined && !isBlank(now)) continue;
         const value = ev?.ratio !== undefined ? round(ev.ratio / 100, 4) : null;
         if (value === null && isBlank(now)) continue;
         if (sameNumber(now, value)) continue;
@@ -118,14 +121,14 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
     }
   }
 
-  const settings: Settings = { ...a.settings, suggested };
+  const settingsChanges: SettingsChange[] = [];
+  const identity = ['sheet', 'address'];
+  if (suggested.length) settingsChanges.push({ op: 'upsert', key: 'suggested', items: suggested, identity });
+  if (noLongerOurs.length) settingsChanges.push({ op: 'drop', key: 'suggested', items: noLongerOurs, identity });
+  const columns = recordOwnedColumns(ownedColumns);
+  if (columns) settingsChanges.push(columns);
   return {
-    plan: {
-      label: 'fill',
-      writes,
-      sheets: [],
-      settings: { [SETTINGS_KEY]: writeSettings(settings)[SETTINGS_KEY] },
-    },
+    plan: { label: 'fill', writes, sheets: [], ...(settingsChanges.length ? { settingsChanges } : {}) },
     preview,
   };
 }

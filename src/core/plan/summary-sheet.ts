@@ -1,5 +1,6 @@
 import { toA1 } from '../grid/a1';
 import type { Summary, SummaryRow } from '../summary/types';
+import { ownerNote, recordOwnedSheet, type OwnedSheetTarget } from '../settings/ownership';
 import { fiscalYearLabel } from '../values/fiscal-year';
 import { RATING_LABELS } from '../values/rating';
 import type { CellWrite, NewSheet, WritePlan } from './write-plan';
@@ -8,7 +9,8 @@ export const DEFAULT_SUMMARY_SHEET = '行革集計';
 
 export interface SummarySheetOptions {
   lang: 'ja' | 'en';
-  sheetName?: string;
+  /** Where the sheet goes, decided from the workbook and its settings (planOwnedSheet, role 'summary'). */
+  target: OwnedSheetTarget;
   /** What the summary was built from, printed under the title (file names or the workbook name). */
   sources: string[];
   /** Shown as the creation time; passed in so the core stays pure and output reproducible. */
@@ -26,7 +28,8 @@ const BODY = { border: true } as const;
  */
 export function planSummarySheet(summary: Summary, opts: SummarySheetOptions): WritePlan {
   const ja = opts.lang === 'ja';
-  const name = opts.sheetName ?? DEFAULT_SUMMARY_SHEET;
+  const { target } = opts;
+  const name = target.name;
   const cells: CellWrite[] = [];
   const merges: string[] = [];
   const put = (row: number, col: number, value: string | number | null, extra: Partial<CellWrite> = {}) => {
@@ -39,7 +42,8 @@ export function planSummarySheet(summary: Summary, opts: SummarySheetOptions): W
     style: { bold: true },
   });
   put(1, 0, (ja ? '集計元: ' : 'Sources: ') + opts.sources.join(', '));
-  if (opts.createdAt) put(2, 0, (ja ? '作成: 行革進捗アシスタント ' : 'Made by Shinchoku ') + opts.createdAt);
+  const made = opts.createdAt ? (ja ? `作成日時 ${opts.createdAt}。` : `Made ${opts.createdAt}. `) : '';
+  put(2, 0, made + ownerNote(target.role, target.token, opts.lang));
 
   // Counts table (分野別内訳表).
   let r = 4;
@@ -93,7 +97,8 @@ export function planSummarySheet(summary: Summary, opts: SummarySheetOptions): W
 
   const sheet: NewSheet = {
     name,
-    replaceOwned: true,
+    owner: { role: target.role, token: target.token },
+    replace: target.replace,
     cells,
     merges,
     columnWidths: { A: 30, B: 14, C: 14, D: 14, E: 14, F: 10, G: 10, H: 12 },
@@ -108,7 +113,7 @@ export function planSummarySheet(summary: Summary, opts: SummarySheetOptions): W
         }
       : {}),
   };
-  return { label: 'summary', writes: [], sheets: [sheet] };
+  return { label: 'summary', writes: [], sheets: [sheet], settingsChanges: [recordOwnedSheet(target)] };
 }
 
 function groupTitle(g: SummaryRow): string {

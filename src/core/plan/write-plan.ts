@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { SettingsChangeSchema, type SettingsRefusal } from '../settings/update';
 
 /**
- * What to write, as data. Both the file adapter (ExcelJS) and the Office.js adapter apply a plan;
+ * What to write, as data. Both the file adapter and the Office.js adapter apply a plan;
  * neither decides anything. Every cell write states what it expects to find, so a host can refuse
  * a write when someone else changed the cell since it was read (co-authoring, nothing lost).
  */
@@ -30,6 +31,13 @@ export const CellWriteSchema = z.object({
     .optional(),
   /** Restrict input to these values (A–D dropdown on progress columns). */
   validationList: z.array(z.string()).optional(),
+  /** A cell note (comment) the add-in owns, e.g. asking the department to confirm a suggested rating. */
+  note: z.string().optional(),
+  /**
+   * Cells of the same sheet that must still hold these values (the item's id and name cells), so a
+   * row a co-author deleted or moved since the read never receives another item's value.
+   */
+  guards: z.array(z.object({ address: z.string(), expect: WriteValueSchema })).optional(),
 });
 export type CellWrite = z.infer<typeof CellWriteSchema>;
 
@@ -42,14 +50,38 @@ export const ChartSpecSchema = z.object({
   kind: z.enum(['stackedBar', 'clusteredColumn']),
 });
 
+/** How an owned sheet prints (the summary: one A4 page per table, landscape, fit to width). */
+export const PrintSetupSchema = z.object({
+  orientation: z.enum(['portrait', 'landscape']),
+  paper: z.enum(['A4', 'A3']),
+  /** Scale each page to the paper's width (height follows the content and the row breaks). */
+  fitToWidth: z.boolean(),
+  /** Rows repeated at the top of every printed page, e.g. '1:2'. */
+  titleRows: z.string().optional(),
+  /** 0-based rows that start a new page. */
+  rowBreaks: z.array(z.number().int().nonnegative()).optional(),
+  /** Print area, e.g. 'A1:H40'; absent = the used range. */
+  area: z.string().optional(),
+});
+export type PrintSetup = z.infer<typeof PrintSetupSchema>;
+
 export const NewSheetSchema = z.object({
+  /** Decided by the core (settings/ownership.ts): hosts never rename. */
   name: z.string(),
-  /** Replace a sheet of this name only if the add-in created it (marker in settings / cell). */
-  replaceOwned: z.boolean(),
+  /** Identity of the owned sheet; one of `cells` carries the tag (ownerNote) so the sheet is recognised again. */
+  owner: z.object({ role: z.string(), token: z.string() }),
+  /**
+   * Replace the existing sheet of this name. The host first checks that the sheet still carries
+   * `expectToken` (isOwnedBy); if not, it leaves the sheet alone and writes nothing for it.
+   * null = create; a host that then finds the name taken also leaves it alone.
+   */
+  replace: z.object({ expectToken: z.string().nullable() }).nullable(),
+  visibility: z.enum(['visible', 'hidden', 'veryHidden']).optional(),
   cells: z.array(CellWriteSchema),
   merges: z.array(z.string()),
   columnWidths: z.record(z.string(), z.number()).optional(),
   chart: ChartSpecSchema.optional(),
+  print: PrintSetupSchema.optional(),
 });
 export type NewSheet = z.infer<typeof NewSheetSchema>;
 
@@ -58,8 +90,8 @@ export const WritePlanSchema = z.object({
   label: z.string(),
   writes: z.array(CellWriteSchema),
   sheets: z.array(NewSheetSchema),
-  /** Settings keys to set in the workbook alongside the writes (owned-column markers …). */
-  settings: z.record(z.string(), z.string()).optional(),
+  /** Settings changes applied with the writes, against the store as read at apply time (settings/update.ts). */
+  settingsChanges: z.array(SettingsChangeSchema).optional(),
 });
 export type WritePlan = z.infer<typeof WritePlanSchema>;
 
@@ -70,4 +102,19 @@ export interface ApplyResult {
   sheetsCreated: string[];
   /** Sheets not replaced because the add-in did not create them. */
   sheetsLeftAlone: string[];
+  /** Writes refused because the cell holds a formula (whatever its result shows). */
+  formulaCells: { sheet: string; address: string }[];
+  /** Settings changes not made (newer store, damaged row, a co-author's concurrent change). */
+  settingsRefused: SettingsRefusal[];
+}
+
+/**
+ * The plan's settings changes once the host knows which new sheets it left alone: a sheet that was
+ * not written must not be recorded as the add-in's.
+ */
+export function settingsChangesFor(plan: WritePlan, leftAlone: readonly string[]): WritePlan['settingsChanges'] {
+  const skip = new Set(leftAlone);
+  return (plan.settingsChanges ?? [])
+    .map((c) => (c.op === 'upsert' && c.key === 'ownedSheets' ? { ...c, items: c.items.filter((i) => !skip.has(String(i.name))) } : c))
+    .filter((c) => !(c.op === 'upsert' && c.items.length === 0));
 }

@@ -4,71 +4,89 @@ import { DEFAULT_RULES, RuleConfigSchema } from '../rules/config';
 
 /**
  * Settings saved in the workbook, so they travel with the file and every co-author sees the same
- * rules. Stored as versioned JSON under SETTINGS_KEY; older versions are migrated on read.
+ * rules. Each key is stored on a row of its own (see store.ts), so two people changing different
+ * keys at once both keep their change; the value schemas below say what each key may hold.
+ *
+ * Objects are read loosely: a field this version does not know (written by a newer add-in) is kept
+ * and written back unchanged whenever its key is rewritten.
  */
-export const SETTINGS_KEY = 'shinchoku.settings';
+
+/** A sheet the add-in created; `token` is also written into the sheet itself (ownership.ts). */
+export const OwnedSheetSchema = z.looseObject({
+  role: z.string(),
+  name: z.string(),
+  token: z.string(),
+});
+export type OwnedSheet = z.infer<typeof OwnedSheetSchema>;
+
+/** A column the add-in added to a staff table (達成率（自動）, 令和8年度 実績 …), by its header cell. */
+export const OwnedColumnSchema = z.looseObject({
+  sheet: z.string(),
+  field: z.string(),
+  /** Header text the add-in wrote; the column is found again by this text on the recorded sheet. */
+  header: z.string(),
+});
+export type OwnedColumn = z.infer<typeof OwnedColumnSchema>;
+
+/**
+ * A rating cell the add-in filled with a suggestion, and what it wrote: a cell still holding that
+ * value is the add-in's to update; once staff change it, it is theirs and never touched again.
+ */
+export const SuggestedCellSchema = z.looseObject({ sheet: z.string(), address: z.string(), value: z.string() });
+export type SuggestedCell = z.infer<typeof SuggestedCellSchema>;
+
+/**
+ * Every key the add-in stores, in the order of their rows in the settings sheet. The order is part
+ * of the file format: append new keys at the end, never reorder or reuse a row.
+ */
+export const SETTINGS_KEYS = [
+  'rules',
+  'layout',
+  'mapping',
+  'reportFy',
+  'lang',
+  'ownedSheets',
+  'ownedColumns',
+  'suggested',
+  'highlight',
+  'rulePack',
+  'layoutSpec',
+] as const;
+export type SettingsKey = (typeof SETTINGS_KEYS)[number];
+
+/** Value schema per key; `rules` is stored partially (missing fields take the documented defaults). */
+export const SETTINGS_VALUE_SCHEMAS: Record<SettingsKey, z.ZodType> = {
+  rules: RuleConfigSchema.partial().loose(),
+  layout: z.string(),
+  mapping: LayoutMappingSchema.loose(),
+  reportFy: z.number().int(),
+  lang: z.enum(['ja', 'en']),
+  ownedSheets: z.array(OwnedSheetSchema),
+  ownedColumns: z.array(OwnedColumnSchema),
+  suggested: z.array(SuggestedCellSchema),
+  /** Original fills of cells the task pane coloured (Office adapter's own records). */
+  highlight: z.array(z.looseObject({ sheet: z.string(), address: z.string() })),
+  /** Rule pack the workbook was rated with (rules/); validated by its owner. */
+  rulePack: z.unknown(),
+  /** A saved layout spec (layouts/kit); validated by its owner. */
+  layoutSpec: z.unknown(),
+};
 
 export const SettingsSchema = z.object({
-  version: z.literal(1),
   rules: RuleConfigSchema,
   /** Forced layout id; absent = detect. */
   layout: z.string().optional(),
   mapping: LayoutMappingSchema.optional(),
   /** Fiscal year being reported; absent = what the sheet says. */
   reportFy: z.number().int().optional(),
-  /** Names of sheets this add-in created, so it may replace them and nothing else. */
-  ownedSheets: z.array(z.string()),
   lang: z.enum(['ja', 'en']).optional(),
-  /**
-   * Rating cells the add-in filled with a suggestion, and what it wrote: a cell still holding that
-   * value is the add-in's to update; once staff change it, it is theirs and never touched again.
-   */
-  suggested: z.array(z.object({ sheet: z.string(), address: z.string(), value: z.string() })).optional(),
+  ownedSheets: z.array(OwnedSheetSchema),
+  ownedColumns: z.array(OwnedColumnSchema),
+  suggested: z.array(SuggestedCellSchema),
+  highlight: z.array(z.looseObject({ sheet: z.string(), address: z.string() })).optional(),
+  rulePack: z.unknown().optional(),
+  layoutSpec: z.unknown().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { version: 1, rules: DEFAULT_RULES, ownedSheets: [] };
-
-export type SettingsRead =
-  | { ok: true; settings: Settings; fromWorkbook: boolean }
-  | { ok: false; settings: Settings; error: { ja: string; en: string } };
-
-/** Reads settings from the workbook's key/value store; a broken value falls back to defaults and says so. */
-export function readSettings(store: Record<string, string> | undefined): SettingsRead {
-  const raw = store?.[SETTINGS_KEY];
-  if (raw === undefined || raw === '') return { ok: true, settings: DEFAULT_SETTINGS, fromWorkbook: false };
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return {
-      ok: false,
-      settings: DEFAULT_SETTINGS,
-      error: {
-        ja: 'ブックに保存された設定(JSON)が壊れているため、既定の設定を使います。設定画面で保存し直してください。',
-        en: 'The settings saved in the workbook are not valid JSON; defaults are used. Save the settings again.',
-      },
-    };
-  }
-  const merged =
-    json && typeof json === 'object'
-      ? { ...DEFAULT_SETTINGS, ...(json as object), rules: { ...DEFAULT_RULES, ...((json as { rules?: object }).rules ?? {}) } }
-      : json;
-  const parsed = SettingsSchema.safeParse(merged);
-  if (!parsed.success) {
-    const where = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
-    return {
-      ok: false,
-      settings: DEFAULT_SETTINGS,
-      error: {
-        ja: `ブックに保存された設定に不正な値があります(${where})。既定の設定を使います。`,
-        en: `The settings saved in the workbook have invalid values (${where}); defaults are used.`,
-      },
-    };
-  }
-  return { ok: true, settings: parsed.data, fromWorkbook: true };
-}
-
-export function writeSettings(settings: Settings): Record<string, string> {
-  return { [SETTINGS_KEY]: JSON.stringify(SettingsSchema.parse(settings)) };
-}
+export const DEFAULT_SETTINGS: Settings = { rules: DEFAULT_RULES, ownedSheets: [], ownedColumns: [], suggested: [] };

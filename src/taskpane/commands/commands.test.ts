@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { createExcelHost } from '../../adapters/excel/host';
 import type { WorkbookGrid } from '../../core/grid/types';
 import { OWNED_RATIO_HEADER } from '../../core/layouts/owned';
-import { SETTINGS_KEY } from '../../core/settings/schema';
+import { readStore } from '../../core/settings/store';
 import { createStandIn, gridFromXlsxBuffer, installStandIn, type StandIn } from '../../standin';
 import { clearHighlight, highlightFindings, selectFinding } from './highlight';
 import { importWorkbooks } from './import';
@@ -120,12 +120,16 @@ test('summary sheet reproduces the published Isehara totals', async () => {
   expect(again.result.sheetsLeftAlone).toEqual([]);
 });
 
-test('a same-named sheet not made by the add-in is left alone', async () => {
+test('a same-named sheet not made by the add-in is left alone; the summary goes beside it, and there again next time', async () => {
   const grid: WorkbookGrid = { ...isehara, sheets: [...isehara.sheets, { name: '行革集計', values: [['職員のメモ']], merges: [] }] };
   const { si, host } = setup(grid);
   const out = await runSummary(host, { lang: 'ja' }, quiet);
-  expect(out.result.sheetsLeftAlone).toEqual(['行革集計']);
+  expect([out.sheetName, out.displaced]).toEqual(['行革集計 (2)', '行革集計']);
+  expect(out.result.sheetsCreated).toEqual(['行革集計 (2)']);
   expect(si.toGrid().sheets.find((s) => s.name === '行革集計')!.values).toEqual([['職員のメモ']]);
+  const again = await runSummary(host, { lang: 'ja' }, quiet);
+  expect(again.sheetName).toBe('行革集計 (2)');
+  expect(si.toGrid().sheets.map((s) => s.name).filter((n) => n.startsWith('行革集計'))).toEqual(['行革集計', '行革集計 (2)']);
 });
 
 test('import reads department files in the pane and builds one summary', async () => {
@@ -159,14 +163,32 @@ test('settings are validated, merged with what is stored and re-read by the next
   expect(view.problem).toBeUndefined();
   expect(view.items).toHaveLength(71);
   expect(view.layouts.some((l) => l.id === 'isehara-list')).toBe(true);
-  const bad = await saveSettings(host, { rules: { ...view.settings.rules, thresholds: { ...view.settings.rules.thresholds, A: Number.NaN } } }, quiet);
+  const bad = await saveSettings(host, view, { rules: { ...view.settings.rules, thresholds: { ...view.settings.rules.thresholds, A: Number.NaN } } }, quiet);
   expect(bad.ok).toBe(false);
-  const ok = await saveSettings(host, { rules: { ...view.settings.rules, ratingRule: 'thresholds' }, reportFy: 2023 }, quiet);
+  const ok = await saveSettings(host, view, { rules: { ...view.settings.rules, ratingRule: 'thresholds' }, reportFy: 2023 }, quiet);
   expect(ok.ok).toBe(true);
-  const stored = JSON.parse(si.toGrid().settings![SETTINGS_KEY]);
-  expect(stored).toMatchObject({ version: 1, reportFy: 2023, rules: { ratingRule: 'thresholds' } });
+  const stored = readStore(si.toGrid());
+  expect(stored.settings).toMatchObject({ reportFy: 2023, rules: { ratingRule: 'thresholds' } });
+  expect([stored.entries.rules.rev, stored.entries.reportFy.rev]).toEqual([1, 1]);
   const again = await loadSettingsView(host, quiet);
   expect(again.settings.rules.ratingRule).toBe('thresholds');
+});
+
+test('two people saving settings at once: different keys both survive, the same key is refused, not overwritten', async () => {
+  const { si, host } = setup();
+  const alice = await loadSettingsView(host, quiet);
+  const bob = await loadSettingsView(host, quiet);
+  expect((await saveSettings(host, alice, { rules: alice.settings.rules, reportFy: 2023 }, quiet)).ok).toBe(true);
+  expect((await saveSettings(host, bob, { rules: bob.settings.rules, layout: 'isehara-list' }, quiet)).ok).toBe(true);
+  expect(readStore(si.toGrid()).settings).toMatchObject({ reportFy: 2023, layout: 'isehara-list' });
+
+  const carol = await loadSettingsView(host, quiet);
+  const dave = await loadSettingsView(host, quiet);
+  expect((await saveSettings(host, carol, { rules: carol.settings.rules, reportFy: 2024, layout: 'isehara-list' }, quiet)).ok).toBe(true);
+  const late = await saveSettings(host, dave, { rules: dave.settings.rules, reportFy: 2025, layout: 'isehara-list' }, quiet);
+  expect(late.ok).toBe(false);
+  expect('refused' in late && late.refused.map((r) => [r.key, r.kind])).toEqual([['reportFy', 'conflict']]);
+  expect(readStore(si.toGrid()).settings.reportFy).toBe(2024);
 });
 
 test('progress columns turn a plan workbook into the year’s progress sheet, once', async () => {

@@ -1,5 +1,8 @@
 import type { ApplyResult } from '../../core/plan/write-plan';
 import { DEFAULT_SUMMARY_SHEET, planSummarySheet } from '../../core/plan/summary-sheet';
+import type { WorkbookGrid } from '../../core/grid/types';
+import { planOwnedSheet } from '../../core/settings/ownership';
+import { readStore } from '../../core/settings/store';
 import type { Summary } from '../../core/summary/types';
 import type { Lang } from '../i18n';
 import { loadAndAnalyse } from './load';
@@ -8,6 +11,8 @@ import type { OnStep, PaneHost } from './types';
 export interface SummaryOutcome {
   summary: Summary;
   sheetName: string;
+  /** The wanted name belongs to a sheet staff made, so the summary went to `sheetName` instead. */
+  displaced?: string;
   result: ApplyResult;
   /** A chart was planned; whether Excel could draw it depends on the host. */
   chart: boolean;
@@ -18,17 +23,28 @@ export function nowStamp(d = new Date()): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
+/**
+ * `opts.grid` is the workbook the sheet goes into, as just read (read here when absent): it decides
+ * which sheet is the add-in's to replace.
+ */
 export async function writeSummarySheet(
   host: PaneHost,
   summary: Summary,
-  opts: { lang: Lang; sources: string[]; sheetName?: string; createdAt?: string },
+  opts: { lang: Lang; sources: string[]; sheetName?: string; createdAt?: string; grid?: WorkbookGrid },
   onStep: OnStep,
 ): Promise<SummaryOutcome> {
-  const sheetName = opts.sheetName?.trim() || DEFAULT_SUMMARY_SHEET;
-  const plan = planSummarySheet(summary, { lang: opts.lang, sources: opts.sources, sheetName, createdAt: opts.createdAt ?? nowStamp() });
+  const grid = opts.grid ?? (await host.read((done, total) => onStep('read', { done, total })));
+  const target = planOwnedSheet(grid, readStore(grid), 'summary', opts.sheetName?.trim() || DEFAULT_SUMMARY_SHEET);
+  const plan = planSummarySheet(summary, { lang: opts.lang, sources: opts.sources, target, createdAt: opts.createdAt ?? nowStamp() });
   onStep('apply');
   const result = await host.apply(plan, (done, total) => onStep('apply', { done, total }));
-  return { summary, sheetName, result, chart: plan.sheets.some((s) => s.chart !== undefined) };
+  return {
+    summary,
+    sheetName: target.name,
+    ...(target.displaced ? { displaced: target.displaced } : {}),
+    result,
+    chart: plan.sheets.some((s) => s.chart !== undefined),
+  };
 }
 
 export async function runSummary(
@@ -36,6 +52,6 @@ export async function runSummary(
   opts: { lang: Lang; sheetName?: string; createdAt?: string },
   onStep: OnStep,
 ): Promise<SummaryOutcome> {
-  const { analysis } = await loadAndAnalyse(host, onStep);
-  return writeSummarySheet(host, analysis.summary, { ...opts, sources: [analysis.workbook] }, onStep);
+  const { grid, analysis } = await loadAndAnalyse(host, onStep);
+  return writeSummarySheet(host, analysis.summary, { ...opts, sources: [analysis.workbook], grid }, onStep);
 }

@@ -67,10 +67,12 @@ export function SettingsTab({ active }: { active: boolean }) {
 
   const save = () =>
     rules &&
+    view &&
     run(
       (onStep) =>
         saveSettings(
           host,
+          view,
           {
             rules: { ...rules, thresholds: { ...rules.thresholds, A: toNum(th.A), B: toNum(th.B), C: toNum(th.C) } },
             ...(layout ? { layout } : {}),
@@ -80,7 +82,8 @@ export function SettingsTab({ active }: { active: boolean }) {
           onStep,
         ),
       (r) => {
-        const msg = r.ok ? t('settingsSaved') : t('settingsInvalid', { where: r.where });
+        const msg = r.ok ? t('settingsSaved') : 'where' in r ? t('settingsInvalid', { where: r.where }) : r.refused.map((x) => x.message[lang]).join(' ');
+        if (r.ok && r.view) setView(r.view);
         setSaved(msg);
         return msg;
       },

@@ -14,6 +14,11 @@ export function SummaryOutcomeView({ outcome }: { outcome: SummaryOutcome }) {
   const { result } = outcome;
   return (
     <>
+      {outcome.displaced && (
+        <MessageBar intent="info" data-testid="summary-displaced">
+          <MessageBarBody>{t('summaryDisplaced', { name: outcome.displaced, sheet: outcome.sheetName })}</MessageBarBody>
+        </MessageBar>
+      )}
       {result.sheetsLeftAlone.map((name) => (
         <MessageBar key={name} intent="warning" data-testid="summary-left-alone">
           <MessageBarBody>{t('summaryLeftAlone', { name })}</MessageBarBody>
@@ -41,7 +46,8 @@ export function SummaryTab() {
       (onStep) => runSummary(host, { lang, sheetName }, onStep),
       (o) => {
         setOutcome(o);
-        return o.result.sheetsLeftAlone.length ? t('summaryLeftAlone', { name: o.result.sheetsLeftAlone.join('、') }) : t('summaryDone', { name: o.sheetName });
+        if (o.result.sheetsLeftAlone.length) return t('summaryLeftAlone', { name: o.result.sheetsLeftAlone.join('、') });
+        return o.displaced ? t('summaryDisplaced', { name: o.displaced, sheet: o.sheetName }) : t('summaryDone', { name: o.sheetName });
       },
     );
   return (

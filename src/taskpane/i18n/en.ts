@@ -80,6 +80,7 @@ export const en: Record<MessageKey, string> = {
   summaryRun: 'Create or refresh the summary sheet',
   summaryDone: 'Created or refreshed the sheet “{name}”.',
   summaryChart: 'Added a chart of the A–D counts (where Excel supports it).',
+  summaryDisplaced: 'The sheet “{name}” was not made by this add-in, so it was left alone and the summary went to “{sheet}”.',
   summaryLeftAlone: 'A sheet named “{name}” exists and was not made by this add-in, so it was left alone. Choose another sheet name.',
   summaryTableCaption: 'Summary by {label}',
   summaryUnrated: 'Unrated',

@@ -82,6 +82,7 @@ export const ja = {
   summaryRun: '集計シートを作成・更新',
   summaryDone: 'シート「{name}」を作成・更新しました。',
   summaryChart: 'A〜D の件数のグラフも作成しました(対応する Excel のみ)。',
+  summaryDisplaced: 'シート「{name}」はこのアドインが作ったものではないため変更せず、集計は「{sheet}」に出力しました。',
   summaryLeftAlone: '同じ名前のシート「{name}」はこのアドインが作ったものではないため、変更せずに残しました。別のシート名を設定してください。',
   summaryTableCaption: '{label}別の集計',
   summaryUnrated: '未評価',
