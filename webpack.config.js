@@ -102,6 +102,9 @@ module.exports = (env = {}, argv = {}) => {
     ],
     optimization: {
       splitChunks: { chunks: 'async' },
+      // `--env minimize=false`: the browser test's build of the self-hosted add-in (same code, html,
+      // policy and office.js files as what ships, minus minification, which costs minutes).
+      ...(env.minimize === 'false' ? { minimize: false } : {}),
     },
     performance: { hints: false },
     devServer: {

@@ -1,3 +1,4 @@
+import '../taskpane/office/no-eval';
 import { createStandIn, gridFromXlsxBuffer, type RichApiRequestBody, type StandIn } from './index';
 
 /**

@@ -17,7 +17,7 @@ function build(log) {
   return ensureBuild({
     outDir: OUT,
     marker: 'taskpane.html',
-    webpackArgs: ['--mode', 'production', '--env', 'officejs=self', '--env', 'only=taskpane,harness', '--env', `out=${path.relative(ROOT, OUT)}`],
+    webpackArgs: ['--mode', 'production', '--env', 'officejs=self', '--env', 'minimize=false', '--env', 'only=taskpane,harness', '--env', `out=${path.relative(ROOT, OUT)}`],
     log,
   });
 }
@@ -42,7 +42,7 @@ module.exports = ({ browser, expect }) => {
         async () => {
           expect.ok(fs.existsSync(path.join(OUT, 'office', 'office.js')), 'office.js copied into the build');
           const html = fs.readFileSync(path.join(OUT, 'taskpane.html'), 'utf8');
-          expect.contains(html, 'src=office/office.js', 'taskpane.html loads office.js from its own origin');
+          expect.ok(/src="?office\/office\.js/.test(html), 'taskpane.html loads office.js from its own origin');
           expect.contains(html, "script-src 'self';", 'CSP allows scripts from self only');
           const context = await browser.newContext({ viewport: { width: 380, height: 900 } });
           const blocked = [];
