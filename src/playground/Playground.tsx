@@ -31,7 +31,7 @@ export function optionsFromUrl(search: string): PlaygroundOptions {
   return {
     sample: SAMPLES.some((s) => s.file === sample) ? sample : SAMPLES[0].file,
     displayLanguage: q.get('lang') === 'en' ? 'en-US' : 'ja-JP',
-    apiVersion: /^1\.\d+$/.test(q.get('api') ?? '') ? q.get('api')! : '1.17',
+    apiVersion: /^1\.\d+$/.test(q.get('api') ?? '') ? q.get('api')! : '1.20',
   };
 }
 
