@@ -1,6 +1,7 @@
 import { StandInError, propertyNotLoaded } from './errors';
 import type { WorkbookModel } from './model';
 import { undoSupported, type Platform } from './undo';
+import { jsonBytes } from '../adapters/excel/request-size';
 
 /** Excel on the web refuses a batch whose request or response exceeds 5 MB. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -42,21 +43,8 @@ export interface FailedAt {
   opIndex?: number;
 }
 
-/** UTF-8 bytes of a value as JSON, roughly what travels over the wire. */
-export function jsonBytes(v: unknown): number {
-  const s = JSON.stringify(v) ?? '';
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+/** UTF-8 bytes of a value as JSON (the adapter's own measure, so both count alike). */
+export { jsonBytes };
 
 /**
  * What office.js puts in the request besides the payload, measured on its serialiser

@@ -1,4 +1,5 @@
 import type { CellValue, Range as Rect, SheetGrid, WorkbookGrid } from '../../core/grid/types';
+import { PAYLOAD_CODES } from './batches';
 import { errorCode } from './errors';
 import { ACTION_BYTES, batchBySize, DEFAULT_REQUEST_BUDGET, PATH_BYTES } from './request-size';
 import { trimGrid } from './trim';
@@ -92,24 +93,8 @@ export function chunkRows(sheet: number, used: Rect, budget: ReadBudget): Chunk[
 
 /** Consecutive chunks grouped so each group's estimate fits maxBatchBytes. */
 export function batchChunks<T extends { rect: Rect }>(chunks: T[], budget: ReadBudget): T[][] {
-  const out: T[][] = [];
-  let cur: T[] = [];
-  let bytes = 0;
-  for (const c of chunks) {
-    const b = cells(c.rect) * budget.bytesPerCell;
-    if (cur.length > 0 && bytes + b > budget.maxBatchBytes) {
-      out.push(cur);
-      cur = [];
-      bytes = 0;
-    }
-    cur.push(c);
-    bytes += b;
-  }
-  if (cur.length) out.push(cur);
-  return out;
+  return batchBySize(chunks, (c) => cells(c.rect) * budget.bytesPerCell, budget.maxBatchBytes);
 }
-
-const PAYLOAD_CODES = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded']);
 
 /**
  * Loads one property of every chunk, one sync per batch; a batch refused for its size is halved
