@@ -11,8 +11,8 @@ import { DEFAULT_REQUEST_BUDGET, REQUEST_LIMIT_BYTES } from './request-size';
 /**
  * The task pane's door to Excel. The only module (with its siblings) that touches the global
  * `Excel`/`Office`, so the same code runs in Excel, on the stand-in, and through office.js's own
- * client library in the tests. The manifest requires ExcelApi 1.7; everything newer is detected at
- * run time and reported by apiSupport().
+ * client library in the tests. The manifest requires ExcelApi 1.13; the adapter itself refuses below
+ * 1.7 and degrades safely in between; everything newer is detected at run time (apiSupport()).
  */
 export interface ApiSupport {
   /** Highest ExcelApi set reported (checked from 1.21 down to 1.1); null outside Office. */
