@@ -48,9 +48,10 @@ export { jsonBytes };
 
 /**
  * What office.js puts in the request besides the payload, measured on its serialiser
- * (test/adapters/officejs-calibration.test.ts keeps these honest): an action record costs about
+ * (test/adapters/officejs-request-size.test.ts keeps them within a third): an action record costs about
  * 75 bytes, and every object an action touches is sent once per sync as its object path with an
- * Instantiate action (~170 bytes with its parents, sheet name and address).
+ * Instantiate action (~170 bytes), and so is each parent path not yet in the sync (range → sheet,
+ * fill → format → range).
  */
 const ACTION_BYTES = 75;
 const OBJECT_BYTES = 170;
@@ -70,10 +71,11 @@ export class RequestContextCore {
 
   constructor(readonly env: Env) {}
 
-  enqueue(requestPayload: unknown, run: Op['run'], owner?: object): void {
+  enqueue(requestPayload: unknown, run: Op['run'], owner?: { pathParent(): unknown }): void {
     let request = ACTION_BYTES + (requestPayload === undefined ? 0 : jsonBytes(requestPayload));
-    if (owner && !this.touched.has(owner)) {
-      this.touched.add(owner);
+    // office.js sends the object's path and every parent path not yet in this sync's request.
+    for (let o = owner; o && !this.touched.has(o); o = o.pathParent() as typeof owner) {
+      this.touched.add(o);
       request += OBJECT_BYTES;
     }
     this.queue.push({ request, run });
@@ -223,6 +225,11 @@ export abstract class ClientObject {
     }
     for (const [child, sub] of nested) children[child].load(sub.length ? sub : undefined);
     return this;
+  }
+
+  /** The object whose path this one's path extends (range → sheet, fill → format → range); for request sizes. */
+  pathParent(): ClientObject | undefined {
+    return undefined;
   }
 
   protected get<T>(prop: string): T {

@@ -395,6 +395,9 @@ export class WorksheetProtection extends ClientObject {
   ) {
     super(ctx);
   }
+  override pathParent(): ClientObject | undefined {
+    return this.sheet;
+  }
   protected get typeName() {
     return 'WorksheetProtection';
   }
@@ -437,6 +440,9 @@ export class Range extends ClientObject {
     }
   }
 
+  override pathParent(): ClientObject | undefined {
+    return this.sheet;
+  }
   protected get typeName() {
     return 'Range';
   }
@@ -716,6 +722,9 @@ export class MergedAreas extends ClientObject {
       return { response: 8, commit: () => (this._v.isNullObject = n === 0) };
     });
   }
+  override pathParent(): ClientObject | undefined {
+    return this.range;
+  }
   protected get typeName() {
     return 'RangeAreas';
   }
@@ -811,6 +820,9 @@ export class RangeFormat extends ClientObject {
     this.font = new RangeFont(ctx, range);
     this.borders = new RangeBorderCollection(ctx, range);
   }
+  override pathParent(): ClientObject | undefined {
+    return this.range;
+  }
   protected get typeName() {
     return 'RangeFormat';
   }
@@ -854,6 +866,9 @@ export class RangeFill extends ClientObject {
     private readonly range: Range,
   ) {
     super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.range.format;
   }
   protected get typeName() {
     return 'RangeFill';
@@ -920,6 +935,9 @@ export class RangeFont extends ClientObject {
   ) {
     super(ctx);
   }
+  override pathParent(): ClientObject | undefined {
+    return this.range.format;
+  }
   protected get typeName() {
     return 'RangeFont';
   }
@@ -962,6 +980,9 @@ export class DataValidation extends ClientObject {
     private readonly range: Range,
   ) {
     super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.range;
   }
   protected get typeName() {
     return 'DataValidation';

@@ -90,3 +90,28 @@ describe('request size: the adapter estimate against office.js', () => {
     expect(estimate).toBeLessThan(real * 1.6 + SYNC_BYTES);
   });
 });
+
+describe('the stand-in on its own (the playground) charges about what office.js sends', () => {
+  test('a 2,000-item fill and highlight: largest request within a third of office.js’s', async () => {
+    const { syntheticWorkbook } = await import('../../bench/synthetic');
+    const { analyse } = await import('../../src/core/engine/analyse');
+    const { planFill } = await import('../../src/core/plan/fill');
+    const { installStandIn } = await import('../../src/standin');
+    const measure = async (through: 'officejs' | 'direct') => {
+      const si = createStandIn(syntheticWorkbook(2000));
+      if (through === 'officejs') installOfficeJs(g, si);
+      else installStandIn(g, si);
+      const host = createExcelHost();
+      const grid = await host.read();
+      const a = analyse(grid);
+      si.resetStats();
+      await host.apply(planFill(grid, a).plan);
+      await host.highlight(a.findings.filter((f) => f.sheet && f.cell).map((f) => ({ sheet: f.sheet, address: f.cell, severity: f.severity })));
+      return si.stats.maxRequestBytes;
+    };
+    const real = await measure('officejs');
+    const direct = await measure('direct');
+    expect(direct).toBeGreaterThan(real * 0.67);
+    expect(direct).toBeLessThan(real * 1.5);
+  }, 60_000);
+});
