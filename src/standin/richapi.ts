@@ -121,7 +121,10 @@ export class RichApiServer {
         after.push(() => ({ ActionId: a.Id, Value: isNull(target) ? null : {} }));
       } else if (a.ActionType === 2) {
         const select = [...(a.QueryInfo?.Select ?? []), ...(a.QueryInfo?.Expand ?? [])];
-        (target.load as (s: string[]) => void).call(target, select);
+        // Worksheets come back with their id, so office.js addresses them by id in later syncs
+        // (an indexer path) rather than by position, which a co-author's new sheet would shift.
+        const withId = target.constructor?.name === 'WorksheetCollection' && select.length > 0 ? [...select, 'id'] : select;
+        (target.load as (s: string[]) => void).call(target, withId);
         after.push(() => ({ ActionId: a.Id, Value: this.queryValue(target, select) }));
       } else if (a.ActionType === 4) {
         target[camel(a.Name)] = args[0];
@@ -176,8 +179,8 @@ export class RichApiServer {
       return {
         _Items: items.map((it) => {
           const row = this.props(it, own);
-          // Worksheets come back with their id, so office.js addresses them by id in later syncs.
-          if ('id' in Object.getPrototypeOf(it) && !('Id' in row)) row.Id = safeGet(it, 'id') ?? undefined;
+          const id = safeGet(it, 'id');
+          if (id !== undefined && !('Id' in row)) row.Id = id;
           return row;
         }),
       };
