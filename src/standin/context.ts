@@ -23,7 +23,18 @@ export interface Env {
   runOptions?: { delayForCellEdit?: boolean; mergeUndoGroup?: boolean };
   /** Called before each sync executes: the co-author model puts other people's edits here. */
   beforeSync?: (syncNo: number) => void;
+  /** Handlers of WorksheetCollection.onChanged (ExcelApi 1.9), told of other people's edits. */
+  changeHandlers: Set<(e: WorksheetChangedArgs) => unknown>;
   changed(): void;
+}
+
+/** What Excel passes to a WorksheetCollection.onChanged handler (the fields the adapter uses). */
+export interface WorksheetChangedArgs {
+  type: 'WorksheetChanged';
+  worksheetId: string;
+  address: string;
+  source: 'Local' | 'Remote';
+  changeType: string;
 }
 
 export interface OpResult {

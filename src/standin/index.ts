@@ -120,6 +120,7 @@ export function createStandIn(wb: WorkbookGrid, opts: StandInOptions = {}): Stan
     stats,
     api: [maj, min || 0],
     platform,
+    changeHandlers: new Set(),
     changed: () => listeners.forEach((cb) => cb()),
     beforeSync: (n) => {
       const edits = pending.get(n);
@@ -181,13 +182,25 @@ export function createStandIn(wb: WorkbookGrid, opts: StandInOptions = {}): Stan
     PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
   };
 
+  /** Tells onChanged handlers, after the current task, as Excel does when another person's edit arrives. */
+  const remote = (sheet: string, address: string, changeType: string) => {
+    const worksheetId = sheetOf(sheet).id;
+    for (const h of env.changeHandlers) setTimeout(() => void h({ type: 'WorksheetChanged', worksheetId, address, source: 'Remote', changeType }), 0);
+  };
   const coauthor: CoAuthor = {
     edit: (sheet, address, value) => {
       const { row, col } = fromA1(address);
       sheetOf(sheet).setCell(row, col, value, null);
+      remote(sheet, address.toUpperCase(), 'RangeEdited');
     },
-    deleteRow: (sheet, row) => sheetOf(sheet).deleteRow(row),
-    insertRow: (sheet, row) => sheetOf(sheet).insertRow(row),
+    deleteRow: (sheet, row) => {
+      sheetOf(sheet).deleteRow(row);
+      remote(sheet, `${row + 1}:${row + 1}`, 'RowDeleted');
+    },
+    insertRow: (sheet, row) => {
+      sheetOf(sheet).insertRow(row);
+      remote(sheet, `${row + 1}:${row + 1}`, 'RowInserted');
+    },
     setSettingsCell: (row, col, value) => {
       const s = env.model.find(SETTINGS_SHEET) ?? env.model.find(SETTINGS_SHEET_FALLBACK);
       if (!s) throw new Error('stand-in: no settings sheet');
@@ -212,8 +225,7 @@ export function createStandIn(wb: WorkbookGrid, opts: StandInOptions = {}): Stan
       return () => listeners.delete(cb);
     },
     coauthorEdit: (sheet, address, value) => {
-      const { row, col } = fromA1(address);
-      sheetOf(sheet).setCell(row, col, value, null);
+      coauthor.edit(sheet, address, value);
       env.changed();
     },
     beforeSync: (syncNo, edit) => {

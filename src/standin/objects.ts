@@ -1,6 +1,6 @@
 import type { CellValue, Range as Rect } from '../core/grid/types';
 import { MAX_COLS, MAX_ROWS, parseAddress, qualified } from './address';
-import { ClientObject, jsonBytes, parseLoad, type RequestContextCore } from './context';
+import { ClientObject, jsonBytes, parseLoad, type RequestContextCore, type WorksheetChangedArgs } from './context';
 import { StandInError } from './errors';
 import { cellKey, SheetModel, type CellStyle, type Visibility } from './model';
 import { decodeWorkbook } from './decode';
@@ -143,6 +143,20 @@ export class Workbook extends ClientObject {
 }
 
 export class WorksheetCollection extends ClientObject {
+  /** ExcelApi 1.9. Handlers hear about other people's edits (the co-author model), as source 'Remote'. */
+  get onChanged(): { add(handler: (e: WorksheetChangedArgs) => unknown): { context: RequestContextCore; remove(): void } } {
+    this.context.requireApi('1.9', 'WorksheetCollection.onChanged');
+    const handlers = this.context.env.changeHandlers;
+    const ctx = this.context;
+    return {
+      add: (handler) => {
+        ctx.enqueue(undefined, () => {
+          handlers.add(handler);
+        });
+        return { context: ctx, remove: () => void handlers.delete(handler) };
+      },
+    };
+  }
   protected get typeName() {
     return 'WorksheetCollection';
   }

@@ -6,7 +6,8 @@ import type { Runner } from './batches';
 import { errorCode, ExcelHostError, toHostError } from './errors';
 import { setHighlight, type HighlightCell, type HighlightResult } from './highlight';
 import { DEFAULT_READ_BUDGET, readWorkbook, type ReadBudget } from './read';
-import { DEFAULT_REQUEST_BUDGET, REQUEST_LIMIT_BYTES } from './request-size';
+import { worksheet } from './proxies';
+import { batchBySize, DEFAULT_REQUEST_BUDGET, rangeLoadBytes, REQUEST_LIMIT_BYTES, SYNC_BYTES } from './request-size';
 
 /**
  * The task pane's door to Excel. The only module (with its siblings) that touches the global
@@ -48,7 +49,26 @@ export interface ExcelHost extends WorkbookHost {
    * ids. Name the staff sheets: the settings sheet and sheets the add-in made are never inserted.
    */
   insertWorkbook(base64: string, opts: { sheets: string[] }): Promise<string[]>;
+  /**
+   * Calls `cb` when cells change (ExcelApi 1.9 WorksheetCollection.onChanged), another person's
+   * edits included; returns the unsubscribe. Below 1.9, or where Excel refuses, it never calls.
+   * Handlers must only refresh passive state (Microsoft: events fire for every co-author).
+   */
+  onChange(cb: (change: WorkbookChange) => void): Promise<() => Promise<void>>;
+  /**
+   * Values and formulas of a few ranges (a changed range from onChange, by sheet name or id), in
+   * syncs sized by the request: what a refresh re-reads instead of the whole workbook.
+   */
+  readRanges(ranges: { sheet: string; address: string }[]): Promise<{ sheet: string; address: string; values: unknown[][]; formulas: unknown[][] }[]>;
   apiSupport(): ApiSupport;
+}
+
+export interface WorkbookChange {
+  /** Excel's worksheet id (getItem takes it like a name). */
+  worksheetId: string;
+  address: string;
+  /** Another person's edit (co-authoring) rather than this session's. */
+  remote: boolean;
 }
 
 export interface ExcelHostOptions {
@@ -199,6 +219,40 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
         return inserted.value;
       });
     },
+
+    onChange: async (cb) => {
+      const none = async () => undefined;
+      if (typeof Excel === 'undefined' || !isSet('1.9')) return none;
+      try {
+        const registered = await Excel.run(async (ctx) => {
+          const r = ctx.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
+            cb({ worksheetId: e.worksheetId, address: e.address, remote: e.source === 'Remote' });
+          });
+          await ctx.sync();
+          return r;
+        });
+        return async () => {
+          await Excel.run(registered.context, async (ctx) => {
+            registered.remove();
+            await ctx.sync();
+          }).catch(() => undefined);
+        };
+      } catch {
+        // Events are a convenience: every command re-reads the workbook anyway.
+        return none;
+      }
+    },
+
+    readRanges: (ranges) =>
+      run(async (ctx) => {
+        const out: { sheet: string; address: string; values: unknown[][]; formulas: unknown[][] }[] = [];
+        for (const part of batchBySize(ranges, (r) => rangeLoadBytes(r.address, ['values', 'formulas']), requestBudget - SYNC_BYTES)) {
+          const loaded = part.map((r) => worksheet(ctx, r.sheet).getRange(r.address).load('values,formulas'));
+          await ctx.sync();
+          part.forEach((r, i) => out.push({ ...r, values: loaded[i].values, formulas: loaded[i].formulas }));
+        }
+        return out;
+      }),
 
     apiSupport: () => ({ ...api(), mergeUndoGroup: api().mergeUndoGroup && !undoGroupRefused }),
   };

@@ -73,6 +73,19 @@ export function App({ host, initialLang, loadReadGrid }: AppProps) {
   useEffect(() => {
     void reload();
   }, [reload]);
+  // A co-author's edit refreshes the header once things are quiet (never while a command runs).
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = host.onChange((c) => {
+      if (!c.remote) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void (running.current ? undefined : reload()), 2000);
+    });
+    return () => {
+      clearTimeout(timer);
+      void off.then((f) => f());
+    };
+  }, [host, reload]);
 
   const pane: Pane = { lang, t, host, run, loadReadGrid, busy: busy !== null };
 
