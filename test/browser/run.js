@@ -39,8 +39,8 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const base = `http://127.0.0.1:${port}/playground.html`;
   const pageErrors = [];
-  const open = async (query = '') => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const open = async (query = '', viewport = { width: 1400, height: 900 }) => {
+    const page = await browser.newPage({ viewport });
     page.setDefaultTimeout(20000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     const errorsBefore = pageErrors.length;
@@ -53,7 +53,9 @@ async function main() {
     return page;
   };
 
-  const tests = require('./scenarios.js')({ open, expect, grid, sheet, pageErrors });
+  const tests = [...require('./scenarios.js')({ open, expect, grid, sheet, pageErrors }), ...require('./narrow.js')({ open, expect })];
+  // The page-error check stays last, after every scenario.
+  tests.push(...tests.splice(tests.findIndex(([name]) => name === 'no uncaught page errors'), 1));
   const selfhost = require('./selfhost.js')({ browser, expect });
   const t1 = Date.now();
   const builtSelfhost = await selfhost.setup(console.log);

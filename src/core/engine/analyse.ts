@@ -12,6 +12,7 @@ import { summarise } from '../summary/summarise';
 import type { Summary } from '../summary/types';
 import { finding, type Finding } from '../validation/finding';
 import { validatePlan } from '../validation/validate';
+import { mergeClassNames } from './merge-plans';
 
 export interface AnalyseOptions {
   /** Force a layout id (CLI --layout, settings.layout). */
@@ -91,6 +92,7 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
     policies: read.policies,
     items: read.items,
     ...(read.reportFy !== undefined ? { reportFy: read.reportFy } : {}),
+    ...(read.classNames ? { classNames: read.classNames } : {}),
   });
   const evaluations = evaluatePlan(plan, settings.rules);
   const findings = dropRestated([...settingFindings, ...readFindings, ...read.findings, ...validatePlan(plan, evaluations, settings.rules)]);
@@ -141,5 +143,6 @@ function combine(reads: LayoutRead[]): LayoutRead {
     findings: reads.flatMap((r) => r.findings),
     tables: reads.flatMap((r) => r.tables),
     reportFy: reads.find((r) => r.reportFy !== undefined)?.reportFy,
+    ...(reads.some((r) => r.classNames) ? { classNames: mergeClassNames(reads.map((r) => r.classNames)) } : {}),
   };
 }

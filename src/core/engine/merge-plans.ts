@@ -25,5 +25,13 @@ export function mergePlans(plans: { source: string; plan: Plan }[]): Plan {
     policies: [...policies.values()],
     items,
     ...(years.length ? { reportFy: Math.max(...years) } : {}),
+    ...(plans.some((p) => p.plan.classNames) ? { classNames: mergeClassNames(plans.map((p) => p.plan.classNames)) } : {}),
   };
+}
+
+/** Class names of several reads, by axis; the first read that names a key wins. */
+export function mergeClassNames(all: (Record<string, Record<string, string>> | undefined)[]): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const names of all) for (const [axis, keys] of Object.entries(names ?? {})) out[axis] = { ...keys, ...out[axis] };
+  return out;
 }

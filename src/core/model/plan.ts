@@ -114,6 +114,8 @@ export const PlanSchema = z.object({
   policies: z.array(PolicySchema),
   items: z.array(ItemSchema),
   reportFy: z.number().int().optional(),
+  /** Names of the keys in Item.classes, by axis (基本姿勢: { ①: 時代変化を先取りする… }), where the plan gives them. */
+  classNames: z.record(z.string(), z.record(z.string(), z.string())).optional(),
 });
 export type Plan = z.infer<typeof PlanSchema>;
 

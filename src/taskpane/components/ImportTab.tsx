@@ -1,5 +1,5 @@
 import { Button, Checkbox, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { importWorkbooks, type ImportFile, type ImportOutcome } from '../commands/import';
 import { writeSummarySheet, type SummaryOutcome } from '../commands/summary';
 import { usePane } from './context';
@@ -7,7 +7,8 @@ import { SummaryOutcomeView } from './SummaryTab';
 import { SummaryTable } from './SummaryTable';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  pick: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   card: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalS },
 });
@@ -16,6 +17,7 @@ export function ImportTab() {
   const { t, lang, host, run, busy, loadReadGrid } = usePane();
   const s = useStyles();
   const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
   const canInsert = host.apiSupport().insertWorksheets;
   const [files, setFiles] = useState<File[]>([]);
   const [insert, setInsert] = useState(canInsert);
@@ -49,17 +51,25 @@ export function ImportTab() {
   return (
     <div className={s.root}>
       <Text>{t('importIntro')}</Text>
-      <div>
-        <label htmlFor={inputId}>{t('importPick')}</label>
-        <br />
+      <div className={s.pick}>
+        {/* The native input stays out of sight and out of the tab order; the Fluent button opens it. */}
         <input
+          ref={input}
           id={inputId}
           type="file"
           multiple
+          hidden
+          tabIndex={-1}
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
           data-testid="import-files"
         />
+        <Button onClick={() => input.current?.click()} disabled={busy} aria-describedby={`${inputId}-hint`} data-testid="import-pick">
+          {t('importPick')}
+        </Button>
+        <Text size={200} id={`${inputId}-hint`}>
+          {files.length ? t('importPicked', { names: files.map((f) => f.name).join('、') }) : t('importPickHint')}
+        </Text>
       </div>
       {canInsert ? (
         <Checkbox checked={insert} onChange={(_, d) => setInsert(!!d.checked)} label={t('importInsert')} />
