@@ -2,6 +2,7 @@ import { analyse } from '../../core/engine/analyse';
 import { mergePlans } from '../../core/engine/merge-plans';
 import type { WorkbookGrid } from '../../core/grid/types';
 import { layoutById } from '../../core/layouts/registry';
+import { isSettingsSheet, readStore } from '../../core/settings/store';
 import { summarise } from '../../core/summary/summarise';
 import type { Summary } from '../../core/summary/types';
 import { errorText } from './errors';
@@ -66,7 +67,10 @@ export async function importWorkbooks(
     let inserted: string[] | null = null;
     if (insert) {
       onStep('insert', { done: i, total: files.length }, f.name);
-      inserted = await host.insertWorkbook(bytesToBase64(f.bytes));
+      // Staff sheets only: never the file's settings sheet or the sheets Shinchoku made in it.
+      const owned = new Set(readStore(grid).settings.ownedSheets.map((o) => o.name));
+      const staff = grid.sheets.filter((s) => !isSettingsSheet(s) && !owned.has(s.name)).map((s) => s.name);
+      inserted = await host.insertWorkbook(bytesToBase64(f.bytes), { sheets: staff });
     }
     out.push({
       name: f.name,
