@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { Analysis } from '../core/engine/analyse';
 import type { Item } from '../core/model/plan';
+import type { CrossTab } from '../core/summary/crosstab';
 import type { Summary, SummaryRow } from '../core/summary/types';
+import { verdictOf } from '../core/validation/verdict';
+import { itemCounts } from './render';
 import type { ParsedValue } from '../core/values/types';
 
 /**
@@ -10,6 +13,8 @@ import type { ParsedValue } from '../core/values/types';
  */
 const Scalar = z.union([z.number(), z.string(), z.null()]);
 const ByYear = z.record(z.string(), Scalar);
+/** How the item count was reached: rows read, 【再掲】 repeats counted once, items counted. */
+export const ItemCountJson = z.object({ rows: z.number(), reposts: z.number(), counted: z.number(), templates: z.number() });
 
 export const IndicatorJson = z.object({
   name: z.string(),
@@ -51,6 +56,7 @@ export const InspectJson = z.object({
   policyLabel: z.string(),
   reportFy: z.number().nullable(),
   policies: z.array(z.object({ key: z.string(), name: z.string() })),
+  itemCount: ItemCountJson,
   items: z.array(ItemJson),
   findings: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
 });
@@ -63,14 +69,27 @@ export const IssueJson = z.object({
   itemId: z.string().nullable(),
   message: z.string(),
 });
+export const VerdictJson = z.object({
+  /** Can be submitted as the year's progress report: no errors and every item has a rating column. */
+  ready: z.boolean(),
+  items: z.number(),
+  errors: z.number(),
+  /** Sheets still in plan form (no rating column) and their items. */
+  planSheets: z.array(z.string()),
+  planItems: z.number(),
+  /** The verdict as printed. */
+  text: z.array(z.string()),
+});
 export const ValidateJson = z.object({
   layout: z.string(),
   file: z.string(),
   counts: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
+  verdict: VerdictJson,
   issues: z.array(IssueJson),
 });
 
-const CountsJson = z.object({ A: z.number(), B: z.number(), C: z.number(), D: z.number(), unrated: z.number() });
+/** Items per rating symbol of the city's scale, plus `unrated`. */
+const CountsJson = z.record(z.string(), z.number());
 export const SummaryRowJson = z.object({
   key: z.string(),
   name: z.string(),
@@ -83,10 +102,34 @@ export const SummaryRowJson = z.object({
 export const SummaryJson = z.object({
   files: z.array(z.string()),
   layouts: z.array(z.string()),
+  axis: z.string(),
   groupLabel: z.string(),
   reportFy: z.number().nullable(),
+  items: ItemCountJson,
+  /** Ids of unrated items counted with their suggested rating (--include-suggested). */
+  suggestedUsed: z.array(z.string()),
+  /** Items counted in several groups (shared by departments); each is once in the total. */
+  sharedItems: z.number(),
+  /** Ratings that are still the add-in's suggestion, as written (not confirmed by the department). */
+  unconfirmed: z.array(z.object({ file: z.string(), itemId: z.string(), cell: z.string() })),
   groups: z.array(SummaryRowJson),
   total: SummaryRowJson,
+  /** Where the summary sheet was written (-o), else null. */
+  out: z.string().nullable(),
+});
+const GroupJson = z.object({ key: z.string(), name: z.string() });
+export const CrossTabJson = z.object({
+  files: z.array(z.string()),
+  axes: z.tuple([z.string(), z.string()]),
+  rows: z.array(GroupJson),
+  cols: z.array(GroupJson),
+  counts: z.array(z.array(z.number())),
+  rowTotals: z.array(z.number()),
+  colTotals: z.array(z.number()),
+  total: z.number(),
+  items: ItemCountJson,
+  sharedItems: z.number(),
+  out: z.string().nullable(),
 });
 
 function scalar(v: ParsedValue | undefined): string | number | null {
@@ -149,16 +192,19 @@ export function inspectJson(a: Analysis, lang: 'ja' | 'en'): z.infer<typeof Insp
     policyLabel: a.plan.policyLabel,
     reportFy: a.plan.reportFy ?? null,
     policies: a.plan.policies.map((p) => ({ key: p.key, name: p.name })),
+    itemCount: itemCounts(a.plan),
     items: a.plan.items.map(itemJson),
     findings: countFindings(a),
   });
 }
 
-export function validateJson(a: Analysis, file: string, lang: 'ja' | 'en'): z.infer<typeof ValidateJson> {
+export function validateJson(a: Analysis, file: string, lang: 'ja' | 'en', verdictText: string[]): z.infer<typeof ValidateJson> {
+  const v = verdictOf(a.plan, a.findings);
   return ValidateJson.parse({
     layout: layoutName(a),
     file,
     counts: countFindings(a),
+    verdict: { ready: v.ready, items: v.items, errors: v.errors, planSheets: v.planSheets, planItems: v.planItems, text: verdictText },
     issues: a.findings.map((f) => ({
       code: f.code,
       severity: f.severity,
@@ -174,7 +220,7 @@ function rowJson(r: SummaryRow): z.infer<typeof SummaryRowJson> {
   return {
     key: r.key,
     name: r.name,
-    counts: { A: r.counts.A, B: r.counts.B, C: r.counts.C, D: r.counts.D, unrated: r.counts.unrated },
+    counts: { ...r.counts },
     total: r.total,
     effectPlanned: r.effectPlanned,
     effectActual: r.effectActual,
@@ -182,14 +228,43 @@ function rowJson(r: SummaryRow): z.infer<typeof SummaryRowJson> {
   };
 }
 
-export function summaryJson(s: Summary, files: string[], layouts: string[]): z.infer<typeof SummaryJson> {
+export interface SummaryExtras {
+  items: z.infer<typeof ItemCountJson>;
+  sharedItems: number;
+  out: string | null;
+  unconfirmed: { file: string; itemId: string; cell: string }[];
+}
+
+export function summaryJson(s: Summary, files: string[], layouts: string[], extras: SummaryExtras): z.infer<typeof SummaryJson> {
   return SummaryJson.parse({
     files,
     layouts,
+    axis: s.axis,
     groupLabel: s.groupLabel,
     reportFy: s.reportFy ?? null,
+    items: extras.items,
+    suggestedUsed: s.suggestedUsed,
+    sharedItems: extras.sharedItems,
+    unconfirmed: extras.unconfirmed,
     groups: s.groups.map(rowJson),
     total: rowJson(s.total),
+    out: extras.out,
+  });
+}
+
+export function crossTabJson(t: CrossTab, files: string[], extras: SummaryExtras): z.infer<typeof CrossTabJson> {
+  return CrossTabJson.parse({
+    files,
+    axes: [t.axisA, t.axisB],
+    rows: t.rows,
+    cols: t.cols,
+    counts: t.counts,
+    rowTotals: t.rowTotals,
+    colTotals: t.colTotals,
+    total: t.total,
+    items: extras.items,
+    sharedItems: extras.sharedItems,
+    out: extras.out,
   });
 }
 

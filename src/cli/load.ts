@@ -1,34 +1,24 @@
 import * as fs from 'node:fs';
 import { FileHost } from '../adapters/file/file-host';
+import { checkOutput } from '../adapters/file/safe-output';
 import { analyse, type Analysis } from '../core/engine/analyse';
 import type { WorkbookGrid } from '../core/grid/types';
 import { LayoutMappingSchema, type LayoutMapping } from '../core/layouts/generic/mapping';
 import type { Args } from './args';
-
-/** A file the CLI could not use: exit code 2, with a reason in both languages. */
-export class InputError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: { ja: string; en: string },
-  ) {
-    super(`${file}: ${reason.en}`);
-  }
-}
+import { InputError, outputError, reasonOf } from './errors';
+import { msg } from './messages';
 
 export function readMapping(file: string): LayoutMapping {
   let json: unknown;
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new InputError(file, {
-      ja: `見出し対応表(JSON)を読み込めません: ${(e as Error).message}`,
-      en: `cannot read the mapping JSON: ${(e as Error).message}`,
-    });
+    throw new InputError(file, msg('inputMappingUnreadable', { detail: (e as Error).message }));
   }
   const parsed = LayoutMappingSchema.safeParse(json);
   if (!parsed.success) {
-    const where = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new InputError(file, { ja: `見出し対応表の形式が正しくありません (${where})`, en: `invalid mapping (${where})` });
+    const where = parsed.error.issues.map((i) => `${i.path.join('.') || '/'}: ${i.message}`).join('; ');
+    throw new InputError(file, msg('inputMappingInvalid', { detail: where }));
   }
   return parsed.data;
 }
@@ -40,15 +30,20 @@ export interface Loaded {
   analysis: Analysis;
 }
 
-export async function loadAndAnalyse(file: string, args: Args): Promise<Loaded> {
+/** Reads a workbook through the file host; what cannot be read becomes an InputError (exit 2). */
+export async function readGrid(file: string): Promise<{ host: FileHost; grid: WorkbookGrid }> {
   const host = new FileHost(file);
-  let grid: WorkbookGrid;
   try {
-    grid = await host.read();
+    return { host, grid: await host.read() };
   } catch (e) {
-    const reason = (e as { reason?: { ja: string; en: string } }).reason;
-    throw new InputError(file, reason ?? { ja: String(e), en: String(e) });
+    const reason = reasonOf(e);
+    if (!reason) throw e;
+    throw new InputError(file, reason, (e as { kind?: string }).kind);
   }
+}
+
+export async function loadAndAnalyse(file: string, args: Args): Promise<Loaded> {
+  const { host, grid } = await readGrid(file);
   const mapping = args.mapping ? readMapping(args.mapping) : undefined;
   const analysis = analyse(grid, {
     ...(args.layout ? { layout: args.layout } : {}),
@@ -56,4 +51,25 @@ export async function loadAndAnalyse(file: string, args: Args): Promise<Loaded> 
     ...(args.fy !== undefined ? { reportFy: args.fy } : {}),
   });
   return { file, host, grid, analysis };
+}
+
+/**
+ * Refuses an output before any work: one of the inputs (also through a link), or an existing file
+ * without --force. Said in the user's language (exit 2).
+ */
+export function checkOutputPath(out: string, args: Pick<Args, 'files' | 'force'>): void {
+  try {
+    checkOutput(out, args.files, { force: args.force });
+  } catch (e) {
+    throw outputError(out, e);
+  }
+}
+
+/** Writes the host's workbook to `out` safely (temporary file, then rename); a failure is said in the user's language (exit 2). */
+export async function saveOutput(host: FileHost, out: string, args: Pick<Args, 'files' | 'force'>): Promise<void> {
+  try {
+    await host.save(out, { force: args.force, inputs: args.files });
+  } catch (e) {
+    throw outputError(out, e);
+  }
 }

@@ -1,7 +1,9 @@
-/** Plain-text tables for the terminal; widths count East Asian wide characters as two columns. */
+/** Plain text for the terminal; widths count East Asian wide characters as two columns. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6①-⑳Ⅰ-Ⅻ▲△■□●○◆◇★☆※〔〕【】]/;
+
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6①-⑳Ⅰ-Ⅹ▲△■□●○◆◇★☆※]/.test(ch) ? 2 : 1;
+  for (const ch of s) w += WIDE.test(ch) ? 2 : 1;
   return w;
 }
 
@@ -10,12 +12,90 @@ export function pad(s: string, width: number, right = false): string {
   return right ? fill + s : s + fill;
 }
 
-export function table(header: string[], rows: string[][], rightAligned: boolean[] = []): string {
-  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], rightAligned[i])).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+/** Cuts to at most `width` columns, marking the cut with 「…」. */
+export function truncate(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  let w = 0;
+  for (const ch of s) {
+    const cw = WIDE.test(ch) ? 2 : 1;
+    if (w + cw > width - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return out + '…';
 }
 
+/** Japanese line-breaking: these never start a line (closing brackets, 。、 and the like). */
+const NO_LINE_START = /^[）)」』】〕］、。，．・：；？！ー…%]/;
+/** …and these never end one (opening brackets). */
+const NO_LINE_END = /[（(「『【〔［]$/;
+
+/**
+ * Wraps text to `width` columns: Japanese may break between any two characters (but a closing
+ * bracket or 。、 never starts a line), Latin text at spaces. Continuation lines start with `indent`.
+ */
+export function wrap(text: string, width: number, indent = ''): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const room = () => width - (lines.length === 0 ? 0 : displayWidth(indent));
+  const tokens = text.match(/[\u0020]+|[^\s\u3000-\u9fff\uff00-\uffef]+|./gu) ?? [];
+  for (const tok of tokens) {
+    if (displayWidth(line + tok) > room() && line.trim() !== '') {
+      if (/^\s+$/.test(tok)) {
+        lines.push(line.trimEnd());
+        line = '';
+        continue;
+      }
+      // Carry the last character over with a closing mark rather than start a line with it.
+      const chars = [...line];
+      let carry = NO_LINE_START.test(tok) && chars.length > 1 && !/\s/.test(chars[chars.length - 1]) ? chars.pop()! : '';
+      while (chars.length > 1 && NO_LINE_END.test(chars[chars.length - 1])) carry = chars.pop()! + carry;
+      lines.push(chars.join('').trimEnd());
+      line = carry;
+    }
+    line += tok;
+  }
+  if (line.trim() !== '' || lines.length === 0) lines.push(line.trimEnd());
+  return lines.map((l, i) => (i === 0 ? l : indent + l));
+}
+
+export interface Column {
+  head: string;
+  right?: boolean;
+  /** This column gives up width (its cells are cut with 「…」) when the table is wider than allowed. */
+  shrink?: boolean;
+  /** Narrowest the column may become when shrinking. */
+  min?: number;
+}
+
+/**
+ * A table for the terminal. With `maxWidth`, the shrinkable column is narrowed (cells cut) until the
+ * table fits; `cut` tells the caller whether anything was cut, to say so under the table.
+ */
+export function table(columns: Column[], rows: string[][], maxWidth = Infinity): { text: string; cut: boolean } {
+  const gap = 2;
+  const widths = columns.map((c, i) => Math.max(displayWidth(c.head), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const total = () => widths.reduce((a, b) => a + b, 0) + gap * (widths.length - 1);
+  let cut = false;
+  const s = columns.findIndex((c) => c.shrink);
+  if (s >= 0 && total() > maxWidth) {
+    const min = columns[s].min ?? 8;
+    const want = widths[s] - (total() - maxWidth);
+    if (want < widths[s]) {
+      widths[s] = Math.max(min, want);
+      cut = [columns[s].head, ...rows.map((r) => r[s] ?? '')].some((t) => displayWidth(t) > widths[s]);
+    }
+  }
+  const cell = (text: string, i: number) => pad(cut && i === s ? truncate(text, widths[i]) : text, widths[i], columns[i].right);
+  const line = (cells: string[]) => cells.map((c, i) => cell(c, i)).join(' '.repeat(gap)).trimEnd();
+  const text = [line(columns.map((c) => c.head)), widths.map((w) => '-'.repeat(w)).join(' '.repeat(gap)), ...rows.map(line)].join('\n');
+  return { text, cut };
+}
+
+let grouped: Intl.NumberFormat | undefined;
+
 export function num(n: number): string {
-  return n.toLocaleString('en-US');
+  grouped ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+  return grouped.format(n);
 }

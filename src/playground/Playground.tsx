@@ -7,9 +7,13 @@ import { SAMPLES } from './samples';
 
 export interface PlaygroundOptions {
   sample: string;
+  /** A `?sample=` that names no bundled sample: said on the page, and the first sample is loaded. */
+  unknownSample?: string;
   displayLanguage: 'ja-JP' | 'en-US';
   /** ExcelApi version the stand-in claims; 1.12 shows the pane's fallbacks (no sheet insertion). */
   apiVersion: string;
+  /** Task pane width in px, as Excel gives it (320–450); `?width=320`. */
+  paneWidth: number;
 }
 
 declare global {
@@ -28,10 +32,13 @@ declare global {
 export function optionsFromUrl(search: string): PlaygroundOptions {
   const q = new URLSearchParams(search);
   const sample = q.get('sample') ?? SAMPLES[0].file;
+  const known = SAMPLES.some((s) => s.file === sample);
   return {
-    sample: SAMPLES.some((s) => s.file === sample) ? sample : SAMPLES[0].file,
+    sample: known ? sample : SAMPLES[0].file,
+    ...(known ? {} : { unknownSample: sample }),
     displayLanguage: q.get('lang') === 'en' ? 'en-US' : 'ja-JP',
-    apiVersion: /^1\.\d+$/.test(q.get('api') ?? '') ? q.get('api')! : '1.17',
+    apiVersion: /^1\.\d+$/.test(q.get('api') ?? '') ? q.get('api')! : '1.20',
+    paneWidth: Math.min(800, Math.max(240, Number(q.get('width')) || 380)),
   };
 }
 
@@ -41,8 +48,14 @@ export function optionsFromUrl(search: string): PlaygroundOptions {
  * the previous workbook can leak into the next.
  */
 export async function startPlayground(opts: PlaygroundOptions): Promise<void> {
+  document.documentElement.style.setProperty('--pane-width', `${opts.paneWidth}px`);
   const select = document.getElementById('sample') as HTMLSelectElement;
   for (const s of SAMPLES) select.add(new Option(`${s.label} (${s.file})`, s.file, false, s.file === opts.sample));
+  if (opts.unknownSample !== undefined) {
+    const note = document.getElementById('notice')!;
+    note.textContent = `サンプル「${opts.unknownSample}」はありません。${SAMPLES[0].label} を開きました / no sample "${opts.unknownSample}"; opened ${SAMPLES[0].file}. (${SAMPLES.map((s) => s.file).join(', ')})`;
+    note.hidden = false;
+  }
   select.onchange = () => {
     const q = new URLSearchParams(location.search);
     q.set('sample', select.value);

@@ -63,6 +63,46 @@ export class SheetModel {
     (this.formulas[r] ??= [])[c] = formula;
   }
 
+  /** A row deleted (or inserted) by someone: everything below moves up (or down) by one. */
+  deleteRow(row: number): void {
+    this.shiftRows(row, -1);
+  }
+
+  insertRow(row: number): void {
+    this.shiftRows(row, 1);
+  }
+
+  private shiftRows(row: number, by: 1 | -1): void {
+    if (by < 0) {
+      this.values.splice(row, 1);
+      this.formulas.splice(row, 1);
+    } else {
+      if (this.values.length > row) this.values.splice(row, 0, []);
+      if (this.formulas.length > row) this.formulas.splice(row, 0, []);
+    }
+    for (const m of [this.numberFormats, this.fills, this.styles] as Map<string, unknown>[]) {
+      const moved = [...m].flatMap(([k, v]) => {
+        const [r, c] = k.split(',').map(Number);
+        if (r < row) return [[k, v] as const];
+        if (by < 0 && r === row) return [];
+        return [[cellKey(r + by, c), v] as const];
+      });
+      m.clear();
+      for (const [k, v] of moved) m.set(k, v);
+    }
+    const move = (g: Range): Range | null => {
+      if (g.bottom < row) return g;
+      if (g.top > row || (by > 0 && g.top === row)) return { ...g, top: g.top + by, bottom: g.bottom + by };
+      const bottom = g.bottom + by;
+      return bottom < g.top ? null : { ...g, bottom };
+    };
+    this.merges = this.merges.map(move).filter((g): g is Range => g !== null && (g.top !== g.bottom || g.left !== g.right));
+    this.validations = this.validations.flatMap((v) => {
+      const r = move(v.range);
+      return r ? [{ ...v, range: r }] : [];
+    });
+  }
+
   mergeAt(r: number, c: number): Range | undefined {
     return this.merges.find((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
   }
@@ -106,6 +146,8 @@ export class SheetModel {
 
 export class WorkbookModel {
   sheets: SheetModel[] = [];
+  /** Review › Protect Workbook (structure): sheets cannot be added, deleted, hidden or renamed. */
+  structureProtected = false;
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
 

@@ -1,12 +1,21 @@
 import type { CellValue, Range as Rect } from '../core/grid/types';
 import { MAX_COLS, MAX_ROWS, parseAddress, qualified } from './address';
-import { ClientObject, jsonBytes, parseLoad, type RequestContextCore } from './context';
+import { ClientObject, jsonBytes, parseLoad, type RequestContextCore, type WorksheetChangedArgs } from './context';
 import { StandInError } from './errors';
 import { cellKey, SheetModel, type CellStyle, type Visibility } from './model';
 import { decodeWorkbook } from './decode';
 
 /** Excel refuses to read more than this many cells in one go (docs: reads may come back null). */
 const MAX_READ_CELLS = 5_000_000;
+/** Range.getMergedAreasOrNullObject: "if the merged areas count in this range is more than 512, then this method will fail". */
+export const MAX_MERGED_AREAS = 512;
+
+/** Adding, deleting, hiding or inserting sheets fails while the workbook's structure is protected. */
+function checkStructure(ctx: RequestContextCore, api: string): void {
+  if (ctx.env.model.structureProtected) {
+    throw new StandInError('AccessDenied', 'The workbook structure is protected, so sheets cannot be added, deleted, hidden or moved.', api);
+  }
+}
 
 const VISIBILITIES: Visibility[] = ['Visible', 'Hidden', 'VeryHidden'];
 
@@ -57,13 +66,27 @@ export class Application extends ClientObject {
   }
 }
 
+export class WorkbookProtection extends ClientObject {
+  protected get typeName() {
+    return 'WorkbookProtection';
+  }
+  protected loaders() {
+    return { protected: () => this.context.env.model.structureProtected };
+  }
+  get protected(): boolean {
+    return this.get('protected');
+  }
+}
+
 export class Workbook extends ClientObject {
   readonly worksheets: WorksheetCollection;
   readonly application: Application;
+  readonly protection: WorkbookProtection;
   constructor(ctx: RequestContextCore) {
     super(ctx);
     this.worksheets = new WorksheetCollection(ctx);
     this.application = new Application(ctx);
+    this.protection = new WorkbookProtection(ctx);
   }
   protected get typeName() {
     return 'Workbook';
@@ -75,7 +98,7 @@ export class Workbook extends ClientObject {
     return this.get('name');
   }
   protected override children() {
-    return { worksheets: this.worksheets, application: this.application } as Record<string, ClientObject>;
+    return { worksheets: this.worksheets, application: this.application, protection: this.protection } as Record<string, ClientObject>;
   }
 
   /** ExcelApi 1.13. Sheets come from the file as Excel would import them (values, merges, visibility). */
@@ -85,18 +108,27 @@ export class Workbook extends ClientObject {
   ): ClientResult<string[]> {
     this.context.requireApi('1.13', 'Workbook.insertWorksheetsFromBase64');
     const result = new ClientResult<string[]>();
-    this.context.enqueue(base64, async () => {
+    const api = 'Workbook.insertWorksheetsFromBase64';
+    this.context.enqueue([base64, options], async () => {
+      this.context.checkUndo(api);
+      checkStructure(this.context, api);
       let incoming: SheetModel[];
+      let unsupported: Set<string>;
       try {
-        incoming = await decodeWorkbook(base64);
+        ({ sheets: incoming, unsupported } = await decodeWorkbook(base64));
       } catch (e) {
-        throw new StandInError('InvalidArgument', `The file could not be read: ${(e as Error).message}`, 'Workbook.insertWorksheetsFromBase64');
+        throw new StandInError('InvalidArgument', `The file could not be read: ${(e as Error).message}`, api);
       }
       const wanted = options?.sheetNamesToInsert?.length ? new Set(options.sheetNamesToInsert) : null;
+      const chosen = incoming.filter((s) => !wanted || wanted.has(s.name));
+      // Microsoft: on the web the source sheets must not hold a PivotTable, Chart, Comment or Slicer.
+      const blocked = chosen.filter((s) => unsupported.has(s.name)).map((s) => s.name);
+      if (this.context.env.platform === 'web' && blocked.length > 0) {
+        throw new StandInError('UnsupportedFeature', `The source worksheet contains an unsupported feature (${blocked.join(', ')}).`, api);
+      }
       const model = this.context.env.model;
       const ids: string[] = [];
-      for (const s of incoming) {
-        if (wanted && !wanted.has(s.name)) continue;
+      for (const s of chosen) {
         // Excel renames a clash the way it does on copy: 'Name (2)'.
         let name = s.name;
         for (let i = 2; model.find(name); i++) name = `${s.name} (${i})`;
@@ -111,6 +143,20 @@ export class Workbook extends ClientObject {
 }
 
 export class WorksheetCollection extends ClientObject {
+  /** ExcelApi 1.9. Handlers hear about other people's edits (the co-author model), as source 'Remote'. */
+  get onChanged(): { add(handler: (e: WorksheetChangedArgs) => unknown): { context: RequestContextCore; remove(): void } } {
+    this.context.requireApi('1.9', 'WorksheetCollection.onChanged');
+    const handlers = this.context.env.changeHandlers;
+    const ctx = this.context;
+    return {
+      add: (handler) => {
+        ctx.enqueue(undefined, () => {
+          handlers.add(handler);
+        });
+        return { context: ctx, remove: () => void handlers.delete(handler) };
+      },
+    };
+  }
   protected get typeName() {
     return 'WorksheetCollection';
   }
@@ -146,9 +192,20 @@ export class WorksheetCollection extends ClientObject {
     return this;
   }
 
+  /** By name or by id, as Excel's getItem. */
   getItem(key: string): Worksheet {
-    const ws = new Worksheet(this.context, { name: key });
+    const byId = this.context.env.model.findById(key);
+    const ws = new Worksheet(this.context, byId ? { id: key } : { name: key });
     this.context.enqueue(key, () => {
+      ws.model();
+    });
+    return ws;
+  }
+
+  getItemAt(index: number): Worksheet {
+    const s = this.context.env.model.sheets[index];
+    const ws = new Worksheet(this.context, s ? { id: s.id } : { name: `#${index}` });
+    this.context.enqueue(index, () => {
       ws.model();
     });
     return ws;
@@ -170,6 +227,7 @@ export class WorksheetCollection extends ClientObject {
     const ref: { id?: string; name?: string } = {};
     const ws = new Worksheet(this.context, ref);
     this.context.enqueue(name ?? '', () => {
+      checkStructure(this.context, 'WorksheetCollection.add');
       let n = name;
       if (!n) for (let i = 1; !n || model.find(n); i++) n = `Sheet${i}`;
       if (n.length > 31 || /[\\/?*[\]:]/.test(n) || /^'|'$/.test(n)) {
@@ -308,6 +366,8 @@ export class Worksheet extends ClientObject {
   set visibility(v: Visibility) {
     const norm = VISIBILITIES.find((x) => x.toLowerCase() === String(v).toLowerCase());
     this.set('visibility', v, () => {
+      this.context.checkUndo('Worksheet.visibility');
+      checkStructure(this.context, 'Worksheet.visibility');
       if (!norm) throw new StandInError('InvalidArgument', `Bad visibility '${v}'.`, 'Worksheet.visibility');
       const s = this.model();
       if (norm !== 'Visible' && this.context.env.model.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) {
@@ -338,6 +398,8 @@ export class Worksheet extends ClientObject {
 
   delete(): void {
     this.act(undefined, () => {
+      this.context.checkUndo('Worksheet.delete');
+      checkStructure(this.context, 'Worksheet.delete');
       const model = this.context.env.model;
       const s = this.model();
       if (model.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) {
@@ -363,6 +425,9 @@ export class WorksheetProtection extends ClientObject {
     private readonly sheet: Worksheet,
   ) {
     super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.sheet;
   }
   protected get typeName() {
     return 'WorksheetProtection';
@@ -406,6 +471,9 @@ export class Range extends ClientObject {
     }
   }
 
+  override pathParent(): ClientObject | undefined {
+    return this.sheet;
+  }
   protected get typeName() {
     return 'Range';
   }
@@ -595,6 +663,23 @@ export class Range extends ClientObject {
     });
   }
 
+  /** A row of this range (office.js itself splits a large values array into such row blocks). */
+  getRow(row: number): Range {
+    return new Range(this.context, this.sheet, () => {
+      const r = this.rect();
+      return { top: r.top + row, left: r.left, bottom: r.top + row, right: r.right };
+    });
+  }
+
+  /** The smallest range holding this one and `other`. */
+  getBoundingRect(other: Range): Range {
+    return new Range(this.context, this.sheet, () => {
+      const a = this.rect();
+      const b = other.rect();
+      return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
+    });
+  }
+
   /** ExcelApi 1.13; like Excel, reports only areas whose top-left cell lies inside this range. */
   getMergedAreasOrNullObject(): MergedAreas {
     this.context.requireApi('1.13', 'Range.getMergedAreasOrNullObject');
@@ -675,9 +760,15 @@ export class MergedAreas extends ClientObject {
     super(ctx);
     this.areas = new RangeCollection(ctx, () => this.found().map((m) => new Range(ctx, range.sheet, () => m)));
     ctx.enqueue(undefined, () => {
-      const none = this.found().length === 0;
-      return { response: 8, commit: () => (this._v.isNullObject = none) };
+      const n = this.found().length;
+      if (n > MAX_MERGED_AREAS) {
+        throw new StandInError('GeneralException', `The range has ${n} merged areas; at most ${MAX_MERGED_AREAS} can be returned.`, 'Range.getMergedAreasOrNullObject');
+      }
+      return { response: 8, commit: () => (this._v.isNullObject = n === 0) };
     });
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.range;
   }
   protected get typeName() {
     return 'RangeAreas';
@@ -774,6 +865,9 @@ export class RangeFormat extends ClientObject {
     this.font = new RangeFont(ctx, range);
     this.borders = new RangeBorderCollection(ctx, range);
   }
+  override pathParent(): ClientObject | undefined {
+    return this.range;
+  }
   protected get typeName() {
     return 'RangeFormat';
   }
@@ -818,6 +912,9 @@ export class RangeFill extends ClientObject {
   ) {
     super(ctx);
   }
+  override pathParent(): ClientObject | undefined {
+    return this.range.format;
+  }
   protected get typeName() {
     return 'RangeFill';
   }
@@ -837,10 +934,27 @@ export class RangeFill extends ClientObject {
         }
         return seen ?? '#FFFFFF';
       },
+      // ExcelApi 1.9: 'None' for No Fill, 'Solid' for a colour (white included), null when mixed.
+      pattern: () => {
+        const s = this.range.sheet.model();
+        const r = this.range.rect();
+        let seen: string | undefined;
+        for (let i = r.top; i <= r.bottom; i++) {
+          for (let j = r.left; j <= r.right; j++) {
+            const p = s.fills.has(cellKey(i, j)) ? 'Solid' : 'None';
+            if (seen === undefined) seen = p;
+            else if (seen !== p) return null;
+          }
+        }
+        return seen ?? 'None';
+      },
     };
   }
   get color(): string {
     return this.get('color');
+  }
+  get pattern(): string {
+    return this.get('pattern');
   }
   set color(c: string) {
     this.set('color', c, () => {
@@ -865,6 +979,9 @@ export class RangeFont extends ClientObject {
     private readonly range: Range,
   ) {
     super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.range.format;
   }
   protected get typeName() {
     return 'RangeFont';
@@ -908,6 +1025,9 @@ export class DataValidation extends ClientObject {
     private readonly range: Range,
   ) {
     super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.range;
   }
   protected get typeName() {
     return 'DataValidation';

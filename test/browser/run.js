@@ -3,7 +3,8 @@
  * Browser tests: the real task pane on the stand-in, in Debian's chromium driven by playwright-core.
  * Builds the playground (development mode, into test-artifacts/playground-dist) unless that build is
  * newer than every source, serves it on a free localhost port and walks the Isehara sample through
- * 検証 → select → 計算 → 集計 → language switch, then opens other cities' samples. Screenshots go to
+ * 検証 → select → 計算 → 集計 → language switch, then opens other cities' samples; then the self-hosted
+ * add-in build with every other origin blocked (selfhost.js). Screenshots go to
  * test-artifacts/screenshots/. The last line printed is always `browser: N passed, M failed`.
  */
 const fs = require('node:fs');
@@ -44,8 +45,8 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const base = `http://127.0.0.1:${port}/playground.html`;
   const pageErrors = [];
-  const open = async (query = '') => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const open = async (query = '', viewport = { width: 1400, height: 900 }) => {
+    const page = await browser.newPage({ viewport });
     page.setDefaultTimeout(20000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     const errorsBefore = pageErrors.length;
@@ -58,9 +59,15 @@ async function main() {
     return page;
   };
 
-  const tests = require('./scenarios.js')({ open, expect, grid, sheet, pageErrors });
+  const tests = [...require('./scenarios.js')({ open, expect, grid, sheet, pageErrors }), ...require('./narrow.js')({ open, expect })];
+  // The page-error check stays last, after every scenario.
+  tests.push(...tests.splice(tests.findIndex(([name]) => name === 'no uncaught page errors'), 1));
+  const selfhost = require('./selfhost.js')({ browser, expect });
+  const t1 = Date.now();
+  const builtSelfhost = await selfhost.setup(console.log);
+  console.log(builtSelfhost ? `built the self-hosted add-in in ${((Date.now() - t1) / 1000).toFixed(1)} s` : 'reusing the self-hosted build (newer than every source)');
   try {
-    for (const [name, fn] of tests) {
+    for (const [name, fn] of [...tests, ...selfhost.tests]) {
       const t0 = Date.now();
       try {
         await fn();
@@ -74,6 +81,7 @@ async function main() {
   } finally {
     await browser.close();
     server.close();
+    selfhost.teardown();
   }
   console.log(`screenshots: ${path.relative(ROOT, SCREENSHOTS)}/ — ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
   finish(results.failed ? 1 : 0);

@@ -1,4 +1,4 @@
-/* global window -- functions passed to page.evaluate run in the browser */
+/* global window, document -- functions passed to page.evaluate run in the browser */
 const path = require('node:path');
 const { SCREENSHOTS } = require('./helpers.js');
 
@@ -19,8 +19,12 @@ module.exports = ({ open, expect, grid, sheet, pageErrors }) => {
         for (const name of ['検証', '計算', '集計', '取り込み', '設定']) {
           expect.equal(await page.getByRole('tab', { name, exact: true }).count(), 1, `tab ${name}`);
         }
+        expect.contains(await page.textContent('[data-testid=header]'), '伊勢原市 取組項目一覧', 'layout label');
+        expect.contains(await page.textContent('[data-testid=item-count]'), '取組 71 件', 'item count');
+        // How the layout was detected is there on demand, not in the way.
+        expect.ok(!(await page.isVisible('text=判定理由')), 'reasons folded away');
+        await page.click('[data-testid=header-details]');
         const header = await page.textContent('[data-testid=header]');
-        expect.contains(header, '伊勢原市 取組項目一覧', 'layout label');
         expect.contains(header, 'シート: 取組項目一覧', 'sheets');
         expect.contains(header, '判定理由', 'detection reason');
         expect.contains(await page.textContent('[data-testid=fiscal-year]'), '令和5年度', 'fiscal year');
@@ -73,6 +77,8 @@ module.exports = ({ open, expect, grid, sheet, pageErrors }) => {
         await page.waitForSelector('[data-testid=fill-preview-result]');
         const preview = await page.textContent('[data-testid=fill-preview-result]');
         expect.contains(preview, '達成率40 セル', 'ratio count');
+        // A results sheet (its own 達成状況 column) is not offered progress columns.
+        expect.equal(await page.locator('[data-testid=columns-section]').count(), 0, 'no progress columns on a results sheet');
         expect.contains(preview, '合計 41 セル', 'total cells');
         expect.contains(await page.textContent('[data-testid=disagreements]'), '(6 件)', 'disagreements listed');
         await page.click('[data-testid=fill-run]');
@@ -117,7 +123,7 @@ module.exports = ({ open, expect, grid, sheet, pageErrors }) => {
         expect.ok(planned > 0, 'effect table total row');
         expect.equal([s.values[planned][2], s.values[planned + 1][2]], [228520, 797733], 'planned / actual effect (千円)');
         expect.equal(await page.evaluate(() => window.__shinchoku.standIn.inspect('行革集計').charts.length), 1, 'chart of A–D counts');
-        const paneTotal = await page.textContent('[data-testid=summary-table] tr[data-row=total]');
+        const paneTotal = await page.textContent('[data-testid=summary-table] [data-row=total]');
         for (const part of ['17', '43', '11', '228,520', '797,733']) expect.contains(paneTotal, part, 'pane summary total row');
         await page.click('[data-sheet-tab="行革集計"]');
         await shot(page, 'isehara-summary-ja');
@@ -128,7 +134,7 @@ module.exports = ({ open, expect, grid, sheet, pageErrors }) => {
       async () => {
         await page.click('[data-testid=lang-switch]');
         // By accessible name: Fluent's Tab also renders a hidden copy of its label to reserve bold width.
-        for (const name of ['Check', 'Calculate', 'Summary', 'Import', 'Settings']) {
+        for (const name of ['Check', 'Fill', 'Summary', 'Import', 'Settings']) {
           expect.equal(await page.getByRole('tab', { name, exact: true }).count(), 1, `tab ${name}`);
         }
         expect.contains(await page.textContent('[data-testid=summary-table]'), 'Planned effect', 'table header');
@@ -143,7 +149,7 @@ module.exports = ({ open, expect, grid, sheet, pageErrors }) => {
       'Office in English opens the pane in English',
       async () => {
         const p = await open('?lang=en');
-        expect.equal(await p.getByRole('tab', { name: 'Calculate', exact: true }).count(), 1, 'tab label');
+        expect.equal(await p.getByRole('tab', { name: 'Fill', exact: true }).count(), 1, 'tab label');
         expect.contains(await p.textContent('[data-testid=header]'), 'Isehara', 'layout label in English');
         await p.close();
       },
@@ -156,10 +162,21 @@ module.exports = ({ open, expect, grid, sheet, pageErrors }) => {
         await p.click('[data-testid=validate-run]');
         await p.waitForSelector('[data-testid=verdict]');
         expect.contains(await p.textContent('[data-testid=counts]'), 'エラー', 'counts shown');
+        // A plan with no rating column is not a progress report yet, errors or not: no green verdict.
+        const verdict = await p.textContent('[data-testid=verdict]');
+        expect.contains(verdict, '進捗報告としてはまだ提出できません', 'verdict on a plan');
+        expect.contains(verdict, 'シート「実施計画」の取組 36 件', 'which sheet and how many items');
+        expect.ok(!verdict.includes('提出できます'), 'no "ready to submit" on a plan');
         await shot(p, 'nihonmatsu-validate-ja');
-        // VLD016 sends the user to 計算 to add the year's progress columns to this plan workbook.
-        await p.click('[data-testid=tab-fill]');
-        await p.fill('[data-testid=columns-fy] input', '2026');
+        // The verdict's button goes to 計算 with the year field focused; the year is typed as staff write it.
+        await p.click('[data-testid=verdict-add-columns]');
+        await p.waitForFunction(() => document.activeElement && document.activeElement.id === 'columns-fy-input');
+        await p.fill('#columns-fy-input', 'R8');
+        expect.contains(await p.textContent('[data-testid=columns-fy]'), '令和8年度として追加します', 'year read from R8');
+        await p.fill('#columns-fy-input', 'らいねん');
+        expect.ok(await p.isDisabled('[data-testid=columns-run]'), 'an unreadable year disables the button');
+        expect.contains(await p.textContent('[data-testid=columns-fy]'), '年度として読めません', 'and says why');
+        await p.fill('#columns-fy-input', '令和8年度');
         await p.click('[data-testid=columns-run]');
         await p.waitForSelector('text=令和8年度 実績');
         expect.ok((await p.locator('td.written').count()) > 3, 'progress columns shown as written in the grid view');

@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { InspectJson } from '../../src/cli/json';
 import { fixturePath } from '../fixtures/paths';
+import { BIN, ensureBuilt } from './shipped-bin';
 
-const BIN = path.join(__dirname, '..', '..', 'bin', 'shinchoku.js');
+beforeAll(ensureBuilt, 120_000);
 
 describe('the shinchoku executable', () => {
   it('writes large JSON to a pipe whole, and exits with the command’s code', () => {

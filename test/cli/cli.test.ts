@@ -193,20 +193,16 @@ describe('fill changes only blank rating cells and owned cells', () => {
     expect([...after.keys()].sort()).toEqual([...before.keys(), '_shinchoku'].sort());
   });
 
-  it('a second fill on its own output writes nothing new and keeps staff edits', async () => {
+  it('a second fill on its own output has nothing to write, says so and makes no file', async () => {
     const first = path.join(tmp, 'filled-1.xlsx');
     await run('fill', fixturePath('isehara-list-blank-ratings.xlsx'), '-o', first);
     const second = path.join(tmp, 'filled-2.xlsx');
     const r = await run('fill', first, '-o', second, '--json');
     const report = JSON.parse(r.out);
-    expect(report.ratings).toBe(0);
-    expect(report.written).toBe(0);
-    const a = await allCells(first);
-    const b = await allCells(second);
-    for (const [sheet, cells] of a) {
-      if (sheet === '_shinchoku') continue;
-      expect(Object.fromEntries(b.get(sheet)!)).toEqual(Object.fromEntries(cells));
-    }
+    expect(report).toMatchObject({ ratings: 0, ratios: 0, written: 0, out: null });
+    expect(fs.existsSync(second)).toBe(false);
+    const text = await run('fill', first, '-o', second);
+    expect(text.out).toContain('書き込むものがありません。出力ファイルは作成していません。');
   });
 
   it('refuses to overwrite its input', async () => {

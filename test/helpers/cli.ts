@@ -1,7 +1,7 @@
 import type { Io } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 
-/** Runs the CLI in-process with a collecting Io: the exit code and everything printed. */
+/** Runs the CLI entry in-process, as `npx shinchoku …` would, collecting what it prints. */
 export async function runCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];

@@ -1,43 +1,61 @@
-import type ExcelJS from 'exceljs';
 import * as path from 'node:path';
 import type { WorkbookHost } from '../../core/host';
 import type { WorkbookGrid } from '../../core/grid/types';
 import type { ApplyResult, WritePlan } from '../../core/plan/write-plan';
-import { applyPlanToWorkbook } from './apply-plan';
-import { gridFromWorkbook, loadWorkbook } from './read-xlsx';
+import { isSettingsSheet } from '../../core/settings/store';
+import { asReadError, type Bilingual } from './errors';
+import { nodeCodec } from './package/node-codec';
+import { readFileBytes } from './read-xlsx';
+import { openXlsx, readGrid, type ReadOptions } from './read/grid';
+import { writeOutput, type OutputOptions } from './safe-output';
+import { WorkbookEditor } from './write/editor';
 
 /**
- * The CLI's host: an .xlsx file read once, plans applied in memory, written to a new file (the
- * input is never overwritten, so a bad run loses nothing).
+ * The CLI's host: a workbook file read once; plans are applied to its package (only the parts a
+ * write needs change, everything else is kept byte for byte); `save` writes a new file safely.
  */
 export class FileHost implements WorkbookHost {
-  private wb: ExcelJS.Workbook | undefined;
-  notes: string[] = [];
+  private editor: WorkbookEditor | undefined;
+  private grid: WorkbookGrid | undefined;
+  /** What the user should know about the writes (said after the command's own output). */
+  notes: Bilingual[] = [];
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    private readonly readOptions: ReadOptions = {},
+  ) {}
 
   async read(): Promise<WorkbookGrid> {
-    this.wb = await loadWorkbook(this.file);
-    return gridFromWorkbook(this.wb, path.basename(this.file));
+    const name = path.basename(this.file);
+    const bytes = readFileBytes(this.file);
+    try {
+      const wp = await openXlsx(bytes, name, { codec: nodeCodec, ...this.readOptions });
+      this.grid = await readGrid(wp, name, this.readOptions);
+      this.editor = new WorkbookEditor(wp);
+    } catch (e) {
+      throw asReadError(this.file, e);
+    }
+    return this.grid;
   }
 
   async apply(plan: WritePlan): Promise<ApplyResult> {
-    if (!this.wb) await this.read();
-    const r = applyPlanToWorkbook(this.wb!, plan);
+    if (!this.editor) await this.read();
+    const hasFormulas = this.grid!.sheets.some((s) => s.formulas !== undefined);
+    const markedSheets = this.grid!.sheets.filter(isSettingsSheet).map((s) => s.name);
+    const r = await this.editor!.apply(plan, { hasFormulas, markedSheets });
     this.notes.push(...r.notes);
     return r;
   }
 
-  async save(out: string): Promise<void> {
-    if (!this.wb) throw new Error('nothing read yet');
-    if (path.resolve(out) === path.resolve(this.file)) {
-      throw Object.assign(new Error('refusing to overwrite the input workbook'), {
-        reason: {
-          ja: '入力ファイルには上書きしません。別の出力ファイル名を指定してください(元のブックは残します)。',
-          en: 'The input workbook is never overwritten; choose another output file.',
-        },
-      });
-    }
-    await this.wb.xlsx.writeFile(out);
+  /** Writes the patched workbook to `out`; `inputs` are every file of the run (none may be replaced). */
+  async save(out: string, opts: OutputOptions & { inputs?: readonly string[] } = {}): Promise<void> {
+    if (!this.editor) throw new Error('nothing read yet');
+    const bytes = await this.editor.toBytes();
+    writeOutput(out, bytes, [this.file, ...(opts.inputs ?? [])], opts);
+  }
+
+  /** Parts changed or added by the plans applied so far. */
+  get changedParts(): string[] {
+    return this.editor?.changedParts ?? [];
   }
 }

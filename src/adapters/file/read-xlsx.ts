@@ -1,41 +1,26 @@
-import ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { WorkbookGrid } from '../../core/grid/types';
-import { gridFromWorkbook } from './grid-from-workbook';
+import { FileReadError } from './errors';
+import { nodeCodec } from './package/node-codec';
+import { gridFromXlsxBytes, type ReadOptions } from './read/grid';
 
-export { gridFromWorkbook };
+export { FileReadError };
 
-export class FileReadError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: { ja: string; en: string },
-  ) {
-    super(`${file}: ${reason.en}`);
-  }
-}
-
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  if (!fs.existsSync(file)) {
-    throw new FileReadError(file, { ja: 'ファイルが見つかりません。', en: 'File not found.' });
-  }
-  const wb = new ExcelJS.Workbook();
+/** The file's bytes, with file-system failures turned into the one line a person gets. */
+export function readFileBytes(file: string): Uint8Array {
   try {
-    await wb.xlsx.readFile(file);
+    return fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw new FileReadError(file, { ja: 'ファイルが見つかりません。', en: 'File not found.' });
-    }
-    throw new FileReadError(file, {
-      ja: `.xlsx ファイルとして読み込めません(${(e as Error).message})。Excel で「.xlsx」形式で保存し直してください。`,
-      en: `Cannot read as an .xlsx workbook (${(e as Error).message}). Save it as .xlsx in Excel.`,
-    });
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new FileReadError(file, 'not-found');
+    if (code === 'EISDIR') throw new FileReadError(file, 'is-directory');
+    if (code === 'EACCES' || code === 'EPERM') throw new FileReadError(file, 'no-permission');
+    throw new FileReadError(file, 'io', code);
   }
-  return wb;
 }
 
-/** Reads an .xlsx file into the core's grid; throws FileReadError with a bilingual reason. */
-export async function readXlsx(file: string): Promise<WorkbookGrid> {
-  return gridFromWorkbook(await loadWorkbook(file), path.basename(file));
+/** Reads an .xlsx/.xlsm file into the core's grid; throws FileReadError with a bilingual reason. */
+export async function readXlsx(file: string, opts: ReadOptions = {}): Promise<WorkbookGrid> {
+  return gridFromXlsxBytes(readFileBytes(file), path.basename(file), { codec: nodeCodec, ...opts });
 }

@@ -3,7 +3,7 @@ import { detectLayouts, type DetectionResult } from '../layouts/detect';
 import type { LayoutMapping } from '../layouts/generic/mapping';
 import { COMBINERS, layoutById } from '../layouts/registry';
 import type { LayoutRead } from '../layouts/types';
-import { PlanSchema, type Plan } from '../model/plan';
+import { mergeClassNames, PlanSchema, type Plan } from '../model/plan';
 import { evaluatePlan } from '../rules/evaluate';
 import type { Evaluation } from '../rules/evaluation';
 import type { Settings } from '../settings/schema';
@@ -96,9 +96,17 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
     policies: read.policies,
     items: read.items,
     ...(read.reportFy !== undefined ? { reportFy: read.reportFy } : {}),
+    ...(read.classNames ? { classNames: read.classNames } : {}),
   });
   const evaluations = evaluatePlan(plan, settings.rules);
-  const findings = dropRestated([...settingFindings, ...readFindings, ...read.findings, ...validatePlan(plan, evaluations, settings.rules)]);
+  const summary = summarise(plan, { evaluations });
+  const findings = dropRestated([
+    ...settingFindings,
+    ...readFindings,
+    ...read.findings,
+    ...validatePlan(plan, evaluations, settings.rules),
+    ...nonFiniteFindings(plan, summary),
+  ]);
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return {
     workbook: wb.name,
@@ -108,11 +116,43 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
     plan,
     evaluations,
     findings,
-    summary: summarise(plan, { evaluations }),
+    summary,
     settings,
     store,
     skippedSheets: skipped,
   };
+}
+
+/**
+ * Effect amounts too large for a number (1e308 + 1e308 is Infinity) give sums no sheet can hold:
+ * said once per summary row, pointing at the largest amount behind it, instead of Infinity or NaN
+ * being written (the file writer refuses non-finite numbers too).
+ */
+function nonFiniteFindings(plan: Plan, summary: Summary): Finding[] {
+  const out: Finding[] = [];
+  for (const row of summary.groups) {
+    if ([row.effectPlanned, row.effectActual, row.effectRatio ?? 0].every(Number.isFinite)) continue;
+    let largest: { value: number; at?: { sheet: string; address: string }; itemId: string } | undefined;
+    for (const item of plan.items) {
+      if (item.policyKey !== row.key && summary.axis === 'policy') continue;
+      for (const y of item.effects?.byYear ?? []) {
+        for (const v of [y.planned, y.actual]) {
+          if (v?.kind === 'number' && (!largest || Math.abs(v.value) > Math.abs(largest.value))) largest = { value: v.value, at: v.cell, itemId: item.id };
+        }
+      }
+    }
+    out.push(
+      finding(
+        'SUM001',
+        'error',
+        { sheet: largest?.at?.sheet ?? '', cell: largest?.at?.address ?? '' },
+        `「${row.name}」の効果額の合計が数値として扱える範囲を超えました(最大の値 ${largest?.value ?? '-'})。桁違いの入力がないか確かめてください。この合計はシートに書き込みません。`,
+        `The effect amounts of "${row.name}" add up beyond what a number can hold (largest ${largest?.value ?? '-'}). Check for a mistyped amount; this total is not written into any sheet.`,
+        largest?.itemId,
+      ),
+    );
+  }
+  return out;
 }
 
 /**
@@ -147,5 +187,6 @@ function combine(reads: LayoutRead[]): LayoutRead {
     findings: reads.flatMap((r) => r.findings),
     tables: reads.flatMap((r) => r.tables),
     reportFy: reads.find((r) => r.reportFy !== undefined)?.reportFy,
+    ...(reads.some((r) => r.classNames) ? { classNames: mergeClassNames(reads.map((r) => r.classNames)) } : {}),
   };
 }

@@ -16,7 +16,8 @@ export class SheetView {
   constructor(readonly grid: SheetGrid) {
     this.name = grid.name;
     this.rowCount = grid.values.length;
-    this.colCount = grid.values.reduce((m, r) => Math.max(m, r.length), 0);
+    // Rows may be absent (sparse grids; null once a grid went through JSON): they count as empty.
+    this.colCount = grid.values.reduce((m, r) => Math.max(m, r ? r.length : 0), 0);
     for (const m of grid.merges) {
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++) this.mergeOf.set(key(r, c), m);

@@ -56,6 +56,8 @@ export interface LayoutRead {
   findings: Finding[];
   tables: TableAnchor[];
   reportFy?: number;
+  /** Names of the classes items carry (axis → key → name), e.g. 基本姿勢 ① → 時代変化を先取りする…. */
+  classNames?: Record<string, Record<string, string>>;
 }
 
 /**

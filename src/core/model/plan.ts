@@ -114,7 +114,16 @@ export const PlanSchema = z.object({
   policies: z.array(PolicySchema),
   items: z.array(ItemSchema),
   reportFy: z.number().int().optional(),
+  /** Names of the keys in Item.classes, by axis (基本姿勢: { ①: 時代変化を先取りする… }), where the plan gives them. */
+  classNames: z.record(z.string(), z.record(z.string(), z.string())).optional(),
 });
 export type Plan = z.infer<typeof PlanSchema>;
+
+/** Class names of several reads (or files), by axis; the first that names a key wins. */
+export function mergeClassNames(all: (Record<string, Record<string, string>> | undefined)[]): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const names of all) for (const [axis, keys] of Object.entries(names ?? {})) out[axis] = { ...keys, ...out[axis] };
+  return out;
+}
 
 export { NumberValueSchema };

@@ -1,4 +1,4 @@
-import { toA1 } from '../grid/a1';
+import { fromA1, toA1 } from '../grid/a1';
 import { cellAt, isBlank } from '../grid/lookup';
 import type { CellValue, WorkbookGrid } from '../grid/types';
 import type { Analysis } from '../engine/analyse';
@@ -16,6 +16,18 @@ export interface FillOptions {
   ratings?: boolean;
   ratios?: boolean;
   subtotals?: boolean;
+  /** Language of the cell notes on suggested ratings (the department reads them). */
+  lang?: 'ja' | 'en';
+}
+
+/** A rating the add-in suggests and writes into a blank cell: the department confirms or changes it. */
+export interface Suggestion {
+  itemId: string;
+  itemName: string;
+  sheet: string;
+  address: string;
+  rating: string;
+  reason: { ja: string; en: string };
 }
 
 export interface FillPreview {
@@ -23,8 +35,12 @@ export interface FillPreview {
   ratios: number;
   subtotals: number;
   headers: number;
+  /** The ratings this fill writes, each to be confirmed by the department. */
+  suggestions: Suggestion[];
   /** Items where staff entered a rating that differs from the suggestion (never changed, only listed). */
   disagreements: Evaluation[];
+  /** Target cells holding a formula: never written, whatever the formula's result shows (even blank). */
+  formulaCells: { sheet: string; address: string; formula: string; itemId?: string }[];
 }
 
 /**
@@ -37,7 +53,12 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
   const doRatios = opts.ratios ?? true;
   const doSubtotals = opts.subtotals ?? true;
   const writes: CellWrite[] = [];
-  const preview: FillPreview = { ratings: 0, ratios: 0, subtotals: 0, headers: 0, disagreements: [] };
+  const preview: FillPreview = { ratings: 0, ratios: 0, subtotals: 0, headers: 0, suggestions: [], disagreements: [], formulaCells: [] };
+  const hasFormula = (sheet: string, address: string, itemId?: string): boolean => {
+    const formula = formulaAt(wb, sheet, address);
+    if (formula) preview.formulaCells.push({ sheet, address, formula, ...(itemId ? { itemId } : {}) });
+    return formula !== null;
+  };
   const items = new Map(a.plan.items.map((i) => [i.id, i]));
   const previous = new Map(a.settings.suggested.map((s) => [`${s.sheet}!${s.address}`, s]));
   const suggested: SuggestedCell[] = [];
@@ -58,12 +79,15 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
       if (ev.suggested && ev.entered && ev.suggested !== ev.entered) preview.disagreements.push(ev);
       continue;
     }
+    // A formula whose result shows blank (=IF(I7="","",…)) is staff's all the same.
+    if (hasFormula(sheet, address, item.id)) continue;
     if (!doRatings || !ev.suggested) continue;
     const value = ratingText(ev.suggested, labelStyle);
     if (stillOurs && String(current) === value) continue;
     suggested.push({ sheet, address, value });
-    writes.push({ sheet, address, value, expect: normalizeExpect(current), reason: 'rating' });
+    writes.push({ sheet, address, value, expect: normalizeExpect(current), reason: 'rating', note: suggestionNote(value, ev.reason, opts.lang ?? 'ja') });
     preview.ratings++;
+    preview.suggestions.push({ itemId: item.id, itemName: item.name, sheet, address, rating: value, reason: ev.reason });
   }
 
   if (doRatios) {
@@ -74,11 +98,34 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
       // A column headed like ours is ours only if the settings recorded it on this sheet.
       const ownedCol = t.owned.ratio !== undefined && ownsColumn(a.store, t.sheet, 'ratio') ? t.owned.ratio : undefined;
       const col = ownedCol ?? t.nextFreeCol;
-      const headerRow = t.headerRows[t.headerRows.length - 1];
-      const headerAddr = toA1(headerRow, col);
-      const headerNow = cellAt(wb, t.sheet, headerAddr);
+      const cells: CellWrite[] = [];
+      let values = 0;
+      for (const [id, row] of rowsWithItems) {
+        const ev = byItem.get(id);
+        const addr = toA1(row, col);
+        const now = cellAt(wb, t.sheet, addr);
+        if (ownedCol === undefined && !isBlank(now)) continue;
+        const value = ev?.ratio !== undefined ? round(ev.ratio / 100, 4) : null;
+        if (value === null && isBlank(now)) continue;
+        if (sameNumber(now, value)) continue;
+        if (hasFormula(t.sheet, addr, id)) continue;
+        cells.push({
+          sheet: t.sheet,
+          address: addr,
+          value,
+          numberFormat: '0.0%',
+          expect: normalizeExpect(now),
+          reason: 'ratio',
+          style: { align: 'right', border: true },
+        });
+        if (value !== null) values++;
+      }
+      // A new column only where there is a ratio to put in it: a plan table gets no empty header.
       if (ownedCol === undefined) {
-        if (!isBlank(headerNow)) continue; // the planned spot is taken: never write over staff cells
+        if (values === 0) continue;
+        const headerAddr = toA1(t.headerRows[t.headerRows.length - 1], col);
+        // The planned spot is taken: never write over staff cells.
+        if (!isBlank(cellAt(wb, t.sheet, headerAddr)) || hasFormula(t.sheet, headerAddr)) continue;
         writes.push({
           sheet: t.sheet,
           address: headerAddr,
@@ -90,31 +137,15 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
         preview.headers++;
         ownedColumns.push({ sheet: t.sheet, field: 'ratio', header: OWNED_RATIO_HEADER });
       }
-      for (const [id, row] of rowsWithItems) {
-        const ev = byItem.get(id);
-        const addr = toA1(row, col);
-        const now = cellAt(wb, t.sheet, addr);
-        if (ownedCol === undefined && !isBlank(now)) continue;
-        const value = ev?.ratio !== undefined ? round(ev.ratio / 100, 4) : null;
-        if (value === null && isBlank(now)) continue;
-        if (sameNumber(now, value)) continue;
-        writes.push({
-          sheet: t.sheet,
-          address: addr,
-          value,
-          numberFormat: '0.0%',
-          expect: normalizeExpect(now),
-          reason: 'ratio',
-          style: { align: 'right', border: true },
-        });
-        if (value !== null) preview.ratios++;
-      }
+      writes.push(...cells);
+      preview.ratios += values;
     }
   }
 
   if (doSubtotals) {
     for (const item of a.plan.items) {
       for (const w of subtotalWrites(wb, item)) {
+        if (hasFormula(w.sheet, w.address, item.id)) continue;
         writes.push(w);
         preview.subtotals++;
       }
@@ -131,6 +162,35 @@ export function planFill(wb: WorkbookGrid, a: Analysis, opts: FillOptions = {}):
     plan: { label: 'fill', writes, sheets: [], ...(settingsChanges.length ? { settingsChanges } : {}) },
     preview,
   };
+}
+
+/**
+ * The note on a suggested rating: says who wrote it, why, and what the department should do. Notes
+ * do not print, so the printed record of unconfirmed suggestions is the summary sheet's line
+ * (see unconfirmedSuggestions) and the list `fill` prints.
+ */
+export function suggestionNote(rating: string, reason: { ja: string; en: string }, lang: 'ja' | 'en'): string {
+  return lang === 'ja'
+    ? `評価の候補「${rating}」（行革進捗アシスタントが実績から計算）。所管課で確認し、違う場合は書き換えてください。書き換えた評価は変更しません。\n理由: ${reason.ja}`
+    : `Suggested rating "${rating}", computed from the actual by the reform progress assistant. The department should confirm it or type its own; a rating typed over it is never changed.\nWhy: ${reason.en}`;
+}
+
+/**
+ * Ratings in the workbook that are still the add-in's suggestion, as written (the settings record
+ * each suggested cell; staff typing over one makes it theirs). The summary counts them like any
+ * rating and says how many are unconfirmed.
+ */
+export function unconfirmedSuggestions(wb: WorkbookGrid, a: Pick<Analysis, 'plan' | 'settings'>): { itemId: string; sheet: string; address: string; value: string }[] {
+  const recorded = new Map(a.settings.suggested.map((s) => [`${s.sheet}!${s.address}`, s.value]));
+  const out: { itemId: string; sheet: string; address: string; value: string }[] = [];
+  for (const item of a.plan.items) {
+    const cell = item.ratingCell;
+    if (!cell || !item.rating) continue;
+    const value = recorded.get(`${cell.sheet}!${cell.address}`);
+    const now = cellAt(wb, cell.sheet, cell.address);
+    if (value !== undefined && !isBlank(now) && String(now) === value) out.push({ itemId: item.id, sheet: cell.sheet, address: cell.address, value });
+  }
+  return out;
 }
 
 /** A blank 〔小計〕 gets the sum of its years; a filled one is staff's and only validated. */
@@ -167,6 +227,13 @@ function ratingLabelStyle(items: Item[]): { labelled: boolean; labels: Partial<R
 function ratingText(letter: RatingLetter, style: ReturnType<typeof ratingLabelStyle>): string {
   if (!style.labelled) return letter;
   return style.labels[letter] ?? `${letter} ${RATING_LABELS[letter][0]}`;
+}
+
+function formulaAt(wb: WorkbookGrid, sheet: string, address: string): string | null {
+  const s = wb.sheets.find((x) => x.name === sheet);
+  if (!s?.formulas) return null;
+  const { row, col } = fromA1(address);
+  return s.formulas[row]?.[col] ?? null;
 }
 
 function normalizeExpect(v: CellValue): string | number | null {

@@ -123,3 +123,22 @@ describe('planProgressColumns on any reader’s tables', () => {
     );
   });
 });
+
+describe('progress columns go on plan tables only', () => {
+  it('a results sheet with its own rating column (Isehara 達成状況) gets none', async () => {
+    const { analyse } = await import('../engine/analyse');
+    const { planTables } = await import('./progress-columns');
+    const a = analyse(await readXlsx(fixturePath('isehara-list.xlsx')));
+    expect(planTables(a.read)).toEqual([]);
+    expect(planProgressColumns(a.read, 2026, 'ja').writes).toEqual([]);
+  });
+
+  it('a plan table whose rating column is a year’s progress column (Tsukubamirai R3) takes the next year', async () => {
+    const { analyse } = await import('../engine/analyse');
+    const { planTables } = await import('./progress-columns');
+    const a = analyse(await readXlsx(fixturePath('tsukubamirai.xlsx')));
+    expect(planTables(a.read)).toHaveLength(1);
+    const headers = planProgressColumns(a.read, 2026, 'ja').writes.filter((w) => w.reason === 'owned-header');
+    expect(headers.map((h) => h.value)).toEqual(['令和8年度 実績', '令和8年度 評価', '令和8年度 取組状況']);
+  });
+});

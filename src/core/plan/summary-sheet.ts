@@ -1,9 +1,10 @@
 import { toA1 } from '../grid/a1';
-import type { Summary, SummaryRow } from '../summary/types';
 import { ownerNote, recordOwnedSheet, type OwnedSheetTarget } from '../settings/ownership';
+import type { CrossTab } from '../summary/crosstab';
+import type { Summary, SummaryRow } from '../summary/types';
 import { fiscalYearLabel } from '../values/fiscal-year';
 import { RATING_LABELS } from '../values/rating';
-import type { CellWrite, NewSheet, WritePlan } from './write-plan';
+import type { CellWrite, NewSheet, PrintSetup, WritePlan } from './write-plan';
 
 export const DEFAULT_SUMMARY_SHEET = '行革集計';
 
@@ -15,28 +16,71 @@ export interface SummarySheetOptions {
   sources: string[];
   /** Shown as the creation time; passed in so the core stays pure and output reproducible. */
   createdAt?: string;
+  /**
+   * Ids of items whose rating is still a suggestion the add-in wrote (unconfirmed). Cell notes do not
+   * print, so the printed summary says it under the counts.
+   */
+  unconfirmed?: string[];
 }
 
-const LETTERS = ['A', 'B', 'C', 'D'] as const;
 const HEAD = { bold: true, fill: '#DDEBF7', align: 'center', wrap: true, border: true } as const;
 const BODY = { border: true } as const;
+/** 合計 rows are set apart from the groups above them: bold on a grey band. */
+const TOTAL = { border: true, bold: true, fill: '#E7E6E6' } as const;
+const TOTAL_RIGHT = { ...TOTAL, align: 'right' } as const;
+
+/** Rows 1–3 (title, sources, the add-in's note) head every printed page. */
+const TITLE_ROWS = '1:3';
+
+/**
+ * Sheet cells in reading order; `row`/`col` are 0-based. Text is written as text, numbers as numbers.
+ */
+class SheetCells {
+  readonly cells: CellWrite[] = [];
+  constructor(private readonly sheet: string) {}
+  put(row: number, col: number, value: string | number | null, extra: Partial<CellWrite> = {}): void {
+    this.cells.push({ sheet: this.sheet, address: toA1(row, col), value, expect: null, reason: 'summary', ...extra });
+  }
+}
+
+/**
+ * The rating columns, in the scale's order, read from the counts rather than fixed to A–D, so a
+ * city's own scale (S/A/B/C, ◎○△ …) gets its own columns.
+ */
+function symbolsOf(summary: Summary): string[] {
+  return Object.keys(summary.total.counts).filter((k) => k !== 'unrated');
+}
+
+const countOf = (r: SummaryRow, symbol: string) => (r.counts as Record<string, number>)[symbol] ?? 0;
+
+/** `A 達成` style heads where the label is known (A–D), the bare symbol otherwise. */
+function symbolHead(symbol: string, ja: boolean): string {
+  const labels = (RATING_LABELS as Record<string, readonly string[] | undefined>)[symbol];
+  return ja && labels ? `${symbol} ${labels[0]}` : symbol;
+}
 
 /**
  * The summary sheet, laid out like Isehara's published 分野別内訳表 (counts by 基本方針) and its
  * 実績効果額 table (planned amount in parentheses above the actual, per policy), plus a native chart
- * of the A–D counts where the host can draw one. Text is written as text, numbers as numbers.
+ * of the rating counts where the host can draw one. It prints on A4 landscape, fitted to the
+ * width, one table per page with the title rows repeated; the chart stays on screen only.
  */
 export function planSummarySheet(summary: Summary, opts: SummarySheetOptions): WritePlan {
   const ja = opts.lang === 'ja';
   const { target } = opts;
   const name = target.name;
-  const cells: CellWrite[] = [];
+  const out = new SheetCells(name);
+  const put = out.put.bind(out);
   const merges: string[] = [];
-  const put = (row: number, col: number, value: string | number | null, extra: Partial<CellWrite> = {}) => {
-    cells.push({ sheet: name, address: toA1(row, col), value, expect: null, reason: 'summary', ...extra });
-  };
   const year = summary.reportFy !== undefined ? fiscalYearLabel(summary.reportFy, opts.lang) : '';
   const label = summary.groupLabel || (ja ? '基本方針' : 'Policy');
+  const symbols = symbolsOf(summary);
+  // The share of the two best symbols (A+B) among rated items, as Isehara publishes it.
+  const top = symbols.slice(0, 2);
+  const colUnrated = 1 + symbols.length;
+  const colTotal = colUnrated + 1;
+  const colShare = colTotal + 1;
+  const lastCol = Math.max(colShare, 3);
 
   put(0, 0, ja ? `${year ? `${year} ` : ''}行財政改革 取組結果の集計（${label}別）` : `Reform progress summary by ${label}${year ? `, ${year}` : ''}`, {
     style: { bold: true },
@@ -47,67 +91,86 @@ export function planSummarySheet(summary: Summary, opts: SummarySheetOptions): W
 
   // Counts table (分野別内訳表).
   let r = 4;
-  put(r, 0, ja ? '➤ 達成状況（分野別内訳表）' : '➤ Ratings by ' + label, { style: { bold: true } });
-  put(r, 7, ja ? '(単位:件)' : '(items)', { style: { align: 'right' } });
+  put(r, 0, ja ? '➤ 達成状況（分野別内訳表）' : `➤ Ratings by ${label}`, { style: { bold: true } });
+  put(r, colShare, ja ? '単位: 件' : 'items', { style: { align: 'right' } });
   r++;
   const countHeader = [
     label,
-    ...LETTERS.map((l) => (ja ? `${l} ${RATING_LABELS[l][0]}` : l)),
+    ...symbols.map((l) => symbolHead(l, ja)),
     ja ? '未評価' : 'Unrated',
     ja ? '合計' : 'Total',
-    ja ? 'A+B割合' : 'A+B share',
+    top.length === 2 ? (ja ? `${top.join('+')}割合` : `${top.join('+')} share`) : ja ? '割合' : 'Share',
   ];
   countHeader.forEach((h, c) => put(r, c, h, { style: HEAD }));
   const countTop = r;
-  const rows = [...summary.groups, { ...summary.total, name: ja ? '合計' : 'Total' }];
-  for (const g of rows) {
+  const rows = [...summary.groups.map((g) => ({ g, total: false })), { g: { ...summary.total, name: ja ? '合計' : 'Total' }, total: true }];
+  for (const { g, total } of rows) {
     r++;
-    put(r, 0, groupTitle(g), { style: BODY });
-    LETTERS.forEach((l, i) => put(r, 1 + i, g.counts[l], { numberFormat: '0', style: BODY }));
-    put(r, 5, g.counts.unrated, { numberFormat: '0', style: BODY });
-    put(r, 6, g.total, { numberFormat: '0', style: BODY });
-    const rated = LETTERS.reduce((s, l) => s + g.counts[l], 0);
-    put(r, 7, rated === 0 ? '-' : round((g.counts.A + g.counts.B) / rated, 3), {
+    const style = total ? TOTAL : BODY;
+    put(r, 0, groupTitle(g), { style });
+    symbols.forEach((l, i) => put(r, 1 + i, countOf(g, l), { numberFormat: '0', style }));
+    put(r, colUnrated, g.counts.unrated, { numberFormat: '0', style });
+    put(r, colTotal, g.total, { numberFormat: '0', style });
+    const rated = symbols.reduce((n, l) => n + countOf(g, l), 0);
+    const good = top.reduce((n, l) => n + countOf(g, l), 0);
+    put(r, colShare, rated === 0 ? '-' : round(good / rated, 3), {
       ...(rated === 0 ? {} : { numberFormat: '0.0%' }),
-      style: { ...BODY, align: 'right' },
+      style: total ? TOTAL_RIGHT : { ...BODY, align: 'right' },
     });
   }
-  const countBottom = r - 1; // chart covers policies, not the total row
+  const countBottom = r - 1; // the chart covers the groups, not the total row
+  const unconfirmed = opts.unconfirmed ?? [];
+  if (unconfirmed.length) {
+    r++;
+    const ids = unconfirmed.join(ja ? '、' : ', ');
+    put(
+      r,
+      0,
+      ja
+        ? `※ 評価のうち ${unconfirmed.length} 件（${ids}）は行革進捗アシスタントが書き込んだ候補のままで、所管課の確認が済んでいません。`
+        : `* ${unconfirmed.length} of these ratings (${ids}) ${unconfirmed.length === 1 ? 'is still a suggestion' : 'are still suggestions'} written by the assistant, not yet confirmed by the department.`,
+    );
+  }
 
-  // Effect table (実績効果額と達成割合).
+  // Effect table (実績効果額と達成割合), on a page of its own when printed.
   r += 2;
+  const effectTop = r;
   put(r, 0, ja ? '➤ 実績効果額と達成割合' : '➤ Financial effect and achievement', { style: { bold: true } });
-  put(r, 3, ja ? '(単位:千円)' : '(JPY thousand)', { style: { align: 'right' } });
+  put(r, 3, ja ? '単位: 千円' : 'JPY thousand', { style: { align: 'right' } });
   r++;
   [label, '', ja ? '合計' : 'Total', ja ? '達成割合' : 'Achieved'].forEach((h, c) => put(r, c, h, { style: HEAD }));
-  for (const g of rows) {
+  for (const { g, total } of rows) {
     r++;
-    put(r, 0, groupTitle(g), { style: BODY });
-    put(r, 1, ja ? '(効果見込額)' : '(planned)', { style: BODY });
-    put(r, 2, g.effectPlanned, { numberFormat: '(#,##0);(-#,##0)', style: BODY });
+    const style = total ? TOTAL : BODY;
+    put(r, 0, groupTitle(g), { style });
+    put(r, 1, ja ? '(効果見込額)' : '(planned)', { style });
+    put(r, 2, g.effectPlanned, { numberFormat: '(#,##0);(-#,##0)', style });
     put(r, 3, g.effectRatio === null ? '-' : round(g.effectRatio / 100, 3), {
       ...(g.effectRatio === null ? {} : { numberFormat: '0.0%' }),
-      style: { ...BODY, align: 'right' },
+      style: total ? TOTAL_RIGHT : { ...BODY, align: 'right' },
     });
-    put(r + 1, 1, ja ? '実績効果額' : 'actual', { style: BODY });
-    put(r + 1, 2, g.effectActual, { numberFormat: '#,##0', style: BODY });
+    put(r + 1, 1, ja ? '実績効果額' : 'actual', { style });
+    put(r + 1, 2, g.effectActual, { numberFormat: '#,##0', style });
     merges.push(`${toA1(r, 0)}:${toA1(r + 1, 0)}`, `${toA1(r, 3)}:${toA1(r + 1, 3)}`);
     r++;
   }
 
+  const widths: Record<string, number> = { A: 30 };
+  for (let c = 1; c <= lastCol; c++) widths[column(c)] = c === colShare ? 12 : c <= 3 ? 14 : 10;
   const sheet: NewSheet = {
     name,
     owner: { role: target.role, token: target.token },
     replace: target.replace,
-    cells,
+    cells: out.cells,
     merges,
-    columnWidths: { A: 30, B: 14, C: 14, D: 14, E: 14, F: 10, G: 10, H: 12 },
+    columnWidths: widths,
+    print: printSetup(`A1:${toA1(r, lastCol)}`, [effectTop]),
     ...(summary.groups.length > 0
       ? {
           chart: {
             title: ja ? `${label}別 達成状況` : `Ratings by ${label}`,
-            dataRange: `${toA1(countTop, 0)}:${toA1(countBottom, 4)}`,
-            anchor: toA1(1, 9),
+            dataRange: `${toA1(countTop, 0)}:${toA1(countBottom, symbols.length)}`,
+            anchor: toA1(1, lastCol + 2),
             kind: 'stackedBar' as const,
           },
         }
@@ -116,8 +179,72 @@ export function planSummarySheet(summary: Summary, opts: SummarySheetOptions): W
   return { label: 'summary', writes: [], sheets: [sheet], settingsChanges: [recordOwnedSheet(target)] };
 }
 
-function groupTitle(g: SummaryRow): string {
-  return g.key === 'total' || g.name.startsWith(g.key) ? g.name : `${g.key} ${g.name}`;
+export interface CrossTabSheetOptions extends SummarySheetOptions {
+  /** Axis names as shown (the city's words): rows, then columns. */
+  labels: { a: string; b: string };
+}
+
+/**
+ * A two-axis count table (e.g. Tsukubamirai 推進手段 × 基本姿勢) as an owned sheet: codes with names
+ * in the row titles, codes in the column heads with their names in a legend below, the total row
+ * set apart; one A4 landscape page, fitted to the width.
+ */
+export function planCrossTabSheet(t: CrossTab, opts: CrossTabSheetOptions): WritePlan {
+  const ja = opts.lang === 'ja';
+  const { target } = opts;
+  const out = new SheetCells(target.name);
+  const put = out.put.bind(out);
+  const total = ja ? '合計' : 'Total';
+  const colTotal = 1 + t.cols.length;
+  put(0, 0, ja ? `${opts.labels.a}×${opts.labels.b}の件数` : `Items by ${opts.labels.a} and ${opts.labels.b}`, { style: { bold: true } });
+  put(1, 0, (ja ? '集計元: ' : 'Sources: ') + opts.sources.join(', '));
+  const made = opts.createdAt ? (ja ? `作成日時 ${opts.createdAt}。` : `Made ${opts.createdAt}. `) : '';
+  put(2, 0, made + ownerNote(target.role, target.token, opts.lang));
+  let r = 4;
+  put(r, 0, `${opts.labels.a} ＼ ${opts.labels.b}`, { style: HEAD });
+  t.cols.forEach((c, j) => put(r, 1 + j, c.key || c.name, { style: HEAD }));
+  put(r, colTotal, total, { style: HEAD });
+  t.rows.forEach((row, i) => {
+    r++;
+    put(r, 0, groupTitle(row), { style: BODY });
+    t.counts[i].forEach((n, j) => put(r, 1 + j, n, { numberFormat: '0', style: BODY }));
+    put(r, colTotal, t.rowTotals[i], { numberFormat: '0', style: BODY });
+  });
+  r++;
+  put(r, 0, total, { style: TOTAL });
+  t.colTotals.forEach((n, j) => put(r, 1 + j, n, { numberFormat: '0', style: TOTAL }));
+  put(r, colTotal, t.total, { numberFormat: '0', style: TOTAL });
+  const named = t.cols.filter((c) => c.key && c.name !== c.key);
+  if (named.length) {
+    r += 2;
+    put(r, 0, opts.labels.b, { style: { bold: true } });
+    for (const c of named) put(++r, 0, `${c.key} ${c.name}`);
+  }
+  const widths: Record<string, number> = { A: 36 };
+  for (let c = 1; c <= colTotal; c++) widths[column(c)] = 8;
+  const sheet: NewSheet = {
+    name: target.name,
+    owner: { role: target.role, token: target.token },
+    replace: target.replace,
+    cells: out.cells,
+    merges: [],
+    columnWidths: widths,
+    print: printSetup(`A1:${toA1(r, colTotal)}`, []),
+  };
+  return { label: 'summary', writes: [], sheets: [sheet], settingsChanges: [recordOwnedSheet(target)] };
+}
+
+/** A4 landscape, fitted to the page width, the title rows on every page, a page per table. */
+function printSetup(area: string, rowBreaks: number[]): PrintSetup {
+  return { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: TITLE_ROWS, area, ...(rowBreaks.length ? { rowBreaks } : {}) };
+}
+
+function column(c: number): string {
+  return toA1(0, c).replace(/\d+$/, '');
+}
+
+function groupTitle(g: { key: string; name: string }): string {
+  return g.key === 'total' || g.key === '' || g.name.startsWith(g.key) ? g.name : `${g.key} ${g.name}`;
 }
 
 function round(x: number, digits: number): number {

@@ -4,6 +4,8 @@
  */
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
-  const clean = Number(n.toPrecision(12));
-  return clean.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return GROUPED.format(Number(n.toPrecision(12)));
 }
+
+/** One formatter for all calls: toLocaleString with options builds a new one each time (slow in bulk). */
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });

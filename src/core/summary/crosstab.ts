@@ -1,5 +1,5 @@
-import type { Plan } from '../model/plan';
-import { countedItems, groupOf, groupsOn } from './summarise';
+import type { Item, Plan } from '../model/plan';
+import { countedItems, groupsOf, groupsOn } from './summarise';
 
 export interface CrossTab {
   axisA: string;
@@ -24,8 +24,19 @@ export function crossTab(plan: Plan, axisA: string, axisB: string): CrossTab {
   const ri = new Map(rows.map((r, i) => [r.key, i]));
   const ci = new Map(cols.map((c, i) => [c.key, i]));
   const counts = rows.map(() => cols.map(() => 0));
-  for (const it of items) counts[ri.get(groupOf(it, axisA))!][ci.get(groupOf(it, axisB))!] += 1;
-  const rowTotals = counts.map((r) => r.reduce((a, b) => a + b, 0));
-  const colTotals = cols.map((_, j) => counts.reduce((a, r) => a + r[j], 0));
+  // Totals count distinct items: one shared by two departments is in two cells but once per total.
+  const rowItems = rows.map(() => new Set<Item>());
+  const colItems = cols.map(() => new Set<Item>());
+  for (const it of items) {
+    for (const a of groupsOf(it, axisA)) {
+      for (const b of groupsOf(it, axisB)) {
+        counts[ri.get(a)!][ci.get(b)!] += 1;
+        rowItems[ri.get(a)!].add(it);
+        colItems[ci.get(b)!].add(it);
+      }
+    }
+  }
+  const rowTotals = rowItems.map((s) => s.size);
+  const colTotals = colItems.map((s) => s.size);
   return { axisA, axisB, rows, cols, counts, rowTotals, colTotals, total: items.length };
 }

@@ -3,6 +3,7 @@ import { reportYear } from '../rules/evaluate';
 import type { Evaluation } from '../rules/evaluation';
 import { roundPercent } from '../rules/ratio';
 import type { RatingLetter } from '../values/types';
+import { DEPARTMENT_AXIS } from './axes';
 import type { Counts, Summary, SummaryRow } from './types';
 
 export interface SummariseOptions {
@@ -22,18 +23,30 @@ export function countedItems(plan: Plan): Item[] {
   return plan.items.filter((i) => !i.flags.includes('template') && !i.flags.includes('repost'));
 }
 
-/** The group an item falls in on an axis ('policy' or a key of item.classes). */
-export function groupOf(item: Item, axis: string): string {
-  return axis === 'policy' ? item.policyKey : (item.classes?.[axis] ?? UNCLASSIFIED.key);
+/**
+ * The groups an item falls in on an axis ('policy', 'department' or a key of item.classes). Only the
+ * department axis gives several: an item shared by two departments counts in both their rows.
+ */
+export function groupsOf(item: Item, axis: string): string[] {
+  if (axis === 'policy') return [item.policyKey];
+  if (axis === DEPARTMENT_AXIS) return item.departments.length ? [...new Set(item.departments)] : [UNCLASSIFIED.key];
+  return [item.classes?.[axis] ?? UNCLASSIFIED.key];
 }
 
-/** Groups in display order: the plan's policy order, else first appearance. */
+/** The (first) group an item falls in on an axis. */
+export function groupOf(item: Item, axis: string): string {
+  return groupsOf(item, axis)[0];
+}
+
+/** Groups in display order: the plan's policy order, else first appearance; names from the plan where it gives them. */
 export function groupsOn(plan: Plan, axis: string, items: Item[]): { key: string; name: string }[] {
   const out = new Map<string, string>();
   if (axis === 'policy') for (const p of [...plan.policies].sort((a, b) => a.order - b.order)) out.set(p.key, p.name);
+  const names = plan.classNames?.[axis] ?? {};
   for (const it of items) {
-    const key = groupOf(it, axis);
-    if (!out.has(key)) out.set(key, axis === 'policy' ? it.policyName : key === '' ? UNCLASSIFIED.name : key);
+    for (const key of groupsOf(it, axis)) {
+      if (!out.has(key)) out.set(key, axis === 'policy' ? it.policyName : key === '' ? UNCLASSIFIED.name : (names[key] ?? key));
+    }
   }
   return [...out.entries()].map(([key, name]) => ({ key, name }));
 }
@@ -67,7 +80,8 @@ function toRow(key: string, name: string, t: Tally): SummaryRow {
 
 /**
  * The summary the planning section publishes (DOMAIN §6): rating counts and effect amounts for the
- * report year by 基本方針 (or another axis), with a totals row that is the sum of the groups.
+ * report year by 基本方針 (or another axis), with a totals row that is the sum of the groups (on the
+ * department axis an item shared by several departments is in each of their rows, once in the total).
  */
 export function summarise(plan: Plan, opts: SummariseOptions = {}): Summary {
   const axis = opts.axis ?? 'policy';
@@ -79,29 +93,26 @@ export function summarise(plan: Plan, opts: SummariseOptions = {}): Summary {
   const suggestedUsed: string[] = [];
 
   for (const item of items) {
-    const t = tallies.get(groupOf(item, axis))!;
     let letter = item.rating?.letter;
     if (!letter && opts.includeSuggested) {
       letter = suggested.get(item.id);
       if (letter) suggestedUsed.push(item.id);
     }
     const k = letter ?? 'unrated';
-    t.counts[k] += 1;
-    total.counts[k] += 1;
     const fy = reportYear(item, plan);
     const year = item.effects?.byYear.find((y) => y.fy === fy);
-    if (year?.planned?.kind === 'number') {
-      t.planned += year.planned.value;
-      total.planned += year.planned.value;
-    }
-    if (year?.actual?.kind === 'number') {
-      t.actual += year.actual.value;
-      total.actual += year.actual.value;
+    const planned = year?.planned?.kind === 'number' ? year.planned.value : 0;
+    const actual = year?.actual?.kind === 'number' ? year.actual.value : 0;
+    // The total counts each item once, also one that several departments share.
+    for (const t of [...groupsOf(item, axis).map((g) => tallies.get(g)!), total]) {
+      t.counts[k] += 1;
+      t.planned += planned;
+      t.actual += actual;
     }
   }
 
   return {
-    groupLabel: axis === 'policy' ? plan.policyLabel : axis,
+    groupLabel: axis === 'policy' ? plan.policyLabel : axis === DEPARTMENT_AXIS ? '所管課' : axis,
     axis,
     ...(plan.reportFy !== undefined ? { reportFy: plan.reportFy } : {}),
     groups: groups.map((g) => toRow(g.key, g.name, tallies.get(g.key)!)),

@@ -1,6 +1,7 @@
 import type { ApplyResult, WritePlan } from '../../core/plan/write-plan';
-import { planFill } from '../../core/plan/fill';
+import { planFill, type Suggestion } from '../../core/plan/fill';
 import type { RatingLetter } from '../../core/values/types';
+import type { Lang } from '../i18n';
 import { loadAndAnalyse } from './load';
 import type { OnStep, PaneHost } from './types';
 
@@ -15,6 +16,8 @@ export interface Disagreement {
 }
 
 export interface FillPreviewView {
+  /** Ratings this fill writes, for the department to confirm. */
+  suggestions: Suggestion[];
   ratings: number;
   ratios: number;
   subtotals: number;
@@ -29,9 +32,9 @@ export interface FillOutcome {
   result: ApplyResult;
 }
 
-async function plan(host: PaneHost, onStep: OnStep): Promise<{ plan: WritePlan; preview: FillPreviewView }> {
+async function plan(host: PaneHost, onStep: OnStep, lang: Lang): Promise<{ plan: WritePlan; preview: FillPreviewView }> {
   const { grid, analysis } = await loadAndAnalyse(host, onStep);
-  const { plan, preview } = planFill(grid, analysis);
+  const { plan, preview } = planFill(grid, analysis, { lang });
   const items = new Map(analysis.plan.items.map((i) => [i.id, i]));
   const disagreements = preview.disagreements.map((d) => {
     const item = items.get(d.itemId);
@@ -49,6 +52,7 @@ async function plan(host: PaneHost, onStep: OnStep): Promise<{ plan: WritePlan; 
   return {
     plan,
     preview: {
+      suggestions: preview.suggestions,
       ratings: preview.ratings,
       ratios: preview.ratios,
       subtotals: preview.subtotals,
@@ -59,16 +63,16 @@ async function plan(host: PaneHost, onStep: OnStep): Promise<{ plan: WritePlan; 
   };
 }
 
-export async function previewFill(host: PaneHost, onStep: OnStep): Promise<FillPreviewView> {
-  return (await plan(host, onStep)).preview;
+export async function previewFill(host: PaneHost, onStep: OnStep, lang: Lang = 'ja'): Promise<FillPreviewView> {
+  return (await plan(host, onStep, lang)).preview;
 }
 
 /**
  * Plans again from a fresh read rather than reusing the preview: between preview and click a
  * co-author may have typed into a cell, and each write's `expect` must describe the cell as it is now.
  */
-export async function runFill(host: PaneHost, onStep: OnStep): Promise<FillOutcome> {
-  const { plan: p, preview } = await plan(host, onStep);
+export async function runFill(host: PaneHost, onStep: OnStep, lang: Lang = 'ja'): Promise<FillOutcome> {
+  const { plan: p, preview } = await plan(host, onStep, lang);
   onStep('apply');
   const result = await host.apply(p, (done, total) => onStep('apply', { done, total }));
   return { preview, result };

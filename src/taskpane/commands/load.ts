@@ -2,6 +2,8 @@ import { analyse, type Analysis } from '../../core/engine/analyse';
 import type { WorkbookGrid } from '../../core/grid/types';
 import { fiscalYearLabel } from '../../core/values/fiscal-year';
 import { layoutById } from '../../core/layouts/registry';
+import { planTables } from '../../core/plan/progress-columns';
+import { verdictOf } from '../../core/validation/verdict';
 import type { OnStep, PaneHost } from './types';
 
 export interface Loaded {
@@ -31,11 +33,19 @@ export interface HeaderInfo {
   }[];
   reportFy?: number;
   fyLabel: { ja: string; en: string } | null;
+  /** Items counted (【再掲】 repeats and blank templates not), and the repeats left out. */
   items: number;
+  reposts: number;
+  /** Tables that can take a year's progress columns (plan tables); 0 on a results sheet. */
+  planTables: number;
+  /** Sheets whose items have no rating column, and how many items that is. */
+  planSheets: string[];
+  planItems: number;
 }
 
 export function headerInfo(a: Analysis): HeaderInfo {
   const fy = a.plan.reportFy;
+  const verdict = verdictOf(a.plan, a.findings);
   return {
     workbook: a.workbook,
     layouts: a.detection.chosen.map((c) => ({
@@ -47,7 +57,11 @@ export function headerInfo(a: Analysis): HeaderInfo {
     })),
     ...(fy !== undefined ? { reportFy: fy } : {}),
     fyLabel: fy !== undefined ? { ja: fiscalYearLabel(fy, 'ja'), en: fiscalYearLabel(fy, 'en') } : null,
-    items: a.plan.items.length,
+    items: verdict.items,
+    reposts: a.plan.items.filter((i) => i.flags.includes('repost') && !i.flags.includes('template')).length,
+    planTables: planTables(a.read).length,
+    planSheets: verdict.planSheets,
+    planItems: verdict.planItems,
   };
 }
 

@@ -17,6 +17,8 @@ export interface SummaryOutcome {
   result: ApplyResult;
   /** A chart was planned; whether Excel could draw it depends on the host. */
   chart: boolean;
+  /** Item ids whose rating is still the add-in's suggestion (said on the sheet and in the pane). */
+  unconfirmed: string[];
 }
 
 export function nowStamp(d = new Date()): string {
@@ -31,12 +33,13 @@ export function nowStamp(d = new Date()): string {
 export async function writeSummarySheet(
   host: PaneHost,
   summary: Summary,
-  opts: { lang: Lang; sources: string[]; sheetName?: string; createdAt?: string; grid?: WorkbookGrid },
+  opts: { lang: Lang; sources: string[]; sheetName?: string; createdAt?: string; grid?: WorkbookGrid; unconfirmed?: string[] },
   onStep: OnStep,
 ): Promise<SummaryOutcome> {
   const grid = opts.grid ?? (await host.read((done, total) => onStep('read', { done, total })));
   const target = planOwnedSheet(grid, readStore(grid), 'summary', opts.sheetName?.trim() || DEFAULT_SUMMARY_SHEET);
-  const plan = planSummarySheet(summary, { lang: opts.lang, sources: opts.sources, target, createdAt: opts.createdAt ?? nowStamp() });
+  const unconfirmed = opts.unconfirmed ?? [];
+  const plan = planSummarySheet(summary, { lang: opts.lang, sources: opts.sources, target, createdAt: opts.createdAt ?? nowStamp(), unconfirmed });
   onStep('apply');
   const result = await host.apply(plan, (done, total) => onStep('apply', { done, total }));
   return {
@@ -45,6 +48,7 @@ export async function writeSummarySheet(
     ...(target.displaced ? { displaced: target.displaced } : {}),
     result,
     chart: plan.sheets.some((s) => s.chart !== undefined),
+    unconfirmed,
   };
 }
 
@@ -55,6 +59,6 @@ export async function runSummary(
 ): Promise<SummaryOutcome> {
   const { grid, analysis } = await loadAndAnalyse(host, onStep);
   // Sheets inserted by 取り込み are counted once, as their department's (workbook-inputs.ts).
-  const { summary, files } = workbookSummary(grid, analysis);
-  return writeSummarySheet(host, summary, { ...opts, sources: files, grid }, onStep);
+  const { summary, files, unconfirmed } = workbookSummary(grid, analysis);
+  return writeSummarySheet(host, summary, { ...opts, sources: files, grid, unconfirmed }, onStep);
 }

@@ -1,5 +1,6 @@
 import type { Analysis } from '../../core/engine/analyse';
 import type { Finding, Severity } from '../../core/validation/finding';
+import { verdictOf, type Verdict } from '../../core/validation/verdict';
 import { headerInfo, loadAndAnalyse, type HeaderInfo } from './load';
 import type { OnStep, PaneHost } from './types';
 
@@ -21,8 +22,9 @@ export interface SeverityGroup {
 export interface ValidationReport {
   header: HeaderInfo;
   counts: Record<Severity, number>;
-  /** Submission needs no errors; warnings are for the author to judge. */
+  /** Submission needs no errors and a rating column for every item; warnings are for the author to judge. */
   pass: boolean;
+  verdict: Verdict;
   groups: SeverityGroup[];
   findings: Finding[];
 }
@@ -42,7 +44,8 @@ export function validationReport(a: Analysis): ValidationReport {
     }
     return { severity, count: counts[severity], items: [...byItem.values()] };
   });
-  return { header: headerInfo(a), counts, pass: counts.error === 0, groups, findings: a.findings };
+  const verdict = verdictOf(a.plan, a.findings);
+  return { header: headerInfo(a), counts, pass: verdict.ready, verdict, groups, findings: a.findings };
 }
 
 export async function runValidate(host: PaneHost, onStep: OnStep): Promise<ValidationReport> {

@@ -1,32 +1,42 @@
 import { Button, Divider, Field, Input, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { currentFiscalYear, runProgressColumns } from '../commands/columns';
 import type { ApplyResult } from '../../core/plan/write-plan';
+import { fiscalYearLabel, parseFiscalYear } from '../../core/values/fiscal-year';
+import { currentFiscalYear, runProgressColumns } from '../commands/columns';
 import { previewFill, runFill, type FillPreviewView } from '../commands/fill';
 import { selectFinding } from '../commands/highlight';
 import { usePane } from './context';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  dl: { display: 'grid', gridTemplateColumns: 'auto auto', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalL}`, margin: 0 },
+  dl: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalL}`, margin: 0 },
   dd: { margin: 0, textAlign: 'right' },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  card: { borderLeft: `3px solid ${tokens.colorPaletteYellowBorder2}`, paddingLeft: tokens.spacingHorizontalS },
+  suggested: { borderLeft: `3px solid ${tokens.colorPaletteBlueBorderActive}`, paddingLeft: tokens.spacingHorizontalS },
+  disagree: { borderLeft: `3px solid ${tokens.colorPaletteYellowBorder2}`, paddingLeft: tokens.spacingHorizontalS },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
+  fy: { width: '9em', maxWidth: '100%' },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
 });
 
-/** For plan workbooks (no year's columns yet): VLD016 points users here. */
+/** The year as staff type it (令和8年度, R8, 2026 …), read like the CLI's --fy. */
+export function readYear(text: string): number | undefined {
+  const fy = parseFiscalYear(text.trim());
+  return fy !== undefined && fy >= 1989 && fy <= 2200 ? fy : undefined;
+}
+
+/** For plan workbooks (no rating column yet): shown only where there is a plan table to extend. */
 function ColumnsSection() {
-  const { t, lang, host, run, busy } = usePane();
+  const { t, lang, host, run, busy, header } = usePane();
   const s = useStyles();
-  const [fy, setFy] = useState(String(currentFiscalYear()));
+  const [text, setText] = useState(fiscalYearLabel(header?.reportFy ?? currentFiscalYear(), lang));
   const [done, setDone] = useState<string | null>(null);
-  const year = Number(fy);
-  const valid = Number.isInteger(year) && year >= 2000 && year <= 2100;
+  const fy = readYear(text);
   const go = () =>
+    fy !== undefined &&
     run(
-      (onStep) => runProgressColumns(host, { fy: year, lang }, onStep),
+      (onStep) => runProgressColumns(host, { fy, lang }, onStep),
       (o) => {
         const fyText = o.fyLabel[lang];
         const msg = o.headers ? t('columnsDone', { fy: fyText, n: o.tables, cells: o.result.written }) : t('columnsNone', { fy: fyText });
@@ -35,19 +45,25 @@ function ColumnsSection() {
       },
     );
   return (
-    <section aria-labelledby="columns-title">
+    <section aria-labelledby="columns-title" data-testid="columns-section">
       <Divider />
-      <Text id="columns-title" weight="semibold" block>
+      <h2 id="columns-title" className={s.h2}>
         {t('columnsTitle')}
-      </Text>
+      </h2>
       <Text size={200} block>
         {t('columnsIntro')}
       </Text>
       <div className={s.row}>
-        <Field label={t('columnsFy')} validationState={valid ? 'none' : 'error'} data-testid="columns-fy">
-          <Input inputMode="numeric" value={fy} onChange={(_, d) => setFy(d.value)} style={{ width: '6em' }} />
+        <Field
+          label={t('columnsFy')}
+          validationState={fy === undefined ? 'error' : 'none'}
+          validationMessage={fy === undefined ? t('columnsFyBad') : undefined}
+          hint={fy === undefined ? t('columnsFyHint') : t('columnsFyParsed', { label: fiscalYearLabel(fy, lang) })}
+          data-testid="columns-fy"
+        >
+          <Input id="columns-fy-input" className={s.fy} value={text} onChange={(_, d) => setText(d.value)} />
         </Field>
-        <Button onClick={go} disabled={busy || !valid} data-testid="columns-run">
+        <Button onClick={go} disabled={busy || fy === undefined} data-testid="columns-run">
           {t('columnsRun')}
         </Button>
       </div>
@@ -56,17 +72,60 @@ function ColumnsSection() {
   );
 }
 
+interface ListedItem {
+  itemId: string;
+  itemName: string;
+  sheet: string;
+  address: string;
+  /** What is said about the item: the suggested rating, or entered / suggested. */
+  headline: string;
+  reason: { ja: string; en: string };
+}
+
+/** Items the department should look at, each a link to its rating cell, with what and why. */
+function ItemList(props: { id: string; testId: string; title: string; hint: string; className: string; items: ListedItem[]; onSelect: (sheet: string, address: string) => void }) {
+  const { lang, busy } = usePane();
+  const s = useStyles();
+  if (props.items.length === 0) return null;
+  return (
+    <section aria-labelledby={`${props.id}-title`} data-testid={props.testId}>
+      <h2 id={`${props.id}-title`} className={s.h2}>
+        {props.title}
+      </h2>
+      <Text size={200} block>
+        {props.hint}
+      </Text>
+      <ul className={s.list}>
+        {props.items.map((d) => (
+          <li key={`${d.itemId}|${d.sheet}!${d.address}`} className={props.className}>
+            <Link as="button" disabled={busy || !d.sheet} onClick={() => props.onSelect(d.sheet, d.address)}>
+              {d.itemId} {d.itemName} ({d.sheet}!{d.address})
+            </Link>
+            <Text block weight="semibold">
+              {d.headline}
+            </Text>
+            <Text block size={200}>
+              {d.reason[lang]}
+            </Text>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
 
 export function FillTab() {
-  const { t, lang, host, run, busy } = usePane();
+  const { t, lang, host, run, busy, header } = usePane();
   const s = useStyles();
   const [preview, setPreview] = useState<FillPreviewView | null>(null);
   const [result, setResult] = useState<ApplyResult | null>(null);
+  const goToCell = (sheet: string, address: string) => run(() => selectFinding(host, { sheet, cell: address }));
 
   const doPreview = () =>
     run(
-      (onStep) => previewFill(host, onStep),
+      (onStep) => previewFill(host, onStep, lang),
       (p) => {
         setPreview(p);
         setResult(null);
@@ -75,7 +134,7 @@ export function FillTab() {
     );
   const doFill = () =>
     run(
-      (onStep) => runFill(host, onStep),
+      (onStep) => runFill(host, onStep, lang),
       (o) => {
         setPreview(o.preview);
         setResult(o.result);
@@ -95,8 +154,10 @@ export function FillTab() {
         </Button>
       </div>
       {preview && (
-        <section aria-label={t('fillPreviewTitle')} data-testid="fill-preview-result">
-          <Text weight="semibold">{t('fillPreviewTitle')}</Text>
+        <section aria-labelledby="fill-preview-title" data-testid="fill-preview-result">
+          <h2 id="fill-preview-title" className={s.h2}>
+            {t('fillPreviewTitle')}
+          </h2>
           <dl className={s.dl}>
             {(
               [
@@ -112,7 +173,12 @@ export function FillTab() {
               </div>
             ))}
           </dl>
-          <Text>{preview.cells ? t('fillTotal', { n: preview.cells }) : t('fillNothing')}</Text>
+          <Text block>{preview.cells ? t('fillTotal', { n: preview.cells }) : t('fillNothing')}</Text>
+          {preview.cells === 0 && (header?.planItems ?? 0) > 0 && (
+            <Text block size={200} data-testid="fill-nothing-plan">
+              {t('fillNothingPlan')}
+            </Text>
+          )}
         </section>
       )}
       {result && (
@@ -134,32 +200,29 @@ export function FillTab() {
           </MessageBarBody>
         </MessageBar>
       )}
-      {preview && preview.disagreements.length > 0 && (
-        <section aria-labelledby="disagree-title" data-testid="disagreements">
-          <Text id="disagree-title" weight="semibold" block>
-            {t('fillDisagreeTitle', { n: preview.disagreements.length })}
-          </Text>
-          <Text size={200} block>
-            {t('fillDisagreeHint')}
-          </Text>
-          <ul className={s.list}>
-            {preview.disagreements.map((d) => (
-              <li key={d.itemId} className={s.card}>
-                <Link as="button" disabled={busy || !d.sheet} onClick={() => run(() => selectFinding(host, { sheet: d.sheet, cell: d.address }))}>
-                  {d.itemId} {d.itemName} ({d.sheet}!{d.address})
-                </Link>
-                <Text block weight="semibold">
-                  {t('fillDisagreeEntered')} {d.entered} → {t('fillDisagreeSuggested')} {d.suggested}
-                </Text>
-                <Text block size={200}>
-                  {d.reason[lang]}
-                </Text>
-              </li>
-            ))}
-          </ul>
-        </section>
+      {preview && (
+        <ItemList
+          id="suggest"
+          testId="suggestions"
+          title={t('fillSuggestTitle', { n: preview.suggestions.length })}
+          hint={t('fillSuggestHint')}
+          className={s.suggested}
+          items={preview.suggestions.map((d) => ({ ...d, headline: t('fillSuggestRating', { rating: d.rating }) }))}
+          onSelect={goToCell}
+        />
       )}
-      <ColumnsSection />
+      {preview && (
+        <ItemList
+          id="disagree"
+          testId="disagreements"
+          title={t('fillDisagreeTitle', { n: preview.disagreements.length })}
+          hint={t('fillDisagreeHint')}
+          className={s.disagree}
+          items={preview.disagreements.map((d) => ({ ...d, headline: t('fillDisagreeRow', { entered: d.entered, suggested: d.suggested }) }))}
+          onSelect={goToCell}
+        />
+      )}
+      {(header?.planTables ?? 0) > 0 && <ColumnsSection />}
     </div>
   );
 }

@@ -6,11 +6,11 @@ import { usePane } from './context';
 import { SummaryTable } from './SummaryTable';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
 });
 
-export function SummaryOutcomeView({ outcome }: { outcome: SummaryOutcome }) {
-  const { t } = usePane();
+export function SummaryOutcomeView({ outcome, reposts = 0 }: { outcome: SummaryOutcome; reposts?: number }) {
+  const { t, lang } = usePane();
   const { result } = outcome;
   return (
     <>
@@ -31,13 +31,18 @@ export function SummaryOutcomeView({ outcome }: { outcome: SummaryOutcome }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <SummaryTable summary={outcome.summary} t={t} testId="summary-table" />
+      {outcome.unconfirmed.length > 0 && (
+        <MessageBar intent="warning" data-testid="summary-unconfirmed">
+          <MessageBarBody>{t('summaryUnconfirmed', { n: outcome.unconfirmed.length, ids: outcome.unconfirmed.join(lang === 'ja' ? '、' : ', ') })}</MessageBarBody>
+        </MessageBar>
+      )}
+      <SummaryTable summary={outcome.summary} t={t} testId="summary-table" reposts={reposts} />
     </>
   );
 }
 
 export function SummaryTab() {
-  const { t, lang, host, run, busy } = usePane();
+  const { t, lang, host, run, busy, header } = usePane();
   const s = useStyles();
   const [sheetName, setSheetName] = useState(DEFAULT_SUMMARY_SHEET);
   const [outcome, setOutcome] = useState<SummaryOutcome | null>(null);
@@ -61,7 +66,7 @@ export function SummaryTab() {
           {t('summaryRun')}
         </Button>
       </div>
-      {outcome && <SummaryOutcomeView outcome={outcome} />}
+      {outcome && <SummaryOutcomeView outcome={outcome} reposts={header?.reposts ?? 0} />}
     </div>
   );
 }

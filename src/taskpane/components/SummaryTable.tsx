@@ -1,83 +1,105 @@
 import { Link, makeStyles, tokens } from '@fluentui/react-components';
-import type { Summary } from '../../core/summary/types';
+import type { Summary, SummaryRow } from '../../core/summary/types';
 import type { Translate } from '../i18n';
 
 const useStyles = makeStyles({
-  wrap: { overflowX: 'auto' },
-  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, width: '100%' },
-  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', textAlign: 'right', whiteSpace: 'nowrap' },
-  name: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', textAlign: 'left', minWidth: '9em' },
-  head: { backgroundColor: tokens.colorNeutralBackground3 },
-  caption: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  caption: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  card: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, minWidth: 0 },
+  total: { backgroundColor: tokens.colorNeutralBackground3, border: `1px solid ${tokens.colorNeutralStroke1}` },
+  name: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  // Counts: one short cell per rating symbol, wrapping to a second line before ever overflowing.
+  counts: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`, margin: 0 },
+  count: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'baseline' },
+  amounts: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', gap: `0 ${tokens.spacingHorizontalM}`, margin: `${tokens.spacingVerticalXS} 0 0` },
+  dt: { color: tokens.colorNeutralForeground2 },
+  dd: { margin: 0, textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
 const num = (n: number) => n.toLocaleString('ja-JP');
-/** The count columns in display order, as provenance names them. */
-const COUNT_COLUMNS = ['A', 'B', 'C', 'D', 'unrated', 'total'];
 
-/** The same figures as the summary sheet, so the author can read them without leaving the pane. */
+/**
+ * The same figures as the summary sheet, as narrow cards that fit a 320 px pane: the total first
+ * (the headline), then one card per group. Rating columns follow the scale's symbols in the counts.
+ */
 export function SummaryTable({
   summary,
   t,
   testId,
+  reposts = 0,
   onCount,
 }: {
   summary: Summary;
   t: Translate;
   testId: string;
-  /** Makes each count a button that lists the items behind it (group key or 'total', column or 'total'). */
+  reposts?: number;
+  /** Makes each count a button that lists the items behind it (group key or 'total'; a rating symbol, 'unrated' or 'total'). */
   onCount?: (group: string, column: string) => void;
 }) {
   const s = useStyles();
-  const rows = [...summary.groups, { ...summary.total, key: '', name: t('summaryTotalRow') }];
-  const heads = ['A', 'B', 'C', 'D', t('summaryUnrated'), t('summaryTotalCol'), t('summaryPlanned'), t('summaryActual'), t('summaryRatio')];
+  const symbols = Object.keys(summary.total.counts).filter((k) => k !== 'unrated');
+  const total = { ...summary.total, key: '', name: t('summaryTotalRow') };
+  const card = (g: SummaryRow, isTotal: boolean) => (
+    <li key={isTotal ? 'total' : g.key} className={isTotal ? `${s.card} ${s.total}` : s.card} data-row={isTotal ? 'total' : g.key}>
+      <h3 className={s.name}>{g.key && !g.name.startsWith(g.key) ? `${g.key} ${g.name}` : g.name}</h3>
+      <dl className={s.counts}>
+        {[
+          ...symbols.map((k) => [k, k, (g.counts as Record<string, number>)[k] ?? 0] as const),
+          ['unrated', t('summaryUnrated'), g.counts.unrated] as const,
+          ['total', t('summaryTotalCol'), g.total] as const,
+        ].map(([column, label, n]) => (
+          <div key={label} className={s.count} data-figure={label}>
+            <dt className={s.dt}>{label}</dt>
+            <dd className={s.dd}>
+              {onCount ? (
+                <Link
+                  as="button"
+                  onClick={() => onCount(isTotal ? 'total' : g.key, column)}
+                  aria-label={t('summaryCountLabel', { group: isTotal ? t('summaryTotalRow') : g.name, column: label, n })}
+                  data-testid="summary-count"
+                  data-group={isTotal ? 'total' : g.key}
+                  data-column={column}
+                >
+                  {n}
+                </Link>
+              ) : (
+                n
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <dl className={s.amounts}>
+        <dt className={s.dt}>{t('summaryPlanned')}</dt>
+        <dd className={s.dd} data-figure="planned">
+          {num(g.effectPlanned)}
+        </dd>
+        <dt className={s.dt}>{t('summaryActual')}</dt>
+        <dd className={s.dd} data-figure="actual">
+          {num(g.effectActual)}
+        </dd>
+        <dt className={s.dt}>{t('summaryRatio')}</dt>
+        <dd className={s.dd} data-figure="ratio">
+          {g.effectRatio === null ? '-' : `${g.effectRatio.toFixed(1)}%`}
+        </dd>
+      </dl>
+    </li>
+  );
   return (
-    <div className={s.wrap}>
-      <table className={s.table} data-testid={testId}>
-        <caption className={s.caption}>{t('summaryTableCaption', { label: summary.groupLabel })}</caption>
-        <thead>
-          <tr className={s.head}>
-            <th scope="col" className={s.name}>
-              {summary.groupLabel}
-            </th>
-            {heads.map((h) => (
-              <th scope="col" key={h} className={s.cell}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((g) => (
-            <tr key={g.key || 'total'} data-row={g.key || 'total'}>
-              <th scope="row" className={s.name}>
-                {g.key && !g.name.startsWith(g.key) ? `${g.key} ${g.name}` : g.name}
-              </th>
-              {[g.counts.A, g.counts.B, g.counts.C, g.counts.D, g.counts.unrated, g.total].map((n, i) => (
-                <td key={i} className={s.cell}>
-                  {onCount ? (
-                    <Link
-                      as="button"
-                      onClick={() => onCount(g.key || 'total', COUNT_COLUMNS[i])}
-                      aria-label={t('summaryCountLabel', { group: g.key ? g.name : t('summaryTotalRow'), column: heads[i], n })}
-                      data-testid="summary-count"
-                      data-group={g.key || 'total'}
-                      data-column={COUNT_COLUMNS[i]}
-                    >
-                      {n}
-                    </Link>
-                  ) : (
-                    n
-                  )}
-                </td>
-              ))}
-              <td className={s.cell}>{num(g.effectPlanned)}</td>
-              <td className={s.cell}>{num(g.effectActual)}</td>
-              <td className={s.cell}>{g.effectRatio === null ? '-' : `${g.effectRatio.toFixed(1)}%`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <section className={s.root} aria-labelledby={`${testId}-caption`} data-testid={testId}>
+      <h2 id={`${testId}-caption`} className={s.caption}>
+        {t('summaryTableCaption', { label: summary.groupLabel })}
+      </h2>
+      <p className={s.note}>
+        {t('summaryUnit')}
+        {reposts > 0 ? ` ${t('summaryReposts', { n: reposts })}` : ''}
+      </p>
+      <ul className={s.list}>
+        {card(total, true)}
+        {summary.groups.map((g) => card(g, false))}
+      </ul>
+    </section>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import { Badge, Button, Link, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Finding, Severity } from '../../core/validation/finding';
 import { clearHighlight, highlightFindings, selectFinding } from '../commands/highlight';
@@ -12,17 +12,70 @@ const SEVERITY_KEY: Record<Severity, MessageKey> = { error: 'severityError', war
 const SEVERITY_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   item: { borderLeft: `3px solid ${tokens.colorNeutralStroke2}`, paddingLeft: tokens.spacingHorizontalS },
-  h: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase400 },
-  h4: { margin: `${tokens.spacingVerticalXS} 0`, fontSize: tokens.fontSizeBase300 },
+  h2: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase400 },
+  h3: { margin: `${tokens.spacingVerticalXS} 0`, fontSize: tokens.fontSizeBase300 },
   finding: { textAlign: 'left' },
 });
 
+/** Quoted sheet names for the verdict: 「A」「B」 / "A", "B". */
+export function sheetNames(sheets: string[], lang: string): string {
+  return lang === 'ja' ? `シート${sheets.map((n) => `「${n}」`).join('')}` : `${sheets.length === 1 ? 'sheet' : 'sheets'} ${sheets.map((n) => `“${n}”`).join(', ')}`;
+}
+
+/** The verdict: ready, errors to fix, or a plan that has nowhere to put ratings yet (and what to do). */
+function Verdict({ report, onAddColumns }: { report: ValidationReport; onAddColumns: () => void }) {
+  const { t, lang } = usePane();
+  const v = report.verdict;
+  if (v.items === 0) {
+    return (
+      <MessageBar intent="warning" data-testid="verdict">
+        <MessageBarBody>
+          <MessageBarTitle>{t('validateEmpty')}</MessageBarTitle>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (v.errors > 0) {
+    return (
+      <MessageBar intent="error" data-testid="verdict">
+        <MessageBarBody>
+          <MessageBarTitle>{t('validateFail')}</MessageBarTitle>
+          {t('validateFailDetail', report.counts)}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (v.planItems > 0) {
+    return (
+      <MessageBar intent="warning" layout="multiline" data-testid="verdict">
+        <MessageBarBody>
+          <MessageBarTitle>{t('validatePlan')}</MessageBarTitle>
+          {t('validatePlanDetail', { sheets: sheetNames(v.planSheets, lang), n: v.planItems })}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button size="small" onClick={onAddColumns} data-testid="verdict-add-columns">
+            {t('validatePlanGo')}
+          </Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  }
+  return (
+    <MessageBar intent="success" data-testid="verdict">
+      <MessageBarBody>
+        <MessageBarTitle>{t('validatePass')}</MessageBarTitle>
+        {t('validatePassDetail', report.counts)}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export function ValidateTab({ onHeader }: { onHeader: (h: HeaderInfo) => void }) {
-  const { t, lang, host, run, busy } = usePane();
+  const { t, lang, host, run, busy, goTo } = usePane();
   const s = useStyles();
   const [report, setReport] = useState<ValidationReport | null>(null);
 
@@ -32,7 +85,8 @@ export function ValidateTab({ onHeader }: { onHeader: (h: HeaderInfo) => void })
       (r) => {
         setReport(r);
         onHeader(r.header);
-        return `${r.pass ? t('validatePass') : t('validateFail')}. ${t('validateCounts', r.counts)}`;
+        const verdict = r.verdict.errors > 0 ? t('validateFail') : r.verdict.planItems > 0 ? t('validatePlan') : t('validatePass');
+        return `${verdict}. ${t('validateCounts', r.counts)}`;
       },
     );
   const select = (f: Finding) => run(() => selectFinding(host, f));
@@ -61,30 +115,25 @@ export function ValidateTab({ onHeader }: { onHeader: (h: HeaderInfo) => void })
       </div>
       {report && (
         <>
-          <MessageBar intent={report.pass ? 'success' : 'error'} data-testid="verdict">
-            <MessageBarBody>
-              <MessageBarTitle>{report.pass ? t('validatePass') : t('validateFail')}</MessageBarTitle>
-              {report.pass ? t('validatePassDetail', report.counts) : t('validateFailDetail', report.counts)}
-            </MessageBarBody>
-          </MessageBar>
+          <Verdict report={report} onAddColumns={() => goTo('fill', 'columns-fy-input')} />
           <Text weight="semibold" data-testid="counts">
             {t('validateCounts', report.counts)}
           </Text>
           {report.findings.length === 0 && <Text>{t('findingNone')}</Text>}
           {report.groups.map((g) => (
             <section key={g.severity} aria-labelledby={`sev-${g.severity}`} data-testid={`severity-${g.severity}`}>
-              <h3 id={`sev-${g.severity}`} className={s.h}>
+              <h2 id={`sev-${g.severity}`} className={s.h2}>
                 <Badge color={SEVERITY_COLOR[g.severity]} appearance="filled">
                   {g.count}
                 </Badge>{' '}
                 {t(SEVERITY_KEY[g.severity])}
-              </h3>
+              </h2>
               <ul className={s.list}>
                 {g.items.map((it) => (
                   <li key={it.itemId || '-'} className={s.item}>
-                    <h4 className={s.h4}>
+                    <h3 className={s.h3}>
                       {it.itemId ? `${it.itemId} ${it.itemName}` : t('findingGroupWorkbook')} ({it.findings.length})
-                    </h4>
+                    </h3>
                     <ul className={s.list}>
                       {it.findings.map((f, i) => (
                         <li key={`${f.code}-${f.sheet}-${f.cell}-${i}`}>
@@ -93,7 +142,6 @@ export function ValidateTab({ onHeader }: { onHeader: (h: HeaderInfo) => void })
                             className={s.finding}
                             onClick={() => select(f)}
                             disabled={busy || !f.sheet}
-                            aria-label={`${f.code} ${f.sheet}!${f.cell}: ${f.message[lang]}. ${t('findingGoTo', { cell: `${f.sheet}!${f.cell}` })}`}
                             data-testid="finding"
                             data-sheet={f.sheet}
                             data-cell={f.cell}

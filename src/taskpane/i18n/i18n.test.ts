@@ -1,3 +1,5 @@
+import { placeholders } from '../../core/i18n/template';
+import { lintMessages } from '../../../test/helpers/message-lint';
 import { en } from './en';
 import { langFromDisplayLanguage, translator } from './index';
 import { ja } from './ja';
@@ -8,7 +10,7 @@ test('Japanese and English have the same keys, none empty', () => {
 });
 
 test('placeholders match between languages', () => {
-  const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  const names = (s: string) => [...new Set(placeholders(s))];
   for (const k of Object.keys(ja) as (keyof typeof ja)[]) expect([k, names(en[k])]).toEqual([k, names(ja[k])]);
 });
 
@@ -18,4 +20,12 @@ test('display language picks the pane language, Japanese by default', () => {
   expect(langFromDisplayLanguage('fr-FR')).toBe('ja');
   expect(langFromDisplayLanguage(undefined)).toBe('ja');
   expect(translator('ja')('fillCells', { n: 3 })).toBe('3 セル');
+});
+
+test('pane strings: no English in Japanese, no brackets in brackets, English plurals agree', () => {
+  // The language switch names the other language in that language: 「English」 is meant.
+  const latin = [/^English$/, /\bExcel\b/, /\.xlsx\b/, /\bR8\b/, /\b[A-D]\b/];
+  expect(lintMessages(ja, en, { allowInJapanese: latin })).toEqual([]);
+  expect(translator('en')('fillCells', { n: 1 })).toBe('1 cell');
+  expect(translator('en')('fillCells', { n: 1234 })).toBe('1,234 cells');
 });

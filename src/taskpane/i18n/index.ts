@@ -1,3 +1,4 @@
+import { fillTemplate } from '../../core/i18n/template';
 import { en } from './en';
 import { ja, type MessageKey } from './ja';
 
@@ -7,9 +8,10 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { ja, en };
 
+/** `{name}` is a value, `{n|# item|# items}` a count with its English noun (see core/i18n/template). */
 export function translator(lang: Lang): Translate {
   const table = MESSAGES[lang];
-  return (key, vars) => table[key].replace(/\{(\w+)\}/g, (m, name: string) => (vars && name in vars ? String(vars[name]) : m));
+  return (key, vars) => fillTemplate(table[key], vars);
 }
 
 /** Office reports e.g. 'ja-JP' or 'en-US'; anything not English gets the Japanese the product is made for. */

@@ -292,6 +292,10 @@ export function readTsukubamirai(wb: WorkbookGrid, opts: ReadOptions): LayoutRea
     layout: LAYOUT,
     policyLabel: '推進手段',
     policies: MEANS.map((m) => ({ key: m.key, name: m.name, order: m.no })),
+    classNames: {
+      推進手段: Object.fromEntries(MEANS.map((m) => [m.key, m.name])),
+      基本姿勢: Object.fromEntries(STANCES.map((s) => [s.key, s.name])),
+    },
     items,
     findings,
     tables: anchors,

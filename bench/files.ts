@@ -1,0 +1,210 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { readXlsx } from '../src/adapters/file/read-xlsx';
+import { crc32 } from '../src/adapters/file/package/crc32';
+import { readZip, writeZip, type OutEntry } from '../src/adapters/file/package/zip';
+import { main } from '../src/cli/main';
+import { loadSpecs } from '../test/fixtures/generate';
+import type { FixtureCell } from '../test/fixtures/lib/build';
+import { CT, DECL, NS, REL, relsXml, sheetXml, Sst, STYLES, zipParts } from '../test/fixtures/corpus/ooxml';
+
+/**
+ * The file reader's figures (issue 12), printed side by side in one run: `summary --json` and the
+ * bare reader against a bare ExcelJS load and an unzip-and-scan floor at 71 … 21,300 items, the
+ * cost of 1,000 more items, peak memory per item, and what a zip bomb and a stray cell at
+ * XFD1048576 cost. Timings are medians of 5 after a warm-up; memory is the peak resident-set growth
+ * of a fresh process doing only that one thing.
+ *
+ *   npm run bench:files            (node --expose-gc --import tsx bench/files.ts)
+ */
+const DIR = path.join(os.tmpdir(), 'shinchoku-bench-files');
+const SIZES = [71, 710, 7100, 21300];
+const silent = { out: () => {}, err: () => {} };
+
+type Op = 'floor' | 'exceljs' | 'reader' | 'summary';
+
+const OPS: Record<Op, (file: string) => Promise<unknown>> = {
+  /** Inflate every sheet and the shared strings, decode, count the cells: less no reader can do. */
+  async floor(file) {
+    let cells = 0;
+    for (const e of readZip(new Uint8Array(fs.readFileSync(file)))) {
+      if (!/^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(e.name)) continue;
+      const s = zlib.inflateRawSync(e.data).toString('utf8');
+      for (let i = s.indexOf('<c '); i >= 0; i = s.indexOf('<c ', i + 3)) cells++;
+    }
+    return cells;
+  },
+  async exceljs(file) {
+    return new ExcelJS.Workbook().xlsx.readFile(file);
+  },
+  async reader(file) {
+    return readXlsx(file);
+  },
+  async summary(file) {
+    return main(['summary', file, '--json'], silent);
+  },
+};
+
+// ---------- workbooks ----------
+
+/** The Isehara list (labels typed on every row) with its 71 items repeated to `items`, written as Excel writes it. */
+function listWorkbook(items: number, stray = false): Uint8Array {
+  const spec = loadSpecs().find((s) => s.file === 'isehara-list-repeated.xlsx')!.sheets()[0];
+  const first = spec.rows.findIndex((r) => typeof r[0] === 'string' && /^\d /.test(r[0] as string));
+  const head = spec.rows.slice(0, first);
+  const data = spec.rows.slice(first);
+  const rows: FixtureCell[][] = [...head];
+  for (let i = 0; rows.length - head.length < items; i++) rows.push(data[i % data.length]);
+  const sst = new Sst();
+  let xml = sheetXml({ name: spec.name, rows, merges: spec.merges, headerRows: [2, 3, 4], dataRows: [first, rows.length - 1] }, sst);
+  if (stray) xml = xml.replace('</sheetData>', `<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>stray</t></is></c></row></sheetData>`).replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>');
+  return zipParts([
+    ['[Content_Types].xml', `${DECL}<Types xmlns="${NS.ct}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${CT.workbook}"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${CT.worksheet}"/><Override PartName="/xl/styles.xml" ContentType="${CT.styles}"/><Override PartName="/xl/sharedStrings.xml" ContentType="${CT.sst}"/></Types>`],
+    ['_rels/.rels', relsXml([['rId1', REL.officeDocument, 'xl/workbook.xml']])],
+    ['xl/workbook.xml', `${DECL}<workbook xmlns="${NS.main}" xmlns:r="${NS.r}"><sheets><sheet name="${spec.name}" sheetId="1" r:id="rId1"/></sheets></workbook>`],
+    ['xl/_rels/workbook.xml.rels', relsXml([['rId1', REL.worksheet, 'worksheets/sheet1.xml'], ['rId2', REL.styles, 'styles.xml'], ['rId3', REL.sst, 'sharedStrings.xml']])],
+    ['xl/worksheets/sheet1.xml', xml],
+    ['xl/styles.xml', DECL + STYLES],
+    ['xl/sharedStrings.xml', sst.xml()],
+  ]);
+}
+
+/**
+ * A zip bomb: sheet1.xml inflates to `gib` GiB of spaces inside <sheetData> from ~2 MB. The deflate
+ * stream is one small flushed block repeated (blocks of a raw stream may follow one another), so
+ * making it costs nothing. `lie` declares 4 KB instead of the true size in the directory.
+ */
+function bomb(kind: 'spaces' | 'cells', lie: boolean): Uint8Array {
+  const base = listWorkbookParts();
+  const unit = kind === 'spaces' ? Buffer.alloc(32 * 1024 * 1024, 0x20) : Buffer.from('<row><c><v>1</v></c></row>'.repeat(1 << 20));
+  const sync = { finishFlush: zlib.constants.Z_SYNC_FLUSH, level: 9 };
+  const head = zlib.deflateRawSync(Buffer.from(`${DECL}<worksheet xmlns="${NS.main}"><sheetData>`), sync);
+  const body = zlib.deflateRawSync(unit, sync);
+  const tail = zlib.deflateRawSync(Buffer.from('</sheetData></worksheet>'));
+  const repeats = Math.floor((2 * 1024 * 1024) / body.length);
+  const compressed = Buffer.concat([head, ...Array.from({ length: repeats }, () => body), tail]);
+  const size = Math.min(0xfffffffe, repeats * unit.length + 100);
+  const entries: OutEntry[] = base.map(([name, text]) => {
+    if (name !== 'xl/worksheets/sheet1.xml') {
+      const b = Buffer.from(text);
+      return { name, compressed: zlib.deflateRawSync(b), crc: crc32(b), size: b.length };
+    }
+    return { name, compressed, crc: 0, size: lie ? 4096 : size };
+  });
+  return writeZip(entries);
+}
+
+function listWorkbookParts(): [string, string][] {
+  return readZip(listWorkbook(71)).map((e) => [e.name, zlib.inflateRawSync(e.data).toString('utf8')]);
+}
+
+// ---------- measuring ----------
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function time(f: () => Promise<unknown>, runs = 5): Promise<number> {
+  await f();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    global.gc?.();
+    const t = performance.now();
+    await f();
+    ms.push(performance.now() - t);
+  }
+  return median(ms);
+}
+
+/** Runs one operation in a fresh process: its time and the growth of its peak resident set. */
+function child(op: Op, file: string, extra: string[] = [], timeoutMs = 600000): { ms: number; peakMb: number; error?: string } {
+  const r = spawnSync(process.execPath, [...extra, '--expose-gc', '--import', 'tsx', __filename, '--child', op, file], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 20 });
+  const line = r.stdout.split('\n').find((l) => l.startsWith('{'));
+  if (!line) return { ms: NaN, peakMb: NaN, error: r.signal ? `killed (${r.signal}) after ${timeoutMs / 1000} s` : (r.stderr.match(/heap out of memory|FATAL[^\n]*/)?.[0] ?? `exit ${r.status}`) };
+  return JSON.parse(line) as { ms: number; peakMb: number; error?: string };
+}
+
+async function childMain(op: Op, file: string): Promise<void> {
+  // Everything the operation needs is loaded and warmed on a small file first, so the peak is the work's own.
+  await OPS[op](path.join(DIR, 'items-71.xlsx')).catch(() => undefined);
+  global.gc?.();
+  const before = process.memoryUsage().rss;
+  const t = performance.now();
+  let error: string | undefined;
+  try {
+    await OPS[op](file);
+  } catch (e) {
+    error = ((e as { reason?: { en: string } }).reason?.en ?? String(e)).slice(0, 160);
+  }
+  const ms = performance.now() - t;
+  const peak = process.resourceUsage().maxRSS * 1024;
+  console.log(JSON.stringify({ ms, peakMb: Math.max(0, peak - before) / 1024 / 1024, ...(error ? { error } : {}) }));
+}
+
+const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 1 : 0) : '–');
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
+
+async function benchMain(): Promise<void> {
+  fs.mkdirSync(DIR, { recursive: true });
+  const file = (n: number, stray = false) => path.join(DIR, `items-${n}${stray ? '-stray' : ''}.xlsx`);
+  for (const n of SIZES) fs.writeFileSync(file(n), listWorkbook(n));
+  console.log(`shinchoku bench:files — node ${process.version}, ${os.cpus().length} cores; Isehara list repeated to N items (${DIR})`);
+
+  console.log('\n## Time (median of 5, ms) and ratios');
+  console.log('items | zip KB | floor | ExcelJS load | reader | summary --json | reader/floor | summary/ExcelJS | summary/floor');
+  const t: Record<number, Record<Op, number>> = {};
+  for (const n of SIZES) {
+    const row = {} as Record<Op, number>;
+    for (const op of Object.keys(OPS) as Op[]) row[op] = await time(() => OPS[op](file(n)), n >= 7100 ? 3 : 5);
+    t[n] = row;
+    const kb = fs.statSync(file(n)).size / 1024;
+    console.log(`${n} | ${f0(kb)} | ${f0(row.floor)} | ${f0(row.exceljs)} | ${f0(row.reader)} | ${f0(row.summary)} | ${f2(row.reader / row.floor)} | ${f2(row.summary / row.exceljs)} | ${f2(row.summary / row.floor)}`);
+  }
+  const [a, b] = [7100, 21300];
+  const per = (op: Op) => ((t[b][op] - t[a][op]) / (b - a)) * 1000;
+  console.log(`\nper 1,000 more items (7,100 → 21,300): floor ${f0(per('floor'))} ms, ExcelJS ${f0(per('exceljs'))} ms, reader ${f0(per('reader'))} ms, summary ${f0(per('summary'))} ms (summary/floor ${f2(per('summary') / per('floor'))})`);
+
+  console.log('\n## Peak memory (fresh process, growth of peak RSS)');
+  console.log('items | floor MB | ExcelJS MB | reader MB | summary MB | reader KB/item | summary KB/item');
+  for (const n of SIZES) {
+    const m = Object.fromEntries((Object.keys(OPS) as Op[]).map((op) => [op, child(op, file(n)).peakMb])) as Record<Op, number>;
+    console.log(`${n} | ${f0(m.floor)} | ${f0(m.exceljs)} | ${f0(m.reader)} | ${f0(m.summary)} | ${f2((m.reader * 1024) / n)} | ${f2((m.summary * 1024) / n)}`);
+  }
+
+  console.log('\n## A stray cell at XFD1048576 (21,300 items)');
+  fs.writeFileSync(file(21300, true), listWorkbook(21300, true));
+  const rs = await time(() => OPS.reader(file(21300, true)), 3);
+  const rm = child('reader', file(21300, true));
+  console.log(`reader: ${f0(rs)} ms vs ${f0(t[21300].reader)} ms without (${f2((rs / t[21300].reader - 1) * 100)} % extra); peak ${f0(rm.peakMb)} MB vs ${f0(child('reader', file(21300)).peakMb)} MB`);
+  const sm = child('summary', file(21300, true), ['--max-old-space-size=2048'], 120000);
+  console.log(`summary --json: ${sm.error ? `did not finish: ${sm.error}` : `${f0(sm.ms)} ms vs ${f0(t[21300].summary)} ms without (${f2((sm.ms / t[21300].summary - 1) * 100)} % extra), peak ${f0(sm.peakMb)} MB`}`);
+
+  console.log('\n## Zip bombs (~2 MB each): time to the refusal and peak memory of the reader');
+  for (const [name, kind, lie] of [
+    ['2 GiB of spaces, sizes declared honestly', 'spaces', false],
+    ['2 GiB of spaces, directory lies (4 KB)', 'spaces', true],
+    ['cells: 26-byte rows repeated, directory lies', 'cells', true],
+  ] as const) {
+    const f = path.join(DIR, `bomb-${kind}-${lie ? 'lie' : 'honest'}.xlsx`);
+    fs.writeFileSync(f, bomb(kind, lie));
+    const r = child('reader', f);
+    console.log(`${name}: ${f0(fs.statSync(f).size / 1024)} KB zip → ${r.error ? `refused: "${r.error}"` : 'read (!)'} in ${f0(r.ms)} ms, peak ${f0(r.peakMb)} MB`);
+  }
+}
+
+if (process.argv[2] === '--child') {
+  childMain(process.argv[3] as Op, process.argv[4]).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+} else {
+  benchMain().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,299 @@
+import { toA1 } from '../../../core/grid/a1';
+import { settingsChangesFor, type ApplyResult, type CellWrite, type NewSheet, type WritePlan } from '../../../core/plan/write-plan';
+import { isOwnedBy } from '../../../core/settings/ownership';
+import { emptyStore, SETTINGS_SHEET, SETTINGS_SHEET_FALLBACK, storeFromSheet, storeSheetName } from '../../../core/settings/store';
+import { planSettingsWrite } from '../../../core/settings/update';
+import { partKey, relsPartOf } from '../package/opc';
+import { scanString } from '../package/xml';
+import { newEntry, writeZip, type OutEntry } from '../package/zip';
+import { MAIN_NS, MAIN_NS_STRICT, relTypeUri } from '../read/namespaces';
+import { SheetHandler } from '../read/sheet';
+import { SharedStringsHandler } from '../read/strings';
+import type { SheetEntry, WorkbookPackage } from '../read/workbook';
+import type { Bilingual } from '../errors';
+import { StructureLockedError } from './errors';
+import { newSheetXml, printNames } from './new-sheet';
+import { SharedStringTable } from './shared-strings';
+import { NonFiniteWriteError, patchSheet } from './sheet-patch';
+import { minimalStylesheet, StyleBook } from './styles';
+import { addOverride, addRelationship, addSheetEntry, maxSheetId, setFullCalcOnLoad, setSheetNames, setSheetState } from './workbook-patch';
+
+const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const CT_SST = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
+const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+
+export type FileApplyResult = ApplyResult & { notes: Bilingual[] };
+
+/**
+ * Applies write plans to the package itself. Each plan is staged in full first (protection and
+ * non-finite numbers are checked before anything is kept); the parts it changes are held as text,
+ * and `toBytes` copies every other part's compressed bytes as they were.
+ */
+export class WorkbookEditor {
+  private readonly overlay = new Map<string, { name: string; text: string }>();
+  private readonly newParts: string[] = [];
+  private readonly sheets: SheetEntry[];
+
+  constructor(readonly wp: WorkbookPackage) {
+    this.sheets = wp.sheets.map((s) => ({ ...s }));
+  }
+
+  private has(part: string): boolean {
+    return this.overlay.has(partKey(part)) || this.wp.pkg.has(part);
+  }
+
+  private async text(part: string): Promise<string> {
+    const o = this.overlay.get(partKey(part));
+    return o ? o.text : this.wp.pkg.text(part);
+  }
+
+  private sheet(name: string): SheetEntry | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  /**
+   * @param opts.hasFormulas whether the workbook has formulas (then Excel is asked to recalculate on open).
+   * @param opts.markedSheets sheets whose A1 is the settings marker, as last read (the store is found by it).
+   */
+  async apply(plan: WritePlan, opts: { hasFormulas: boolean; markedSheets?: string[] }): Promise<FileApplyResult> {
+    refuseNonFinite(plan);
+    const wp = this.wp;
+    const mainNs = wp.strict ? MAIN_NS_STRICT : MAIN_NS;
+    const staged = new Map<string, { name: string; text: string }>();
+    const stage = (part: string, text: string) => staged.set(partKey(part), { name: part, text });
+    const current = async (part: string) => staged.get(partKey(part))?.text ?? (await this.text(part));
+
+    const sstPart = wp.sharedStringsPart;
+    const sstText = sstPart ? await this.text(sstPart) : undefined;
+    const sst = sstText !== undefined ? SharedStringTable.parse(sstText, sstPart!, mainNs) : SharedStringTable.empty(mainNs);
+    const strings = sstText !== undefined ? stringsOf(sstText, sstPart!) : [];
+    const stylesPart = wp.stylesPart;
+    const styles = StyleBook.parse(stylesPart ? await this.text(stylesPart) : minimalStylesheet(mainNs), stylesPart ?? 'styles.xml');
+    const result: FileApplyResult = { written: 0, conflicts: [], sheetsCreated: [], sheetsLeftAlone: [], formulaCells: [], settingsRefused: [], notes: [] };
+    const ctx = { sst, strings, styles, date1904: wp.date1904 };
+    const sheetValues = async (entry: SheetEntry) => {
+      const h = new SheetHandler(strings, wp.date1904, { used: 0, max: Infinity }, false);
+      scanString(await current(entry.part!), h, entry.part!);
+      return h.values;
+    };
+
+    // 1. Cells of existing sheets.
+    const bySheet = new Map<string, CellWrite[]>();
+    for (const w of plan.writes) (bySheet.get(w.sheet) ?? bySheet.set(w.sheet, []).get(w.sheet)!).push(w);
+    let wroteExisting = false;
+    for (const [name, writes] of bySheet) {
+      const entry = this.sheet(name);
+      if (!entry || entry.kind !== 'worksheet' || !entry.part) {
+        for (const w of writes) result.conflicts.push({ sheet: w.sheet, address: w.address, found: 'missing sheet', expected: w.expect });
+        continue;
+      }
+      const xml = await current(entry.part);
+      const r = patchSheet(entry.name, entry.part, xml, writes, ctx);
+      if (r.xml !== xml) stage(entry.part, r.xml);
+      result.written += r.written.length;
+      for (const k of r.skipped) {
+        if (k.reason === 'formula') result.formulaCells.push({ sheet: k.sheet, address: k.address });
+        else result.conflicts.push({ sheet: k.sheet, address: k.address, found: k.found, expected: k.expected });
+      }
+      result.notes.push(...r.notes);
+      if (r.written.length) wroteExisting = true;
+      if (writes.some((w) => w.note)) {
+        result.notes.push({ ja: 'セルのメモは Excel 上でだけ書き込みます(ファイルへの書き込みではメモを変えません)。', en: 'Cell notes are written only in Excel; the file writer leaves comments as they are.' });
+      }
+    }
+
+    // 2. Sheets the plan creates. One of the same name is replaced only if it still carries the
+    //    plan's owner token (identity, not name); anything else is left alone and said.
+    let workbookXml = await current(wp.workbookPart);
+    const relsPart = relsPartOf(wp.workbookPart);
+    let relsXml = this.has(relsPart) ? await current(relsPart) : undefined;
+    let ctXml = await current('[Content_Types].xml');
+    const added: SheetEntry[] = [];
+    const allSheets = () => [...this.sheets, ...added];
+    const addSheet = (name: string, state: SheetEntry['state'], text: string): number => {
+      if (wp.structureLocked) throw new StructureLockedError(name);
+      const part = this.freePart(`${dirOf(wp.workbookPart)}worksheets/sheet`, '.xml', staged);
+      const rel = addRelationship(relsXml, relsPart, relTypeUri(wp.strict, 'worksheet'), part.slice(dirOf(wp.workbookPart).length));
+      relsXml = rel.xml;
+      const sheetId = maxSheetId(workbookXml, wp.workbookPart) + 1;
+      workbookXml = addSheetEntry(workbookXml, wp.workbookPart, { name, sheetId, rId: rel.id, state, strict: wp.strict });
+      ctXml = addOverride(ctXml, part, CT_WORKSHEET);
+      stage(part, text);
+      added.push({ name, sheetId, rId: rel.id, state, part, kind: 'worksheet' });
+      return allSheets().length - 1;
+    };
+    for (const spec of plan.sheets) {
+      const existing = allSheets().find((x) => x.name.toLowerCase() === spec.name.toLowerCase());
+      const text = newSheetXml(spec, mainNs, sst, styles);
+      let index: number;
+      if (existing) {
+        const owned = existing.part && spec.replace && isOwnedBy(await sheetValues(existing), spec.replace.expectToken);
+        if (!owned) {
+          result.sheetsLeftAlone.push(existing.name);
+          continue;
+        }
+        if (hasFormula(await current(existing.part!))) {
+          // Someone added formulas to the add-in's sheet: that work is theirs now, so the sheet stays.
+          result.sheetsLeftAlone.push(existing.name);
+          result.notes.push({ ja: `シート「${existing.name}」には手で加えた数式があるため、作り直さずに残しました。`, en: `Sheet "${existing.name}" holds formulas added by hand, so it was not rebuilt.` });
+          continue;
+        }
+        stage(existing.part!, text);
+        index = allSheets().indexOf(existing);
+        workbookXml = setSheetState(workbookXml, wp.workbookPart, index, spec.visibility ?? 'visible');
+      } else {
+        index = addSheet(spec.name, spec.visibility ?? 'visible', text);
+      }
+      workbookXml = setSheetNames(workbookXml, wp.workbookPart, index, printNames(spec));
+      result.sheetsCreated.push(spec.name);
+      result.written += spec.cells.length;
+      if (spec.chart) result.notes.push({ ja: 'グラフはファイルに書き込みません(作業ウィンドウで集計すると描かれます)。', en: 'Charts are not written to files; the task pane draws them in Excel.' });
+    }
+
+    // 3. Settings: the store as it is now, one row per changed key (core/settings/update.ts).
+    const names = allSheets().map((x) => x.name);
+    let store = emptyStore(storeSheetName(names));
+    for (const name of [SETTINGS_SHEET, SETTINGS_SHEET_FALLBACK, ...(opts.markedSheets ?? [])]) {
+      const entry = allSheets().find((x) => x.name === name && x.part && x.kind === 'worksheet');
+      const found = entry ? storeFromSheet({ name: entry.name, values: await sheetValues(entry) }, store.createName) : null;
+      if (found) {
+        store = found;
+        break;
+      }
+    }
+    const settings = planSettingsWrite(store, settingsChangesFor(plan, result.sheetsLeftAlone) ?? [], { by: 'shinchoku-cli' });
+    result.settingsRefused = settings.refused;
+    if (settings.write) {
+      const w = settings.write;
+      const cells = w.rows.flatMap((row) => row.values.map((v, c) => ({ row: row.row, col: c, v })));
+      if (w.create) {
+        if (wp.structureLocked) {
+          result.notes.push({ ja: 'ブックの構成が保護されているため、設定シートを追加できず、設定はブックに保存していません。', en: 'The workbook structure is protected: the settings sheet could not be added, so the settings were not saved in the workbook.' });
+        }
+        else {
+          const spec: NewSheet = {
+            name: w.sheet,
+            owner: { role: 'settings', token: '' },
+            replace: null,
+            visibility: 'veryHidden',
+            merges: [],
+            cells: cells.filter((x) => x.v !== null).map((x) => settingsCell(w.sheet, x.row, x.col, x.v as string | number, null)),
+          };
+          addSheet(w.sheet, 'veryHidden', newSheetXml(spec, mainNs, sst, styles));
+        }
+      } else {
+        const entry = allSheets().find((x) => x.name === w.sheet)!;
+        const values = await sheetValues(entry);
+        const text = (v: unknown) => (v === null || v === undefined ? null : v);
+        const rows = w.rows.filter((row) => {
+          // A row whose key or revision moved since the store was read is someone else's now.
+          const ok = row.expect.key === null || (text(values[row.row]?.[0]) === row.expect.key && Number(values[row.row]?.[1]) === row.expect.rev);
+          if (!ok) result.notes.push({ ja: `設定の ${row.row + 1} 行目は読み込んだ後に変わっていたため、書き換えずに残しました。`, en: `Settings row ${row.row + 1} changed meanwhile and was left alone.` });
+          return ok;
+        });
+        const writes = rows.flatMap((row) =>
+          row.values
+            .map((v, c) => ({ v, c, now: values[row.row]?.[c] ?? null }))
+            .filter(({ v, now }) => !(v === null && now === null))
+            .map(({ v, c, now }) => settingsCell(w.sheet, row.row, c, v as string | number | null, typeof now === 'boolean' ? String(now).toUpperCase() : now)),
+        );
+        const xml = await current(entry.part!);
+        const r = patchSheet(entry.name, entry.part!, xml, writes, ctx);
+        if (r.xml !== xml) stage(entry.part!, r.xml);
+      }
+    }
+
+    // 4. Shared strings, styles, calculation, relationships, content types.
+    if (sst.changed) {
+      if (sstPart) stage(sstPart, sst.toXml());
+      else {
+        const part = `${dirOf(wp.workbookPart)}sharedStrings.xml`;
+        const rel = addRelationship(relsXml, relsPart, relTypeUri(wp.strict, 'sharedStrings'), 'sharedStrings.xml');
+        relsXml = rel.xml;
+        ctXml = addOverride(ctXml, part, CT_SST);
+        stage(part, sst.toXml());
+        wp.sharedStringsPart = part;
+      }
+    }
+    if (styles.changed) {
+      if (stylesPart) stage(stylesPart, styles.toXml());
+      else {
+        const part = `${dirOf(wp.workbookPart)}styles.xml`;
+        const rel = addRelationship(relsXml, relsPart, relTypeUri(wp.strict, 'worksheet').replace(/worksheet$/, 'styles'), 'styles.xml');
+        relsXml = rel.xml;
+        ctXml = addOverride(ctXml, part, CT_STYLES);
+        stage(part, styles.toXml());
+        wp.stylesPart = part;
+      }
+    }
+    if (wroteExisting && opts.hasFormulas) workbookXml = setFullCalcOnLoad(workbookXml, wp.workbookPart);
+    if (workbookXml !== (await current(wp.workbookPart))) stage(wp.workbookPart, workbookXml);
+    if (relsXml !== undefined && relsXml !== (this.has(relsPart) ? await current(relsPart) : undefined)) stage(relsPart, relsXml);
+    if (ctXml !== (await current('[Content_Types].xml'))) stage('[Content_Types].xml', ctXml);
+
+    // Everything staged: keep it.
+    for (const [k, v] of staged) {
+      if (!this.overlay.has(k) && !wp.pkg.has(v.name)) this.newParts.push(v.name);
+      this.overlay.set(k, v);
+    }
+    this.sheets.push(...added);
+    return result;
+  }
+
+  private freePart(stem: string, ext: string, staged: Map<string, unknown>): string {
+    for (let n = 1; ; n++) {
+      const p = `${stem}${n}${ext}`;
+      if (!this.has(p) && !staged.has(partKey(p))) return p;
+    }
+  }
+
+  /** The package with every change: unchanged parts copied compressed, as they were, in their order. */
+  async toBytes(): Promise<Uint8Array> {
+    const enc = new TextEncoder();
+    const deflate = (b: Uint8Array) => this.wp.pkg.codec.deflate(b);
+    const out: OutEntry[] = [];
+    for (const e of this.wp.pkg.entries) {
+      const o = this.overlay.get(partKey(e.name));
+      out.push(o ? await newEntry(e.name, enc.encode(utf8Declaration(o.text)), deflate) : { copy: e });
+    }
+    for (const name of this.newParts) out.push(await newEntry(name, enc.encode(this.overlay.get(partKey(name))!.text), deflate));
+    return writeZip(out);
+  }
+
+  /** Part names changed or added so far (for reports and tests). */
+  get changedParts(): string[] {
+    return [...this.overlay.values()].map((v) => v.name);
+  }
+}
+
+/** A settings cell: JSON and keys stay text (Text format), even when they start with '='. */
+function settingsCell(sheet: string, row: number, col: number, value: string | number | null, expect: string | number | null): CellWrite {
+  return { sheet, address: toA1(row, col), value, expect, reason: 'summary', ...(typeof value === 'string' ? { numberFormat: '@' } : {}) };
+}
+
+function refuseNonFinite(plan: WritePlan): void {
+  for (const w of [...plan.writes, ...plan.sheets.flatMap((s) => s.cells)]) {
+    if (typeof w.value === 'number' && !Number.isFinite(w.value)) throw new NonFiniteWriteError(`${w.sheet}!${w.address}`, w.value);
+  }
+}
+
+function stringsOf(xml: string, part: string): string[] {
+  if (!xml) return [];
+  const h = new SharedStringsHandler();
+  scanString(xml, h, part);
+  return h.strings;
+}
+
+function hasFormula(xml: string): boolean {
+  return /<(\w+:)?f[\s>/]/.test(xml);
+}
+
+function dirOf(part: string): string {
+  return part.slice(0, part.lastIndexOf('/') + 1);
+}
+
+/** A part decoded from UTF-16 is written back as UTF-8; its declaration must say so. */
+function utf8Declaration(text: string): string {
+  return text.startsWith('<?xml') ? text.replace(/^(<\?xml[^>]*encoding=["'])utf-16(le|be)?(["'])/i, '$1UTF-8$3') : text;
+}

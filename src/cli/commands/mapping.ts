@@ -1,0 +1,18 @@
+import { suggestMapping } from '../../core/layouts/generic/suggest';
+import type { Args } from '../args';
+import type { Io } from '../io';
+import { readGrid } from '../load';
+import { say } from '../messages';
+
+/** Prints the header mapping detection would use, to be corrected and saved for `--mapping`. */
+export async function mappingCommand(args: Args, io: Io): Promise<number> {
+  const { grid } = await readGrid(args.files[0]);
+  const s = suggestMapping(grid);
+  if (!s) {
+    io.err(say(args.lang, 'mappingNone'));
+    return 1;
+  }
+  if (!args.json) io.err(say(args.lang, 'mappingReason', { reason: s.reason[args.lang], score: s.score.toFixed(2) }));
+  io.out(JSON.stringify(s.mapping, null, 2));
+  return 0;
+}

@@ -1,0 +1,46 @@
+import { layoutById } from '../../core/layouts/registry';
+import { verdictOf, type Verdict } from '../../core/validation/verdict';
+import type { Args } from '../args';
+import type { Io } from '../io';
+import { countFindings, layoutName, validateJson } from '../json';
+import { loadAndAnalyse } from '../load';
+import { say, sheetList, type Lang } from '../messages';
+import { prose } from '../render';
+import { EXIT } from '../spec';
+
+const SEVERITY = { error: 'severityError', warning: 'severityWarning', info: 'severityInfo' } as const;
+
+/** Exit 0 when the workbook can be submitted, 1 when something must be done first (see the verdict). */
+export async function validateCommand(args: Args, io: Io): Promise<number> {
+  const file = args.files[0];
+  const { analysis: a } = await loadAndAnalyse(file, args);
+  const verdict = verdictOf(a.plan, a.findings);
+  const { lang } = args;
+  if (args.json) {
+    io.out(JSON.stringify(validateJson(a, file, lang, verdictLines(verdict, file, lang)), null, 2));
+    return verdict.ready ? EXIT.ok : EXIT.notReady;
+  }
+  const layouts = a.detection.chosen.map((c) => layoutById(c.layout)?.label[lang] ?? c.layout).join('、') || layoutName(a);
+  io.out(say(lang, 'validateHead', { file, layout: layouts }));
+  for (const f of a.findings) {
+    const where = f.cell ? `${f.sheet}!${f.cell}` : f.sheet;
+    io.out(`[${say(lang, SEVERITY[f.severity])}] ${f.code} ${where}${f.itemId ? ` (${f.itemId})` : ''}: ${f.message[lang]}`);
+  }
+  io.out('');
+  io.out(say(lang, 'validateCounts', countFindings(a)));
+  for (const line of verdictLines(verdict, file, lang)) io.out(prose(line, args.wide));
+  return verdict.ready ? EXIT.ok : EXIT.notReady;
+}
+
+/** The verdict as sentences: what blocks submission and what to do about it. */
+export function verdictLines(v: Verdict, file: string, lang: Lang): string[] {
+  if (v.items === 0) return [say(lang, 'verdictEmpty')];
+  const lines: string[] = [];
+  if (v.errors > 0) lines.push(say(lang, 'verdictErrors', { n: v.errors }));
+  if (v.planItems > 0) {
+    lines.push(say(lang, 'verdictPlan', { sheets: sheetList(v.planSheets), items: v.planItems }));
+    lines.push(say(lang, 'verdictPlanHowTo', { file }));
+  }
+  if (lines.length === 0) lines.push(say(lang, v.warnings > 0 ? 'verdictReadyWithWarnings' : 'verdictReady'));
+  return lines;
+}
