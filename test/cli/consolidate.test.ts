@@ -2,9 +2,9 @@ import ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConsolidatedSummaryJson } from '../../src/cli/commands/consolidate-output';
+import { readXlsx } from '../../src/adapters/file/read-xlsx';
+import { RefusedSummaryJson, SummaryJson, ValidateJson } from '../../src/cli/json';
 import { runCli } from '../helpers/cli';
-import { ValidateJson } from '../../src/cli/json';
 import { fixturePath } from '../fixtures/paths';
 import {
   ADDED_ROW,
@@ -42,19 +42,15 @@ const dir = (d: string) => fixturePath(d) + path.sep;
 const json = async (...argv: string[]) => {
   const r = await run(...argv, '--json');
   expect(r.code).toBe(0);
-  return ConsolidatedSummaryJson.parse(JSON.parse(r.out));
+  return SummaryJson.parse(JSON.parse(r.out));
 };
 
+/** A sheet's values as the product's own reader gives them. */
 async function sheetRows(file: string, sheet: string): Promise<unknown[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const ws = wb.getWorksheet(sheet);
-  if (!ws) throw new Error(`no sheet ${sheet} in ${file}: ${wb.worksheets.map((w) => w.name).join(', ')}`);
-  const rows: unknown[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, n) => {
-    rows[n - 1] = (row.values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v));
-  });
-  return rows;
+  const wb = await readXlsx(file);
+  const ws = wb.sheets.find((s) => s.name === sheet);
+  if (!ws) throw new Error(`no sheet ${sheet} in ${file}: ${wb.sheets.map((w) => w.name).join(', ')}`);
+  return ws.values.map((r) => [...(r ?? [])]);
 }
 
 describe('summary DIR/: the Isehara list split per 所管課, with the files that always turn up beside them', () => {
@@ -106,9 +102,8 @@ describe('summary DIR/: the Isehara list split per 所管課, with the files tha
     const csv = path.join(tmp, '集計.csv');
     const r = await run('summary', dir(DEPARTMENTS_DIR), '-o', out, '--csv', csv);
     expect(r.code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out);
-    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['行革集計', '行革集計_内訳', 'ヒアリング候補', '行革集計_機械判読用']);
+    const wb = await readXlsx(out);
+    expect(wb.sheets.filter((w) => w.visibility === 'visible').map((w) => w.name)).toEqual(['行革集計', '行革集計_内訳', 'ヒアリング候補', '行革集計_機械判読用']);
     const breakdown = await sheetRows(out, '行革集計_内訳');
     const head = breakdown.findIndex((x) => x?.[0] === 'No.');
     expect(breakdown[head]).toEqual(['No.', '基本方針番号', '基本方針', '取組番号', '取組名', '所管課', '評価', '効果見込額（千円）', '実績効果額（千円）', 'ファイル', 'シート', 'セル']);
@@ -118,7 +113,7 @@ describe('summary DIR/: the Isehara list split per 所管課, with the files tha
     const machine = await sheetRows(out, '行革集計_機械判読用');
     const total = machine.find((x) => x?.[2] === '合計')!;
     expect(total.slice(0, 12)).toEqual([2023, '令和5年度', '合計', '合計', 17, 43, 11, 0, 0, 71, 228520, 797733]);
-    for (const ws of wb.worksheets.filter((w) => w.name.endsWith('_機械判読用'))) expect(Object.keys((ws as unknown as { _merges: object })._merges)).toEqual([]);
+    for (const ws of wb.sheets.filter((w) => w.name.endsWith('_機械判読用'))) expect(ws.merges).toEqual([]);
     const text = fs.readFileSync(csv, 'utf8');
     expect(text.startsWith('\uFEFF年度（西暦）,年度（和暦）,基本方針番号,基本方針名,評価Aの取組数（件）')).toBe(true);
     expect(text).toContain('\r\n2023,令和5年度,合計,合計,17,43,11,0,0,71,228520,797733,349.1\r\n');
@@ -127,7 +122,7 @@ describe('summary DIR/: the Isehara list split per 所管課, with the files tha
   it('refuses to write over an input', async () => {
     const r = await run('summary', dir(DEPARTMENTS_DIR), '-o', path.join(fixturePath(DEPARTMENTS_DIR), '企画部.xlsx'));
     expect(r.code).toBe(2);
-    expect(r.err).toContain('入力には上書きしません');
+    expect(r.err).toContain('入力は上書きしません');
   });
 });
 
@@ -169,6 +164,10 @@ describe('summary of files that overlap', () => {
     expect(refused.out).toContain('CON003');
     expect(refused.out).toContain('1(1)③');
     expect(refused.out).toContain('--prefer');
+    const refusedJson = await run('summary', fixturePath('isehara-list.xlsx'), edited, '--json');
+    expect(refusedJson.code).toBe(1);
+    const doc = RefusedSummaryJson.parse(JSON.parse(refusedJson.out));
+    expect(doc.consolidation.findings.filter((f) => f.code === 'CON003').map((f) => f.itemId)).toEqual(['1(1)③']);
     const chosen = await json('summary', fixturePath('isehara-list.xlsx'), edited, '--prefer', edited);
     expect(chosen.total.counts).toMatchObject({ A: 16, B: 44 });
     // The 70 equal items are told once (CON002); the chosen copy is said (CON004).
@@ -281,9 +280,7 @@ describe('validate --write-report', () => {
     // Writing the report again replaces the add-in's own sheet rather than adding a second one.
     const out2 = path.join(tmp, 'checked2.xlsx');
     await run('validate', out, '--write-report', '-o', out2);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out2);
-    expect(wb.worksheets.filter((w) => w.name.startsWith('検証結果'))).toHaveLength(1);
+    expect((await readXlsx(out2)).sheets.filter((w) => w.name.startsWith('検証結果'))).toHaveLength(1);
   });
 
   it('needs -o', async () => {

@@ -100,9 +100,8 @@ function queueRun(ws: Excel.Worksheet, run: Run, features: ApplyOptions['feature
   }
   // Links are per cell (ExcelApi 1.7); the text shown stays the value just written.
   run.writes.forEach((w, i) => {
-    if (!w.link) return;
-    const target = `'${w.link.sheet.replace(/'/g, "''")}'!${w.link.address}`;
-    ws.getRange(runAddress({ ...run, top: run.top + i, writes: [w] })).hyperlink = { documentReference: target, textToDisplay: String(w.value ?? '') };
+    const link = linkOf(w);
+    if (link) ws.getRange(runAddress({ ...run, top: run.top + i, writes: [w] })).hyperlink = link;
   });
   const list = run.writes[0].validationList;
   if (list && features.dataValidation) {
@@ -111,13 +110,23 @@ function queueRun(ws: Excel.Worksheet, run: Run, features: ApplyOptions['feature
   }
 }
 
+function linkOf(w: CellWrite): Excel.RangeHyperlink | undefined {
+  if (!w.link) return undefined;
+  return { documentReference: `'${w.link.sheet.replace(/'/g, "''")}'!${w.link.address}`, textToDisplay: String(w.value ?? '') };
+}
+
 /** What office.js sends for queueRun (checked against office.js in the tests). */
 function runBytes(run: Run): number {
   const style = run.writes[0].style;
   const styleBytes = style ? Object.keys(style).length * (2 * PATH_BYTES + ACTION_BYTES) + (style.border ? 5 * (PATH_BYTES + ACTION_BYTES) : 0) : 0;
   const list = run.writes[0].validationList;
   const listBytes = list ? 2 * PATH_BYTES + 2 * ACTION_BYTES + jsonBytes(list) : 0;
-  return rangeWriteBytes(runAddress(run), [formatsOf(run), valuesOf(run)]) + PATH_BYTES + styleBytes + listBytes;
+  // A link is a getRange of its own cell and one property set.
+  const linkBytes = run.writes.reduce((n, w) => {
+    const link = linkOf(w);
+    return link ? n + PATH_BYTES + ACTION_BYTES + jsonBytes(w.address) + jsonBytes(link) : n;
+  }, 0);
+  return rangeWriteBytes(runAddress(run), [formatsOf(run), valuesOf(run)]) + PATH_BYTES + styleBytes + listBytes + linkBytes;
 }
 
 /** Cells a write put back because, at the moment it wrote, they no longer held what the plan expected. */

@@ -1,122 +1,86 @@
-import { z } from 'zod';
-import { ComparisonSchema, signedJa, type Comparison } from '../../core/consolidate/compare';
-import { HearingListSchema } from '../../core/consolidate/hearing';
-import { MachineTableSchema } from '../../core/consolidate/machine-table';
-import { ItemSourceSchema, sourcesOf, type ItemSource } from '../../core/consolidate/provenance';
-import { ReconciliationSchema } from '../../core/consolidate/reconcile';
-import { CopySchema, FileEntrySchema } from '../../core/consolidate/types';
-import type { SummaryRow } from '../../core/summary/types';
-import { SummaryRowJson } from '../json';
-import { num, table } from '../text';
-import type { SummaryRun } from './consolidate';
+import type { ConFinding } from '../../core/consolidate/codes';
+import { signedJa, type Comparison } from '../../core/consolidate/compare';
+import type { HearingList } from '../../core/consolidate/hearing';
+import type { Reconciliation } from '../../core/consolidate/reconcile';
+import { say, type Lang } from '../messages';
+import { groupTitle, prose, WIDTH } from '../render';
+import { num, table, truncate, type Column } from '../text';
 
 /**
- * The consolidated summary's JSON: the summary document scripts already read (files, groups, total),
- * each row with its `sources` (the items behind every count and amount, with file, sheet and cells),
- * and what the consolidation, reconciliation, comparison and hearing list found. Messages are in the
- * language asked for; every document is parsed before it is printed.
+ * What summary prints besides the summary table when it consolidates: the findings about the files,
+ * the comparison with last year, the reconciliation and the hearing list. Tables fit 80 columns and
+ * sentences are wrapped unless --wide; every line comes from the message tables or the catalogue.
  */
-const FindingJson = z.object({
-  code: z.string(),
-  severity: z.enum(['error', 'warning', 'info']),
-  message: z.string(),
-  sources: z.array(z.object({ file: z.string(), sheet: z.string().optional(), cell: z.string().optional() })),
-  itemId: z.string().optional(),
-});
 
-const RowWithSources = SummaryRowJson.extend({
-  /** Counts per rating column of the summary (the city's own scale). */
-  counts: z.record(z.string(), z.number()),
-  sources: z.array(ItemSourceSchema),
-});
+const SEVERITY = { error: 'severityError', warning: 'severityWarning', info: 'severityInfo' } as const;
 
-export const ConsolidatedSummaryJson = z.object({
-  files: z.array(z.string()),
-  layouts: z.array(z.string()),
-  groupLabel: z.string(),
-  reportFy: z.number().nullable(),
-  groups: z.array(RowWithSources),
-  total: RowWithSources,
-  consolidation: z.object({
-    files: z.array(FileEntrySchema),
-    duplicates: z.array(z.object({ id: z.string(), name: z.string(), used: z.string().nullable(), differing: z.array(z.string()), resolution: z.string(), copies: z.array(CopySchema) })),
-    findings: z.array(FindingJson),
-  }),
-  reconciliation: ReconciliationSchema.omit({ findings: true }).extend({ findings: z.array(FindingJson) }).nullable(),
-  comparison: ComparisonSchema.nullable(),
-  hearing: HearingListSchema.omit({ entries: true }).extend({
-    entries: z.array(HearingListSchema.shape.entries.element.omit({ reasons: true }).extend({ reasons: z.array(z.object({ code: z.string(), message: z.string() })) })),
-  }),
-  machineReadable: MachineTableSchema,
-});
-
-const findingJson = (lang: 'ja' | 'en') => (f: { code: string; severity: 'error' | 'warning' | 'info'; message: { ja: string; en: string }; sources: { file: string; sheet?: string; cell?: string }[]; itemId?: string }) => ({
-  code: f.code,
-  severity: f.severity,
-  message: f.message[lang],
-  sources: f.sources,
-  ...(f.itemId !== undefined ? { itemId: f.itemId } : {}),
-});
-
-function rowJson(r: SummaryRow, sources: readonly ItemSource[]) {
-  return {
-    key: r.key,
-    name: r.name,
-    counts: { ...r.counts },
-    total: r.total,
-    effectPlanned: r.effectPlanned,
-    effectActual: r.effectActual,
-    effectRatio: r.effectRatio,
-    sources: sourcesOf(r, sources),
-  };
+/** `[警告] CON001 …`, wrapped to the terminal unless wide. */
+export function findingLine(f: Pick<ConFinding, 'severity' | 'code' | 'message'>, lang: Lang, wide = false, indent = ''): string {
+  return prose(`${indent}[${say(lang, SEVERITY[f.severity])}] ${f.code} ${f.message[lang]}`, wide);
 }
 
-export function consolidatedJson(run: SummaryRun, lang: 'ja' | 'en'): z.infer<typeof ConsolidatedSummaryJson> {
-  const c = run.consolidation;
-  const f = findingJson(lang);
-  return ConsolidatedSummaryJson.parse({
-    files: c.files.filter((x) => x.status === 'used').map((x) => x.file),
-    layouts: c.plan.layouts,
-    groupLabel: run.summary.groupLabel,
-    reportFy: run.summary.reportFy ?? null,
-    groups: run.summary.groups.map((g) => rowJson(g, run.sources)),
-    total: rowJson(run.summary.total, run.sources),
-    consolidation: { files: c.files, duplicates: c.duplicates, findings: c.findings.map(f) },
-    reconciliation: run.reconciliation ? { ...run.reconciliation, findings: run.reconciliation.findings.map(f) } : null,
-    comparison: run.comparison ?? null,
-    hearing: {
-      ...run.hearing,
-      entries: run.hearing.entries.map((e) => ({ ...e, reasons: e.reasons.map((x) => ({ code: x.code, message: x.message[lang] })) })),
-    },
-    machineReadable: run.machine,
-  });
-}
-
-/** The comparison for the terminal, one line per group and rating: 今年度, 前年度, 増減 (▲ for a decrease). */
-export function countsText(cmp: Comparison, label: string, lang: 'ja' | 'en'): string {
-  const ja = lang === 'ja';
-  const colName = (c: string) => (c === 'unrated' ? (ja ? '未評価' : 'unrated') : c);
-  const signed = (n: number) => (ja ? signedJa(n, num) : n > 0 ? `+${num(n)}` : num(n));
+/** 今年度 / 前年度 / 増減 by group and rating column (▲ for a decrease in Japanese), then the items that moved. */
+export function compareText(cmp: Comparison, label: string, lang: Lang, wide = false): string {
+  const signed = (n: number) => (lang === 'ja' ? signedJa(n, num) : n > 0 ? `+${num(n)}` : num(n));
+  const column = (c: string) => (c === 'unrated' ? say(lang, 'summaryUnrated') : c);
   const rows: string[][] = [];
   for (const r of cmp.rows) {
-    const title = r.key === 'total' ? (ja ? '合計' : 'Total') : r.name.startsWith(r.key) ? r.name : `${r.key} ${r.name}`;
+    const title = r.key === 'total' ? say(lang, 'summaryTotalRow') : groupTitle(r);
     const shown = cmp.columns.filter((c) => c !== 'unrated' || r.counts[c].now !== 0 || r.counts[c].last !== 0);
-    shown.forEach((c, i) => rows.push([i === 0 ? title : '', colName(c), String(r.counts[c].now), String(r.counts[c].last), signed(r.counts[c].delta)]));
-    rows.push(['', ja ? '計' : 'all', String(r.total.now), String(r.total.last), signed(r.total.delta)]);
-    rows.push(['', ja ? '効果見込額' : 'planned', num(r.effectPlanned.now), num(r.effectPlanned.last), signed(r.effectPlanned.delta)]);
-    rows.push(['', ja ? '実績効果額' : 'actual', num(r.effectActual.now), num(r.effectActual.last), signed(r.effectActual.delta)]);
+    shown.forEach((c, i) => rows.push([i === 0 ? title : '', column(c), String(r.counts[c].now), String(r.counts[c].last), signed(r.counts[c].delta)]));
+    rows.push(['', say(lang, 'summaryTotalCol'), String(r.total.now), String(r.total.last), signed(r.total.delta)]);
+    rows.push(['', say(lang, wide ? 'summaryPlanned' : 'summaryPlannedShort'), num(r.effectPlanned.now), num(r.effectPlanned.last), signed(r.effectPlanned.delta)]);
+    rows.push(['', say(lang, wide ? 'summaryActual' : 'summaryActualShort'), num(r.effectActual.now), num(r.effectActual.last), signed(r.effectActual.delta)]);
   }
-  const head = ja ? [label, '評価', '今年度', '前年度', '増減'] : [label, 'rating', 'this year', 'last year', 'change'];
-  const out = [
-    ja ? `前年度との比較(前年度: ${cmp.lastFile})` : `Compared with last year (${cmp.lastFile})`,
-    table(head, rows, [false, false, true, true, true]),
+  const columns: Column[] = [
+    { head: label, shrink: true, min: 12 },
+    { head: say(lang, 'compareRating') },
+    { head: say(lang, 'compareNow'), right: true },
+    { head: say(lang, 'compareLast'), right: true },
+    { head: say(lang, 'compareDelta'), right: true },
   ];
-  const list = (title: string, xs: string[]) => {
-    out.push(`${title}: ${xs.length}${ja ? ' 件' : ''}`);
-    for (const x of xs) out.push(`  ${x}`);
-  };
-  list(ja ? '評価が下がった取組' : 'rating fell', cmp.fell.map((x) => `${x.now.itemId} ${x.now.name}（${x.now.department}）: ${x.from} → ${x.to}`));
-  list(ja ? '今年度新たに報告された取組' : 'new this year', cmp.added.map((x) => `${x.itemId} ${x.name}（${x.department}）`));
-  list(ja ? '前年度にあり今年度にない取組' : 'dropped since last year', cmp.dropped.map((x) => `${x.itemId} ${x.name}（${x.department}）`));
+  const t = table(columns, rows, wide ? Infinity : WIDTH);
+  const out = [prose(say(lang, 'compareTitle', { file: cmp.lastFile }), wide), t.text];
+  if (t.cut) out.push(say(lang, 'summaryNarrowHint'));
+  const item = (x: { itemId: string; name: string; department: string }) => ({ id: x.itemId, name: x.name, department: x.department });
+  out.push(say(lang, 'compareFell', { n: cmp.fell.length }));
+  for (const f of cmp.fell) out.push(prose(say(lang, 'compareFellRow', { ...item(f.now), from: f.from, to: f.to }), wide));
+  out.push(say(lang, 'compareAdded', { n: cmp.added.length }));
+  for (const a of cmp.added) out.push(prose(say(lang, 'compareItemRow', item(a)), wide));
+  out.push(say(lang, 'compareDropped', { n: cmp.dropped.length }));
+  for (const d of cmp.dropped) out.push(prose(say(lang, 'compareItemRow', item(d)), wide));
+  return out.join('\n');
+}
+
+export function reconcileText(r: Reconciliation, lang: Lang, wide = false): string {
+  const head = say(lang, 'reconcileHead', {
+    file: r.planFile,
+    plan: r.planItems,
+    submitted: r.submitted,
+    matched: r.matched,
+    missing: r.missing.length,
+    extra: r.extra.length,
+    changed: r.changed.length,
+  });
+  return [prose(head, wide), ...r.findings.map((f) => findingLine(f, lang, wide, '  '))].join('\n');
+}
+
+/** The items to ask departments about: a table (one row per item), then each reason in full. */
+export function hearingText(h: HearingList, lang: Lang, wide = false): string {
+  const out = [say(lang, 'hearingHead', { n: h.entries.length })];
+  if (h.entries.length === 0) return out.join('\n');
+  const dept = (d: string) => (wide ? d : truncate(d, 18));
+  const rows = h.entries.map((e) => [e.itemId, e.name, dept(e.department), e.rating === 'unrated' ? say(lang, 'summaryUnrated') : e.rating, e.reasons.map((x) => x.code).join(',')]);
+  const columns: Column[] = [
+    { head: say(lang, 'hearingColId') },
+    { head: say(lang, 'hearingColName'), shrink: true, min: 12 },
+    { head: say(lang, 'axisDepartment') },
+    { head: say(lang, 'hearingColRating') },
+    { head: say(lang, 'hearingColReasons') },
+  ];
+  const t = table(columns, rows, wide ? Infinity : WIDTH);
+  out.push(t.text);
+  if (t.cut) out.push(say(lang, 'summaryNarrowHint'));
+  for (const e of h.entries) for (const x of e.reasons) out.push(prose(say(lang, 'hearingReason', { id: e.itemId, code: x.code, message: x.message[lang] }), wide));
   return out.join('\n');
 }

@@ -61,9 +61,12 @@ export function readBreakdown(wb: WorkbookGrid): BreakdownRead | undefined {
         const groupName = text(v[c + 2]);
         const itemId = text(v[c + 3]);
         const { rating, suggested } = ratingOf(text(v[c + 6]));
+        // An item several departments share lists them all (breakdown-sheet.ts joins them with 、).
+        const groups = group.split('、').filter(Boolean);
         items.push({
-          group,
+          group: groups[0] ?? group,
           groupName,
+          groups: groups.length ? groups : [group],
           policyKey: group,
           policyName: groupName,
           itemId,

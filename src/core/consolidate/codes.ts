@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { fillTemplate, placeholders } from '../i18n/template';
 import { SeveritySchema, type Severity } from '../validation/finding';
 
 /**
  * Every finding the planning-section work can give (consolidation, reconciliation, the hearing
  * list), in the spirit of the validation catalogue: one code per meaning, a severity, and a
- * Japanese and an English template with named parameters. Messages are built only here, so the
- * whole table can move into the shared catalogue (src/core/validation) unchanged.
+ * Japanese and an English template with named parameters (the templates the CLI and the pane use:
+ * `{n|# item|# items}` for English plurals). Messages are built only here, so the whole table can
+ * move into the shared catalogue (src/core/validation) unchanged.
  */
 export interface CodeSpec {
   severity: Severity;
@@ -27,7 +29,7 @@ export const CONSOLIDATION_CODES = {
     severity: 'info',
     params: ['used', 'other', 'count', 'examples'],
     ja: '「{used}」と「{other}」の両方に同じ取組が {count} 件あります({examples})。値が同じため、それぞれ1件として「{used}」の記載で集計しました。',
-    en: '"{used}" and "{other}" both contain the same {count} item(s) ({examples}). The values agree, so each was counted once, from "{used}".',
+    en: '"{used}" and "{other}" both contain the same {count|# item|# items} ({examples}). The values agree, so each was counted once, from "{used}".',
   },
   CON003: {
     severity: 'error',
@@ -99,7 +101,7 @@ export const CONSOLIDATION_CODES = {
     severity: 'info',
     params: ['file', 'errors'],
     ja: '「{file}」には検証エラーが {errors} 件あります。そのファイルを単独で検証して内容を確かめてください。',
-    en: '"{file}" has {errors} validation error(s); check that file on its own.',
+    en: '"{file}" has {errors|# validation error|# validation errors}; check that file on its own.',
   },
   // Reconciliation against the plan's list of items.
   REC001: {
@@ -124,8 +126,8 @@ export const CONSOLIDATION_CODES = {
   HRG001: {
     severity: 'warning',
     params: ['entered', 'suggested', 'why'],
-    ja: '入力された評価 {entered} が基準による評価 {suggested} と異なります({why})。',
-    en: 'The entered rating {entered} differs from {suggested} by the rule ({why}).',
+    ja: '入力された評価 {entered} が基準による評価 {suggested} と異なります。{why}',
+    en: 'The entered rating {entered} differs from {suggested} by the rule. {why}',
   },
   HRG002: {
     severity: 'warning',
@@ -149,7 +151,7 @@ export const CONSOLIDATION_CODES = {
     severity: 'info',
     params: ['department', 'count', 'top'],
     ja: '{department}の評価は {count} 件すべて {top} です。',
-    en: 'All {count} ratings of {department} are {top}.',
+    en: '{count|The one rating|All # ratings} of {department} {count|is|are} {top}.',
   },
 } as const satisfies Record<string, CodeSpec>;
 
@@ -179,13 +181,14 @@ export const ConFindingSchema = z.object({
 });
 export type ConFinding = z.infer<typeof ConFindingSchema>;
 
-/** `{name}` → params.name; a missing parameter stays visible as `{name}` so a test catches it. */
+/** `{name}` → params.name (its text in `lang`); a missing parameter stays visible as `{name}` so a test catches it. */
 export function renderTemplate(template: string, params: Params, lang: 'ja' | 'en'): string {
-  return template.replace(/\{([a-zA-Z]+)\}/g, (m, k: string) => {
-    const v = params[k];
-    if (v === undefined) return m;
-    return typeof v === 'object' ? v[lang] : String(v);
-  });
+  return fillTemplate(template, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v])));
+}
+
+/** Parameter names a template uses. */
+export function templateParams(template: string): string[] {
+  return [...new Set(placeholders(template))];
 }
 
 export function conFinding(code: ConsolidationCode, params: Params, sources: SourceRef[], itemId?: string): ConFinding {

@@ -62,11 +62,12 @@ export function compareYears(
     effectPlanned: delta(sum(n, 'effectPlanned'), sum(l, 'effectPlanned')),
     effectActual: delta(sum(n, 'effectActual'), sum(l, 'effectActual')),
   });
-  const rows: CompareRow[] = summary.groups.map((g) => row(g.key, g.name, sourcesOf(g, now), last.filter((s) => s.group === g.key)));
+  const lastIn = (key: string) => last.filter((s) => s.groups.includes(key));
+  const rows: CompareRow[] = summary.groups.map((g) => row(g.key, g.name, sourcesOf(g, now), lastIn(g.key)));
   const known = new Set(summary.groups.map((g) => g.key));
   const lastOnly = new Map<string, string>();
-  for (const s of last) if (!known.has(s.group)) lastOnly.set(s.group, s.groupName);
-  for (const [key, name] of lastOnly) rows.push(row(key, name, [], last.filter((s) => s.group === key)));
+  for (const s of last) for (const g of s.groups) if (!known.has(g) && !lastOnly.has(g)) lastOnly.set(g, g === s.group ? s.groupName : g);
+  for (const [key, name] of lastOnly) rows.push(row(key, name, [], lastIn(key)));
   rows.push(row('total', '合計', now, last));
 
   const rank = (r: string) => ratings.indexOf(r);

@@ -3,7 +3,8 @@ import type { Plan } from '../model/plan';
 import { evaluatePlan } from '../rules/evaluate';
 import { DEFAULT_RULES } from '../rules/config';
 import { summarise } from '../summary/summarise';
-import { CONSOLIDATION_CODES, renderTemplate } from './codes';
+import { lintMessages } from '../../../test/helpers/message-lint';
+import { CONSOLIDATION_CODES, renderTemplate, templateParams } from './codes';
 import { consolidate, majorityYear } from './consolidate';
 import { checkSources, itemSources } from './provenance';
 import type { ConsolidationInput, FileInput } from './types';
@@ -175,13 +176,17 @@ describe('consolidate: nothing is counted twice, every doubt names both files', 
 
 describe('the code catalogue', () => {
   it.each(Object.entries(CONSOLIDATION_CODES))('%s: every {param} in its templates is declared, and both languages use the same ones', (_code, spec) => {
-    const used = (t: string) => [...t.matchAll(/\{([a-zA-Z]+)\}/g)].map((m) => m[1]).sort();
-    expect([...new Set(used(spec.ja))]).toEqual([...new Set(used(spec.en))]);
-    for (const p of used(spec.ja)) expect(spec.params).toContain(p);
+    expect(templateParams(spec.ja)).toEqual(templateParams(spec.en));
+    for (const p of templateParams(spec.ja)) expect(spec.params).toContain(p);
     const params = Object.fromEntries(spec.params.map((p) => [p, { ja: 'テスト', en: 'test' }]));
     expect(renderTemplate(spec.ja, params, 'ja')).not.toMatch(/[{}]/);
     expect(renderTemplate(spec.en, params, 'en')).not.toMatch(/[{}]|テスト/);
     // No English words inside the Japanese text (codes and parameters aside).
     expect(renderTemplate(spec.ja, params, 'ja').replace(/\.xlsx|Excel/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
+  it('reads like the rest of the product: no English in Japanese, no brackets in brackets, English plurals agree', () => {
+    const table = (lang: 'ja' | 'en') => Object.fromEntries(Object.entries(CONSOLIDATION_CODES).map(([k, v]) => [k, v[lang]]));
+    expect(lintMessages(table('ja'), table('en'), { allowInJapanese: [/\.xlsx\b/, /\bExcel\b/] })).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Item, Plan, Policy } from '../model/plan';
-import { PlanSchema } from '../model/plan';
+import { mergeClassNames, PlanSchema } from '../model/plan';
 import type { Evaluation } from '../rules/evaluation';
 import { fiscalYearLabel } from '../values/fiscal-year';
 import { conFinding, type ConFinding, type Params } from './codes';
@@ -123,6 +123,7 @@ export function consolidate(inputs: readonly ConsolidationInput[], opts: Consoli
     policies: policies.list,
     items: merged.items,
     ...(reportFy !== undefined ? { reportFy } : {}),
+    ...(used.some((l) => l.input.plan.classNames) ? { classNames: mergeClassNames(used.map((l) => l.input.plan.classNames)) } : {}),
   });
   return {
     ...(reportFy !== undefined ? { reportFy } : {}),
@@ -134,6 +135,17 @@ export function consolidate(inputs: readonly ConsolidationInput[], opts: Consoli
     findings,
     unresolved: merged.duplicates.filter((d) => d.resolution === 'unresolved'),
   };
+}
+
+/**
+ * Item ids of one file (as its reader named them) → their ids in the consolidated plan, for the
+ * items counted from that file's copy (a copy not counted maps to nothing).
+ */
+export function consolidatedIds(c: Pick<Consolidation, 'origins'>, file: string, itemIds: readonly string[]): string[] {
+  const wanted = new Set(itemIds);
+  return Object.entries(c.origins)
+    .filter(([, o]) => o.file === file && wanted.has(o.itemId))
+    .map(([id]) => id);
 }
 
 function fileEntry(file: string, status: FileEntry['status']): FileEntry {

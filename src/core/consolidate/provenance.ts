@@ -3,7 +3,7 @@ import type { CellRef } from '../grid/types';
 import type { Item, Plan } from '../model/plan';
 import { reportYear } from '../rules/evaluate';
 import type { Evaluation } from '../rules/evaluation';
-import { countedItems, groupOf, groupsOn } from '../summary/summarise';
+import { countedItems, groupsOf, groupsOn } from '../summary/summarise';
 import type { Summary, SummaryRow } from '../summary/types';
 import type { ParsedValue } from '../values/types';
 import { isPositionalId } from './identity';
@@ -11,7 +11,7 @@ import type { Origin } from './types';
 
 /**
  * Every figure of a summary, expanded to the items behind it and each item to its file, sheet and
- * cells. Built with the summary's own rules (countedItems, groupOf, reportYear), and checked
+ * cells. Built with the summary's own rules (countedItems, groupsOf, reportYear), and checked
  * against the summary (`checkSources`) so a figure and its sources can never disagree silently.
  */
 
@@ -21,6 +21,11 @@ export const ItemSourceSchema = z.object({
   /** The summary group (policy key, or the class on another axis) and its name. */
   group: z.string(),
   groupName: z.string(),
+  /**
+   * Every group the item is counted in: one, except on the department axis, where an item several
+   * departments share is in each of their rows (and once in the total). `group` is the first.
+   */
+  groups: z.array(z.string()),
   policyKey: z.string(),
   policyName: z.string(),
   itemId: z.string(),
@@ -90,10 +95,12 @@ export function itemSources(plan: Plan, opts: SourcesOptions): ItemSource[] {
     const origin = opts.origins?.[item.id];
     const rating = ratingColumn(item, suggested.get(item.id), opts.includeSuggested ?? false);
     const cell = itemCell(item);
-    const group = groupOf(item, axis);
+    const groups = groupsOf(item, axis);
+    const group = groups[0];
     return {
       group,
       groupName: names.get(group) ?? group,
+      groups,
       policyKey: item.policyKey,
       policyName: item.policyName,
       itemId: item.id,
@@ -118,7 +125,7 @@ export function itemSources(plan: Plan, opts: SourcesOptions): ItemSource[] {
 
 /** The sources of one summary row: the items of its group, or all of them for the total. */
 export function sourcesOf(row: SummaryRow, sources: readonly ItemSource[]): ItemSource[] {
-  return row.key === 'total' ? [...sources] : sources.filter((s) => s.group === row.key);
+  return row.key === 'total' ? [...sources] : sources.filter((s) => s.groups.includes(row.key));
 }
 
 /**

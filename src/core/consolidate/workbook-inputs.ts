@@ -6,7 +6,8 @@ import type { FileInput } from './types';
 import type { Plan } from '../model/plan';
 import { summarise } from '../summary/summarise';
 import type { Summary } from '../summary/types';
-import { consolidate } from './consolidate';
+import { consolidate, consolidatedIds } from './consolidate';
+import { unconfirmedSuggestions } from '../plan/fill';
 import type { SettingsChange } from '../settings/update';
 
 /**
@@ -39,9 +40,12 @@ export function workbookSources(grid: WorkbookGrid, opts: AnalyseOptions = {}, a
  * consolidation of its own sheets and each inserted source, each item once. Conflicting copies
  * cannot be chosen here; the user is sent to 取り込み, where they can.
  */
-export function workbookSummary(grid: WorkbookGrid, analysed?: Analysis): { summary: Summary; files: string[] } {
+export function workbookSummary(grid: WorkbookGrid, analysed?: Analysis): { summary: Summary; files: string[]; unconfirmed: string[] } {
   const sources = workbookSources(grid, {}, analysed);
-  if (sources.length === 1) return { summary: sources[0].analysis.summary, files: [grid.name] };
+  // Suggestions still unconfirmed are recorded in this workbook's settings, for its own sheets.
+  const own = sources[0].analysis;
+  const unconfirmed = unconfirmedSuggestions(grid, own).map((u) => u.itemId);
+  if (sources.length === 1) return { summary: own.summary, files: [grid.name], unconfirmed };
   const c = consolidate(sources.map((s) => fileInput(s.file, s.analysis)));
   if (c.unresolved.length) {
     const ids = c.unresolved.map((d) => d.id).join('、');
@@ -53,6 +57,7 @@ export function workbookSummary(grid: WorkbookGrid, analysed?: Analysis): { summ
   return {
     summary: summarise(c.plan, { evaluations: c.evaluations }),
     files: c.files.filter((f) => f.status === 'used').map((f) => f.file),
+    unconfirmed: consolidatedIds(c, grid.name, unconfirmed),
   };
 }
 

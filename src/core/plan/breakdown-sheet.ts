@@ -59,7 +59,9 @@ export function planBreakdownSheet(summary: Summary, sources: readonly ItemSourc
     r++;
     const rating = src.rating === 'unrated' ? UNRATED_TEXT[lang] : src.suggested ? `${src.rating}${SUGGESTED_MARK[lang]}` : src.rating;
     const groupName = src.groupName.startsWith(src.group) ? src.groupName.slice(src.group.length).trim() || src.groupName : src.groupName;
-    putRow(s, r, [i + 1, src.group, groupName, src.itemId, src.name, src.department, rating, src.effectPlanned, src.effectActual, src.file, src.sheet, src.cell], { formats });
+    // An item several departments share is counted in each of their rows: all of them are named.
+    const groups = src.groups.join('、');
+    putRow(s, r, [i + 1, groups, src.groups.length > 1 ? groups : groupName, src.itemId, src.name, src.department, rating, src.effectPlanned, src.effectActual, src.file, src.sheet, src.cell], { formats });
     const link = opts.linkTo?.(src.file, src.sheet, src.cell);
     if (link) s.put(r, 11, src.cell, { style: { border: true }, link });
   });

@@ -1,6 +1,6 @@
 import type { Comparison, Delta, RatingChange } from '../consolidate/compare';
 import type { ItemSource } from '../consolidate/provenance';
-import { fromA1, toA1 } from '../grid/a1';
+import { fromA1, rangeFromA1, rangeToA1, toA1 } from '../grid/a1';
 import { fiscalYearLabel } from '../values/fiscal-year';
 import { HEAD_STYLE, BODY_STYLE } from './owned-sheet';
 import type { CellWrite, WritePlan } from './write-plan';
@@ -28,6 +28,7 @@ export function appendCompareTable(plan: WritePlan, sheetName: string, cmp: Comp
   const sub = ja ? ['今年度', '前年度', '増減'] : ['This year', 'Last year', 'Change'];
 
   let r = Math.max(...sheet.cells.map((c) => fromA1(c.address).row)) + 3;
+  const first = r;
   put(r, 0, ja ? `➤ 前年度との比較（${year(cmp.thisFy)} ／ ${year(cmp.lastFy)}、前年度: ${cmp.lastFile}）` : `➤ Compared with last year (${year(cmp.thisFy)} / ${year(cmp.lastFy)}; last year: ${cmp.lastFile})`, {
     style: { bold: true },
   });
@@ -90,5 +91,25 @@ export function appendCompareTable(plan: WritePlan, sheetName: string, cmp: Comp
   list(ja ? '今年度新たに報告された取組' : 'Items new this year', itemHead, itemRows(cmp.added));
   list(ja ? '前年度にあり今年度にない取組' : 'Items reported last year but not this year', itemHead, itemRows(cmp.dropped));
 
-  return { ...plan, sheets: plan.sheets.map((s) => (s === sheet ? { ...s, cells: [...s.cells, ...cells], merges: [...s.merges, ...merges] } : s)) };
+  // Printed on pages of its own after the summary tables, within the print area.
+  const print = sheet.print && {
+    ...sheet.print,
+    rowBreaks: [...(sheet.print.rowBreaks ?? []), first],
+    ...(sheet.print.area ? { area: printArea(sheet.print.area, cells) } : {}),
+  };
+  return {
+    ...plan,
+    sheets: plan.sheets.map((s) => (s === sheet ? { ...s, cells: [...s.cells, ...cells], merges: [...s.merges, ...merges], ...(print ? { print } : {}) } : s)),
+  };
+}
+
+/** The print area widened to the cells added. */
+function printArea(area: string, cells: CellWrite[]): string {
+  const a = rangeFromA1(area);
+  for (const c of cells) {
+    const { row, col } = fromA1(c.address);
+    a.bottom = Math.max(a.bottom, row);
+    a.right = Math.max(a.right, col);
+  }
+  return rangeToA1(a);
 }

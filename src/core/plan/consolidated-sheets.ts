@@ -31,12 +31,18 @@ export interface ConsolidatedSheetsOptions {
   summarySheet: string;
   /** The files counted, for the summary's 集計元 line. */
   files: string[];
+  /** Ids of items whose rating is still the add-in's unconfirmed suggestion (said on the summary sheet). */
+  unconfirmed?: string[];
   createdAt?: string;
   /** Where an item's cell is in the workbook written (then it is a link). */
   linkTo?: CellLink;
 }
 
-export function planConsolidatedSheets(grid: WorkbookGrid, store: SettingsStore, opts: ConsolidatedSheetsOptions): WritePlan {
+/**
+ * The plan, and the staff sheets that had a wanted name (left alone; the add-in's sheet took
+ * another name), to tell the user.
+ */
+export function planConsolidatedSheets(grid: WorkbookGrid, store: SettingsStore, opts: ConsolidatedSheetsOptions): { plan: WritePlan; displaced: string[] } {
   const { lang, summary } = opts;
   const ja = lang === 'ja';
   const summaryTarget = planOwnedSheet(grid, store, 'summary', opts.summarySheet);
@@ -51,10 +57,12 @@ export function planConsolidatedSheets(grid: WorkbookGrid, store: SettingsStore,
     sources: opts.files,
     target: summaryTarget,
     ...(opts.createdAt ? { createdAt: opts.createdAt } : {}),
+    ...(opts.unconfirmed?.length ? { unconfirmed: opts.unconfirmed } : {}),
   });
   if (opts.comparison) summaryPlan = appendCompareTable(summaryPlan, summaryTarget.name, opts.comparison, { lang, groupLabel: label });
   const linkTo = opts.linkTo;
-  return combinePlans('summary', [
+  const displaced = [summaryTarget, breakdownTarget, hearingTarget, machineTarget].flatMap((t) => (t.displaced ? [t.displaced] : []));
+  const plan = combinePlans('summary', [
     summaryPlan,
     planBreakdownSheet(summary, opts.sources, {
       lang,
@@ -75,4 +83,5 @@ export function planConsolidatedSheets(grid: WorkbookGrid, store: SettingsStore,
       title: ja ? `${year ? `${year} ` : ''}行財政改革 取組結果の集計（${label}別・機械判読用）` : `Reform progress summary by ${label}${year ? `, ${year}` : ''} (machine-readable)`,
     }),
   ]);
+  return { plan, displaced };
 }

@@ -1,5 +1,7 @@
+import type { Plan } from '../model/plan';
 import type { OwnedSheetTarget } from '../settings/ownership';
 import type { Finding } from '../validation/finding';
+import { verdictOf } from '../validation/verdict';
 import { ownedSheetPlan, putRow, putTitle, sheetCells } from './owned-sheet';
 import type { WritePlan } from './write-plan';
 
@@ -27,16 +29,27 @@ export interface FindingsSheetOptions {
   createdAt?: string;
 }
 
-export function planFindingsSheet(findings: readonly Finding[], opts: FindingsSheetOptions): WritePlan {
+/** The verdict as validate gives it (verdict.ts): errors block submission, and so does a plan with no rating column. */
+function verdictText(plan: Plan, findings: readonly Finding[], lang: 'ja' | 'en'): string {
+  const v = verdictOf(plan, findings);
+  const ja = lang === 'ja';
+  if (v.items === 0) return ja ? '取組が見つからないため、チェックできません' : 'no items were found, so nothing could be checked';
+  if (v.errors > 0) return ja ? 'まだ提出できません。エラーを直してください' : 'not ready to submit: fix the errors first';
+  if (v.planItems > 0) return ja ? '進捗報告としてはまだ提出できません。評価を書く欄がありません' : 'not ready as a progress report: there is no rating column yet';
+  return ja ? '提出できます' : 'ready to submit';
+}
+
+export function planFindingsSheet(plan: Plan, findings: readonly Finding[], opts: FindingsSheetOptions): WritePlan {
   const { lang, target } = opts;
   const ja = lang === 'ja';
   const s = sheetCells(target.name);
   const n = { error: 0, warning: 0, info: 0 };
   for (const f of findings) n[f.severity]++;
   const title = ja ? `検証結果（${opts.workbook}）` : `Check results (${opts.workbook})`;
+  const plural = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
   const verdict = ja
-    ? `エラー ${n.error} 件 / 警告 ${n.warning} 件 / 情報 ${n.info} 件 — ${n.error === 0 ? '提出できます' : 'エラーを直してから提出してください'}${opts.createdAt ? `（${opts.createdAt} 作成）` : ''}`
-    : `${n.error} error(s) / ${n.warning} warning(s) / ${n.info} info — ${n.error === 0 ? 'ready to submit' : 'fix the errors before submitting'}${opts.createdAt ? ` (made ${opts.createdAt})` : ''}`;
+    ? `エラー ${n.error} 件 / 警告 ${n.warning} 件 / 情報 ${n.info} 件: ${verdictText(plan, findings, lang)}${opts.createdAt ? `。${opts.createdAt} 作成` : ''}`
+    : `${plural(n.error, 'error')} / ${plural(n.warning, 'warning')} / ${plural(n.info, 'note')}: ${verdictText(plan, findings, lang)}${opts.createdAt ? `. Made ${opts.createdAt}` : ''}`;
   let r = putTitle(s, title, target, lang, verdict);
   const header = ja ? ['No.', '重要度', 'コード', 'シート', 'セル', '取組', '内容'] : ['No.', 'Severity', 'Code', 'Sheet', 'Cell', 'Item', 'Message'];
   putRow(s, r, header, { head: true });

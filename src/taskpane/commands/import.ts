@@ -1,7 +1,7 @@
-import { sniffWorkbook, SNIFF_BYTES } from '../../adapters/file/sniff';
+import { skipReasonOf } from '../../adapters/file/errors';
 import { readBreakdown } from '../../core/consolidate/breakdown-read';
 import { compareYears, type Comparison } from '../../core/consolidate/compare';
-import { consolidate } from '../../core/consolidate/consolidate';
+import { consolidate, consolidatedIds } from '../../core/consolidate/consolidate';
 import { hearingList, type HearingList } from '../../core/consolidate/hearing';
 import { machineTable } from '../../core/consolidate/machine-table';
 import { checkSources, itemSources, type ItemSource } from '../../core/consolidate/provenance';
@@ -14,7 +14,8 @@ import { layoutById } from '../../core/layouts/registry';
 import { planConsolidatedSheets } from '../../core/plan/consolidated-sheets';
 import { DEFAULT_SUMMARY_SHEET } from '../../core/plan/summary-sheet';
 import type { ApplyResult } from '../../core/plan/write-plan';
-import { readStore } from '../../core/settings/store';
+import { unconfirmedSuggestions } from '../../core/plan/fill';
+import { isSettingsSheet, readStore } from '../../core/settings/store';
 import { summarise } from '../../core/summary/summarise';
 import type { Summary } from '../../core/summary/types';
 import type { Lang } from '../i18n';
@@ -55,6 +56,8 @@ export interface ImportState {
   sheetMap: Record<string, Record<string, string>>;
   /** This workbook's name, when its own sheets take part. */
   own: string | null;
+  /** Items of this workbook whose rating is still the add-in's unconfirmed suggestion (its own ids). */
+  ownUnconfirmed: string[];
   last?: { file: string; reportFy?: number; items: ItemSource[] };
   master?: { file: string; items: ItemSource[] };
 }
@@ -64,6 +67,8 @@ export interface ImportOutcome {
   consolidation: Consolidation;
   /** Null while conflicting copies wait for a choice. */
   summary: Summary | null;
+  /** Counted items whose rating is still the add-in's unconfirmed suggestion (consolidated ids). */
+  unconfirmed: string[];
   sources: ItemSource[];
   hearing: HearingList | null;
   comparison?: Comparison;
@@ -88,25 +93,18 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(bin);
 }
 
-/** A picked file → an input for consolidation, without throwing: what cannot be read is named, not fatal. */
+/**
+ * A picked file → an input for consolidation, without throwing: what the reader refuses (owner
+ * files, CSVs, .xls …, recognised from the bytes by the file adapter) is named, not fatal.
+ */
 async function readPicked(f: ImportFile, readGrid: ReadGrid): Promise<{ input: ConsolidationInput; grid?: WorkbookGrid; file: ImportedFile }> {
   const failed = (reason: { ja: string; en: string }) => ({ name: f.name, layouts: [], items: 0, errors: 0, inserted: null, failure: reason });
-  const sniffed = sniffWorkbook(f.name, f.bytes.subarray(0, SNIFF_BYTES));
-  if (sniffed.kind === 'owner') {
-    return { input: { file: f.name, skipped: { kind: 'owner' } }, file: failed({ ja: 'Excel の一時ファイル(所有者ファイル)です。', en: "Excel's lock file." }) };
-  }
-  if (sniffed.kind === 'not-workbook') {
-    return {
-      input: { file: f.name, skipped: { kind: 'not-workbook', format: sniffed.format } },
-      file: failed({ ja: `Excel ブック(.xlsx)ではありません(${sniffed.format.ja})。`, en: `Not an Excel workbook (.xlsx): ${sniffed.format.en}.` }),
-    };
-  }
   let grid: WorkbookGrid;
   try {
     grid = await readGrid(f.bytes, f.name);
   } catch (e) {
     const reason = errorText(e);
-    return { input: { file: f.name, skipped: { kind: 'unreadable', reason } }, file: failed(reason) };
+    return { input: { file: f.name, skipped: skipReasonOf((e as { kind?: string } | null)?.kind, reason) }, file: failed(reason) };
   }
   const a = analyse(grid);
   return {
@@ -157,7 +155,7 @@ export function distinctNames(files: ImportFile[]): ImportFile[] {
 export async function readImports(host: PaneHost, files: ImportFile[], opts: ImportOptions, onStep: OnStep): Promise<ImportState> {
   const picked = distinctNames(files);
   const insert = opts.insert && host.apiSupport().insertWorksheets;
-  const state: ImportState = { inputs: [], files: [], sheetMap: {}, own: null };
+  const state: ImportState = { inputs: [], files: [], sheetMap: {}, own: null, ownUnconfirmed: [] };
   let grid: WorkbookGrid | undefined;
   if (opts.includeOwn || insert) grid = await host.read((done, total) => onStep('read', { done, total }));
   if (opts.includeOwn && grid) {
@@ -167,7 +165,10 @@ export async function readImports(host: PaneHost, files: ImportFile[], opts: Imp
       state.inputs.push(fileInput(src.file, src.analysis));
       // Inserted sheets keep their own names here; this workbook's sheets are themselves.
       state.sheetMap[src.file] = Object.fromEntries(src.analysis.detection.chosen.flatMap((c) => c.sheets).map((s) => [s, s]));
-      if (src.own) state.own = src.file;
+      if (src.own) {
+        state.own = src.file;
+        state.ownUnconfirmed = unconfirmedSuggestions(grid, src.analysis).map((u) => u.itemId);
+      }
     }
   }
   const read: Awaited<ReturnType<typeof readPicked>>[] = [];
@@ -187,7 +188,10 @@ export async function readImports(host: PaneHost, files: ImportFile[], opts: Imp
       const f = picked.find((p) => p.name === r.file.name)!;
       onStep('insert', { done: i, total: toInsert.length }, f.name);
       const a = analyse(r.grid!);
-      const sheets = a.detection.chosen.flatMap((c) => c.sheets);
+      // The file's data sheets, and only staff sheets: never its settings sheet or a sheet Shinchoku made in it.
+      const owned = new Set(a.store.settings.ownedSheets.map((o) => o.name));
+      const settings = new Set(r.grid!.sheets.filter(isSettingsSheet).map((x) => x.name));
+      const sheets = a.detection.chosen.flatMap((c) => c.sheets).filter((x) => !owned.has(x) && !settings.has(x));
       const names = importSheetNames(f.name, a.plan, sheets, taken);
       const made = await host.insertWorkbook(bytesToBase64(f.bytes), { sheets, names });
       taken.push(...made.map((m) => m.name));
@@ -211,7 +215,7 @@ export async function readImports(host: PaneHost, files: ImportFile[], opts: Imp
 /** Pure: the consolidation of what was read, with the user's choices between conflicting copies. */
 export function consolidateImports(state: ImportState, choices: Record<string, string> = {}): ImportOutcome {
   const c = consolidate(state.inputs, { choices });
-  if (c.unresolved.length || c.plan.items.length === 0) return { state, consolidation: c, summary: null, sources: [], hearing: null };
+  if (c.unresolved.length || c.plan.items.length === 0) return { state, consolidation: c, summary: null, unconfirmed: [], sources: [], hearing: null };
   const summary = summarise(c.plan, { evaluations: c.evaluations });
   const sources = itemSources(c.plan, { origins: c.origins, workbook: state.own ?? '', evaluations: c.evaluations });
   const problems = checkSources(summary, sources);
@@ -227,6 +231,7 @@ export function consolidateImports(state: ImportState, choices: Record<string, s
     state,
     consolidation: c,
     summary,
+    unconfirmed: state.own ? consolidatedIds(c, state.own, state.ownUnconfirmed) : [],
     sources,
     hearing: hearingList({ plan: c.plan, evaluations: c.evaluations, sources, summary, ...(comparison ? { comparison } : {}) }),
     ...(comparison ? { comparison } : {}),
@@ -247,6 +252,8 @@ export function cellHere(state: ImportState, s: { file: string; sheet: string; c
 export interface ConsolidatedWrite {
   result: ApplyResult;
   sheets: string[];
+  /** Staff sheets that had a wanted name: left alone, the add-in's sheet took another name. */
+  displaced: string[];
 }
 
 /** The summary, its 内訳, the hearing list and the machine-readable twin, written into this workbook. */
@@ -259,7 +266,7 @@ export async function writeConsolidatedSheets(host: PaneHost, outcome: ImportOut
     const at = cellHere(state, { file, sheet, cell });
     return at && here.has(at.sheet) ? at : null;
   };
-  const plan = planConsolidatedSheets(grid, readStore(grid), {
+  const { plan, displaced } = planConsolidatedSheets(grid, readStore(grid), {
     lang: opts.lang,
     summary: outcome.summary,
     sources: outcome.sources,
@@ -269,9 +276,10 @@ export async function writeConsolidatedSheets(host: PaneHost, outcome: ImportOut
     summarySheet: DEFAULT_SUMMARY_SHEET,
     files: outcome.consolidation.files.filter((f) => f.status === 'used').map((f) => f.file),
     createdAt: opts.createdAt ?? nowStamp(),
+    unconfirmed: outcome.unconfirmed,
     linkTo,
   });
   onStep('apply');
   const result = await host.apply(plan, (done, total) => onStep('apply', { done, total }));
-  return { result, sheets: result.sheetsCreated };
+  return { result, sheets: result.sheetsCreated, displaced: [...new Set([...displaced, ...result.sheetsLeftAlone])] };
 }

@@ -20,7 +20,7 @@ export interface ReportOutcome {
 export async function writeFindingsReport(host: PaneHost, opts: { lang: Lang; createdAt?: string }, onStep: OnStep): Promise<ReportOutcome> {
   const { grid, analysis } = await loadAndAnalyse(host, onStep);
   const target = planOwnedSheet(grid, analysis.store, FINDINGS_ROLE, FINDINGS_SHEET);
-  const plan = planFindingsSheet(analysis.findings, {
+  const plan = planFindingsSheet(analysis.plan, analysis.findings, {
     lang: opts.lang,
     target,
     workbook: analysis.workbook,
