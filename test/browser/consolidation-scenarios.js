@@ -1,40 +1,21 @@
-/* global window, document -- functions passed to page.evaluate run in the browser */
+/* global window -- functions passed to page.evaluate run in the browser */
 const path = require('node:path');
 const { SCREENSHOTS } = require('./helpers.js');
+const { axeViolations, overflowing } = require('./narrow.js');
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'xlsx', 'consolidation');
 const DEPARTMENTS = path.join(FIXTURES, 'r5-departments');
 const shot = (page, name) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 
-/** The pane column of the playground, narrowed to the width Excel gives a task pane. */
-async function narrow(page, px) {
-  await page.addStyleTag({ content: `.layout { grid-template-columns: 1fr ${px}px !important; }` });
-}
+const PANE_HEIGHT = 640;
 
-/**
- * Nothing in the 取り込み panel is wider than the pane (the summary table scrolls inside its own
- * box). The tab list above it is the pane's, measured by its own tests.
- */
-async function noOverflow(page, expect, what) {
-  const o = await page.evaluate(() => {
-    const root = document.getElementById('root');
-    const right = root.getBoundingClientRect().right;
-    const panel = document.getElementById('panel-import');
-    // The summary table scrolls inside its own box; everything else must fit.
-    const widest = Math.max(...[...panel.querySelectorAll('*')].filter((e) => !e.closest('table')).map((e) => e.getBoundingClientRect().right));
-    return { scroll: Math.round(widest - root.getBoundingClientRect().left), client: Math.round(right - root.getBoundingClientRect().left) };
-  });
-  if (o.scroll > o.client + 1) {
-    const wide = await page.evaluate(() => {
-      const root = document.getElementById('root');
-      const right = root.getBoundingClientRect().right;
-      return [...document.getElementById('panel-import').querySelectorAll('*')]
-        .filter((e) => e.getBoundingClientRect().right > right + 1 && !e.closest('table'))
-        .slice(0, 3)
-        .map((e) => `${e.tagName}.${e.className} "${(e.textContent || '').slice(0, 40)}"`);
-    });
-    expect.ok(false, `${what}: pane content is ${o.scroll}px wide in a ${o.client}px pane; widest: ${wide.join(' | ')}`);
-  }
+/** The pane at a real width (the playground's ?width=), in a window that leaves room for the grid. */
+const openAt = (open, width, query) => open(`?width=${width}&${query}`, { width: width + 600, height: PANE_HEIGHT });
+
+/** Nothing wider than the pane and no axe violation in the pane's own markup (narrow.js's checks). */
+async function fits(page, expect, where) {
+  expect.equal(await overflowing(page), [], `${where}: overflow`);
+  expect.equal(await axeViolations(page), [], `${where}: axe violations`);
 }
 
 /** The planning section's job in the pane: 取り込み with consolidation, provenance, compare and hearing list. */
@@ -44,8 +25,7 @@ module.exports = ({ open, expect, grid, sheet }) => {
     [
       '取り込み (320 px): department files with a copy, an R6 file, a lock file and a CSV give the published totals; every problem file is named',
       async () => {
-        page = await open('?sample=isehara-list.xlsx');
-        await narrow(page, 320);
+        page = await openAt(open, 320, 'sample=isehara-list.xlsx');
         await page.click('[data-testid=tab-import]');
         // This workbook is the plan's own list; its items and the departments' are the same items.
         await page.setInputFiles('[data-testid=import-files]', [
@@ -59,8 +39,8 @@ module.exports = ({ open, expect, grid, sheet }) => {
         ].map((f) => path.join(DEPARTMENTS, f)));
         await page.click('[data-testid=import-run]');
         await page.waitForSelector('[data-testid=import-summary-table]');
-        const total = await page.textContent('[data-testid=import-summary-table] tr[data-row=total]');
-        for (const part of ['17', '43', '11', '71', '228,520', '797,733']) expect.contains(total, part, 'consolidated total row');
+        const figure = (f) => page.textContent(`[data-testid=import-summary-table] [data-row=total] [data-figure="${f}"]`);
+        for (const [f, v] of Object.entries({ A: '17', B: '43', C: '11', D: '0', planned: '228,520', actual: '797,733' })) expect.contains(await figure(f), v, `consolidated total ${f}`);
         const status = await page.$$eval('[data-testid=import-file]', (els) => els.map((e) => [e.getAttribute('data-file'), e.getAttribute('data-status')]));
         const byName = Object.fromEntries(status);
         expect.equal(byName['企画部_経営企画課（再提出）.xlsx'], 'duplicate', 'renamed copy');
@@ -75,7 +55,7 @@ module.exports = ({ open, expect, grid, sheet }) => {
         const names = (await grid(page)).sheets.map((s) => s.name);
         for (const n of ['企画部 経営企画課', '総務部 職員課', '総務部 情報政策課']) expect.ok(names.includes(n), `sheet ${n} inserted (sheets: ${names.join(', ')})`);
         expect.ok(!names.some((n) => /\(\d\)$/.test(n)), `no "(2)" copies: ${names.join(', ')}`);
-        await noOverflow(page, expect, 'import results at 320 px');
+        await fits(page, expect, 'import results at 320 px');
         await shot(page, 'import-consolidated-320-ja');
       },
     ],
@@ -92,7 +72,7 @@ module.exports = ({ open, expect, grid, sheet }) => {
         const want = { sheet: await link.getAttribute('data-sheet'), address: await link.getAttribute('data-cell') };
         await link.click();
         await page.waitForFunction((w) => JSON.stringify(window.__shinchoku.selection()) === JSON.stringify(w), want);
-        await noOverflow(page, expect, 'items behind a count at 320 px');
+        await fits(page, expect, 'items behind a count at 320 px');
         await shot(page, 'import-sources-320-ja');
       },
     ],
@@ -139,6 +119,35 @@ module.exports = ({ open, expect, grid, sheet }) => {
         await page.close();
       },
     ],
+    ...[320, 380, 450].flatMap((width) =>
+      ['ja', 'en'].map((lang) => [
+        `取り込み at ${width} px, ${lang}: files, findings, figures, the items behind a count, the plan's list and the hearing list fit and pass axe`,
+        async () => {
+          const p = await openAt(open, width, `sample=isehara-list.xlsx&api=1.12&lang=${lang}`);
+          await p.click('[data-testid=tab-import]');
+          await fits(p, expect, 'before picking');
+          await p.locator('[data-testid=import-include-own]').uncheck();
+          await p.setInputFiles(
+            '[data-testid=import-files]',
+            ['企画部_経営企画課.xlsx', '企画部_経営企画課（再提出）.xlsx', '総務部_職員課.xlsx', 'R6_企画部_財政課.xlsx', '~$企画部_財政課.xlsx', '取組状況メモ.csv'].map((f) => path.join(DEPARTMENTS, f)),
+          );
+          await p.getByRole('button', { name: lang === 'ja' ? /前年度との比較/ : /Compare with last year/ }).click();
+          await p.setInputFiles('[data-testid=import-master]', [path.join(FIXTURES, '..', 'isehara-list.xlsx')]);
+          await fits(p, expect, 'files picked, options open');
+          await p.click('[data-testid=import-run]');
+          await p.waitForSelector('[data-testid=import-summary-table] [data-row=total]');
+          await p.waitForSelector('[data-testid=reconcile]');
+          await fits(p, expect, 'results');
+          if (width === 320) await p.locator('#root').screenshot({ path: path.join(SCREENSHOTS, `pane-320-${lang}-import-results.png`) });
+          await p.click('[data-testid=summary-count][data-group=total][data-column=total]');
+          await p.waitForSelector('[data-testid=sources] [data-testid=source-item]');
+          await fits(p, expect, 'the items behind a count');
+          await p.locator('[data-testid=hearing]').scrollIntoViewIfNeeded();
+          if (width === 320) await p.locator('#root').screenshot({ path: path.join(SCREENSHOTS, `pane-320-${lang}-import-hearing.png`) });
+          await p.close();
+        },
+      ]),
+    ),
     [
       '取り込み: copies that disagree wait for a choice, then the summary uses the chosen file',
       async () => {
@@ -152,9 +161,8 @@ module.exports = ({ open, expect, grid, sheet }) => {
         await p.getByRole('radio', { name: /企画部_経営企画課（修正版）\.xlsx/ }).check();
         await p.click('[data-testid=import-apply-choices]');
         await p.waitForSelector('[data-testid=import-summary-table]');
-        const total = await p.textContent('[data-testid=import-summary-table] tr[data-row=total]');
-        expect.contains(total, '16', 'A count after choosing the corrected copy');
-        expect.contains(total, '44', 'B count after choosing the corrected copy');
+        const count = (f) => p.textContent(`[data-testid=import-summary-table] [data-row=total] [data-figure="${f}"] dd`);
+        expect.equal([(await count('A')).trim(), (await count('B')).trim()], ['16', '44'], 'A and B after choosing the corrected copy');
         const codes = await p.$$eval('[data-testid=consolidation-finding]', (els) => els.map((e) => e.getAttribute('data-code')));
         expect.ok(codes.includes('CON004'), 'the choice is reported');
         await shot(p, 'import-conflict-ja');
@@ -164,8 +172,7 @@ module.exports = ({ open, expect, grid, sheet }) => {
     [
       '取り込み: last year’s file gives 前年度/増減 and the hearing list (English)',
       async () => {
-        const p = await open('?sample=nihonmatsu.xlsx&api=1.12&lang=en');
-        await narrow(p, 320);
+        const p = await openAt(open, 320, 'sample=nihonmatsu.xlsx&api=1.12&lang=en');
         await p.click('[data-testid=tab-import]');
         await p.locator('[data-testid=import-include-own]').uncheck();
         await p.setInputFiles('[data-testid=import-files]', [path.join(FIXTURES, 'two-year', 'R6_進捗管理シート.xlsx')]);
@@ -180,7 +187,7 @@ module.exports = ({ open, expect, grid, sheet }) => {
         const hearing = await p.$$eval('[data-testid=hearing-item]', (els) => els.map((e) => e.getAttribute('data-item')));
         expect.equal(hearing, ['1(2)⑤', '2(4)④', '2(5)③', '3(6)⑥', '5(8)⑤', '5(8)⑩', '5(8)⑪'], 'hearing list');
         expect.contains(await p.textContent('[data-testid=hearing]'), 'The rating fell from B last year to C.', 'reason in English');
-        await noOverflow(p, expect, 'compare and hearing list at 320 px');
+        await fits(p, expect, 'compare and hearing list at 320 px');
         await p.locator('[data-testid=hearing]').scrollIntoViewIfNeeded();
         await shot(p, 'import-compare-hearing-320-en');
         await p.close();

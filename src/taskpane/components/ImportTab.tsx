@@ -24,6 +24,9 @@ const useStyles = makeStyles({
   options: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
+/** 【再掲】 rows of the consolidated plan, counted once (said under the figures, as in 集計). */
+const reposts = (o: ImportOutcome) => o.consolidation.plan.items.filter((i) => i.flags.includes('repost')).length;
+
 const toImport = async (files: File[]): Promise<ImportFile[]> => Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
 
 export function ImportTab() {
@@ -108,7 +111,12 @@ export function ImportTab() {
           {outcome.summary && (
             <>
               <Text size={200}>{t('importCountHint')}</Text>
-              <SummaryTable summary={outcome.summary} t={t} testId="import-summary-table" onCount={(group, column) => setOpen({ group, column })} />
+              {outcome.unconfirmed.length > 0 && (
+                <MessageBar intent="warning" data-testid="import-unconfirmed">
+                  <MessageBarBody>{t('summaryUnconfirmed', { n: outcome.unconfirmed.length, ids: outcome.unconfirmed.join(lang === 'ja' ? '、' : ', ') })}</MessageBarBody>
+                </MessageBar>
+              )}
+              <SummaryTable summary={outcome.summary} t={t} testId="import-summary-table" reposts={reposts(outcome)} onCount={(group, column) => setOpen({ group, column })} />
               {open && <SourceList outcome={outcome} group={open.group} column={open.column} onClose={() => setOpen(null)} />}
               <CompareView outcome={outcome} />
               <ReconcileView outcome={outcome} />
@@ -122,6 +130,11 @@ export function ImportTab() {
           )}
         </>
       )}
+      {written?.displaced.map((name) => (
+        <MessageBar key={name} intent="warning" data-testid="import-left-alone">
+          <MessageBarBody>{t('importLeftAlone', { name })}</MessageBarBody>
+        </MessageBar>
+      ))}
       {written && (
         <MessageBar intent="success" data-testid="import-written">
           <MessageBarBody>{t('importWritten', { names: written.sheets.join('、') })}</MessageBarBody>

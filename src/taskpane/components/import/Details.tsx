@@ -9,7 +9,7 @@ import { ItemLink } from './ItemLink';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  h: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase400 },
+  h: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
@@ -19,14 +19,14 @@ const amount = (n: number | null) => (n === null ? '-' : n.toLocaleString('ja-JP
 export function SourceList({ outcome, group, column, onClose }: { outcome: ImportOutcome; group: string; column: string; onClose: () => void }) {
   const { t } = usePane();
   const s = useStyles();
-  const rows = outcome.sources.filter((x) => (group === 'total' || x.group === group) && (column === 'total' || x.rating === column));
+  const rows = outcome.sources.filter((x) => (group === 'total' || x.groups.includes(group)) && (column === 'total' || x.rating === column));
   const g = outcome.summary?.groups.find((x) => x.key === group);
   const groupName = group === 'total' ? t('summaryTotalRow') : g ? (g.name.startsWith(g.key) ? g.name : `${g.key} ${g.name}`) : group;
   const columnName = column === 'total' ? t('summaryTotalCol') : column === 'unrated' ? t('summaryUnrated') : column;
   return (
     <section className={s.section} aria-label={t('sourcesTitle', { group: groupName, column: columnName, n: rows.length })} data-testid="sources">
       <div className={s.head}>
-        <h3 className={s.h}>{t('sourcesTitle', { group: groupName, column: columnName, n: rows.length })}</h3>
+        <h2 className={s.h}>{t('sourcesTitle', { group: groupName, column: columnName, n: rows.length })}</h2>
         <Button size="small" onClick={onClose}>
           {t('sourcesClose')}
         </Button>
@@ -53,7 +53,7 @@ export function HearingView({ outcome }: { outcome: ImportOutcome }) {
   const title = t('hearingTitle', { n: h.entries.length });
   return (
     <section className={s.section} aria-label={title} data-testid="hearing">
-      <h3 className={s.h}>{title}</h3>
+      <h2 className={s.h}>{title}</h2>
       {h.entries.length === 0 && <Text>{t('hearingNone')}</Text>}
       <ul className={s.list}>
         {h.entries.map((e) => (
@@ -82,7 +82,7 @@ export function CompareView({ outcome }: { outcome: ImportOutcome }) {
   );
   return (
     <section className={s.section} aria-label={t('compareTitle', { last: cmp.lastFile })} data-testid="compare">
-      <h3 className={s.h}>{t('compareTitle', { last: cmp.lastFile })}</h3>
+      <h2 className={s.h}>{t('compareTitle', { last: cmp.lastFile })}</h2>
       <ul className={s.list}>
         {cmp.rows.map((r) => (
           <li key={r.key} data-testid="compare-row" data-group={r.key}>

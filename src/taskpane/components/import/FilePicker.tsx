@@ -37,7 +37,7 @@ export function FilePicker({ label, files, onChange, testId, multiple = true }: 
         />
       </div>
       <Text size={200} id={`${id}-names`} className={s.names}>
-        {files.length ? t('importPicked', { n: files.length, names: files.map((f) => f.name).join('、') }) : t('importNoFiles')}
+        {files.length ? t('importPicked', { n: files.length, names: files.map((f) => f.name).join('、') }) : t('importPickHint')}
       </Text>
     </Field>
   );

@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   card: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalS, overflowWrap: 'anywhere' },
   used: { borderLeftColor: tokens.colorPaletteGreenBorder2 },
-  h: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase400 },
+  h: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   finding: { overflowWrap: 'anywhere' },
   conflict: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
@@ -69,7 +69,7 @@ export function FindingList({ findings, title, testId }: { findings: readonly Co
   if (!findings.length) return null;
   return (
     <section aria-label={title} data-testid={testId}>
-      <h3 className={s.h}>{title}</h3>
+      <h2 className={s.h}>{title}</h2>
       <ul className={s.list}>
         {findings.map((f, i) => (
           <li key={`${f.code}-${i}`} className={s.finding} data-testid="consolidation-finding" data-code={f.code}>
