@@ -75,6 +75,7 @@ export const ja = {
   inputEmptyFolder: 'フォルダーにファイルがありません。',
   inputNoItems: '取組を読み取れませんでした。進捗管理表も、このツールが作った内訳シートもありません。',
   inputNothingToSum: '集計できるブックがありません。',
+  summaryNonFinite: '「{group}」の効果額の合計が数値として扱えません。桁違いの入力がないか、validate の SUM001 の指摘で確かめてください。集計は出力せず、何も書き込んでいません。',
   outputFailed: '{file} に書き込めません: {detail}',
   internalError: '予期しないエラーで止まりました。お手数ですが、この表示とコマンドを添えて開発者に連絡してください: {detail}',
 
@@ -262,6 +263,7 @@ export const en: Record<MessageKey, string> = {
   inputEmptyFolder: 'The folder has no files.',
   inputNoItems: 'No items could be read: no progress table, and no breakdown sheet made by this tool.',
   inputNothingToSum: 'No workbook could be summarised.',
+  summaryNonFinite: 'The effect amounts of "{group}" add up beyond what a number can hold. Check for a mistyped amount (validate reports it as SUM001). No summary was printed and nothing was written.',
   outputFailed: 'Cannot write {file}: {detail}',
   internalError: 'Stopped by an unexpected error. Please send this message and the command to the developers: {detail}',
 

@@ -4,7 +4,7 @@ import { compareYears } from '../../core/consolidate/compare';
 import { consolidate, consolidatedIds } from '../../core/consolidate/consolidate';
 import { hearingList } from '../../core/consolidate/hearing';
 import { machineCsv, machineTable } from '../../core/consolidate/machine-table';
-import { checkSources, itemSources } from '../../core/consolidate/provenance';
+import { checkSources, itemSources, nonFiniteGroups } from '../../core/consolidate/provenance';
 import { reconcile } from '../../core/consolidate/reconcile';
 import type { Consolidation } from '../../core/consolidate/types';
 import type { Plan } from '../../core/model/plan';
@@ -104,6 +104,8 @@ export async function summaryCommand(args: Args, io: Io): Promise<number> {
   const axis = axes[0]?.id;
   const summary = summarise(c.plan, { evaluations: c.evaluations, includeSuggested: args.includeSuggested, ...(axis ? { axis } : {}) });
   summary.groupLabel = axisLabel(summary.axis, summary.groupLabel, lang);
+  const overflow = nonFiniteGroups(summary);
+  if (overflow.length) throw new CliError(msg('summaryNonFinite', { group: overflow[0] === 'total' ? say(lang, 'summaryTotalRow') : overflow[0] }));
   const sources = itemSources(c.plan, {
     evaluations: c.evaluations,
     includeSuggested: args.includeSuggested,

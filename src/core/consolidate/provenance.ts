@@ -150,3 +150,13 @@ export function checkSources(summary: Summary, sources: readonly ItemSource[]): 
   }
   return problems;
 }
+
+/**
+ * Groups whose effect totals are not finite (amounts like 1e308 add up to Infinity): such a summary
+ * cannot be printed, written or traced, and the engine reports the amount at its cell (SUM001).
+ */
+export function nonFiniteGroups(summary: Summary): string[] {
+  return [...summary.groups, summary.total]
+    .filter((r) => ![r.effectPlanned, r.effectActual, r.effectRatio ?? 0].every(Number.isFinite))
+    .map((r) => (r.key === 'total' ? r.key : r.name));
+}

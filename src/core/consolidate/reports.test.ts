@@ -8,6 +8,7 @@ import { planOwnedSheet } from '../settings/ownership';
 import { readStore } from '../settings/store';
 import { DEFAULT_RULES } from '../rules/config';
 import { evaluatePlan } from '../rules/evaluate';
+import { DEPARTMENT_AXIS } from '../summary/axes';
 import { summarise } from '../summary/summarise';
 import { readBreakdown } from './breakdown-read';
 import { compareYears, signedJa } from './compare';
@@ -179,5 +180,41 @@ describe('the 内訳 sheet reads back as the items it lists', () => {
     expect(back.reportFy).toBe(2023);
     const strip = (x: ItemSource) => ({ ...x, cells: null, suggested: false });
     expect(back.items.map(strip)).toEqual(sources.map(strip));
+  });
+});
+
+describe('provenance on the department axis', () => {
+  it('an item two departments share is a source of both rows and of the total once; the 内訳 names both and reads back', () => {
+    const plan = buildPlan([
+      item('1', { departments: ['企画課', '財政課'], effects: { 2024: { planned: 10, actual: 5 } } }),
+      item('2', { departments: ['財政課'], rating: 'A', effects: { 2024: { planned: 3, actual: 3 } } }),
+    ]);
+    const evaluations = evaluatePlan(plan, DEFAULT_RULES);
+    const s = summarise(plan, { evaluations, axis: DEPARTMENT_AXIS });
+    const src = itemSources(plan, { workbook: 'x.xlsx', evaluations, axis: DEPARTMENT_AXIS });
+    expect(s.groups.map((g) => [g.key, g.total])).toEqual([
+      ['企画課', 1],
+      ['財政課', 2],
+    ]);
+    expect(s.total.total).toBe(2);
+    expect(src.find((x) => x.itemId === '1')!.groups).toEqual(['企画課', '財政課']);
+    expect(checkSources(s, src)).toEqual([]);
+    const wb: WorkbookGrid = { name: 'x.xlsx', sheets: [] };
+    const target = planOwnedSheet(wb, readStore(wb), 'breakdown', breakdownSheetName('行革集計'));
+    const sheet = planBreakdownSheet(s, src, { lang: 'ja', target }).sheets[0];
+    const values: (string | number | null)[][] = [];
+    for (const c of sheet.cells) {
+      const { row, col } = fromA1(c.address);
+      (values[row] ??= [])[col] = c.value;
+    }
+    const back = readBreakdown({ name: 'out.xlsx', sheets: [{ name: sheet.name, values, merges: [] }] })!;
+    expect(back.items.find((x) => x.itemId === '1')!.groups).toEqual(['企画課', '財政課']);
+    // Last year as read back from that 内訳: compared row by row on the same axis.
+    const cmp = compareYears(s, src, back.items, { lastFile: 'out.xlsx' });
+    expect(cmp.rows.map((r) => [r.key, r.total.last])).toEqual([
+      ['企画課', 1],
+      ['財政課', 2],
+      ['total', 2],
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { compareYears, type Comparison } from '../../core/consolidate/compare';
 import { consolidate, consolidatedIds } from '../../core/consolidate/consolidate';
 import { hearingList, type HearingList } from '../../core/consolidate/hearing';
 import { machineTable } from '../../core/consolidate/machine-table';
-import { checkSources, itemSources, type ItemSource } from '../../core/consolidate/provenance';
+import { checkSources, itemSources, nonFiniteGroups, type ItemSource } from '../../core/consolidate/provenance';
 import { reconcile, type Reconciliation } from '../../core/consolidate/reconcile';
 import type { Consolidation, ConsolidationInput } from '../../core/consolidate/types';
 import { fileInput, importSheetNames, recordImportedSheets, workbookSources } from '../../core/consolidate/workbook-inputs';
@@ -217,6 +217,13 @@ export function consolidateImports(state: ImportState, choices: Record<string, s
   const c = consolidate(state.inputs, { choices });
   if (c.unresolved.length || c.plan.items.length === 0) return { state, consolidation: c, summary: null, unconfirmed: [], sources: [], hearing: null };
   const summary = summarise(c.plan, { evaluations: c.evaluations });
+  const overflow = nonFiniteGroups(summary);
+  if (overflow.length) {
+    throw Object.assign(new Error('non-finite effect totals'), {
+      ja: `「${overflow[0] === 'total' ? '合計' : overflow[0]}」の効果額の合計が数値として扱えません。桁違いの入力がないか、そのファイルを検証して SUM001 の指摘で確かめてください。`,
+      en: `The effect amounts of "${overflow[0] === 'total' ? 'Total' : overflow[0]}" add up beyond what a number can hold. Check that file for a mistyped amount (検証 reports it as SUM001).`,
+    });
+  }
   const sources = itemSources(c.plan, { origins: c.origins, workbook: state.own ?? '', evaluations: c.evaluations });
   const problems = checkSources(summary, sources);
   if (problems.length) throw new Error(`internal: the summary and its sources disagree: ${problems.join('; ')}`);
