@@ -199,3 +199,37 @@ describe('a sheet with staff notes, a thread and VML shapes', () => {
     expect(vml).toContain('id="_x0000_s2049"');
   });
 });
+
+describe('through the CLI', () => {
+  it('fill again after the actual changed replaces its suggestion and updates its note, never adding a second one', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { runCli } = await import('../helpers/cli');
+    const { CORPUS_DIR } = await import('../fixtures/corpus/generate');
+    const { toA1 } = await import('../../src/core/grid/a1');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-notes-'));
+    const first = path.join(dir, 'first.xlsx');
+    const j1 = JSON.parse((await runCli('fill', path.join(CORPUS_DIR, 'staff-isehara-list.xlsx'), '-o', first, '--json')).out);
+    const s = j1.suggestions.find((x: { itemId: string }) => x.itemId === '5(8)②');
+    expect(s).toMatchObject({ rating: 'C' });
+    expect(j1.notes.notWritten.map((n: { address: string }) => n.address)).not.toContain(s.address);
+    // Staff correct the actual of that item (doubled: now 83% of the target).
+    const bytes = new Uint8Array(fs.readFileSync(first));
+    const grid = await gridFromXlsxBytes(bytes, 'first.xlsx', { codec: nodeCodec });
+    const sheet = grid.sheets.find((x) => x.name === s.sheet)!;
+    const headerCol = sheet.values.flatMap((r, ri) => r.map((v, ci) => ({ v, ri, ci }))).find((c) => typeof c.v === 'string' && c.v.replace(/\s/g, '') === '実績(値)')!.ci;
+    const row = Number(/\d+/.exec(s.address)![0]) - 1;
+    const was = sheet.values[row][headerCol] as number;
+    const corrected = await edit(bytes, [plan([{ sheet: s.sheet, address: toA1(row, headerCol), value: was * 2, expect: was }])]);
+    const second = path.join(dir, 'second.xlsx');
+    fs.writeFileSync(path.join(dir, 'corrected.xlsx'), corrected.out);
+    const j2 = JSON.parse((await runCli('fill', path.join(dir, 'corrected.xlsx'), '-o', second, '--json')).out);
+    const again = j2.suggestions.find((x: { itemId: string }) => x.itemId === '5(8)②');
+    expect(again.rating).toBe('B');
+    expect(j2.notes).toEqual({ added: 0, updated: 1, notWritten: [] });
+    const notes = commentsOf(await text(new Uint8Array(fs.readFileSync(second)), 'xl/comments1.xml'));
+    expect(notes.filter((n) => n.ref === s.address)).toEqual([{ ref: s.address, text: expect.stringContaining(`評価の候補「${again.rating}」`) }]);
+    expect(notes).toHaveLength(commentsOf(await text(new Uint8Array(fs.readFileSync(first)), 'xl/comments1.xml')).length);
+  });
+});
