@@ -9,7 +9,7 @@ import { toA1 } from '../../src/core/grid/a1';
 import type { CellWrite } from '../../src/core/plan/write-plan';
 import { createStandIn, type StandIn } from '../../src/standin';
 import { installOfficeJs } from '../helpers/officejs';
-import { NOTE_PROBE_BYTES, noteItems, readNotes, THREAD_COUNT_BYTES, THREAD_LOCATION_BYTES, type NoteDecision } from '../../src/adapters/excel/notes';
+import { NOTE_PROBE_BYTES, noteItems, noteReader, THREAD_COUNT_BYTES, THREAD_LOCATION_BYTES, type NoteDecision } from '../../src/adapters/excel/notes';
 import { printBytes, queuePrint } from '../../src/adapters/excel/print';
 import { noteText } from '../../src/core/plan/notes';
 
@@ -103,7 +103,7 @@ describe('notes and print setup: the estimates against office.js', () => {
     for (let i = 0; i < 40; i++) si.addThread('一覧', `D${i + 1}`, 'スレッド', '山田 花子');
     const writes = targets(1000).map((t) => write(Number(t.address.slice(1)) - 1, 2, 'B', { note: body(0) }));
     const before = si.richApi.exchanges.length;
-    await Excel.run((ctx) => readNotes(ctx, writes, { withThreads: true, budget: Number.MAX_SAFE_INTEGER }));
+    await Excel.run((ctx) => noteReader(ctx, writes, true).finish(Number.MAX_SAFE_INTEGER));
     const [probes, locations] = si.richApi.exchanges.slice(before).map((x) => x.requestBytes);
     const probeEstimate = SYNC_BYTES + 1000 * NOTE_PROBE_BYTES + THREAD_COUNT_BYTES;
     expect(probeEstimate).toBeGreaterThanOrEqual(probes);

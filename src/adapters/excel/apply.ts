@@ -5,7 +5,7 @@ import { isOwnedBy } from '../../core/settings/ownership';
 import { planSettingsWrite, type SettingsRefusal } from '../../core/settings/update';
 import { PartialWriteError, sendWrites, writeBatches, type Runner, type WriteItem } from './batches';
 import { errorCode, ExcelHostError, toHostError } from './errors';
-import { libraryHasNotes, noteItems, noteKey, readNotes, type NoteDecision } from './notes';
+import { libraryHasNotes, noteItems, noteKey, noteReader, type NoteDecision } from './notes';
 import { printBytes, queuePrint } from './print';
 import { worksheet } from './proxies';
 import { batchBySize, jsonBytes, rangeLoadBytes, rangeWriteBytes, PATH_BYTES, ACTION_BYTES, SYNC_BYTES } from './request-size';
@@ -258,6 +258,12 @@ export async function applyPlan(runner: Runner, plan: WritePlan, opts: ApplyOpti
         });
     };
     const firstPart = parts.length ? loadPart(parts[0]) : () => undefined;
+    // The notes on the noted cells (and where threads are) are read in the same sync, as far as it has room.
+    const noteWrites = plan.writes.filter((w) => w.note);
+    const canNote = !!opts.features.notes && (noteWrites.length > 0 || plan.sheets.some((s) => s.cells.some((c) => c.note))) && libraryHasNotes(context);
+    const reader = canNote && noteWrites.length ? noteReader(context, noteWrites, !!opts.features.comments) : undefined;
+    const firstBytes = parts.length ? parts[0].reduce((n, l) => n + rangeLoadBytes(runAddress(l.run), ['values', 'formulas']), 0) : 0;
+    reader?.queue(opts.requestBudget - SYNC_BYTES - firstBytes);
     let missing: string[] = [];
     try {
       await context.sync();
@@ -351,10 +357,8 @@ export async function applyPlan(runner: Runner, plan: WritePlan, opts: ApplyOpti
     const newNoted = creating.flatMap((c) => c.sheet.cells.filter((x) => x.note).map((x) => ({ ...x, sheet: c.sheet.name })));
     let notes: NoteDecision | undefined;
     if (existingNoted.length + newNoted.length > 0) {
-      if (opts.features.notes && libraryHasNotes(context)) {
-        const decide = existingNoted.length
-          ? await readNotes(context, existingNoted, { withThreads: !!opts.features.comments, budget: opts.requestBudget - SYNC_BYTES, onSync: tick })
-          : undefined;
+      if (canNote) {
+        const decide = reader ? await reader.finish(opts.requestBudget - SYNC_BYTES, tick) : undefined;
         notes = decide ? decide((w) => written.has(noteKey(w.sheet, w.address))) : { add: [], update: [], notWritten: [] };
         notes.add.push(...newNoted.map((w) => ({ sheet: w.sheet, address: w.address, text: noteText(w.note!) })));
       } else {

@@ -54,53 +54,76 @@ export const noteUpdateBytes = (t: NoteTarget) => 2 * PATH_BYTES + ACTION_BYTES 
 
 const key = (sheet: string, address: string) => `${sheet}!${address.replace(/\$/g, '').toUpperCase()}`;
 
+export interface NoteReader {
+  /**
+   * Queues probes worth at most `room` bytes (the thread counts and at least one probe while any
+   * are left), so the first ones can ride with the check's own sync. Returns the bytes queued.
+   */
+  queue(room: number): number;
+  /** Reads the rest (syncs sized by `budget`) and where the threads are; then says what to do. */
+  finish(budget: number, onSync?: () => void): Promise<(written: (w: CellWrite) => boolean) => NoteDecision>;
+}
+
 /**
- * Reads, in syncs sized by the request, each noted cell's current note and, on ExcelApi 1.10, where
- * each target sheet's threads are (only a sheet that has threads costs a second read). Returns what
- * to add, update and leave, given which writes will be made.
+ * Reads each noted cell's current note and, on ExcelApi 1.10, where each target sheet's threads
+ * are (only a sheet that has threads costs a read of their locations), then decides, for the
+ * writes that will be made, what to add, update and leave.
  */
-export async function readNotes(
-  context: Excel.RequestContext,
-  writes: CellWrite[],
-  opts: { withThreads: boolean; budget: number; onSync?: () => void },
-): Promise<(written: (w: CellWrite) => boolean) => NoteDecision> {
+export function noteReader(context: Excel.RequestContext, writes: CellWrite[], withThreads: boolean): NoteReader {
   const noted = writes.filter((w) => w.note);
   const notes = new Map<string, Excel.Note>();
   const counts = new Map<string, OfficeExtension.ClientResult<number>>();
   const sheets = [...new Set(noted.map((w) => w.sheet))];
-  const first = opts.withThreads ? sheets.length * THREAD_COUNT_BYTES : 0;
-  const parts = batchBySize(noted, () => NOTE_PROBE_BYTES, Math.max(NOTE_PROBE_BYTES, opts.budget - first));
-  for (const [i, part] of parts.entries()) {
-    if (i === 0 && opts.withThreads) for (const s of sheets) counts.set(s, worksheet(context, s).comments.getCount());
-    for (const w of part) notes.set(key(w.sheet, w.address), notesOf(worksheet(context, w.sheet))!.getItemOrNullObject(w.address).load('content'));
-    await context.sync();
-    opts.onSync?.();
-  }
-  const located: { sheet: string; i: number }[] = [];
-  for (const [sheet, n] of counts) for (let i = 0; i < n.value; i++) located.push({ sheet, i });
-  const threads = new Set<string>();
-  for (const part of batchBySize(located, () => THREAD_LOCATION_BYTES, opts.budget)) {
-    const ranges = part.map((l) => ({ sheet: l.sheet, r: worksheet(context, l.sheet).comments.getItemAt(l.i).getLocation().load('address') }));
-    await context.sync();
-    opts.onSync?.();
-    for (const x of ranges) threads.add(key(x.sheet, x.r.address.split('!').pop()!));
-  }
-  return (written) => {
-    const out: NoteDecision = { add: [], update: [], notWritten: [] };
-    const seen = new Set<string>();
-    for (const w of noted) {
-      const k = key(w.sheet, w.address);
-      if (seen.has(k) || !written(w)) continue;
-      seen.add(k);
-      const t = { sheet: w.sheet, address: w.address, text: noteText(w.note!) };
-      const n = notes.get(k)!;
-      if (threads.has(k)) out.notWritten.push({ sheet: w.sheet, address: w.address, reason: 'staff-note' });
-      else if (n.isNullObject) out.add.push(t);
-      else if (isAssistantNote(n.content)) {
-        if (n.content !== t.text) out.update.push(t);
-      } else out.notWritten.push({ sheet: w.sheet, address: w.address, reason: 'staff-note' });
+  let next = 0;
+  const queue = (room: number, atLeastOne = false): number => {
+    let used = 0;
+    if (withThreads && counts.size === 0 && sheets.length) {
+      for (const s of sheets) counts.set(s, worksheet(context, s).comments.getCount());
+      used += sheets.length * THREAD_COUNT_BYTES;
     }
-    return out;
+    const from = next;
+    while (next < noted.length && (used + NOTE_PROBE_BYTES <= room || (atLeastOne && next === from))) {
+      const w = noted[next++];
+      notes.set(key(w.sheet, w.address), notesOf(worksheet(context, w.sheet))!.getItemOrNullObject(w.address).load('content'));
+      used += NOTE_PROBE_BYTES;
+    }
+    return used;
+  };
+  return {
+    queue: (room) => queue(room),
+    async finish(budget, onSync) {
+      while (next < noted.length) {
+        queue(budget, true);
+        await context.sync();
+        onSync?.();
+      }
+      const located: { sheet: string; i: number }[] = [];
+      for (const [sheet, n] of counts) for (let i = 0; i < n.value; i++) located.push({ sheet, i });
+      const threads = new Set<string>();
+      for (const part of batchBySize(located, () => THREAD_LOCATION_BYTES, budget)) {
+        const ranges = part.map((l) => ({ sheet: l.sheet, r: worksheet(context, l.sheet).comments.getItemAt(l.i).getLocation().load('address') }));
+        await context.sync();
+        onSync?.();
+        for (const x of ranges) threads.add(key(x.sheet, x.r.address.split('!').pop()!));
+      }
+      return (written) => {
+        const out: NoteDecision = { add: [], update: [], notWritten: [] };
+        const seen = new Set<string>();
+        for (const w of noted) {
+          const k = key(w.sheet, w.address);
+          if (seen.has(k) || !written(w)) continue;
+          seen.add(k);
+          const t = { sheet: w.sheet, address: w.address, text: noteText(w.note!) };
+          const n = notes.get(k)!;
+          if (threads.has(k)) out.notWritten.push({ sheet: w.sheet, address: w.address, reason: 'staff-note' });
+          else if (n.isNullObject) out.add.push(t);
+          else if (isAssistantNote(n.content)) {
+            if (n.content !== t.text) out.update.push(t);
+          } else out.notWritten.push({ sheet: w.sheet, address: w.address, reason: 'staff-note' });
+        }
+        return out;
+      };
+    },
   };
 }
 
