@@ -23,6 +23,8 @@ export interface Env {
   runOptions?: { delayForCellEdit?: boolean; mergeUndoGroup?: boolean };
   /** Called before each sync executes: the co-author model puts other people's edits here. */
   beforeSync?: (syncNo: number) => void;
+  /** The signed-in user: Excel makes them the author of a note an add-in adds. */
+  userName: string;
   /** Handlers of WorksheetCollection.onChanged (ExcelApi 1.9), told of other people's edits. */
   changeHandlers: Set<(e: WorksheetChangedArgs) => unknown>;
   changed(): void;

@@ -1,7 +1,7 @@
 import { fromA1, toA1 } from '../core/grid/a1';
 import type { CellValue, WorkbookGrid } from '../core/grid/types';
 import { apiAtLeast, RequestContextCore, type Env, type StandInStats } from './context';
-import { cellKey, gridFromModel, modelFromGrid, type ChartModel, type ValidationModel } from './model';
+import { cellKey, gridFromModel, modelFromGrid, type ChartModel, type NoteModel, type PageLayoutModel, type ValidationModel } from './model';
 import { SETTINGS_SHEET, SETTINGS_SHEET_FALLBACK } from '../core/settings/store';
 import { RequestContext } from './objects';
 import { RichApiServer } from './richapi';
@@ -32,6 +32,8 @@ export interface StandInOptions {
   /** Whether the host reports the DelayForCellEdit capability office.js checks; default true. */
   delayForCellEdit?: boolean;
   displayLanguage?: 'ja-JP' | 'en-US';
+  /** The signed-in user (author of notes added through the API); default 山田 花子. */
+  userName?: string;
 }
 
 export interface RunOptions {
@@ -64,6 +66,12 @@ export interface StandInOffice {
 
 /** What a test or the playground can look at beyond cell values. */
 export interface SheetInspection {
+  /** Notes and threaded comments by address, with their author. */
+  notes: Record<string, NoteModel>;
+  threads: Record<string, NoteModel>;
+  pageLayout: PageLayoutModel;
+  /** 0-based rows that start a page (manual breaks). */
+  rowBreaks: number[];
   fills: Record<string, string>;
   numberFormats: Record<string, string>;
   hyperlinks: Record<string, string>;
@@ -90,6 +98,9 @@ export interface StandIn {
    */
   beforeSync(syncNo: number, edit: (co: CoAuthor) => void): () => void;
   setProtected(sheet: string, on: boolean): void;
+  /** A note or a threaded comment someone put on a cell (as Excel holds it). */
+  addNote(sheet: string, address: string, content: string, author: string): void;
+  addThread(sheet: string, address: string, content: string, author: string): void;
   /** Review › Protect Workbook (structure). */
   setStructureProtected(on: boolean): void;
   /** The RichApi server that answers office.js (tests run the adapter through the real client library). */
@@ -121,6 +132,7 @@ export function createStandIn(wb: WorkbookGrid, opts: StandInOptions = {}): Stan
     stats,
     api: [maj, min || 0],
     platform,
+    userName: opts.userName ?? '山田 花子',
     changeHandlers: new Set(),
     changed: () => listeners.forEach((cb) => cb()),
     beforeSync: (n) => {
@@ -242,6 +254,14 @@ export function createStandIn(wb: WorkbookGrid, opts: StandInOptions = {}): Stan
       sheetOf(sheet).protected = on;
       env.changed();
     },
+    addNote: (sheet, address, content, author) => {
+      const { row, col } = fromA1(address);
+      sheetOf(sheet).notes.set(cellKey(row, col), { content, author });
+    },
+    addThread: (sheet, address, content, author) => {
+      const { row, col } = fromA1(address);
+      sheetOf(sheet).threads.set(cellKey(row, col), { content, author });
+    },
     setStructureProtected: (on) => {
       env.model.structureProtected = on;
       env.changed();
@@ -260,7 +280,18 @@ export function createStandIn(wb: WorkbookGrid, opts: StandInOptions = {}): Stan
             return [toA1(r, c), v];
           }),
         );
+      const notesBy = (m: Map<string, NoteModel>) =>
+        Object.fromEntries(
+          [...m].map(([k, v]) => {
+            const [r, c] = k.split(',').map(Number);
+            return [toA1(r, c), { ...v }];
+          }),
+        );
       return {
+        notes: notesBy(s.notes),
+        threads: notesBy(s.threads),
+        pageLayout: { ...s.pageLayout, zoom: { ...s.pageLayout.zoom } },
+        rowBreaks: [...s.rowBreaks],
         fills: byAddress(s.fills),
         numberFormats: byAddress(s.numberFormats),
         hyperlinks: byAddress(s.hyperlinks),

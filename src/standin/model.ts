@@ -26,6 +26,21 @@ export interface ValidationModel {
 
 export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
+/** A note (ExcelApi 1.18) or a threaded comment (1.10) on a cell, as Excel keeps it. */
+export interface NoteModel {
+  content: string;
+  author: string;
+}
+
+/** Page setup (ExcelApi 1.9 PageLayout): what the adapter sets and a test looks at. */
+export interface PageLayoutModel {
+  orientation: 'Portrait' | 'Landscape';
+  paperSize: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  printTitleRows: string | null;
+  printArea: string | null;
+}
+
 let nextId = 1;
 
 export class SheetModel {
@@ -42,6 +57,13 @@ export class SheetModel {
   merges: Range[] = [];
   validations: ValidationModel[] = [];
   charts: ChartModel[] = [];
+  /** Notes by cellKey (ExcelApi 1.18). */
+  readonly notes = new Map<string, NoteModel>();
+  /** Threaded comments by cellKey (ExcelApi 1.10); a cell has either a note or a thread. */
+  readonly threads = new Map<string, NoteModel>();
+  pageLayout: PageLayoutModel = { orientation: 'Portrait', paperSize: 'A4', zoom: { scale: 100 }, printTitleRows: null, printArea: null };
+  /** Manual horizontal page breaks: 0-based rows that start a page. */
+  rowBreaks: number[] = [];
   protected = false;
   visibility: Visibility = 'Visible';
 
@@ -80,7 +102,7 @@ export class SheetModel {
       if (this.values.length > row) this.values.splice(row, 0, []);
       if (this.formulas.length > row) this.formulas.splice(row, 0, []);
     }
-    for (const m of [this.numberFormats, this.fills, this.styles] as Map<string, unknown>[]) {
+    for (const m of [this.numberFormats, this.fills, this.styles, this.notes, this.threads] as Map<string, unknown>[]) {
       const moved = [...m].flatMap(([k, v]) => {
         const [r, c] = k.split(',').map(Number);
         if (r < row) return [[k, v] as const];

@@ -2,7 +2,7 @@ import type { CellValue, Range as Rect } from '../core/grid/types';
 import { MAX_COLS, MAX_ROWS, parseAddress, qualified } from './address';
 import { ClientObject, jsonBytes, parseLoad, type RequestContextCore, type WorksheetChangedArgs } from './context';
 import { StandInError } from './errors';
-import { cellKey, SheetModel, type CellStyle, type Visibility } from './model';
+import { cellKey, SheetModel, type CellStyle, type NoteModel, type Visibility } from './model';
 import { decodeWorkbook } from './decode';
 
 /** Excel refuses to read more than this many cells in one go (docs: reads may come back null). */
@@ -247,6 +247,31 @@ export class Worksheet extends ClientObject {
   readonly protection: WorksheetProtection;
   readonly charts: ChartCollection;
   private nullFound: boolean | undefined;
+  private notesProxy: NoteCollection | undefined;
+  private commentsProxy: CommentCollection | undefined;
+  private pageLayoutProxy: PageLayout | undefined;
+  private breaksProxy: PageBreakCollection | undefined;
+
+  /** ExcelApi 1.18. */
+  get notes(): NoteCollection {
+    this.context.requireApi('1.18', 'Worksheet.notes');
+    return (this.notesProxy ??= new NoteCollection(this.context, this));
+  }
+  /** ExcelApi 1.10: threaded comments. */
+  get comments(): CommentCollection {
+    this.context.requireApi('1.10', 'Worksheet.comments');
+    return (this.commentsProxy ??= new CommentCollection(this.context, this));
+  }
+  /** ExcelApi 1.9. */
+  get pageLayout(): PageLayout {
+    this.context.requireApi('1.9', 'Worksheet.pageLayout');
+    return (this.pageLayoutProxy ??= new PageLayout(this.context, this));
+  }
+  /** ExcelApi 1.9: manual breaks only. */
+  get horizontalPageBreaks(): PageBreakCollection {
+    this.context.requireApi('1.9', 'Worksheet.horizontalPageBreaks');
+    return (this.breaksProxy ??= new PageBreakCollection(this.context, this));
+  }
 
   constructor(
     ctx: RequestContextCore,
@@ -730,6 +755,11 @@ export class Range extends ClientObject {
         for (let j = r.left; j <= r.right; j++) {
           const k = cellKey(i, j);
           if (what === 'all' || what === 'contents') s.setCell(i, j, null, null);
+          // "Clears everything in the range": notes and comments too, as Clear All does in Excel.
+          if (what === 'all') {
+            s.notes.delete(k);
+            s.threads.delete(k);
+          }
           if (what === 'all' || what === 'formats') {
             s.numberFormats.delete(k);
             s.fills.delete(k);
@@ -1127,5 +1157,357 @@ export class Chart {
       this.model().name = n;
       return { wrote: true };
     });
+  }
+}
+
+/** A single cell's key from 'H7', 'Sheet!$H$7' or a Range; notes live on one cell. */
+function noteKey(at: string | Range, api: string): string {
+  const r = typeof at === 'string' ? parseAddress(at) : at.rect();
+  if (r.top !== r.bottom || r.left !== r.right) throw new StandInError('InvalidCellAddress', 'A note belongs to a single cell.', api);
+  return cellKey(r.top, r.left);
+}
+
+/** ExcelApi 1.18: the sheet's notes. On a protected sheet they cannot be added or edited. */
+export class NoteCollection extends ClientObject {
+  constructor(
+    ctx: RequestContextCore,
+    readonly sheet: Worksheet,
+  ) {
+    super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.sheet;
+  }
+  protected get typeName() {
+    return 'NoteCollection';
+  }
+  protected loaders() {
+    return {};
+  }
+  get items(): Note[] {
+    return this.get('items');
+  }
+  override load(arg?: Parameters<ClientObject['load']>[0]): this {
+    const props = parseLoad(arg).map((p) => p.replace(/^items\//, '')).filter((p) => p !== 'items');
+    this.context.enqueue(props, () => {
+      const s = this.sheet.model();
+      const items = [...s.notes.keys()].map((k) => new Note(this.context, this, () => k));
+      const rows = items.map((n) => n.values(props));
+      return {
+        response: jsonBytes(rows),
+        commit: () => {
+          items.forEach((n, i) => n.setLoaded(rows[i]));
+          this._v.items = items;
+        },
+      };
+    }, this);
+    return this;
+  }
+  add(cellAddress: string | Range, content: string): Note {
+    const api = 'NoteCollection.add';
+    let key = '';
+    const note = new Note(this.context, this, () => key);
+    this.context.enqueue([typeof cellAddress === 'string' ? cellAddress : null, content], () => {
+      const s = this.sheet.model();
+      if (s.protected) throw new StandInError('AccessDenied', `Sheet '${s.name}' is protected.`, api);
+      key = noteKey(cellAddress, api);
+      if (s.notes.has(key)) throw new StandInError('InvalidOperation', 'The cell already has a note.', api);
+      if (s.threads.has(key)) throw new StandInError('InvalidOperation', 'The cell has a threaded comment; a cell holds a note or a comment, not both.', api);
+      if (typeof content !== 'string') throw new StandInError('InvalidArgument', 'The note content must be text.', api);
+      s.notes.set(key, { content, author: this.context.env.userName });
+      return { wrote: true };
+    }, this);
+    return note;
+  }
+  getCount(): ClientResult<number> {
+    const r = new ClientResult<number>();
+    this.context.enqueue(undefined, () => {
+      const n = this.sheet.model().notes.size;
+      return { response: 8, commit: () => r.setValue(n) };
+    }, this);
+    return r;
+  }
+  getItem(key: string): Note {
+    return new Note(this.context, this, () => noteKey(key, 'NoteCollection.getItem'));
+  }
+  getItemAt(index: number): Note {
+    return new Note(this.context, this, () => [...this.sheet.model().notes.keys()][index] ?? `#${index}`);
+  }
+  getItemOrNullObject(key: string): Note {
+    return new Note(this.context, this, () => noteKey(key, 'NoteCollection.getItemOrNullObject'), true);
+  }
+}
+
+export class Note extends ClientObject {
+  constructor(
+    ctx: RequestContextCore,
+    private readonly parent: NoteCollection,
+    private readonly key: () => string,
+    private readonly nullable = false,
+  ) {
+    super(ctx);
+    if (nullable) {
+      ctx.enqueue(undefined, () => {
+        const missing = !this.found();
+        return { response: 8, commit: () => (this._v.isNullObject = missing) };
+      });
+    }
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.parent;
+  }
+  protected get typeName() {
+    return 'Note';
+  }
+  private found(): NoteModel | undefined {
+    return this.parent.sheet.model().notes.get(this.key());
+  }
+  private model(): NoteModel {
+    const n = this.found();
+    if (!n) throw new StandInError('ItemNotFound', 'The requested note does not exist.', 'Note');
+    return n;
+  }
+  protected override exists(): boolean {
+    return !this.nullable || !!this.found();
+  }
+  protected loaders() {
+    return { content: () => this.model().content, authorName: () => this.model().author };
+  }
+  /** For collection loads. */
+  values(props: string[]): Record<string, unknown> {
+    const l = this.loaders() as Record<string, () => unknown>;
+    return Object.fromEntries((props.length ? props : Object.keys(l)).map((p) => [p, l[p]()]));
+  }
+  setLoaded(v: Record<string, unknown>): void {
+    Object.assign(this._v, v);
+  }
+  get isNullObject(): boolean {
+    if (!this.nullable) return false;
+    return this.get('isNullObject');
+  }
+  get content(): string {
+    return this.get('content');
+  }
+  set content(v: string) {
+    this.set('content', v, () => {
+      const s = this.parent.sheet.model();
+      if (s.protected) throw new StandInError('AccessDenied', `Sheet '${s.name}' is protected.`, 'Note.content');
+      this.model().content = v;
+    });
+  }
+  get authorName(): string {
+    return this.get('authorName');
+  }
+  delete(): void {
+    this.act(undefined, () => {
+      this.model();
+      this.parent.sheet.model().notes.delete(this.key());
+    });
+  }
+  getLocation(): Range {
+    return new Range(this.context, this.parent.sheet, () => {
+      const [r, c] = this.key().split(',').map(Number);
+      return { top: r, left: c, bottom: r, right: c };
+    });
+  }
+}
+
+/** ExcelApi 1.10: threaded comments, read only as far as the adapter needs (where they are). */
+export class CommentCollection extends ClientObject {
+  constructor(
+    ctx: RequestContextCore,
+    readonly sheet: Worksheet,
+  ) {
+    super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.sheet;
+  }
+  protected get typeName() {
+    return 'CommentCollection';
+  }
+  protected loaders() {
+    return {};
+  }
+  getCount(): ClientResult<number> {
+    const r = new ClientResult<number>();
+    this.context.enqueue(undefined, () => {
+      const n = this.sheet.model().threads.size;
+      return { response: 8, commit: () => r.setValue(n) };
+    }, this);
+    return r;
+  }
+  getItemAt(index: number): Comment {
+    return new Comment(this.context, this, () => [...this.sheet.model().threads.keys()][index]);
+  }
+}
+
+export class Comment extends ClientObject {
+  constructor(
+    ctx: RequestContextCore,
+    private readonly parent: CommentCollection,
+    private readonly key: () => string | undefined,
+  ) {
+    super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.parent;
+  }
+  protected get typeName() {
+    return 'Comment';
+  }
+  private model(): NoteModel {
+    const k = this.key();
+    const c = k === undefined ? undefined : this.parent.sheet.model().threads.get(k);
+    if (!c) throw new StandInError('ItemNotFound', 'The requested comment does not exist.', 'Comment');
+    return c;
+  }
+  protected loaders() {
+    return { content: () => this.model().content, authorName: () => this.model().author };
+  }
+  get content(): string {
+    return this.get('content');
+  }
+  getLocation(): Range {
+    return new Range(this.context, this.parent.sheet, () => {
+      this.model();
+      const [r, c] = this.key()!.split(',').map(Number);
+      return { top: r, left: c, bottom: r, right: c };
+    });
+  }
+}
+
+const ORIENTATIONS = ['Portrait', 'Landscape'];
+const PAPERS = ['Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5'];
+
+/** ExcelApi 1.9: the page setup of a sheet, as far as the adapter sets it. */
+export class PageLayout extends ClientObject {
+  constructor(
+    ctx: RequestContextCore,
+    private readonly sheet: Worksheet,
+  ) {
+    super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.sheet;
+  }
+  protected get typeName() {
+    return 'PageLayout';
+  }
+  protected loaders() {
+    const m = () => this.sheet.model().pageLayout;
+    return { orientation: () => m().orientation, paperSize: () => m().paperSize, zoom: () => ({ ...m().zoom }) };
+  }
+  private writable(api: string) {
+    const s = this.sheet.model();
+    if (s.protected) throw new StandInError('AccessDenied', `Sheet '${s.name}' is protected.`, api);
+    return s.pageLayout;
+  }
+  get orientation(): string {
+    return this.get('orientation');
+  }
+  set orientation(v: string) {
+    this.set('orientation', v, () => {
+      if (!ORIENTATIONS.includes(v)) throw new StandInError('InvalidArgument', `Bad orientation '${v}'.`, 'PageLayout.orientation');
+      this.writable('PageLayout.orientation').orientation = v as 'Portrait' | 'Landscape';
+    });
+  }
+  get paperSize(): string {
+    return this.get('paperSize');
+  }
+  set paperSize(v: string) {
+    this.set('paperSize', v, () => {
+      if (!PAPERS.includes(v)) throw new StandInError('InvalidArgument', `Bad paper size '${v}'.`, 'PageLayout.paperSize');
+      this.writable('PageLayout.paperSize').paperSize = v;
+    });
+  }
+  get zoom(): unknown {
+    return this.get('zoom');
+  }
+  set zoom(v: unknown) {
+    this.set('zoom', v, () => {
+      // office.js sends the object as given; accept Excel's PascalCase too.
+      const o = (v ?? {}) as Record<string, unknown>;
+      const pick = (k: string) => (o[k] ?? o[k.charAt(0).toUpperCase() + k.slice(1)]) as number | undefined;
+      const zoom = { scale: pick('scale'), horizontalFitToPages: pick('horizontalFitToPages'), verticalFitToPages: pick('verticalFitToPages') };
+      if (zoom.scale !== undefined && (zoom.scale < 10 || zoom.scale > 400)) throw new StandInError('InvalidArgument', 'The scale must be between 10 and 400.', 'PageLayout.zoom');
+      for (const k of ['horizontalFitToPages', 'verticalFitToPages'] as const) if (zoom[k] !== undefined && !(Number.isInteger(zoom[k]) && zoom[k]! >= 0)) throw new StandInError('InvalidArgument', `Bad ${k}.`, 'PageLayout.zoom');
+      this.writable('PageLayout.zoom').zoom = Object.fromEntries(Object.entries(zoom).filter(([, x]) => x !== undefined));
+    });
+  }
+  setPrintTitleRows(rows: string | Range): void {
+    this.act(typeof rows === 'string' ? rows : null, () => {
+      const r = typeof rows === 'string' ? parseAddress(rows) : rows.rect();
+      if (r.left !== 0 || r.right !== MAX_COLS - 1) throw new StandInError('InvalidArgument', 'Print title rows must span entire rows.', 'PageLayout.setPrintTitleRows');
+      this.writable('PageLayout.setPrintTitleRows').printTitleRows = `$${r.top + 1}:$${r.bottom + 1}`;
+    });
+  }
+  setPrintArea(area: string | Range): void {
+    this.act(typeof area === 'string' ? area : null, () => {
+      const r = typeof area === 'string' ? parseAddress(area) : area.rect();
+      this.writable('PageLayout.setPrintArea').printArea = qualified(this.sheet.model().name, r).split('!')[1];
+    });
+  }
+}
+
+/** ExcelApi 1.9: manual horizontal page breaks. */
+export class PageBreakCollection extends ClientObject {
+  constructor(
+    ctx: RequestContextCore,
+    private readonly sheet: Worksheet,
+  ) {
+    super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.sheet;
+  }
+  protected get typeName() {
+    return 'PageBreakCollection';
+  }
+  protected loaders() {
+    return {};
+  }
+  add(pageBreakRange: string | Range): PageBreak {
+    let row = -1;
+    this.act(typeof pageBreakRange === 'string' ? pageBreakRange : null, () => {
+      const r = typeof pageBreakRange === 'string' ? parseAddress(pageBreakRange) : pageBreakRange.rect();
+      const s = this.sheet.model();
+      if (s.protected) throw new StandInError('AccessDenied', `Sheet '${s.name}' is protected.`, 'PageBreakCollection.add');
+      row = r.top;
+      if (!s.rowBreaks.includes(r.top)) s.rowBreaks = [...s.rowBreaks, r.top].sort((a, b) => a - b);
+    });
+    return new PageBreak(this.context, this, () => row);
+  }
+  getCount(): ClientResult<number> {
+    const r = new ClientResult<number>();
+    this.context.enqueue(undefined, () => {
+      const n = this.sheet.model().rowBreaks.length;
+      return { response: 8, commit: () => r.setValue(n) };
+    }, this);
+    return r;
+  }
+  removePageBreaks(): void {
+    this.act(undefined, () => {
+      this.sheet.model().rowBreaks = [];
+    });
+  }
+}
+
+export class PageBreak extends ClientObject {
+  constructor(
+    ctx: RequestContextCore,
+    private readonly parent: PageBreakCollection,
+    private readonly row: () => number,
+  ) {
+    super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.parent;
+  }
+  protected get typeName() {
+    return 'PageBreak';
+  }
+  protected loaders() {
+    return { rowIndex: () => this.row(), columnIndex: () => 0 };
   }
 }

@@ -386,6 +386,9 @@ describe('highlight, selection, settings, insert, feature detection', () => {
       dataValidation: false,
       suspendCalculation: true,
       fillPattern: false,
+      pageLayout: false,
+      comments: false,
+      notes: false,
       delayForCellEdit: true,
       mergeUndoGroup: false,
     });

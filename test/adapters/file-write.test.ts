@@ -166,7 +166,7 @@ describe('writing into existing sheets', () => {
     // A fill still writes its cells; only the settings sheet cannot be added, and it says so.
     const { results, grid } = await edit(locked, [plan([{ address: 'B2', value: 'A' }], [], [set('reportFy', 2023)])]);
     expect(grid.sheets[0].values[1][1]).toBe('A');
-    expect(results[0].notes.map((n) => n.en).join()).toMatch(/structure is protected/);
+    expect(results[0].messages.map((n) => n.en).join()).toMatch(/structure is protected/);
   });
 
   it('asks Excel to recalculate on open only when staff formulas may depend on written cells', async () => {

@@ -9,6 +9,9 @@ import { toA1 } from '../../src/core/grid/a1';
 import type { CellWrite } from '../../src/core/plan/write-plan';
 import { createStandIn, type StandIn } from '../../src/standin';
 import { installOfficeJs } from '../helpers/officejs';
+import { NOTE_PROBE_BYTES, noteItems, noteReader, THREAD_COUNT_BYTES, THREAD_LOCATION_BYTES, type NoteDecision } from '../../src/adapters/excel/notes';
+import { printBytes, queuePrint } from '../../src/adapters/excel/print';
+import { noteText } from '../../src/core/plan/notes';
 
 /**
  * The adapter sizes its syncs by estimating what office.js will send. Here office.js itself
@@ -88,6 +91,53 @@ describe('request size: the adapter estimate against office.js', () => {
     });
     expect(estimate).toBeGreaterThanOrEqual(real);
     expect(estimate).toBeLessThan(real * 1.6 + SYNC_BYTES);
+  });
+});
+
+describe('notes and print setup: the estimates against office.js', () => {
+  const body = (r: number) => `評価の候補「B」（行革進捗アシスタントが実績から計算）。所管課で確認し、違う場合は書き換えてください。\n理由: 実績${r}が目標どおり`;
+  const targets = (n: number) => Array.from({ length: n }, (_, i) => ({ sheet: '一覧', address: `C${i + 1}`, text: noteText(body(i)) }));
+
+  test('reading 1,000 cells’ notes and where 40 threads are', async () => {
+    const si = standIn();
+    for (let i = 0; i < 40; i++) si.addThread('一覧', `D${i + 1}`, 'スレッド', '山田 花子');
+    const writes = targets(1000).map((t) => write(Number(t.address.slice(1)) - 1, 2, 'B', { note: body(0) }));
+    const before = si.richApi.exchanges.length;
+    await Excel.run((ctx) => noteReader(ctx, writes, true).finish(Number.MAX_SAFE_INTEGER));
+    const [probes, locations] = si.richApi.exchanges.slice(before).map((x) => x.requestBytes);
+    const probeEstimate = SYNC_BYTES + 1000 * NOTE_PROBE_BYTES + THREAD_COUNT_BYTES;
+    expect(probeEstimate).toBeGreaterThanOrEqual(probes);
+    expect(probeEstimate).toBeLessThan(probes * 1.6 + SYNC_BYTES);
+    const locationEstimate = SYNC_BYTES + 40 * THREAD_LOCATION_BYTES;
+    expect(locationEstimate).toBeGreaterThanOrEqual(locations);
+    expect(locationEstimate).toBeLessThan(locations * 1.6 + SYNC_BYTES);
+  });
+
+  test.each(['add', 'update'] as const)('%s 1,000 notes of Japanese text', async (kind) => {
+    const si = standIn();
+    const t = targets(1000);
+    if (kind === 'update') for (const x of t) si.addNote('一覧', x.address, noteText('前の候補'), '山田 花子');
+    const d: NoteDecision = { add: kind === 'add' ? t : [], update: kind === 'update' ? t : [], notWritten: [] };
+    const items = noteItems(d, Number.MAX_SAFE_INTEGER, () => new Set(), { added: 0, updated: 0 });
+    expect(items).toHaveLength(1);
+    const estimate = SYNC_BYTES + items[0].bytes;
+    const real = await realBytes(si, (ctx) => sendWrites(ctx, items, { budget: Number.MAX_SAFE_INTEGER }));
+    expect(estimate).toBeGreaterThanOrEqual(real);
+    expect(estimate).toBeLessThan(real * 1.6 + SYNC_BYTES);
+    expect(si.inspect('一覧').notes.C1000.content).toBe(t[999].text);
+  });
+
+  test('print setup with six page breaks', async () => {
+    const si = standIn();
+    const p = { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: '1:3', area: 'A1:H120', rowBreaks: [20, 40, 60, 80, 100, 110] } as const;
+    const estimate = SYNC_BYTES + printBytes({ ...p, rowBreaks: [...p.rowBreaks] });
+    const real = await realBytes(si, async (ctx) => {
+      queuePrint(ctx, '一覧', { ...p, rowBreaks: [...p.rowBreaks] });
+      await ctx.sync();
+    });
+    expect(estimate).toBeGreaterThanOrEqual(real);
+    expect(estimate).toBeLessThan(real * 1.6 + SYNC_BYTES);
+    expect(si.inspect('一覧').rowBreaks).toEqual([20, 40, 60, 80, 100, 110]);
   });
 });
 

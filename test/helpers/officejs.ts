@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RichApiRequestBody, StandIn } from '../../src/standin';
+import { graftNotes, libraryHasNotes } from './officejs-notes';
 
 /**
  * Microsoft's office.js client runtime (npm @microsoft/office-js, the Excel on the web build) running
@@ -53,6 +54,7 @@ function load(): NonNullable<typeof loaded> {
   // top-level declarations become globals (office.js reads them back through `window`).
   const globalEval = g.eval as (code: string) => unknown;
   globalEval(`${source}\n//# sourceURL=${RUNTIME}`);
+  graftNotes(g.Excel as Record<string, unknown>, g.OfficeExtension as Record<string, unknown>);
   loaded = { Excel: g.Excel as typeof Excel, OfficeExtension: g.OfficeExtension as typeof OfficeExtension, window: g };
   return loaded;
 }
@@ -96,9 +98,14 @@ export function officeJs(): OfficeJs {
   };
 }
 
-/** Installs office.js (connected to `si`) and the stand-in's Office where the adapter looks for them. */
-export function installOfficeJs(target: Record<string, unknown>, si: StandIn): OfficeJs {
+/**
+ * Installs office.js (connected to `si`) and the stand-in's Office where the adapter looks for them.
+ * `libraryNotes: false` serves office.js as npm ships it, without ExcelApi 1.18's notes (the
+ * self-hosted build); by default notes are there, as in the CDN build (test/helpers/officejs-notes.ts).
+ */
+export function installOfficeJs(target: Record<string, unknown>, si: StandIn, opts: { libraryNotes?: boolean } = {}): OfficeJs {
   const o = officeJs();
+  libraryHasNotes(opts.libraryNotes ?? true);
   o.connect(si);
   target.Excel = o.Excel;
   target.Office = si.Office;

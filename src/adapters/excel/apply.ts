@@ -1,9 +1,12 @@
 import type { CellValue } from '../../core/grid/types';
+import { noteText } from '../../core/plan/notes';
 import { settingsChangesFor, type ApplyResult, type CellWrite, type NewSheet, type WritePlan } from '../../core/plan/write-plan';
 import { isOwnedBy } from '../../core/settings/ownership';
 import { planSettingsWrite, type SettingsRefusal } from '../../core/settings/update';
 import { PartialWriteError, sendWrites, writeBatches, type Runner, type WriteItem } from './batches';
 import { errorCode, ExcelHostError, toHostError } from './errors';
+import { libraryHasNotes, noteItems, noteKey, noteReader, type NoteDecision } from './notes';
+import { printBytes, queuePrint } from './print';
 import { worksheet } from './proxies';
 import { batchBySize, jsonBytes, rangeLoadBytes, rangeWriteBytes, PATH_BYTES, ACTION_BYTES, SYNC_BYTES } from './request-size';
 import { runAddress, toRuns, type Run } from './runs';
@@ -29,7 +32,11 @@ import { queueSettingsSheet, queueStoreRead, settingsWriteItems, structureProtec
 export interface ApplyOptions {
   /** Estimated request bytes per sync (see request-size.ts). */
   requestBudget: number;
-  features: { dataValidation: boolean };
+  /**
+   * What the host offers beyond the base set: A–D lists (1.8), print setup (1.9 pageLayout and page
+   * breaks), threaded comments to keep notes off (1.10), notes (1.18, and an office.js that has them).
+   */
+  features: { dataValidation: boolean; pageLayout?: boolean; comments?: boolean; notes?: boolean };
   progress?: (done: number, total: number) => void;
   /** Who writes, recorded beside each settings row (a per-session id). */
   by?: string;
@@ -211,6 +218,11 @@ function newSheetItems(sheet: NewSheet, features: ApplyOptions['features']): { a
       },
     });
   }
+  if (sheet.print && features.pageLayout) {
+    const print = sheet.print;
+    // Properties and breaks set twice end the same, so this may share a sync and be resent.
+    items.push({ bytes: printBytes(print), idempotent: true, cells: [], queue: (context) => queuePrint(context, sheet.name, print) });
+  }
   const chart = sheet.chart;
   if (chart) {
     charts.push({
@@ -261,6 +273,12 @@ export async function applyPlan(runner: Runner, plan: WritePlan, opts: ApplyOpti
         });
     };
     const firstPart = parts.length ? loadPart(parts[0]) : () => undefined;
+    // The notes on the noted cells (and where threads are) are read in the same sync, as far as it has room.
+    const noteWrites = plan.writes.filter((w) => w.note);
+    const canNote = !!opts.features.notes && (noteWrites.length > 0 || plan.sheets.some((s) => s.cells.some((c) => c.note))) && libraryHasNotes(context);
+    const reader = canNote && noteWrites.length ? noteReader(context, noteWrites, !!opts.features.comments) : undefined;
+    const firstBytes = parts.length ? parts[0].reduce((n, l) => n + rangeLoadBytes(runAddress(l.run), ['values', 'formulas']), 0) : 0;
+    reader?.queue(opts.requestBudget - SYNC_BYTES - firstBytes);
     let missing: string[] = [];
     try {
       await context.sync();
@@ -347,6 +365,21 @@ export async function applyPlan(runner: Runner, plan: WritePlan, opts: ApplyOpti
       else if (s.replace && block && isOwnedBy(block.values as CellValue[][], s.replace.expectToken)) creating.push({ sheet: s, replace: true });
       else sheetsLeftAlone.push(s.name);
     });
+
+    // Notes of the cells that will be written: what is on those cells now decides add, update or leave.
+    const written = new Set(accepted.flatMap((r) => r.writes.map((w) => noteKey(w.sheet, w.address))));
+    const existingNoted = plan.writes.filter((w) => w.note && written.has(noteKey(w.sheet, w.address)));
+    const newNoted = creating.flatMap((c) => c.sheet.cells.filter((x) => x.note).map((x) => ({ ...x, sheet: c.sheet.name })));
+    let notes: NoteDecision | undefined;
+    if (existingNoted.length + newNoted.length > 0) {
+      if (canNote) {
+        const decide = reader ? await reader.finish(opts.requestBudget - SYNC_BYTES, tick) : undefined;
+        notes = decide ? decide((w) => written.has(noteKey(w.sheet, w.address))) : { add: [], update: [], notWritten: [] };
+        notes.add.push(...newNoted.map((w) => ({ sheet: w.sheet, address: w.address, text: noteText(w.note!) })));
+      } else {
+        notes = { add: [], update: [], notWritten: [...existingNoted, ...newNoted].map((w) => ({ sheet: w.sheet, address: w.address, reason: 'unsupported' as const })) };
+      }
+    }
     const settingsPlan = planSettingsWrite(storeProbe.result(), settingsChangesFor(plan, sheetsLeftAlone) ?? [], { by: opts.by ?? 'shinchoku' });
     const settingsWrite = settingsPlan.write;
     const replacing = creating.filter((c) => c.replace);
@@ -358,13 +391,15 @@ export async function applyPlan(runner: Runner, plan: WritePlan, opts: ApplyOpti
       await context.sync();
     }
     tick();
-    return { accepted, conflicts, formulaCells, creating, sheetsLeftAlone, settingsWrite, settingsRefused: settingsPlan.refused };
+    return { accepted, conflicts, formulaCells, creating, sheetsLeftAlone, settingsWrite, settingsRefused: settingsPlan.refused, notes };
   }, { undoGroup: false });
 
   // B: the writes, one undo step where the host offers it.
-  const { accepted, conflicts, formulaCells, creating, sheetsLeftAlone, settingsWrite } = checked;
+  const { accepted, conflicts, formulaCells, creating, sheetsLeftAlone, settingsWrite, notes } = checked;
   const settingsRefused: SettingsRefusal[] = [...checked.settingsRefused];
   const reverted: Reverted = [];
+  const tally = { added: 0, updated: 0 };
+  const putBack = () => new Set(reverted.map((r) => noteKey(r.sheet, r.address)));
   // Order: sheets are added first, each in a sync of its own (adding is not idempotent); then every
   // cell, layout and settings write (idempotent, batched); charts last, over the finished data.
   const sheetParts = creating.map((c) => newSheetItems(c.sheet, opts.features));
@@ -373,6 +408,7 @@ export async function applyPlan(runner: Runner, plan: WritePlan, opts: ApplyOpti
     ...sheetParts.flatMap((p) => p.content),
     ...accepted.map((r) => runItem(r, opts.features, true, reverted)),
     ...(settingsWrite ? settingsWriteItems(settingsWrite, settingsRefused) : []),
+    ...(notes ? noteItems(notes, opts.requestBudget - SYNC_BYTES, putBack, tally) : []),
     ...sheetParts.flatMap((p) => p.chart),
   ];
   total = done + Math.max(1, writeBatches(items, opts.requestBudget).length);
@@ -401,7 +437,38 @@ export async function applyPlan(runner: Runner, plan: WritePlan, opts: ApplyOpti
   }
   opts.progress?.(done, done);
   const written = accepted.reduce((n, r) => n + r.writes.length, 0) - reverted.length + creating.reduce((n, c) => n + c.sheet.cells.length, 0);
-  return { written, conflicts: [...conflicts, ...reverted], sheetsCreated: creating.map((c) => c.sheet.name), sheetsLeftAlone, formulaCells, settingsRefused };
+  const result: ApplyResult = { written, conflicts: [...conflicts, ...reverted], sheetsCreated: creating.map((c) => c.sheet.name), sheetsLeftAlone, formulaCells, settingsRefused };
+  const messages = outcomeMessages(notes, creating.some((c) => c.sheet.print) && !opts.features.pageLayout);
+  if (notes) result.cellNotes = { added: tally.added, updated: tally.updated, notWritten: notes.notWritten };
+  if (messages.length) result.messages = messages;
+  return result;
+}
+
+/** What the pane says about notes and print setup it could not write, instead of dropping them silently. */
+function outcomeMessages(notes: NoteDecision | undefined, noPrint: boolean): { ja: string; en: string }[] {
+  const out: { ja: string; en: string }[] = [];
+  const unsupported = notes?.notWritten.filter((n) => n.reason === 'unsupported') ?? [];
+  const staff = notes?.notWritten.filter((n) => n.reason === 'staff-note') ?? [];
+  if (unsupported.length) {
+    out.push({
+      ja: 'この Excel ではセルのメモを書き込めないため、候補の一覧を作業ウィンドウに表示しています(メモには ExcelApi 1.18 が必要です)。',
+      en: 'This Excel cannot write cell notes, so the suggestions are listed in the task pane instead (notes need ExcelApi 1.18).',
+    });
+  }
+  if (staff.length) {
+    const cells = staff.map((n) => `${n.sheet}!${n.address}`).join(', ');
+    out.push({
+      ja: `${cells} には職員のメモまたはコメントがすでにあるため、そのまま残し、候補のメモは付けていません(候補は一覧に出しています)。`,
+      en: `${cells} already ${staff.length === 1 ? 'has a note or comment' : 'have notes or comments'} by staff, kept as they are; no suggestion note was added (the suggestions are listed).`,
+    });
+  }
+  if (noPrint) {
+    out.push({
+      ja: 'この Excel では印刷の設定(ExcelApi 1.9)を書き込めないため、集計シートは既定の設定で印刷されます。印刷前に[ページ レイアウト]で A4 横・横 1 ページに合わせてください。',
+      en: 'This Excel cannot write print settings (ExcelApi 1.9), so the summary sheet prints with the defaults. Before printing, set A4 landscape, 1 page wide under Page Layout.',
+    });
+  }
+  return out;
 }
 
 /** Names the cells a failed write left changed, in both languages, after Office's own advice. */

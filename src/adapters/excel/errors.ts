@@ -136,8 +136,8 @@ export const ERROR_ADVICE: Record<string, ErrorAdvice> = {
     en: 'Excel could not put one step into a single undo group, so the operation stopped. Run it again: it will then run without grouping (Undo takes several steps).',
   },
   UnsupportedFeature: {
-    ja: '取り込むファイルのシートにグラフ・コメント・ピボットテーブル・スライサーのいずれかがあるため、Excel on the web ではシートとして挿入できません。集計は挿入せずに行えます。シートも必要なら、そのファイルを Excel デスクトップ版で取り込むか、該当するシートを外したファイルを選んでください。',
-    en: 'A sheet of the file has a chart, comment, PivotTable or slicer, which Excel on the web cannot insert. The summary works without inserting. To insert the sheets, use Excel desktop or a copy of the file without those sheets.',
+    ja: '取り込むファイルのシートにグラフ・ピボットテーブル・スライサー、またはセルのメモ・コメント(行革進捗アシスタントが評価の候補に付けたメモも含みます)があるため、Excel on the web ではシートとして挿入できません。集計は挿入せずに行えます(「シートをこのブックに取り込む」を外してください)。シートも必要なら、そのファイルを Excel デスクトップ版で取り込むか、メモやグラフのあるシートを外したファイルを選んでください。',
+    en: 'A sheet of the file has a chart, PivotTable or slicer, or cell notes or comments (the notes 行革進捗アシスタント puts on suggested ratings count too), which Excel on the web cannot insert. The summary works without inserting (turn off “Insert their sheets into this workbook”). To insert the sheets, use Excel desktop or a copy of the file without those sheets.',
   },
   MemoryLimitReached: {
     ja: 'Excel のメモリーの上限に達しました。ほかのブックを閉じるか、対象のシートを絞ってから、もう一度実行してください。',

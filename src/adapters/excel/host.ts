@@ -30,6 +30,15 @@ export interface ApiSupport {
   suspendCalculation: boolean;
   /** ExcelApi 1.9: fill patterns tell No Fill from a white fill, so highlight restores exactly. */
   fillPattern: boolean;
+  /** ExcelApi 1.9: print setup of the sheets the add-in makes (orientation, paper, fit, titles, area, breaks). */
+  pageLayout: boolean;
+  /** ExcelApi 1.10: threaded comments can be found, so no note is put on a cell that has one. */
+  comments: boolean;
+  /**
+   * ExcelApi 1.18 and an office.js that has `Worksheet.notes` (the CDN build; the npm build a
+   * self-hosted pane serves does not): suggested ratings get a cell note.
+   */
+  notes: boolean;
   /**
    * Run option delayForCellEdit: always passed. No requirement set names it; office.js applies it
    * only where the host reports the DelayForCellEdit capability, and ignores it elsewhere.
@@ -109,6 +118,17 @@ function platformOf(): ApiSupport['platform'] {
   }
 }
 
+/** office.js defines a class per Excel object; one without `Worksheet.notes` predates ExcelApi 1.18. */
+function libraryDefinesNotes(): boolean {
+  try {
+    const W = typeof Excel !== 'undefined' ? (Excel as unknown as { Worksheet?: { prototype: object } }).Worksheet : undefined;
+    // The stand-in (the playground) has no classes; it answers for the requirement set itself.
+    return !W || 'notes' in W.prototype;
+  } catch {
+    return false;
+  }
+}
+
 export function detectApiSupport(): ApiSupport {
   const excelApi = VERSIONS.find(isSet) ?? null;
   return {
@@ -119,6 +139,9 @@ export function detectApiSupport(): ApiSupport {
     dataValidation: isSet('1.8'),
     suspendCalculation: isSet('1.6'),
     fillPattern: isSet('1.9'),
+    pageLayout: isSet('1.9'),
+    comments: isSet('1.10'),
+    notes: isSet('1.18') && libraryDefinesNotes(),
     delayForCellEdit: true,
     mergeUndoGroup: isSet('1.20'),
   };
@@ -174,7 +197,7 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
       run((ctx) => readWorkbook(ctx, { budget, mergedAreas: api().mergedAreas, progress })),
 
     apply: (plan: WritePlan, progress?: (done: number, total: number) => void): Promise<ApplyResult> =>
-      applyPlan(runner, plan, { requestBudget, features: { dataValidation: api().dataValidation }, progress, by }).catch((e) => {
+      applyPlan(runner, plan, { requestBudget, features: { dataValidation: api().dataValidation, pageLayout: api().pageLayout, comments: api().comments, notes: api().notes }, progress, by }).catch((e) => {
         throw partialError(e);
       }),
 

@@ -54,7 +54,7 @@ export class FileHost implements WorkbookHost {
     const hasFormulas = this.grid!.sheets.some((s) => s.formulas !== undefined);
     const markedSheets = this.grid!.sheets.filter(isSettingsSheet).map((s) => s.name);
     const r = await this.editor!.apply(plan, { hasFormulas, markedSheets });
-    this.notes.push(...r.notes);
+    this.notes.push(...r.messages);
     return r;
   }
 

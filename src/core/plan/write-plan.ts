@@ -111,6 +111,24 @@ export interface ApplyResult {
   formulaCells: { sheet: string; address: string }[];
   /** Settings changes not made (newer store, damaged row, a co-author's concurrent change). */
   settingsRefused: SettingsRefusal[];
+  /**
+   * The plan's cell notes (CellWrite.note) on cells that were written: how many were added or
+   * updated (a note the add-in wrote earlier is updated, never duplicated), and which were not
+   * written and why. Absent when the plan has no notes.
+   */
+  cellNotes?: CellNotesResult;
+  /** What the person should know about this write, in both languages (the pane shows them; the CLI prints them). */
+  messages?: { ja: string; en: string }[];
+}
+
+export interface CellNotesResult {
+  added: number;
+  updated: number;
+  /**
+   * staff-note: the cell already has someone else's note or comment thread, which stays as it is;
+   * unsupported: this host cannot write notes (the pane lists the suggestions instead).
+   */
+  notWritten: { sheet: string; address: string; reason: 'staff-note' | 'unsupported' }[];
 }
 
 /**

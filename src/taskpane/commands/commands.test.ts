@@ -104,6 +104,24 @@ test('fill reports a co-author edit instead of overwriting it', async () => {
   expect(result.conflicts[0].found).toBe('メモ');
 });
 
+test('fill on blank ratings: each suggestion gets a note where Excel can write one, and the result says when it cannot', async () => {
+  const blank = await gridFromXlsxBuffer(fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/xlsx/isehara-list-blank-ratings.xlsx')), 'blank.xlsx');
+  const { si, host } = setup(blank);
+  const out = await runFill(host, quiet);
+  expect(out.preview.suggestions.length).toBeGreaterThan(0);
+  expect(out.result.cellNotes).toEqual({ added: out.preview.suggestions.length, updated: 0, notWritten: [] });
+  expect(out.result.messages ?? []).toEqual([]);
+  const s = out.preview.suggestions[0];
+  expect(si.inspect(s.sheet).notes[s.address].content).toMatch(/^行革進捗アシスタント:\n評価の候補「/);
+
+  const old = setup(blank, '1.17');
+  expect(old.host.apiSupport().notes).toBe(false);
+  const r = await runFill(old.host, quiet);
+  expect(r.result.cellNotes?.added).toBe(0);
+  expect(r.result.messages?.map((m) => m.ja)).toEqual([expect.stringContaining('この Excel ではセルのメモを書き込めないため、候補の一覧を作業ウィンドウに表示しています')]);
+  expect(old.si.inspect(s.sheet).notes).toEqual({});
+});
+
 test('summary sheet reproduces the published Isehara totals', async () => {
   const { si, host } = setup();
   const out = await runSummary(host, { lang: 'ja', createdAt: '2026-11-21 12:00' }, quiet);
