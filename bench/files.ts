@@ -53,7 +53,7 @@ const OPS: Record<Op, (file: string) => Promise<unknown>> = {
 
 /** The Isehara list (labels typed on every row) with its 71 items repeated to `items`, written as Excel writes it. */
 function listWorkbook(items: number, stray = false): Uint8Array {
-  const spec = loadSpecs().find((s) => s.file === 'isehara-list-repeated.xlsx')!.sheets()[0];
+  const spec = loadSpecs().find((s) => s.file === 'isehara-list-repeated.xlsx')!.sheets!()[0];
   const first = spec.rows.findIndex((r) => typeof r[0] === 'string' && /^\d /.test(r[0] as string));
   const head = spec.rows.slice(0, first);
   const data = spec.rows.slice(first);

@@ -6,6 +6,13 @@ import { planFill } from '../src/core/plan/fill';
 import { DEFAULT_SUMMARY_SHEET, planSummarySheet } from '../src/core/plan/summary-sheet';
 import { planOwnedSheet } from '../src/core/settings/ownership';
 import { syntheticWorkbook } from './synthetic';
+import { consolidate } from '../src/core/consolidate/consolidate';
+import { checkSources, itemSources } from '../src/core/consolidate/provenance';
+import type { FileInput } from '../src/core/consolidate/types';
+import { DEFAULT_RULES } from '../src/core/rules/config';
+import { evaluatePlan } from '../src/core/rules/evaluate';
+import { summarise } from '../src/core/summary/summarise';
+import { buildPlan } from '../test/helpers/plan-builder';
 import { benchOfficeAdapter } from './office-adapter';
 
 /**
@@ -63,10 +70,39 @@ async function scale(): Promise<void> {
   }
 }
 
+/**
+ * A planning section's year: N items in department files of 100 items each, every file also sent a
+ * second time under another name, rows reversed and the last item left out (so it is not the same
+ * content, and each of its items is matched against the first file's), consolidated, summarised,
+ * expanded to sources and checked against them.
+ */
+async function consolidation(): Promise<void> {
+  console.log('\n## Consolidation: N items in files of 100, each file also sent again as a reordered, shorter copy');
+  console.log('items | files | consolidate | summary + sources + check');
+  for (const n of [1000, 4000, 10000]) {
+    const inputs: FileInput[] = [];
+    for (let f = 0; f < n / 100; f++) {
+      const specs = Array.from({ length: 100 }, (_, i) => ({ id: `${(f % 5) + 1}(${f})${i + 1}`, policy: String((f % 5) + 1), name: `部署${f}の取組${i + 1}`, departments: [`課${f}`], rating: 'B' as const, target: 10, actual: 10 }));
+      for (const [name, rows] of [[`課${f}.xlsx`, specs], [`課${f} - コピー.xlsx`, specs.slice(0, -1).reverse()]] as const) {
+        const plan = buildPlan([...rows]);
+        inputs.push({ file: name, plan, evaluations: evaluatePlan(plan, DEFAULT_RULES), errors: 0, layouts: plan.layouts });
+      }
+    }
+    const c = await time(3, () => consolidate(inputs));
+    const rest = await time(3, () => {
+      const summary = summarise(c.result.plan, { evaluations: c.result.evaluations });
+      return checkSources(summary, itemSources(c.result.plan, { origins: c.result.origins, workbook: '', evaluations: c.result.evaluations }));
+    });
+    if (c.result.plan.items.length !== n || rest.result.length) throw new Error(`consolidation bench: ${c.result.plan.items.length} items, ${rest.result.length} problems`);
+    console.log(`${n} | ${inputs.length} | ${fmt(c.ms)} | ${fmt(rest.ms)}`);
+  }
+}
+
 async function mainBench(): Promise<void> {
   console.log(`shinchoku bench — node ${process.version}, ${process.platform}/${process.arch}`);
   await files();
   await scale();
+  await consolidation();
   await benchOfficeAdapter();
 }
 

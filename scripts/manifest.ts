@@ -132,6 +132,50 @@ export interface CheckOptions {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The order Microsoft's schemas ([MS-OWEMXML]: OfficeAppManifestV1_1.xsd for a TaskPaneApp,
+ * TaskPaneAppVersionOverridesV1_0.xsd, OfficeAppBasicTypesV1_0.xsd) require of the children of each
+ * element we use. Office rejects a manifest out of order ("Expected is …"); xs:sequence, so an
+ * element may be absent but never earlier than one listed before it.
+ */
+export const SCHEMA_ORDER: Record<string, string[]> = {
+  OfficeApp: [
+    'Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl',
+    'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions',
+    'Dictionary', 'VersionOverrides',
+  ],
+  VersionOverrides: ['Description', 'Requirements', 'Hosts', 'Resources', 'WebApplicationInfo', 'EquivalentAddins'],
+  DesktopFormFactor: ['GetStarted', 'FunctionFile', 'ExtensionPoint'],
+  GetStarted: ['Title', 'Description', 'LearnMoreUrl'],
+  Group: ['Label', 'Icon', 'Control'],
+  Control: ['Label', 'Supertip', 'Icon', 'Action'],
+  Supertip: ['Title', 'Description'],
+  Action: ['TaskpaneId', 'SourceLocation', 'Title'],
+  Resources: ['Images', 'Urls', 'ShortStrings', 'LongStrings'],
+};
+
+/** Children out of the schema's order (and unknown ones), as findings. */
+function checkOrder(el: XmlElement, add: (rule: string, ja: string, en: string) => void): void {
+  const order = SCHEMA_ORDER[local(el.name)];
+  if (order) {
+    let last = -1;
+    for (const c of el.children) {
+      const name = local(c.name);
+      const at = order.indexOf(name);
+      if (at < 0) {
+        add('order', `<${local(el.name)}> に、スキーマにない要素 <${name}> があります。`, `<${local(el.name)}> has <${name}>, which its schema does not allow.`);
+      } else if (at < last) {
+        add(
+          'order',
+          `<${local(el.name)}> の中で <${name}> は <${order[last]}> より前に置く必要があります(スキーマの順序: ${order.join(', ')})。`,
+          `In <${local(el.name)}>, <${name}> must come before <${order[last]}> (schema order: ${order.join(', ')}).`,
+        );
+      } else last = at;
+    }
+  }
+  el.children.forEach((c) => checkOrder(c, add));
+}
 const EN = 'en-US';
 
 /** Offline rules for an XML add-in manifest; an empty list means it passed. */
@@ -147,6 +191,21 @@ export function checkManifest(xml: string, opts: CheckOptions): Finding[] {
   }
   if (local(root.name) !== 'OfficeApp' || root.attrs['xsi:type'] !== 'TaskPaneApp') {
     add('root', 'ルート要素が OfficeApp (xsi:type="TaskPaneApp") ではありません。', 'The root is not OfficeApp with xsi:type="TaskPaneApp".');
+  }
+  checkOrder(root, add);
+  if (child(root, 'AppDomains')?.children.length) {
+    add(
+      'appdomains',
+      'AppDomains は不要です(SourceLocation と同じドメインを挙げても効果がなく、誤解を招く、と Microsoft は説明しています)。削除してください。',
+      'Remove AppDomains: listing the SourceLocation domain "has no effect and may be misleading" (Microsoft).',
+    );
+  }
+  if (findAll(root, 'FunctionFile').length > 0 && !findAll(root, 'Action').some((a) => a.attrs['xsi:type'] === 'ExecuteFunction')) {
+    add(
+      'functionfile',
+      'FunctionFile は ExecuteFunction のコマンドがあるときだけ使います。作業ウィンドウを開くだけのマニフェストでは削除してください。',
+      'FunctionFile is only for ExecuteFunction commands; remove it when the commands only open the task pane.',
+    );
   }
   const text = (name: string) => child(root, name)?.text.trim() ?? '';
   if (!GUID.test(text('Id'))) add('id', `Id「${text('Id')}」が GUID 形式ではありません。`, `Id "${text('Id')}" is not a GUID.`);

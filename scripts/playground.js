@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
- * `npm run playground`: builds dist/ when a source is newer than the last build, then serves it on
- * http://localhost:3001/playground.html with a tiny static server (no https needed: the stand-in
- * replaces office.js, so Office's https rule does not apply). Also used by the browser tests.
+ * `npm run playground`: builds the playground into out/playground/ (never into dist/, which holds
+ * only the add-in) when a source is newer than the last build, then serves it on
+ * http://localhost:3001/playground.html with a tiny static server on the loopback interface (no https
+ * needed: the stand-in replaces office.js, so Office's https rule does not apply). Also used by the
+ * browser tests.
  */
 const fs = require('node:fs');
 const http = require('node:http');
@@ -11,6 +13,8 @@ const { spawnSync } = require('node:child_process');
 
 const ROOT = path.resolve(__dirname, '..');
 const INPUTS = ['src', 'assets/samples', 'assets/icons', 'webpack.config.js', 'manifest.xml'];
+const OUT = path.join(ROOT, 'out', 'playground');
+const PLAYGROUND_ARGS = ['--mode', 'production', '--env', 'only=playground', '--env', `out=${path.relative(ROOT, OUT)}`];
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -30,9 +34,9 @@ function newestMtime(p) {
   return newest;
 }
 
-/** Builds into outDir unless its playground.html is newer than every input. Returns whether it built. */
-function ensureBuild({ outDir = path.join(ROOT, 'dist'), webpackArgs = ['--mode', 'production'], log = console.log } = {}) {
-  const built = path.join(outDir, 'playground.html');
+/** Builds into outDir unless its `marker` file is newer than every input. Returns whether it built. */
+function ensureBuild({ outDir = OUT, webpackArgs = PLAYGROUND_ARGS, marker = 'playground.html', log = console.log } = {}) {
+  const built = path.join(outDir, marker);
   const inputs = Math.max(...INPUTS.map((p) => newestMtime(path.join(ROOT, p))));
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs > inputs) return false;
   log(`building ${path.relative(ROOT, outDir) || '.'} (webpack ${webpackArgs.join(' ')}) …`);
@@ -46,12 +50,20 @@ function ensureBuild({ outDir = path.join(ROOT, 'dist'), webpackArgs = ['--mode'
 }
 
 /** Serves dir on 127.0.0.1:port (0 = any free port); resolves with the server and its port. */
-function serve(dir, port = 0) {
+function serve(dir, port = 0, { index = 'playground.html', mounts = {} } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'playground.html';
-    const file = path.resolve(dir, rel);
-    if (!file.startsWith(path.resolve(dir) + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    let rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || index;
+    let root = dir;
+    // Extra directories under a prefix (the browser tests' host emulation), same origin.
+    for (const [prefix, target] of Object.entries(mounts)) {
+      if (rel.startsWith(`${prefix}/`)) {
+        root = target;
+        rel = rel.slice(prefix.length + 1);
+      }
+    }
+    const file = path.resolve(root, rel);
+    if (!file.startsWith(path.resolve(root) + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
       return;
@@ -65,7 +77,7 @@ function serve(dir, port = 0) {
   });
 }
 
-module.exports = { ensureBuild, serve, ROOT };
+module.exports = { ensureBuild, serve, ROOT, OUT };
 
 if (require.main === module) {
   const port = Number(process.env.PORT || 3001);
@@ -75,7 +87,7 @@ if (require.main === module) {
     console.error(e.message);
     process.exit(1);
   }
-  serve(path.join(ROOT, 'dist'), port).then(
+  serve(OUT, port).then(
     ({ port: p }) => {
       console.log(`\nプレイグラウンド / playground: http://localhost:${p}/playground.html`);
       console.log('  ?sample=nihonmatsu.xlsx  別のサンプル / another sample');

@@ -12,8 +12,8 @@ describe('manifest.xml offline check', () => {
     expect(checkManifest(source, { assetsDir })).toEqual([]);
   });
 
-  test('states ExcelApi 1.7, ja-JP default, ReadWriteDocument and a Home-tab button', () => {
-    expect(source).toMatch(/<Set Name="ExcelApi" MinVersion="1\.7"\/>/);
+  test('states ExcelApi 1.13, ja-JP default, ReadWriteDocument and a Home-tab button', () => {
+    expect(source).toMatch(/<Set Name="ExcelApi" MinVersion="1\.13"\/>/);
     expect(source).toMatch(/<DefaultLocale>ja-JP<\/DefaultLocale>/);
     expect(source).toMatch(/<OfficeTab id="TabHome">/);
     expect(source).toMatch(/taskpane\.html/);
@@ -52,6 +52,32 @@ describe('manifest.xml offline check', () => {
     // Icons are no longer local files, so only the URL rules apply.
     expect(checkManifest(prod, { assetsDir, production: true })).toEqual([]);
     expect(rules(source, true)).toContain('localhost');
+  });
+
+  test('the schema order is enforced: <Requirements> after <DefaultSettings> fails (Office says "Expected is Permissions")', () => {
+    const moved = source.replace(/\s*<Requirements>[\s\S]*?<\/Requirements>/, '').replace('<Permissions>', `<Requirements><Sets DefaultMinVersion="1.13"><Set Name="ExcelApi" MinVersion="1.13"/></Sets></Requirements>\n  <Permissions>`);
+    const f = checkManifest(moved, { assetsDir });
+    expect(f.map((x) => x.rule)).toEqual(['order']);
+    expect(f[0].en).toContain('<Requirements> must come before <DefaultSettings>');
+  });
+
+  test.each([
+    ['GetStarted after the command surface', (s: string) => s.replace(/(\s*<GetStarted>[\s\S]*?<\/GetStarted>)([\s\S]*?<\/ExtensionPoint>)/, '$2$1')],
+    ['Supertip before Label', (s: string) => s.replace(/(<Control xsi:type="Button" id="Shinchoku.OpenTaskpane">\s*)(<Label resid="OpenButton.Label"\/>\s*)(<Supertip>[\s\S]*?<\/Supertip>)/, '$1$3$2')],
+    ['LongStrings before ShortStrings', (s: string) => s.replace(/(\s*<bt:ShortStrings>[\s\S]*?<\/bt:ShortStrings>)(\s*<bt:LongStrings>[\s\S]*?<\/bt:LongStrings>)/, '$2$1')],
+  ])('order inside the overrides: %s fails', (_, edit) => {
+    const bad = edit(source);
+    expect(bad).not.toBe(source);
+    expect(rules(bad)).toContain('order');
+  });
+
+  test('no AppDomains and no FunctionFile (they are refused if put back)', () => {
+    expect(source).not.toMatch(/<AppDomains>/);
+    expect(source).not.toMatch(/<FunctionFile/);
+    const withDomains = source.replace('<Hosts>', '<AppDomains>\n    <AppDomain>https://localhost:3000</AppDomain>\n  </AppDomains>\n  <Hosts>');
+    expect(rules(withDomains)).toEqual(['appdomains']);
+    const withFunctionFile = source.replace('<ExtensionPoint', '<FunctionFile resid="Taskpane.Url"/>\n          <ExtensionPoint');
+    expect(rules(withFunctionFile)).toEqual(['functionfile']);
   });
 
   test('parseXml rejects what is not XML', () => {

@@ -20,6 +20,16 @@ export interface Args {
   includeSuggested: boolean;
   sheetName?: string;
   wide: boolean;
+  /** summary: the machine-readable table as UTF-8 CSV. */
+  csv?: string;
+  /** summary: the plan's list of items to reconcile against (a workbook, a folder, or a consolidated file). */
+  master?: string;
+  /** summary: last year's workbook(s) or consolidated file, for 前年度 / 増減. */
+  compare?: string;
+  /** summary: files whose copy counts when copies of an item disagree, most preferred first. */
+  prefer?: string[];
+  /** validate: write the findings into a 検証結果 sheet of a copy (-o). */
+  writeReport: boolean;
 }
 
 export type Parsed =
@@ -60,6 +70,10 @@ const EXAMPLES: Partial<Record<OptionKey, string | Localized>> = {
   mapping: 'mapping.json',
   lang: 'en',
   sheetName: '行革集計',
+  csv: { ja: '出力.csv', en: 'OUT.csv' },
+  master: { ja: '計画一覧.xlsx', en: 'PLAN.xlsx' },
+  compare: { ja: '前年度.xlsx', en: 'LAST.xlsx' },
+  prefer: { ja: 'ファイル.xlsx', en: 'FILE.xlsx' },
 };
 
 function example(key: OptionKey, option: string): Localized {
@@ -74,7 +88,7 @@ function example(key: OptionKey, option: string): Localized {
  */
 export function parseArgs(argv: string[], env: Record<string, string | undefined> = process.env): Parsed {
   const lang = langOf(argv, defaultLang(env));
-  const given = new Map<OptionKey, { name: string; value: string | true }>();
+  const given = new Map<OptionKey, { name: string; value: string | true; all: string[] }>();
   const positional: string[] = [];
   let help = false;
   let version = false;
@@ -105,14 +119,14 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
       throw new UsageError(withSuggestion(msg('usageUnknownOption', { option: name }), closest(name, all)), commandOf(positional));
     }
     if (!spec.value) {
-      given.set(spec.key, { name, value: true });
+      given.set(spec.key, { name, value: true, all: [] });
       continue;
     }
     const value = eq > 0 ? token.slice(eq + 1) : argv[++i];
     if (value === undefined || value === '') {
       throw new UsageError(msg('usageNeedsValue', { option: name, example: example(spec.key, name) }), commandOf(positional));
     }
-    given.set(spec.key, { name, value });
+    given.set(spec.key, { name, value, all: [...(spec.repeat ? (given.get(spec.key)?.all ?? []) : []), value] });
   }
 
   let [command, ...files] = positional;
@@ -144,7 +158,16 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     const v = given.get(key)?.value;
     return typeof v === 'string' ? v : undefined;
   };
-  const args: Args = { command: name, files, json: given.has('json'), lang, includeSuggested: given.has('includeSuggested'), wide: given.has('wide'), force: given.has('force') };
+  const args: Args = {
+    command: name,
+    files,
+    json: given.has('json'),
+    lang,
+    includeSuggested: given.has('includeSuggested'),
+    wide: given.has('wide'),
+    force: given.has('force'),
+    writeReport: given.has('writeReport'),
+  };
 
   const langValue = value('lang');
   if (langValue !== undefined && langValue !== 'ja' && langValue !== 'en') throw new UsageError(msg('usageBadLang', { value: langValue }), name);
@@ -170,9 +193,17 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     if (axes.length === 0 || axes.length > 2) throw new UsageError(msg('usageTooManyAxes', { value: by }), name);
     args.by = axes;
   }
-  for (const key of ['mapping', 'out', 'sheetName'] as const) {
+  for (const key of ['mapping', 'out', 'sheetName', 'csv', 'master', 'compare'] as const) {
     const v = value(key);
     if (v !== undefined) args[key] = v;
+  }
+  const prefer = given.get('prefer')?.all;
+  if (prefer?.length) args.prefer = prefer;
+  if (name === 'validate' && args.writeReport && !args.out) throw new UsageError(msg('usageReportNeedsOut', { example: EXAMPLES.out! }), name);
+  if (name === 'validate' && args.out && !args.writeReport) throw new UsageError(msg('usageOutNeedsReport'), name);
+  if (args.by?.length === 2) {
+    const extra = (['csv', 'master', 'compare'] as const).find((k) => given.has(k));
+    if (extra) throw new UsageError(msg('usageCrossTabOnly', { option: given.get(extra)!.name }), name);
   }
   for (const key of spec.required) {
     if (given.has(key)) continue;

@@ -26,6 +26,11 @@ const OPTION_HELP: Record<OptionKey, MessageKey> = {
   includeSuggested: 'optIncludeSuggested',
   sheetName: 'optSheetName',
   lang: 'optLang',
+  csv: 'optCsv',
+  master: 'optMaster',
+  compare: 'optCompare',
+  prefer: 'optPrefer',
+  writeReport: 'optWriteReport',
 };
 
 /** The line a person would type, with the options a command requires. */

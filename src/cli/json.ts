@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import { ConFindingSchema, type ConFinding } from '../core/consolidate/codes';
+import { ComparisonSchema, type Comparison } from '../core/consolidate/compare';
+import { HearingListSchema, type HearingList } from '../core/consolidate/hearing';
+import { MachineTableSchema, type MachineTable } from '../core/consolidate/machine-table';
+import { ItemSourceSchema, sourcesOf, type ItemSource } from '../core/consolidate/provenance';
+import { ReconciliationSchema, type Reconciliation } from '../core/consolidate/reconcile';
+import { CopySchema, FileEntrySchema, type Consolidation } from '../core/consolidate/types';
 import type { Analysis } from '../core/engine/analyse';
 import type { Item } from '../core/model/plan';
 import type { CrossTab } from '../core/summary/crosstab';
@@ -86,6 +93,8 @@ export const ValidateJson = z.object({
   counts: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
   verdict: VerdictJson,
   issues: z.array(IssueJson),
+  /** Where the copy with the 検証結果 sheet was written (--write-report -o), else null. */
+  out: z.string().nullable(),
 });
 
 /** Items per symbol of the plan's scale (A, B … or S, A …), plus `unrated` and `notRated`. */
@@ -99,7 +108,13 @@ export const SummaryRowJson = z.object({
   effectActual: z.number(),
   effectRatio: z.number().nullable(),
 });
+/** A consolidation, reconciliation or hearing finding, its message in the language asked for. */
+const ConFindingJson = ConFindingSchema.omit({ params: true, message: true }).extend({ message: z.string() });
+/** Each row's items: every count and amount of the row is a count or sum of these (provenance.ts). */
+const RowWithSources = SummaryRowJson.extend({ sources: z.array(ItemSourceSchema) });
+
 export const SummaryJson = z.object({
+  /** The files counted (consolidation.files lists every file given, with its status). */
   files: z.array(z.string()),
   layouts: z.array(z.string()),
   axis: z.string(),
@@ -114,10 +129,31 @@ export const SummaryJson = z.object({
   sharedItems: z.number(),
   /** Ratings that are still the add-in's suggestion, as written (not confirmed by the department). */
   unconfirmed: z.array(z.object({ file: z.string(), itemId: z.string(), cell: z.string() })),
-  groups: z.array(SummaryRowJson),
-  total: SummaryRowJson,
+  groups: z.array(RowWithSources),
+  total: RowWithSources,
   /** Where the summary sheet was written (-o), else null. */
   out: z.string().nullable(),
+  /** Where the machine-readable CSV was written (--csv), else null. */
+  csv: z.string().nullable(),
+  consolidation: z.object({
+    files: z.array(FileEntrySchema),
+    duplicates: z.array(z.object({ id: z.string(), name: z.string(), used: z.string().nullable(), differing: z.array(z.string()), resolution: z.string(), copies: z.array(CopySchema) })),
+    findings: z.array(ConFindingJson),
+  }),
+  /** Against the plan's list (--master), else null. */
+  reconciliation: ReconciliationSchema.omit({ findings: true }).extend({ findings: z.array(ConFindingJson) }).nullable(),
+  /** With last year (--compare), else null. */
+  comparison: ComparisonSchema.nullable(),
+  hearing: HearingListSchema.omit({ entries: true }).extend({
+    entries: z.array(HearingListSchema.shape.entries.element.omit({ reasons: true }).extend({ reasons: z.array(z.object({ code: z.string(), message: z.string() })) })),
+  }),
+  /** The machine-readable twin of the summary (the table the CSV holds). */
+  machineReadable: MachineTableSchema,
+});
+/** What summary prints instead of a summary while copies of an item disagree (exit 1). */
+export const RefusedSummaryJson = z.object({
+  refused: z.literal(true),
+  consolidation: SummaryJson.shape.consolidation,
 });
 const GroupJson = z.object({ key: z.string(), name: z.string() });
 export const CrossTabJson = z.object({
@@ -132,6 +168,7 @@ export const CrossTabJson = z.object({
   items: ItemCountJson,
   sharedItems: z.number(),
   out: z.string().nullable(),
+  consolidation: SummaryJson.shape.consolidation,
 });
 
 function scalar(v: ParsedValue | undefined): string | number | null {
@@ -200,7 +237,7 @@ export function inspectJson(a: Analysis, lang: 'ja' | 'en'): z.infer<typeof Insp
   });
 }
 
-export function validateJson(a: Analysis, file: string, lang: 'ja' | 'en', verdictText: string[]): z.infer<typeof ValidateJson> {
+export function validateJson(a: Analysis, file: string, lang: 'ja' | 'en', verdictText: string[], out: string | null = null): z.infer<typeof ValidateJson> {
   const v = verdictOf(a.plan, a.findings);
   return ValidateJson.parse({
     layout: layoutName(a),
@@ -215,6 +252,7 @@ export function validateJson(a: Analysis, file: string, lang: 'ja' | 'en', verdi
       itemId: f.itemId ?? null,
       message: f.message[lang],
     })),
+    out,
   });
 }
 
@@ -230,6 +268,11 @@ export function rowJson(s: Summary, r: SummaryRow): z.infer<typeof SummaryRowJso
   };
 }
 
+/** A summary row with the files and cells behind it. */
+function rowWithSources(s: Summary, r: SummaryRow, sources: readonly ItemSource[]): z.infer<typeof RowWithSources> {
+  return { sources: sourcesOf(r, sources), ...rowJson(s, r) };
+}
+
 export interface SummaryExtras {
   items: z.infer<typeof ItemCountJson>;
   sharedItems: number;
@@ -237,10 +280,34 @@ export interface SummaryExtras {
   unconfirmed: { file: string; itemId: string; cell: string }[];
 }
 
-export function summaryJson(s: Summary, files: string[], layouts: string[], extras: SummaryExtras): z.infer<typeof SummaryJson> {
+/** Everything one run of summary found, for the JSON document. */
+export interface SummaryRunJson {
+  consolidation: Consolidation;
+  summary: Summary;
+  sources: ItemSource[];
+  reconciliation?: Reconciliation;
+  comparison?: Comparison;
+  hearing: HearingList;
+  machine: MachineTable;
+}
+
+const findingJson = (lang: 'ja' | 'en') => (f: ConFinding) => ({
+  code: f.code,
+  severity: f.severity,
+  message: f.message[lang],
+  sources: f.sources,
+  ...(f.itemId !== undefined ? { itemId: f.itemId } : {}),
+});
+
+export function consolidationJson(c: Consolidation, lang: 'ja' | 'en'): z.infer<typeof SummaryJson>['consolidation'] {
+  return { files: c.files, duplicates: c.duplicates, findings: c.findings.map(findingJson(lang)) };
+}
+
+export function summaryJson(run: SummaryRunJson, extras: SummaryExtras & { csv: string | null }, lang: 'ja' | 'en'): z.infer<typeof SummaryJson> {
+  const { summary: s, consolidation: c } = run;
   return SummaryJson.parse({
-    files,
-    layouts,
+    files: c.files.filter((f) => f.status === 'used').map((f) => f.file),
+    layouts: c.plan.layouts,
     axis: s.axis,
     groupLabel: s.groupLabel,
     reportFy: s.reportFy ?? null,
@@ -249,13 +316,19 @@ export function summaryJson(s: Summary, files: string[], layouts: string[], extr
     suggestedUsed: s.suggestedUsed,
     sharedItems: extras.sharedItems,
     unconfirmed: extras.unconfirmed,
-    groups: s.groups.map((g) => rowJson(s, g)),
-    total: rowJson(s, s.total),
+    groups: s.groups.map((g) => rowWithSources(s, g, run.sources)),
+    total: rowWithSources(s, s.total, run.sources),
     out: extras.out,
+    csv: extras.csv,
+    consolidation: consolidationJson(c, lang),
+    reconciliation: run.reconciliation ? { ...run.reconciliation, findings: run.reconciliation.findings.map(findingJson(lang)) } : null,
+    comparison: run.comparison ?? null,
+    hearing: { ...run.hearing, entries: run.hearing.entries.map((e) => ({ ...e, reasons: e.reasons.map((x) => ({ code: x.code, message: x.message[lang] })) })) },
+    machineReadable: run.machine,
   });
 }
 
-export function crossTabJson(t: CrossTab, files: string[], extras: SummaryExtras): z.infer<typeof CrossTabJson> {
+export function crossTabJson(t: CrossTab, files: string[], extras: SummaryExtras, consolidation: z.infer<typeof SummaryJson>['consolidation']): z.infer<typeof CrossTabJson> {
   return CrossTabJson.parse({
     files,
     axes: [t.axisA, t.axisB],
@@ -268,6 +341,7 @@ export function crossTabJson(t: CrossTab, files: string[], extras: SummaryExtras
     items: extras.items,
     sharedItems: extras.sharedItems,
     out: extras.out,
+    consolidation,
   });
 }
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { FileHost } from '../adapters/file/file-host';
-import { checkOutput } from '../adapters/file/safe-output';
+import { checkOutput, writeOutput } from '../adapters/file/safe-output';
 import { analyse, type Analysis } from '../core/engine/analyse';
 import type { WorkbookGrid } from '../core/grid/types';
 import { SavedLayoutSchema } from '../core/layouts/generic/mapping';
@@ -70,6 +70,15 @@ export function checkOutputPath(out: string, args: Pick<Args, 'files' | 'force'>
 export async function saveOutput(host: FileHost, out: string, args: Pick<Args, 'files' | 'force'>): Promise<void> {
   try {
     await host.save(out, { force: args.force, inputs: args.files });
+  } catch (e) {
+    throw outputError(out, e);
+  }
+}
+
+/** Writes a text file (the machine-readable CSV) the same safe way as a workbook. */
+export function saveTextOutput(out: string, text: string, args: Pick<Args, 'files' | 'force'>): void {
+  try {
+    writeOutput(out, new TextEncoder().encode(text), args.files, { force: args.force });
   } catch (e) {
     throw outputError(out, e);
   }

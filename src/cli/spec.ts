@@ -10,13 +10,31 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 /** Layout ids for `--layout`; a unit test keeps this equal to the registry's list. */
 export const LAYOUT_IDS = ['isehara-list', 'isehara-sheet', 'nihonmatsu', 'yuzawa', 'aizuwakamatsu', 'tsukubamirai', 'generic'] as const;
 
-export type OptionKey = 'json' | 'lang' | 'layout' | 'mapping' | 'fy' | 'out' | 'force' | 'by' | 'includeSuggested' | 'sheetName' | 'wide';
+export type OptionKey =
+  | 'json'
+  | 'lang'
+  | 'layout'
+  | 'mapping'
+  | 'fy'
+  | 'out'
+  | 'force'
+  | 'by'
+  | 'includeSuggested'
+  | 'sheetName'
+  | 'wide'
+  | 'csv'
+  | 'master'
+  | 'compare'
+  | 'prefer'
+  | 'writeReport';
 
 export interface OptionSpec {
   key: OptionKey;
   names: string[];
   /** The value's placeholder in the help; absent for flags. */
   value?: { ja: string; en: string };
+  /** May be given more than once (every value is kept). */
+  repeat?: boolean;
 }
 
 export const OPTIONS: readonly OptionSpec[] = [
@@ -24,6 +42,11 @@ export const OPTIONS: readonly OptionSpec[] = [
   { key: 'force', names: ['--force'] },
   { key: 'fy', names: ['--fy'], value: { ja: '年度', en: 'YEAR' } },
   { key: 'by', names: ['--by'], value: { ja: '分類[,分類]', en: 'AXIS[,AXIS]' } },
+  { key: 'csv', names: ['--csv'], value: { ja: '出力.csv', en: 'OUT.csv' } },
+  { key: 'master', names: ['--master'], value: { ja: '計画一覧', en: 'PLAN' } },
+  { key: 'compare', names: ['--compare'], value: { ja: '前年度', en: 'LAST' } },
+  { key: 'prefer', names: ['--prefer'], value: { ja: 'ファイル', en: 'FILE' }, repeat: true },
+  { key: 'writeReport', names: ['--write-report'] },
   { key: 'layout', names: ['--layout'], value: { ja: 'ID', en: 'ID' } },
   { key: 'mapping', names: ['--mapping'], value: { ja: '対応表.json', en: 'MAPPING.json' } },
   { key: 'json', names: ['--json'] },
@@ -38,7 +61,10 @@ const COMMON: OptionKey[] = ['lang', 'json', 'layout', 'mapping', 'fy', 'wide'];
 
 export interface CommandSpec {
   name: CommandName;
-  /** How many workbooks: exactly one, one or more, or at most one (demo: the bundled sample by default). */
+  /**
+   * How many workbooks: exactly one, one or more (workbooks or folders of them), or at most one
+   * (demo: the bundled sample by default).
+   */
   files: 'one' | 'many' | 'optional';
   /** Options that must be given. */
   required: OptionKey[];
@@ -47,9 +73,14 @@ export interface CommandSpec {
 
 export const COMMANDS: readonly CommandSpec[] = [
   { name: 'inspect', files: 'one', required: [], options: COMMON },
-  { name: 'validate', files: 'one', required: [], options: COMMON },
+  { name: 'validate', files: 'one', required: [], options: [...COMMON, 'writeReport', 'out', 'force'] },
   { name: 'fill', files: 'one', required: ['out'], options: [...COMMON, 'out', 'force'] },
-  { name: 'summary', files: 'many', required: [], options: [...COMMON, 'out', 'force', 'by', 'includeSuggested', 'sheetName'] },
+  {
+    name: 'summary',
+    files: 'many',
+    required: [],
+    options: [...COMMON, 'out', 'force', 'csv', 'by', 'master', 'compare', 'prefer', 'includeSuggested', 'sheetName'],
+  },
   { name: 'columns', files: 'one', required: ['fy', 'out'], options: [...COMMON, 'out', 'force'] },
   { name: 'mapping', files: 'one', required: [], options: ['lang', 'json'] },
   { name: 'demo', files: 'optional', required: [], options: ['lang', 'json', 'out', 'wide'] },

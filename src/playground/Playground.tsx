@@ -37,7 +37,7 @@ export function optionsFromUrl(search: string): PlaygroundOptions {
     sample: known ? sample : SAMPLES[0].file,
     ...(known ? {} : { unknownSample: sample }),
     displayLanguage: q.get('lang') === 'en' ? 'en-US' : 'ja-JP',
-    apiVersion: /^1\.\d+$/.test(q.get('api') ?? '') ? q.get('api')! : '1.17',
+    apiVersion: /^1\.\d+$/.test(q.get('api') ?? '') ? q.get('api')! : '1.20',
     paneWidth: Math.min(800, Math.max(240, Number(q.get('width')) || 380)),
   };
 }

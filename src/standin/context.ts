@@ -1,5 +1,7 @@
 import { StandInError, propertyNotLoaded } from './errors';
 import type { WorkbookModel } from './model';
+import { undoSupported, type Platform } from './undo';
+import { jsonBytes } from '../adapters/excel/request-size';
 
 /** Excel on the web refuses a batch whose request or response exceeds 5 MB. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -15,7 +17,26 @@ export interface Env {
   stats: StandInStats;
   /** [major, minor] of the highest ExcelApi set this host claims. */
   api: [number, number];
+  /** Where Excel runs: the 5 MB payload limit exists only on the web; undo support differs. */
+  platform: Platform;
+  /** Options of the Excel.run in progress (mergeUndoGroup decides UndoNotSupported). */
+  runOptions?: { delayForCellEdit?: boolean; mergeUndoGroup?: boolean };
+  /** Called before each sync executes: the co-author model puts other people's edits here. */
+  beforeSync?: (syncNo: number) => void;
+  /** The signed-in user: Excel makes them the author of a note an add-in adds. */
+  userName: string;
+  /** Handlers of WorksheetCollection.onChanged (ExcelApi 1.9), told of other people's edits. */
+  changeHandlers: Set<(e: WorksheetChangedArgs) => unknown>;
   changed(): void;
+}
+
+/** What Excel passes to a WorksheetCollection.onChanged handler (the fields the adapter uses). */
+export interface WorksheetChangedArgs {
+  type: 'WorksheetChanged';
+  worksheetId: string;
+  address: string;
+  source: 'Local' | 'Remote';
+  changeType: string;
 }
 
 export interface OpResult {
@@ -30,24 +51,23 @@ interface Op {
   run(): OpResult | void | Promise<OpResult | void>;
 }
 
-/** UTF-8 bytes of a value as JSON, roughly what travels over the wire. */
-export function jsonBytes(v: unknown): number {
-  const s = JSON.stringify(v) ?? '';
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+/** Thrown by sync(): which queued operation failed, so a protocol front end can name the action. */
+export interface FailedAt {
+  opIndex?: number;
 }
 
-/** Fixed cost of one queued action in the request (object path, method id…). */
-const ACTION_BYTES = 60;
+/** UTF-8 bytes of a value as JSON (the adapter's own measure, so both count alike). */
+export { jsonBytes };
+
+/**
+ * What office.js puts in the request besides the payload, measured on its serialiser
+ * (test/adapters/officejs-request-size.test.ts keeps them within a third): an action record costs about
+ * 75 bytes, and every object an action touches is sent once per sync as its object path with an
+ * Instantiate action (~170 bytes), and so is each parent path not yet in the sync (range → sheet,
+ * fill → format → range).
+ */
+const ACTION_BYTES = 75;
+const OBJECT_BYTES = 170;
 
 export function apiAtLeast(api: [number, number], version: string): boolean {
   const [maj, min] = version.split('.').map(Number);
@@ -56,13 +76,35 @@ export function apiAtLeast(api: [number, number], version: string): boolean {
 
 export class RequestContextCore {
   private queue: Op[] = [];
+  private touched = new WeakSet<object>();
   calcSuspended = false;
+  /** False when a protocol front end charges the real request body itself (office.js in tests). */
+  chargeRequest = true;
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
 
   constructor(readonly env: Env) {}
 
-  enqueue(requestPayload: unknown, run: Op['run']): void {
-    this.queue.push({ request: ACTION_BYTES + (requestPayload === undefined ? 0 : jsonBytes(requestPayload)), run });
+  enqueue(requestPayload: unknown, run: Op['run'], owner?: { pathParent(): unknown }): void {
+    let request = ACTION_BYTES + (requestPayload === undefined ? 0 : jsonBytes(requestPayload));
+    // office.js sends the object's path and every parent path not yet in this sync's request.
+    for (let o = owner; o && !this.touched.has(o); o = o.pathParent() as typeof owner) {
+      this.touched.add(o);
+      request += OBJECT_BYTES;
+    }
+    this.queue.push({ request, run });
+  }
+
+  /**
+   * An action of an API that cannot join an undo group: inside Excel.run({ mergeUndoGroup: true })
+   * it fails at sync with UndoNotSupported, as Microsoft documents for Excel 1.20 hosts.
+   */
+  checkUndo(api: string): void {
+    if (!this.env.runOptions?.mergeUndoGroup || undoSupported(api, this.env.platform)) return;
+    throw new StandInError(
+      'UndoNotSupported',
+      `${api} does not support undo, so it cannot be part of an undo group (mergeUndoGroup).`,
+      api,
+    );
   }
 
   get pending(): number {
@@ -77,36 +119,50 @@ export class RequestContextCore {
     });
   }
 
+  /** Operations queued so far; a protocol front end maps them back to its actions. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
+    this.touched = new WeakSet<object>();
     const stats = this.env.stats;
     stats.syncs++;
-    const request = ops.reduce((n, o) => n + o.request, 0);
-    stats.maxRequestBytes = Math.max(stats.maxRequestBytes, request);
-    if (request > PAYLOAD_LIMIT_BYTES) {
-      throw new StandInError(
-        'RequestPayloadSizeLimitExceeded',
-        `The request payload size (${request} bytes) has exceeded the limit.`,
-      );
+    this.env.beforeSync?.(stats.syncs);
+    const web = this.env.platform === 'web';
+    if (this.chargeRequest) {
+      const request = ops.reduce((n, o) => n + o.request, 0);
+      stats.maxRequestBytes = Math.max(stats.maxRequestBytes, request);
+      if (web && request > PAYLOAD_LIMIT_BYTES) {
+        throw new StandInError(
+          'RequestPayloadSizeLimitExceeded',
+          `The request payload size (${request} bytes) has exceeded the limit.`,
+        );
+      }
     }
     const commits: (() => void)[] = [];
     let response = 0;
     let wrote = false;
+    let i = 0;
     try {
-      for (const op of ops) {
-        const r = await op.run();
+      for (; i < ops.length; i++) {
+        const r = await ops[i].run();
         if (!r) continue;
         response += r.response ?? 0;
         if (r.commit) commits.push(r.commit);
         if (r.wrote) wrote = true;
       }
+    } catch (e) {
+      if (e && typeof e === 'object') (e as FailedAt).opIndex = i;
+      throw e;
     } finally {
       this.calcSuspended = false;
       if (wrote) this.env.changed();
     }
     stats.maxResponseBytes = Math.max(stats.maxResponseBytes, response);
-    if (response > PAYLOAD_LIMIT_BYTES) {
+    if (web && response > PAYLOAD_LIMIT_BYTES) {
       throw new StandInError(
         'ResponsePayloadSizeLimitExceeded',
         `The response payload size (${response} bytes) has exceeded the limit.`,
@@ -169,15 +225,24 @@ export abstract class ClientObject {
     }
     const props = own.length === 0 && nested.size === 0 ? Object.keys(loaders) : own;
     if (props.length > 0) {
-      this.context.enqueue(props, () => {
-        const got: Record<string, unknown> = {};
-        const there = this.exists();
-        for (const p of props) got[p] = there ? loaders[p]() : null;
-        return { response: jsonBytes(got), commit: () => Object.assign(this._v, got) };
-      });
+      this.context.enqueue(
+        props,
+        () => {
+          const got: Record<string, unknown> = {};
+          const there = this.exists();
+          for (const p of props) got[p] = there ? loaders[p]() : null;
+          return { response: jsonBytes(got), commit: () => Object.assign(this._v, got) };
+        },
+        this,
+      );
     }
     for (const [child, sub] of nested) children[child].load(sub.length ? sub : undefined);
     return this;
+  }
+
+  /** The object whose path this one's path extends (range → sheet, fill → format → range); for request sizes. */
+  pathParent(): ClientObject | undefined {
+    return undefined;
   }
 
   protected get<T>(prop: string): T {
@@ -187,18 +252,26 @@ export abstract class ClientObject {
 
   protected set(prop: string, value: unknown, apply: () => void): void {
     this._v[prop] = value;
-    this.context.enqueue(value, () => {
-      apply();
-      return { wrote: true };
-    });
+    this.context.enqueue(
+      value,
+      () => {
+        apply();
+        return { wrote: true };
+      },
+      this,
+    );
   }
 
   /** A method call that changes the workbook at sync. */
   protected act(payload: unknown, apply: () => void): void {
-    this.context.enqueue(payload, () => {
-      apply();
-      return { wrote: true };
-    });
+    this.context.enqueue(
+      payload,
+      () => {
+        apply();
+        return { wrote: true };
+      },
+      this,
+    );
   }
 
   toJSON(): Record<string, unknown> {

@@ -26,6 +26,21 @@ export interface ValidationModel {
 
 export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
+/** A note (ExcelApi 1.18) or a threaded comment (1.10) on a cell, as Excel keeps it. */
+export interface NoteModel {
+  content: string;
+  author: string;
+}
+
+/** Page setup (ExcelApi 1.9 PageLayout): what the adapter sets and a test looks at. */
+export interface PageLayoutModel {
+  orientation: 'Portrait' | 'Landscape';
+  paperSize: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  printTitleRows: string | null;
+  printArea: string | null;
+}
+
 let nextId = 1;
 
 export class SheetModel {
@@ -35,11 +50,20 @@ export class SheetModel {
   formulas: (string | null)[][] = [];
   readonly numberFormats = new Map<string, string>();
   readonly fills = new Map<string, string>();
+  /** Cell links (Range.hyperlink): cell key → the location or address it points at. */
+  readonly hyperlinks = new Map<string, string>();
   readonly styles = new Map<string, CellStyle>();
   readonly columnWidths = new Map<number, number>();
   merges: Range[] = [];
   validations: ValidationModel[] = [];
   charts: ChartModel[] = [];
+  /** Notes by cellKey (ExcelApi 1.18). */
+  readonly notes = new Map<string, NoteModel>();
+  /** Threaded comments by cellKey (ExcelApi 1.10); a cell has either a note or a thread. */
+  readonly threads = new Map<string, NoteModel>();
+  pageLayout: PageLayoutModel = { orientation: 'Portrait', paperSize: 'A4', zoom: { scale: 100 }, printTitleRows: null, printArea: null };
+  /** Manual horizontal page breaks: 0-based rows that start a page. */
+  rowBreaks: number[] = [];
   protected = false;
   visibility: Visibility = 'Visible';
 
@@ -59,6 +83,46 @@ export class SheetModel {
     if (value === null && formula === null && (this.values[r]?.[c] === undefined) && (this.formulas[r]?.[c] === undefined)) return;
     (this.values[r] ??= [])[c] = value;
     (this.formulas[r] ??= [])[c] = formula;
+  }
+
+  /** A row deleted (or inserted) by someone: everything below moves up (or down) by one. */
+  deleteRow(row: number): void {
+    this.shiftRows(row, -1);
+  }
+
+  insertRow(row: number): void {
+    this.shiftRows(row, 1);
+  }
+
+  private shiftRows(row: number, by: 1 | -1): void {
+    if (by < 0) {
+      this.values.splice(row, 1);
+      this.formulas.splice(row, 1);
+    } else {
+      if (this.values.length > row) this.values.splice(row, 0, []);
+      if (this.formulas.length > row) this.formulas.splice(row, 0, []);
+    }
+    for (const m of [this.numberFormats, this.fills, this.styles, this.notes, this.threads] as Map<string, unknown>[]) {
+      const moved = [...m].flatMap(([k, v]) => {
+        const [r, c] = k.split(',').map(Number);
+        if (r < row) return [[k, v] as const];
+        if (by < 0 && r === row) return [];
+        return [[cellKey(r + by, c), v] as const];
+      });
+      m.clear();
+      for (const [k, v] of moved) m.set(k, v);
+    }
+    const move = (g: Range): Range | null => {
+      if (g.bottom < row) return g;
+      if (g.top > row || (by > 0 && g.top === row)) return { ...g, top: g.top + by, bottom: g.bottom + by };
+      const bottom = g.bottom + by;
+      return bottom < g.top ? null : { ...g, bottom };
+    };
+    this.merges = this.merges.map(move).filter((g): g is Range => g !== null && (g.top !== g.bottom || g.left !== g.right));
+    this.validations = this.validations.flatMap((v) => {
+      const r = move(v.range);
+      return r ? [{ ...v, range: r }] : [];
+    });
   }
 
   mergeAt(r: number, c: number): Range | undefined {
@@ -104,6 +168,8 @@ export class SheetModel {
 
 export class WorkbookModel {
   sheets: SheetModel[] = [];
+  /** Review › Protect Workbook (structure): sheets cannot be added, deleted, hidden or renamed. */
+  structureProtected = false;
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
 

@@ -1,12 +1,21 @@
 import type { CellValue, Range as Rect } from '../core/grid/types';
 import { MAX_COLS, MAX_ROWS, parseAddress, qualified } from './address';
-import { ClientObject, jsonBytes, parseLoad, type RequestContextCore } from './context';
+import { ClientObject, jsonBytes, parseLoad, type RequestContextCore, type WorksheetChangedArgs } from './context';
 import { StandInError } from './errors';
-import { cellKey, SheetModel, type CellStyle, type Visibility } from './model';
+import { cellKey, SheetModel, type CellStyle, type NoteModel, type Visibility } from './model';
 import { decodeWorkbook } from './decode';
 
 /** Excel refuses to read more than this many cells in one go (docs: reads may come back null). */
 const MAX_READ_CELLS = 5_000_000;
+/** Range.getMergedAreasOrNullObject: "if the merged areas count in this range is more than 512, then this method will fail". */
+export const MAX_MERGED_AREAS = 512;
+
+/** Adding, deleting, hiding or inserting sheets fails while the workbook's structure is protected. */
+function checkStructure(ctx: RequestContextCore, api: string): void {
+  if (ctx.env.model.structureProtected) {
+    throw new StandInError('AccessDenied', 'The workbook structure is protected, so sheets cannot be added, deleted, hidden or moved.', api);
+  }
+}
 
 const VISIBILITIES: Visibility[] = ['Visible', 'Hidden', 'VeryHidden'];
 
@@ -57,13 +66,27 @@ export class Application extends ClientObject {
   }
 }
 
+export class WorkbookProtection extends ClientObject {
+  protected get typeName() {
+    return 'WorkbookProtection';
+  }
+  protected loaders() {
+    return { protected: () => this.context.env.model.structureProtected };
+  }
+  get protected(): boolean {
+    return this.get('protected');
+  }
+}
+
 export class Workbook extends ClientObject {
   readonly worksheets: WorksheetCollection;
   readonly application: Application;
+  readonly protection: WorkbookProtection;
   constructor(ctx: RequestContextCore) {
     super(ctx);
     this.worksheets = new WorksheetCollection(ctx);
     this.application = new Application(ctx);
+    this.protection = new WorkbookProtection(ctx);
   }
   protected get typeName() {
     return 'Workbook';
@@ -75,7 +98,7 @@ export class Workbook extends ClientObject {
     return this.get('name');
   }
   protected override children() {
-    return { worksheets: this.worksheets, application: this.application } as Record<string, ClientObject>;
+    return { worksheets: this.worksheets, application: this.application, protection: this.protection } as Record<string, ClientObject>;
   }
 
   /** ExcelApi 1.13. Sheets come from the file as Excel would import them (values, merges, visibility). */
@@ -85,18 +108,27 @@ export class Workbook extends ClientObject {
   ): ClientResult<string[]> {
     this.context.requireApi('1.13', 'Workbook.insertWorksheetsFromBase64');
     const result = new ClientResult<string[]>();
-    this.context.enqueue(base64, async () => {
+    const api = 'Workbook.insertWorksheetsFromBase64';
+    this.context.enqueue([base64, options], async () => {
+      this.context.checkUndo(api);
+      checkStructure(this.context, api);
       let incoming: SheetModel[];
+      let unsupported: Set<string>;
       try {
-        incoming = await decodeWorkbook(base64);
+        ({ sheets: incoming, unsupported } = await decodeWorkbook(base64));
       } catch (e) {
-        throw new StandInError('InvalidArgument', `The file could not be read: ${(e as Error).message}`, 'Workbook.insertWorksheetsFromBase64');
+        throw new StandInError('InvalidArgument', `The file could not be read: ${(e as Error).message}`, api);
       }
       const wanted = options?.sheetNamesToInsert?.length ? new Set(options.sheetNamesToInsert) : null;
+      const chosen = incoming.filter((s) => !wanted || wanted.has(s.name));
+      // Microsoft: on the web the source sheets must not hold a PivotTable, Chart, Comment or Slicer.
+      const blocked = chosen.filter((s) => unsupported.has(s.name)).map((s) => s.name);
+      if (this.context.env.platform === 'web' && blocked.length > 0) {
+        throw new StandInError('UnsupportedFeature', `The source worksheet contains an unsupported feature (${blocked.join(', ')}).`, api);
+      }
       const model = this.context.env.model;
       const ids: string[] = [];
-      for (const s of incoming) {
-        if (wanted && !wanted.has(s.name)) continue;
+      for (const s of chosen) {
         // Excel renames a clash the way it does on copy: 'Name (2)'.
         let name = s.name;
         for (let i = 2; model.find(name); i++) name = `${s.name} (${i})`;
@@ -111,6 +143,20 @@ export class Workbook extends ClientObject {
 }
 
 export class WorksheetCollection extends ClientObject {
+  /** ExcelApi 1.9. Handlers hear about other people's edits (the co-author model), as source 'Remote'. */
+  get onChanged(): { add(handler: (e: WorksheetChangedArgs) => unknown): { context: RequestContextCore; remove(): void } } {
+    this.context.requireApi('1.9', 'WorksheetCollection.onChanged');
+    const handlers = this.context.env.changeHandlers;
+    const ctx = this.context;
+    return {
+      add: (handler) => {
+        ctx.enqueue(undefined, () => {
+          handlers.add(handler);
+        });
+        return { context: ctx, remove: () => void handlers.delete(handler) };
+      },
+    };
+  }
   protected get typeName() {
     return 'WorksheetCollection';
   }
@@ -146,9 +192,20 @@ export class WorksheetCollection extends ClientObject {
     return this;
   }
 
+  /** By name or by id, as Excel's getItem. */
   getItem(key: string): Worksheet {
-    const ws = new Worksheet(this.context, { name: key });
+    const byId = this.context.env.model.findById(key);
+    const ws = new Worksheet(this.context, byId ? { id: key } : { name: key });
     this.context.enqueue(key, () => {
+      ws.model();
+    });
+    return ws;
+  }
+
+  getItemAt(index: number): Worksheet {
+    const s = this.context.env.model.sheets[index];
+    const ws = new Worksheet(this.context, s ? { id: s.id } : { name: `#${index}` });
+    this.context.enqueue(index, () => {
       ws.model();
     });
     return ws;
@@ -170,6 +227,7 @@ export class WorksheetCollection extends ClientObject {
     const ref: { id?: string; name?: string } = {};
     const ws = new Worksheet(this.context, ref);
     this.context.enqueue(name ?? '', () => {
+      checkStructure(this.context, 'WorksheetCollection.add');
       let n = name;
       if (!n) for (let i = 1; !n || model.find(n); i++) n = `Sheet${i}`;
       if (n.length > 31 || /[\\/?*[\]:]/.test(n) || /^'|'$/.test(n)) {
@@ -189,6 +247,31 @@ export class Worksheet extends ClientObject {
   readonly protection: WorksheetProtection;
   readonly charts: ChartCollection;
   private nullFound: boolean | undefined;
+  private notesProxy: NoteCollection | undefined;
+  private commentsProxy: CommentCollection | undefined;
+  private pageLayoutProxy: PageLayout | undefined;
+  private breaksProxy: PageBreakCollection | undefined;
+
+  /** ExcelApi 1.18. */
+  get notes(): NoteCollection {
+    this.context.requireApi('1.18', 'Worksheet.notes');
+    return (this.notesProxy ??= new NoteCollection(this.context, this));
+  }
+  /** ExcelApi 1.10: threaded comments. */
+  get comments(): CommentCollection {
+    this.context.requireApi('1.10', 'Worksheet.comments');
+    return (this.commentsProxy ??= new CommentCollection(this.context, this));
+  }
+  /** ExcelApi 1.9. */
+  get pageLayout(): PageLayout {
+    this.context.requireApi('1.9', 'Worksheet.pageLayout');
+    return (this.pageLayoutProxy ??= new PageLayout(this.context, this));
+  }
+  /** ExcelApi 1.9: manual breaks only. */
+  get horizontalPageBreaks(): PageBreakCollection {
+    this.context.requireApi('1.9', 'Worksheet.horizontalPageBreaks');
+    return (this.breaksProxy ??= new PageBreakCollection(this.context, this));
+  }
 
   constructor(
     ctx: RequestContextCore,
@@ -214,7 +297,8 @@ export class Worksheet extends ClientObject {
     const model = this.context.env.model;
     if (this.ref.id) return model.findById(this.ref.id);
     if (this.ref.name !== undefined) {
-      const s = model.find(this.ref.name);
+      // Excel's getItem takes a sheet's name or its id.
+      const s = model.find(this.ref.name) ?? model.findById(this.ref.name);
       if (s) this.ref.id = s.id;
       return s;
     }
@@ -279,6 +363,22 @@ export class Worksheet extends ClientObject {
   get name(): string {
     return this.get('name');
   }
+  /** Renaming follows Excel's rules: 1–31 characters, none of \\ / ? * : [ ], unique ignoring case. */
+  set name(n: string) {
+    this.set('name', n, () => {
+      const model = this.context.env.model;
+      const s = this.model();
+      if (typeof n !== 'string' || n.length === 0 || n.length > 31 || /[\\/?*:[\]]/.test(n) || /^'|'$/.test(n)) {
+        throw new StandInError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'Worksheet.name');
+      }
+      if (model.sheets.some((x) => x !== s && x.name.toLowerCase() === n.toLowerCase())) {
+        throw new StandInError('InvalidArgument', 'The sheet name is already taken. Try another name.', 'Worksheet.name');
+      }
+      if (model.activeSheet === s.name) model.activeSheet = n;
+      if (model.selection?.sheet === s.name) model.selection = { ...model.selection, sheet: n };
+      s.name = n;
+    });
+  }
   get id(): string {
     return this.get('id');
   }
@@ -291,6 +391,8 @@ export class Worksheet extends ClientObject {
   set visibility(v: Visibility) {
     const norm = VISIBILITIES.find((x) => x.toLowerCase() === String(v).toLowerCase());
     this.set('visibility', v, () => {
+      this.context.checkUndo('Worksheet.visibility');
+      checkStructure(this.context, 'Worksheet.visibility');
       if (!norm) throw new StandInError('InvalidArgument', `Bad visibility '${v}'.`, 'Worksheet.visibility');
       const s = this.model();
       if (norm !== 'Visible' && this.context.env.model.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) {
@@ -321,6 +423,8 @@ export class Worksheet extends ClientObject {
 
   delete(): void {
     this.act(undefined, () => {
+      this.context.checkUndo('Worksheet.delete');
+      checkStructure(this.context, 'Worksheet.delete');
       const model = this.context.env.model;
       const s = this.model();
       if (model.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) {
@@ -346,6 +450,9 @@ export class WorksheetProtection extends ClientObject {
     private readonly sheet: Worksheet,
   ) {
     super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.sheet;
   }
   protected get typeName() {
     return 'WorksheetProtection';
@@ -389,6 +496,9 @@ export class Range extends ClientObject {
     }
   }
 
+  override pathParent(): ClientObject | undefined {
+    return this.sheet;
+  }
   protected get typeName() {
     return 'Range';
   }
@@ -492,6 +602,20 @@ export class Range extends ClientObject {
     );
   }
 
+  /** ExcelApi 1.7: a link to a place in the workbook (documentReference) or a web address. */
+  set hyperlink(v: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string }) {
+    this.context.requireApi('1.7', 'Range.hyperlink');
+    if (!v || (v.documentReference === undefined && v.address === undefined)) {
+      throw new StandInError('InvalidArgument', 'A hyperlink needs an address or a documentReference.', 'Range.hyperlink');
+    }
+    this.set('hyperlink', v, () =>
+      this.eachInput(v.documentReference ?? v.address, 'hyperlink', (s, r, c, x) => {
+        s.hyperlinks.set(cellKey(r, c), String(x));
+        if (v.textToDisplay !== undefined) s.setCell(r, c, v.textToDisplay, null);
+      }),
+    );
+  }
+
   /** Every cell of a protected sheet is locked (Excel's default), so any change is refused. */
   writable(what: string): SheetModel {
     const s = this.sheet.model();
@@ -564,6 +688,23 @@ export class Range extends ClientObject {
     });
   }
 
+  /** A row of this range (office.js itself splits a large values array into such row blocks). */
+  getRow(row: number): Range {
+    return new Range(this.context, this.sheet, () => {
+      const r = this.rect();
+      return { top: r.top + row, left: r.left, bottom: r.top + row, right: r.right };
+    });
+  }
+
+  /** The smallest range holding this one and `other`. */
+  getBoundingRect(other: Range): Range {
+    return new Range(this.context, this.sheet, () => {
+      const a = this.rect();
+      const b = other.rect();
+      return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
+    });
+  }
+
   /** ExcelApi 1.13; like Excel, reports only areas whose top-left cell lies inside this range. */
   getMergedAreasOrNullObject(): MergedAreas {
     this.context.requireApi('1.13', 'Range.getMergedAreasOrNullObject');
@@ -614,6 +755,11 @@ export class Range extends ClientObject {
         for (let j = r.left; j <= r.right; j++) {
           const k = cellKey(i, j);
           if (what === 'all' || what === 'contents') s.setCell(i, j, null, null);
+          // "Clears everything in the range": notes and comments too, as Clear All does in Excel.
+          if (what === 'all') {
+            s.notes.delete(k);
+            s.threads.delete(k);
+          }
           if (what === 'all' || what === 'formats') {
             s.numberFormats.delete(k);
             s.fills.delete(k);
@@ -644,9 +790,15 @@ export class MergedAreas extends ClientObject {
     super(ctx);
     this.areas = new RangeCollection(ctx, () => this.found().map((m) => new Range(ctx, range.sheet, () => m)));
     ctx.enqueue(undefined, () => {
-      const none = this.found().length === 0;
-      return { response: 8, commit: () => (this._v.isNullObject = none) };
+      const n = this.found().length;
+      if (n > MAX_MERGED_AREAS) {
+        throw new StandInError('GeneralException', `The range has ${n} merged areas; at most ${MAX_MERGED_AREAS} can be returned.`, 'Range.getMergedAreasOrNullObject');
+      }
+      return { response: 8, commit: () => (this._v.isNullObject = n === 0) };
     });
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.range;
   }
   protected get typeName() {
     return 'RangeAreas';
@@ -743,6 +895,9 @@ export class RangeFormat extends ClientObject {
     this.font = new RangeFont(ctx, range);
     this.borders = new RangeBorderCollection(ctx, range);
   }
+  override pathParent(): ClientObject | undefined {
+    return this.range;
+  }
   protected get typeName() {
     return 'RangeFormat';
   }
@@ -787,6 +942,9 @@ export class RangeFill extends ClientObject {
   ) {
     super(ctx);
   }
+  override pathParent(): ClientObject | undefined {
+    return this.range.format;
+  }
   protected get typeName() {
     return 'RangeFill';
   }
@@ -806,10 +964,27 @@ export class RangeFill extends ClientObject {
         }
         return seen ?? '#FFFFFF';
       },
+      // ExcelApi 1.9: 'None' for No Fill, 'Solid' for a colour (white included), null when mixed.
+      pattern: () => {
+        const s = this.range.sheet.model();
+        const r = this.range.rect();
+        let seen: string | undefined;
+        for (let i = r.top; i <= r.bottom; i++) {
+          for (let j = r.left; j <= r.right; j++) {
+            const p = s.fills.has(cellKey(i, j)) ? 'Solid' : 'None';
+            if (seen === undefined) seen = p;
+            else if (seen !== p) return null;
+          }
+        }
+        return seen ?? 'None';
+      },
     };
   }
   get color(): string {
     return this.get('color');
+  }
+  get pattern(): string {
+    return this.get('pattern');
   }
   set color(c: string) {
     this.set('color', c, () => {
@@ -834,6 +1009,9 @@ export class RangeFont extends ClientObject {
     private readonly range: Range,
   ) {
     super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.range.format;
   }
   protected get typeName() {
     return 'RangeFont';
@@ -877,6 +1055,9 @@ export class DataValidation extends ClientObject {
     private readonly range: Range,
   ) {
     super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.range;
   }
   protected get typeName() {
     return 'DataValidation';
@@ -976,5 +1157,357 @@ export class Chart {
       this.model().name = n;
       return { wrote: true };
     });
+  }
+}
+
+/** A single cell's key from 'H7', 'Sheet!$H$7' or a Range; notes live on one cell. */
+function noteKey(at: string | Range, api: string): string {
+  const r = typeof at === 'string' ? parseAddress(at) : at.rect();
+  if (r.top !== r.bottom || r.left !== r.right) throw new StandInError('InvalidCellAddress', 'A note belongs to a single cell.', api);
+  return cellKey(r.top, r.left);
+}
+
+/** ExcelApi 1.18: the sheet's notes. On a protected sheet they cannot be added or edited. */
+export class NoteCollection extends ClientObject {
+  constructor(
+    ctx: RequestContextCore,
+    readonly sheet: Worksheet,
+  ) {
+    super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.sheet;
+  }
+  protected get typeName() {
+    return 'NoteCollection';
+  }
+  protected loaders() {
+    return {};
+  }
+  get items(): Note[] {
+    return this.get('items');
+  }
+  override load(arg?: Parameters<ClientObject['load']>[0]): this {
+    const props = parseLoad(arg).map((p) => p.replace(/^items\//, '')).filter((p) => p !== 'items');
+    this.context.enqueue(props, () => {
+      const s = this.sheet.model();
+      const items = [...s.notes.keys()].map((k) => new Note(this.context, this, () => k));
+      const rows = items.map((n) => n.values(props));
+      return {
+        response: jsonBytes(rows),
+        commit: () => {
+          items.forEach((n, i) => n.setLoaded(rows[i]));
+          this._v.items = items;
+        },
+      };
+    }, this);
+    return this;
+  }
+  add(cellAddress: string | Range, content: string): Note {
+    const api = 'NoteCollection.add';
+    let key = '';
+    const note = new Note(this.context, this, () => key);
+    this.context.enqueue([typeof cellAddress === 'string' ? cellAddress : null, content], () => {
+      const s = this.sheet.model();
+      if (s.protected) throw new StandInError('AccessDenied', `Sheet '${s.name}' is protected.`, api);
+      key = noteKey(cellAddress, api);
+      if (s.notes.has(key)) throw new StandInError('InvalidOperation', 'The cell already has a note.', api);
+      if (s.threads.has(key)) throw new StandInError('InvalidOperation', 'The cell has a threaded comment; a cell holds a note or a comment, not both.', api);
+      if (typeof content !== 'string') throw new StandInError('InvalidArgument', 'The note content must be text.', api);
+      s.notes.set(key, { content, author: this.context.env.userName });
+      return { wrote: true };
+    }, this);
+    return note;
+  }
+  getCount(): ClientResult<number> {
+    const r = new ClientResult<number>();
+    this.context.enqueue(undefined, () => {
+      const n = this.sheet.model().notes.size;
+      return { response: 8, commit: () => r.setValue(n) };
+    }, this);
+    return r;
+  }
+  getItem(key: string): Note {
+    return new Note(this.context, this, () => noteKey(key, 'NoteCollection.getItem'));
+  }
+  getItemAt(index: number): Note {
+    return new Note(this.context, this, () => [...this.sheet.model().notes.keys()][index] ?? `#${index}`);
+  }
+  getItemOrNullObject(key: string): Note {
+    return new Note(this.context, this, () => noteKey(key, 'NoteCollection.getItemOrNullObject'), true);
+  }
+}
+
+export class Note extends ClientObject {
+  constructor(
+    ctx: RequestContextCore,
+    private readonly parent: NoteCollection,
+    private readonly key: () => string,
+    private readonly nullable = false,
+  ) {
+    super(ctx);
+    if (nullable) {
+      ctx.enqueue(undefined, () => {
+        const missing = !this.found();
+        return { response: 8, commit: () => (this._v.isNullObject = missing) };
+      });
+    }
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.parent;
+  }
+  protected get typeName() {
+    return 'Note';
+  }
+  private found(): NoteModel | undefined {
+    return this.parent.sheet.model().notes.get(this.key());
+  }
+  private model(): NoteModel {
+    const n = this.found();
+    if (!n) throw new StandInError('ItemNotFound', 'The requested note does not exist.', 'Note');
+    return n;
+  }
+  protected override exists(): boolean {
+    return !this.nullable || !!this.found();
+  }
+  protected loaders() {
+    return { content: () => this.model().content, authorName: () => this.model().author };
+  }
+  /** For collection loads. */
+  values(props: string[]): Record<string, unknown> {
+    const l = this.loaders() as Record<string, () => unknown>;
+    return Object.fromEntries((props.length ? props : Object.keys(l)).map((p) => [p, l[p]()]));
+  }
+  setLoaded(v: Record<string, unknown>): void {
+    Object.assign(this._v, v);
+  }
+  get isNullObject(): boolean {
+    if (!this.nullable) return false;
+    return this.get('isNullObject');
+  }
+  get content(): string {
+    return this.get('content');
+  }
+  set content(v: string) {
+    this.set('content', v, () => {
+      const s = this.parent.sheet.model();
+      if (s.protected) throw new StandInError('AccessDenied', `Sheet '${s.name}' is protected.`, 'Note.content');
+      this.model().content = v;
+    });
+  }
+  get authorName(): string {
+    return this.get('authorName');
+  }
+  delete(): void {
+    this.act(undefined, () => {
+      this.model();
+      this.parent.sheet.model().notes.delete(this.key());
+    });
+  }
+  getLocation(): Range {
+    return new Range(this.context, this.parent.sheet, () => {
+      const [r, c] = this.key().split(',').map(Number);
+      return { top: r, left: c, bottom: r, right: c };
+    });
+  }
+}
+
+/** ExcelApi 1.10: threaded comments, read only as far as the adapter needs (where they are). */
+export class CommentCollection extends ClientObject {
+  constructor(
+    ctx: RequestContextCore,
+    readonly sheet: Worksheet,
+  ) {
+    super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.sheet;
+  }
+  protected get typeName() {
+    return 'CommentCollection';
+  }
+  protected loaders() {
+    return {};
+  }
+  getCount(): ClientResult<number> {
+    const r = new ClientResult<number>();
+    this.context.enqueue(undefined, () => {
+      const n = this.sheet.model().threads.size;
+      return { response: 8, commit: () => r.setValue(n) };
+    }, this);
+    return r;
+  }
+  getItemAt(index: number): Comment {
+    return new Comment(this.context, this, () => [...this.sheet.model().threads.keys()][index]);
+  }
+}
+
+export class Comment extends ClientObject {
+  constructor(
+    ctx: RequestContextCore,
+    private readonly parent: CommentCollection,
+    private readonly key: () => string | undefined,
+  ) {
+    super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.parent;
+  }
+  protected get typeName() {
+    return 'Comment';
+  }
+  private model(): NoteModel {
+    const k = this.key();
+    const c = k === undefined ? undefined : this.parent.sheet.model().threads.get(k);
+    if (!c) throw new StandInError('ItemNotFound', 'The requested comment does not exist.', 'Comment');
+    return c;
+  }
+  protected loaders() {
+    return { content: () => this.model().content, authorName: () => this.model().author };
+  }
+  get content(): string {
+    return this.get('content');
+  }
+  getLocation(): Range {
+    return new Range(this.context, this.parent.sheet, () => {
+      this.model();
+      const [r, c] = this.key()!.split(',').map(Number);
+      return { top: r, left: c, bottom: r, right: c };
+    });
+  }
+}
+
+const ORIENTATIONS = ['Portrait', 'Landscape'];
+const PAPERS = ['Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5'];
+
+/** ExcelApi 1.9: the page setup of a sheet, as far as the adapter sets it. */
+export class PageLayout extends ClientObject {
+  constructor(
+    ctx: RequestContextCore,
+    private readonly sheet: Worksheet,
+  ) {
+    super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.sheet;
+  }
+  protected get typeName() {
+    return 'PageLayout';
+  }
+  protected loaders() {
+    const m = () => this.sheet.model().pageLayout;
+    return { orientation: () => m().orientation, paperSize: () => m().paperSize, zoom: () => ({ ...m().zoom }) };
+  }
+  private writable(api: string) {
+    const s = this.sheet.model();
+    if (s.protected) throw new StandInError('AccessDenied', `Sheet '${s.name}' is protected.`, api);
+    return s.pageLayout;
+  }
+  get orientation(): string {
+    return this.get('orientation');
+  }
+  set orientation(v: string) {
+    this.set('orientation', v, () => {
+      if (!ORIENTATIONS.includes(v)) throw new StandInError('InvalidArgument', `Bad orientation '${v}'.`, 'PageLayout.orientation');
+      this.writable('PageLayout.orientation').orientation = v as 'Portrait' | 'Landscape';
+    });
+  }
+  get paperSize(): string {
+    return this.get('paperSize');
+  }
+  set paperSize(v: string) {
+    this.set('paperSize', v, () => {
+      if (!PAPERS.includes(v)) throw new StandInError('InvalidArgument', `Bad paper size '${v}'.`, 'PageLayout.paperSize');
+      this.writable('PageLayout.paperSize').paperSize = v;
+    });
+  }
+  get zoom(): unknown {
+    return this.get('zoom');
+  }
+  set zoom(v: unknown) {
+    this.set('zoom', v, () => {
+      // office.js sends the object as given; accept Excel's PascalCase too.
+      const o = (v ?? {}) as Record<string, unknown>;
+      const pick = (k: string) => (o[k] ?? o[k.charAt(0).toUpperCase() + k.slice(1)]) as number | undefined;
+      const zoom = { scale: pick('scale'), horizontalFitToPages: pick('horizontalFitToPages'), verticalFitToPages: pick('verticalFitToPages') };
+      if (zoom.scale !== undefined && (zoom.scale < 10 || zoom.scale > 400)) throw new StandInError('InvalidArgument', 'The scale must be between 10 and 400.', 'PageLayout.zoom');
+      for (const k of ['horizontalFitToPages', 'verticalFitToPages'] as const) if (zoom[k] !== undefined && !(Number.isInteger(zoom[k]) && zoom[k]! >= 0)) throw new StandInError('InvalidArgument', `Bad ${k}.`, 'PageLayout.zoom');
+      this.writable('PageLayout.zoom').zoom = Object.fromEntries(Object.entries(zoom).filter(([, x]) => x !== undefined));
+    });
+  }
+  setPrintTitleRows(rows: string | Range): void {
+    this.act(typeof rows === 'string' ? rows : null, () => {
+      const r = typeof rows === 'string' ? parseAddress(rows) : rows.rect();
+      if (r.left !== 0 || r.right !== MAX_COLS - 1) throw new StandInError('InvalidArgument', 'Print title rows must span entire rows.', 'PageLayout.setPrintTitleRows');
+      this.writable('PageLayout.setPrintTitleRows').printTitleRows = `$${r.top + 1}:$${r.bottom + 1}`;
+    });
+  }
+  setPrintArea(area: string | Range): void {
+    this.act(typeof area === 'string' ? area : null, () => {
+      const r = typeof area === 'string' ? parseAddress(area) : area.rect();
+      this.writable('PageLayout.setPrintArea').printArea = qualified(this.sheet.model().name, r).split('!')[1];
+    });
+  }
+}
+
+/** ExcelApi 1.9: manual horizontal page breaks. */
+export class PageBreakCollection extends ClientObject {
+  constructor(
+    ctx: RequestContextCore,
+    private readonly sheet: Worksheet,
+  ) {
+    super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.sheet;
+  }
+  protected get typeName() {
+    return 'PageBreakCollection';
+  }
+  protected loaders() {
+    return {};
+  }
+  add(pageBreakRange: string | Range): PageBreak {
+    let row = -1;
+    this.act(typeof pageBreakRange === 'string' ? pageBreakRange : null, () => {
+      const r = typeof pageBreakRange === 'string' ? parseAddress(pageBreakRange) : pageBreakRange.rect();
+      const s = this.sheet.model();
+      if (s.protected) throw new StandInError('AccessDenied', `Sheet '${s.name}' is protected.`, 'PageBreakCollection.add');
+      row = r.top;
+      if (!s.rowBreaks.includes(r.top)) s.rowBreaks = [...s.rowBreaks, r.top].sort((a, b) => a - b);
+    });
+    return new PageBreak(this.context, this, () => row);
+  }
+  getCount(): ClientResult<number> {
+    const r = new ClientResult<number>();
+    this.context.enqueue(undefined, () => {
+      const n = this.sheet.model().rowBreaks.length;
+      return { response: 8, commit: () => r.setValue(n) };
+    }, this);
+    return r;
+  }
+  removePageBreaks(): void {
+    this.act(undefined, () => {
+      this.sheet.model().rowBreaks = [];
+    });
+  }
+}
+
+export class PageBreak extends ClientObject {
+  constructor(
+    ctx: RequestContextCore,
+    private readonly parent: PageBreakCollection,
+    private readonly row: () => number,
+  ) {
+    super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.parent;
+  }
+  protected get typeName() {
+    return 'PageBreak';
+  }
+  protected loaders() {
+    return { rowIndex: () => this.row(), columnIndex: () => 0 };
   }
 }

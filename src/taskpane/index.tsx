@@ -1,3 +1,4 @@
+import './office/no-eval';
 import { mountPane } from './mount';
 
-void mountPane(document.getElementById('root')!);
+void mountPane(document.getElementById('root')!, { requireOffice: true });

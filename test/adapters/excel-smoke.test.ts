@@ -46,3 +46,33 @@ test('read and apply on the stand-in', async () => {
   expect(after.sheets[0].formulas?.[1][2]).toBe('=A2/2');
   expect(readStore(after).settings.ownedSheets).toEqual([{ role: 'summary', name: '集計', token: 'abcd123' }]);
 });
+
+test('onChange hears a co-author’s edit; readRanges re-reads just that range; unsubscribing stops it', async () => {
+  const si = createStandIn(wb);
+  installStandIn(globalThis as unknown as Record<string, unknown>, si);
+  const host = createExcelHost();
+  const seen: { worksheetId: string; address: string; remote: boolean }[] = [];
+  const off = await host.onChange((c) => seen.push(c));
+  si.coauthorEdit('一覧', 'B2', 'C');
+  await new Promise((r) => setTimeout(r, 10));
+  expect(seen).toEqual([{ worksheetId: expect.any(String), address: 'B2', remote: true }]);
+  const [again] = await host.readRanges([{ sheet: seen[0].worksheetId, address: seen[0].address }]);
+  expect(again.values).toEqual([['C']]);
+  await off();
+  si.coauthorEdit('一覧', 'B3', 'D');
+  await new Promise((r) => setTimeout(r, 10));
+  expect(seen).toHaveLength(1);
+});
+
+test('below ExcelApi 1.9 onChange never calls and costs nothing', async () => {
+  const si = createStandIn(wb, { apiVersion: '1.8' });
+  installStandIn(globalThis as unknown as Record<string, unknown>, si);
+  const host = createExcelHost();
+  const seen: unknown[] = [];
+  const off = await host.onChange((c) => seen.push(c));
+  si.coauthorEdit('一覧', 'B2', 'C');
+  await new Promise((r) => setTimeout(r, 10));
+  expect(seen).toEqual([]);
+  expect(si.stats.syncs).toBe(0);
+  await off();
+});

@@ -8,6 +8,7 @@ import { openXlsx } from '../../src/adapters/file/read/grid';
 import { runCli } from '../helpers/cli';
 import { comparePackages, mayChange, type PackageDiff } from '../fixtures/corpus/compare';
 import { CORPUS, CORPUS_DIR } from '../fixtures/corpus/generate';
+import { NOTE_AUTHOR } from '../../src/core/plan/notes';
 
 /**
  * The corpus of staff workbooks through the CLI as a user runs it: fill, summary -o and columns
@@ -36,8 +37,10 @@ async function exceljsReads(bytes: Uint8Array): Promise<boolean> {
   }
 }
 
-const totals = { runs: 0, partsCompared: 0, partsChanged: 0, partsCopiedRaw: 0, staffCellsChanged: 0, cellsWritten: 0 };
+const totals = { runs: 0, partsCompared: 0, partsChanged: 0, partsCopiedRaw: 0, staffCellsChanged: 0, cellsWritten: 0, notesKept: 0, notesAdded: 0 };
 const outputs: string[] = [];
+/** fill outputs and how many notes each run added (LibreOffice must show every one of them). */
+const noted: { out: string; added: number }[] = [];
 
 describe('the committed corpus is what the generator makes', () => {
   it.each(CORPUS.map((b) => b.file))('%s (run `npm run fixtures` if not)', async (file) => {
@@ -78,6 +81,8 @@ describe.each(books)('$file', ({ file, expect: want }) => {
     expect(d.partsChanged.filter((p) => !mayChange(p))).toEqual([]);
     expect(d.staffCellsChanged).toEqual([]);
     expect(d.featuresLost).toEqual([]);
+    // Every staff note, thread placeholder, VML shape and relationship is still there verbatim.
+    expect(d.notesLost).toEqual([]);
     // Parts no write needs are copied compressed, as they were.
     expect(d.partsCopiedRaw).toBe(d.partsCompared - d.partsChanged.length);
     // Macro-enabled stays macro-enabled.
@@ -91,7 +96,16 @@ describe.each(books)('$file', ({ file, expect: want }) => {
     totals.partsCopiedRaw += d.partsCopiedRaw;
     totals.staffCellsChanged += d.staffCellsChanged.length;
     totals.cellsWritten += d.cellsWritten;
+    totals.notesKept += d.notesKept;
+    totals.notesAdded += d.notesAdded;
     outputs.push(out);
+    if (cmd === 'fill') {
+      // The notes fill reports are the notes in the file.
+      const j = JSON.parse((await run(...COMMANDS.fill(input, `${out}.json.xlsx`), '--json')).out);
+      expect(d.notesAdded).toBe(j.notes.added);
+      expect(j.notes.added + j.notes.notWritten.length).toBe(j.suggestions.length);
+      if (d.notesAdded) noted.push({ out, added: d.notesAdded });
+    }
   });
 });
 
@@ -103,6 +117,31 @@ describe('what the runs add up to', () => {
     // The figures the closing note quotes.
     fs.mkdirSync(path.join(__dirname, '..', '..', 'test-artifacts'), { recursive: true });
     fs.writeFileSync(path.join(__dirname, '..', '..', 'test-artifacts', 'corpus-totals.json'), JSON.stringify(totals, null, 2) + '\n');
+  });
+
+  it('fill on the workbook with staff comments, a thread and VML shapes keeps every one and adds a note per suggestion', async () => {
+    const input = path.join(CORPUS_DIR, 'staff-isehara-list.xlsx');
+    const out = path.join(tmp, 'notes.xlsx');
+    const r = await run('fill', input, '-o', out, '--json');
+    const j = JSON.parse(r.out);
+    const d = await comparePackages(new Uint8Array(fs.readFileSync(input)), new Uint8Array(fs.readFileSync(out)));
+    // Staff: a note on a blank rating, a note on a blank rating the add-in suggests, a thread's legacy placeholder.
+    expect(d.notesKept).toBe(3);
+    expect(d.notesLost).toEqual([]);
+    // Ours: one per suggestion except the cell that already has the staff note.
+    expect(j.notes.notWritten).toEqual([{ sheet: '取組項目一覧', address: expect.stringMatching(/^[A-Z]+\d+$/), reason: 'staff-note' }]);
+    expect(d.notesAdded).toBe(j.suggestions.length - 1);
+    expect(d.partsChanged.sort()).toEqual(['[Content_Types].xml', 'xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/_rels/workbook.xml.rels'].sort());
+    // The thread and the people of the thread are not opened.
+    expect(d.partsChanged.filter((p) => /threaded|person/.test(p))).toEqual([]);
+    // Running fill again on its own output changes no note: the suggestions are all there already.
+    const again = path.join(tmp, 'notes-again.xlsx');
+    const r2 = await run('fill', out, '-o', again, '--json');
+    if (JSON.parse(r2.out).out) {
+      const d2 = await comparePackages(new Uint8Array(fs.readFileSync(out)), new Uint8Array(fs.readFileSync(again)));
+      expect(d2.notesAdded).toBe(0);
+      expect(d2.notesLost).toEqual([]);
+    }
   });
 
   it('the blank-showing formula in a rating cell is reported, not overwritten', async () => {
@@ -147,6 +186,25 @@ describe('what the runs add up to', () => {
       const csv = path.join(dir, path.basename(o).replace(/\.xls[xm]$/, '.csv'));
       expect(fs.existsSync(csv)).toBe(true);
       expect(fs.statSync(csv).size).toBeGreaterThan(100);
+    }
+  }, 300000);
+
+  (soffice ? it : it.skip)('LibreOffice shows the notes fill added, on the cells holding the suggestions (headless conversion to .ods)', () => {
+    expect(noted.length).toBeGreaterThan(0);
+    const dir = path.join(tmp, 'lo-ods');
+    fs.mkdirSync(dir, { recursive: true });
+    const r = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${path.join(tmp, 'lo-profile')}`, '--convert-to', 'ods', '--outdir', dir, ...noted.map((n) => n.out)], { encoding: 'utf8', timeout: 240000 });
+    expect(r.status).toBe(0);
+    for (const n of noted) {
+      const ods = path.join(dir, path.basename(n.out).replace(/\.xls[xm]$/, '.ods'));
+      const content = spawnSync('unzip', ['-p', ods, 'content.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
+      // Each cell with a note: <table:table-cell …><office:annotation>…</office:annotation><text:p>value</text:p></table:table-cell>
+      const cells = [...content.matchAll(/<table:table-cell\b[^>]*>(<office:annotation\b[\s\S]*?<\/office:annotation>)([\s\S]*?)<\/table:table-cell>/g)];
+      const plain = (x: string) => x.replace(/<text:line-break\/>/g, '\n').replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      const ours = cells.map((m) => ({ note: plain(m[1]), value: plain(m[2]).trim() })).filter((c) => c.note.includes(`${NOTE_AUTHOR}:`));
+      expect({ file: path.basename(n.out), notes: ours.length }).toEqual({ file: path.basename(n.out), notes: n.added });
+      // The note sits on the cell it is about: the suggested rating it names is the cell's value.
+      for (const c of ours) expect(c.note).toContain(`「${c.value}」`);
     }
   }, 300000);
 });

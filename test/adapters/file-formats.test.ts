@@ -83,10 +83,16 @@ describe('every unreadable input gets its own line, and nothing is written', () 
     const owner = path.join(tmp, '~$isehara-list.xlsx');
     fs.writeFileSync(owner, ownerFile());
     const r = await run('summary', fixturePath('isehara-list.xlsx'), owner, '--json');
-    expect(r.code).toBe(0);
-    expect(r.err).toContain('~$isehara-list.xlsx');
-    expect(r.err).toContain('スキップしました');
-    expect(JSON.parse(r.out).total.total).toBe(71);
-    expect((await run('summary', owner)).code).toBe(2);
+    expect([r.code, r.err]).toEqual([0, '']);
+    const j = JSON.parse(r.out);
+    expect(j.total.total).toBe(71);
+    // Listed by consolidation, as the reader recognised it (CON009).
+    expect(j.consolidation.files.find((f: { file: string }) => f.file === owner)).toMatchObject({ status: 'owner' });
+    expect(j.consolidation.findings.map((f: { code: string }) => f.code)).toContain('CON009');
+    const text = await run('summary', fixturePath('isehara-list.xlsx'), owner);
+    expect(text.out.replace(/\n\s*/g, '')).toContain(`CON009 「${owner}」は、だれかがブックを開いている間`);
+    const alone = await run('summary', owner);
+    expect(alone.code).toBe(2);
+    expect(alone.err).toContain('所有者ファイル');
   });
 });

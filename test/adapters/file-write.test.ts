@@ -1,4 +1,9 @@
 import ExcelJS from 'exceljs';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { FileHost } from '../../src/adapters/file/file-host';
+import { readXlsx } from '../../src/adapters/file/read-xlsx';
 import { nodeCodec } from '../../src/adapters/file/package/node-codec';
 import { readZip } from '../../src/adapters/file/package/zip';
 import { gridFromXlsxBytes, openXlsx } from '../../src/adapters/file/read/grid';
@@ -161,7 +166,7 @@ describe('writing into existing sheets', () => {
     // A fill still writes its cells; only the settings sheet cannot be added, and it says so.
     const { results, grid } = await edit(locked, [plan([{ address: 'B2', value: 'A' }], [], [set('reportFy', 2023)])]);
     expect(grid.sheets[0].values[1][1]).toBe('A');
-    expect(results[0].notes.map((n) => n.en).join()).toMatch(/structure is protected/);
+    expect(results[0].messages.map((n) => n.en).join()).toMatch(/structure is protected/);
   });
 
   it('asks Excel to recalculate on open only when staff formulas may depend on written cells', async () => {
@@ -254,6 +259,52 @@ describe('sheets the add-in creates', () => {
     const { grid, changed } = await edit(zipOf(parts), [plan([{ address: 'A1', value: 'テキスト', style: { bold: true } }])]);
     expect(grid.sheets[0].values[0][0]).toBe('テキスト');
     expect(changed).toEqual(expect.arrayContaining(['xl/sharedStrings.xml', 'xl/styles.xml', '[Content_Types].xml', 'xl/_rels/workbook.xml.rels']));
+  });
+});
+
+describe('links to cells and new workbooks', () => {
+  const linked = (name: string, target: string): NewSheet => ({
+    name,
+    owner: { role: 'findings', token: 'tok9' },
+    replace: null,
+    cells: [
+      { sheet: name, address: 'A1', value: '検証結果', expect: null, reason: 'report' },
+      { sheet: name, address: 'E6', value: 'F11', expect: null, reason: 'report', style: { border: true }, link: { sheet: target, address: 'F11' } },
+      { sheet: name, address: 'E7', value: 'B2', expect: null, reason: 'report', link: { sheet: "課'の表", address: 'B2' } },
+    ],
+    merges: [],
+  });
+
+  it('writes a link as <hyperlink location> (nothing external, no relationship), shown as a link, the cell keeping its text', async () => {
+    const { out, grid, changed } = await edit(book({ sheets: [{ name: '取組項目一覧', rows: '' }] }), [plan([], [linked('検証結果', '取組項目一覧')])]);
+    const xml = await partText(out, 'xl/worksheets/sheet2.xml');
+    expect(xml).toContain(`<hyperlinks><hyperlink ref="E6" location="'取組項目一覧'!F11" display="F11"/><hyperlink ref="E7" location="'課''の表'!B2" display="B2"/></hyperlinks><pageMargins`);
+    expect(changed).not.toContain('xl/worksheets/_rels/sheet2.xml.rels');
+    expect(grid.sheets[1].values[5][4]).toBe('F11');
+    // Underlined in the hyperlink blue, in the workbook's own font, the border asked for kept.
+    const styles = await partText(out, 'xl/styles.xml');
+    expect(styles).toContain('<font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="游ゴシック"/><family val="2"/><charset val="128"/><scheme val="minor"/></font>');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('検証結果')!.getCell('E6').font).toMatchObject({ underline: true, name: '游ゴシック' });
+    expect(wb.getWorksheet('検証結果')!.getCell('E6').border.top?.style).toBe('thin');
+  });
+
+  it('starts a new workbook from nothing (FileHost.blank): the package writer makes every part, Excel’s Japanese default font', async () => {
+    const host = FileHost.blank('新しい集計.xlsx');
+    expect((await host.read()).sheets).toEqual([]);
+    await host.apply(plan([], [linked('検証結果', '検証結果')]));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-blank-'));
+    const out = path.join(dir, '新しい集計.xlsx');
+    // A file of the same name in the working folder is not an input of a blank workbook.
+    await host.save(out);
+    const grid = await readXlsx(out);
+    expect(grid.sheets.map((s) => [s.name, s.visibility])).toEqual([['検証結果', 'visible']]);
+    expect(grid.sheets[0].values[0][0]).toBe('検証結果');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet('検証結果')!.getCell('E6').font).toMatchObject({ name: '游ゴシック', underline: true });
+    await expect(host.save(out)).rejects.toMatchObject({ kind: 'exists' });
   });
 });
 

@@ -172,3 +172,8 @@ module.exports = ({ open, expect }) => {
   ]);
   return tests;
 };
+
+// The 取り込み scenarios (consolidation-scenarios.js) hold their panel to the same checks.
+module.exports.overflowing = overflowing;
+module.exports.axeViolations = axeViolations;
+module.exports.boxIn = boxIn;

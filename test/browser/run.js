@@ -3,7 +3,8 @@
  * Browser tests: the real task pane on the stand-in, in Debian's chromium driven by playwright-core.
  * Builds the playground (development mode, into test-artifacts/playground-dist) unless that build is
  * newer than every source, serves it on a free localhost port and walks the Isehara sample through
- * 検証 → select → 計算 → 集計 → language switch, then opens other cities' samples. Screenshots go to
+ * 検証 → select → 計算 → 集計 → language switch, then opens other cities' samples; then the self-hosted
+ * add-in build with every other origin blocked (selfhost.js). Screenshots go to
  * test-artifacts/screenshots/. The last line printed is always `browser: N passed, M failed`.
  */
 const fs = require('node:fs');
@@ -28,6 +29,12 @@ async function main() {
     console.error('  Debian/Ubuntu: apt-get install -y chromium fonts-noto-cjk   (or set CHROMIUM_PATH)');
     results.failed++;
     return finish(1);
+  }
+  // The consolidation scenarios pick department files made by the fixture generator (test/fixtures).
+  if (!fs.existsSync(path.join(ROOT, 'test', 'fixtures', 'xlsx', 'consolidation'))) {
+    console.log('generating test fixtures (test/fixtures/generate.ts) …');
+    const r = require('node:child_process').spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test', 'fixtures', 'generate.ts')], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('fixture generation failed');
   }
   const built = ensureBuild({ outDir: OUT, webpackArgs: ['--mode', 'development', '--env', 'only=playground', '--env', `out=${path.relative(ROOT, OUT)}`] });
   console.log(built ? `built the playground in ${((Date.now() - started) / 1000).toFixed(1)} s` : 'reusing the playground build (newer than every source)');
@@ -55,8 +62,12 @@ async function main() {
   const tests = [...require('./scenarios.js')({ open, expect, grid, sheet, pageErrors }), ...require('./narrow.js')({ open, expect })];
   // The page-error check stays last, after every scenario.
   tests.push(...tests.splice(tests.findIndex(([name]) => name === 'no uncaught page errors'), 1));
+  const selfhost = require('./selfhost.js')({ browser, expect });
+  const t1 = Date.now();
+  const builtSelfhost = await selfhost.setup(console.log);
+  console.log(builtSelfhost ? `built the self-hosted add-in in ${((Date.now() - t1) / 1000).toFixed(1)} s` : 'reusing the self-hosted build (newer than every source)');
   try {
-    for (const [name, fn] of tests) {
+    for (const [name, fn] of [...tests, ...selfhost.tests]) {
       const t0 = Date.now();
       try {
         await fn();
@@ -70,6 +81,7 @@ async function main() {
   } finally {
     await browser.close();
     server.close();
+    selfhost.teardown();
   }
   console.log(`screenshots: ${path.relative(ROOT, SCREENSHOTS)}/ — ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
   finish(results.failed ? 1 : 0);

@@ -2,19 +2,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
+import { runCli } from '../helpers/cli';
 import { SummaryJson, ValidateJson, InspectJson } from '../../src/cli/json';
 import { fixturePath } from '../fixtures/paths';
 import published from '../fixtures/seed-data/isehara-published-summary.json';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 const amount = (s: string) => Number(s.replace(/[(),]/g, ''));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-cli-'));
@@ -59,13 +52,14 @@ describe('summary reproduces the published 分野別内訳表 and effect totals'
     expect(en.out).toMatch(/Total\s+17\s+43\s+11\s+0\s+0\s+71\s+228,520\s+797,733/);
   });
 
-  it('sums several files into one summary', async () => {
+  it('sums several files into one summary, each item once', async () => {
     const one = SummaryJson.parse(JSON.parse((await run('summary', fixturePath('isehara-list.xlsx'), '--json')).out));
     const two = SummaryJson.parse(
-      JSON.parse((await run('summary', fixturePath('isehara-list.xlsx'), fixturePath('isehara-list-shuffled.xlsx'), '--json')).out),
+      JSON.parse((await run('summary', fixturePath('isehara-list.xlsx'), fixturePath('yuzawa.xlsx'), '--json')).out),
     );
-    expect(two.total.total).toBe(2 * one.total.total);
-    expect(two.total.effectActual).toBe(2 * one.total.effectActual);
+    const yuzawa = SummaryJson.parse(JSON.parse((await run('summary', fixturePath('yuzawa.xlsx'), '--json')).out));
+    expect(two.total.total).toBe(one.total.total + yuzawa.total.total);
+    expect(two.total.effectActual).toBe(one.total.effectActual + yuzawa.total.effectActual);
     expect(two.files).toHaveLength(2);
   });
 
@@ -85,8 +79,8 @@ describe('summary reproduces the published 分野別内訳表 and effect totals'
     expect(totalRows[0].slice(1, 7)).toEqual([17, 43, 11, 0, 0, 71]);
     expect(totalRows[1][2]).toBe(228520);
     ws.eachRow((row) => row.eachCell((c) => expect(c.formula ?? null).toBeNull()));
-    // The source workbook's own sheet is still there, untouched in count.
-    expect(wb.worksheets.filter((w) => w.state === 'visible').length).toBe(2);
+    // The source workbook's own sheet is still there; the summary's 内訳, hearing list and machine-readable twin come beside it.
+    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['取組項目一覧', '行革集計', '行革集計_内訳', 'ヒアリング候補', '行革集計_機械判読用']);
   });
 });
 

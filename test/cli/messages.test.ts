@@ -11,6 +11,8 @@ export const CLI_LATIN = [
   /\bR\d+\b/,
   /\.(xlsx|json)\b/,
   /\bJSON\b/,
+  /\bCSV\b/,
+  /\bUTF-8\b/,
   /\bExcel\b/,
   /\bID\b/,
   /SHINCHOKU_LANG=en/,

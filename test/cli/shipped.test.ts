@@ -2,8 +2,11 @@ import { execFile, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { readXlsx } from '../../src/adapters/file/read-xlsx';
 import { CrossTabJson, InspectJson, SummaryJson, ValidateJson } from '../../src/cli/json';
 import { displayWidth } from '../../src/cli/text';
+import { fixturePath } from '../fixtures/paths';
+import { CSV_FILE, DEPARTMENTS_DIR, INCOMPLETE_DIR, OWNER_FILE, REMOVED_CODES, TWO_YEAR_DIR } from '../fixtures/render/consolidation.fixture';
 import { BIN, ensureBuilt, ROOT } from './shipped-bin';
 
 /**
@@ -210,6 +213,64 @@ describe.each(SAMPLES)('%s through the shipped bin', (sample) => {
   });
 });
 
+describe('the planning section’s commands through the shipped bin (department folder, two years)', () => {
+  const departments = fixturePath(DEPARTMENTS_DIR) + path.sep;
+  describe.each(['ja', 'en'] as const)('--lang %s', (lang) => {
+    const L = ['--lang', lang];
+
+    test.concurrent('summary DIR/ -o --csv: the published figures, the problem files named, four sheets and a CSV', async () => {
+      const o = path.join(tmp, `folder-${lang}.xlsx`);
+      const csv = path.join(tmp, `folder-${lang}.csv`);
+      const text = await shinchoku(['summary', departments, '-o', o, '--csv', csv, ...L]);
+      expect([text.code, text.err]).toEqual([0, '']);
+      expectFits(text.out, /^$/);
+      expect(text.out).toMatch(lang === 'ja' ? /^合計\s+17\s+43\s+11\s+0\s+0\s+71\s+228,520\s+797,733/m : /^Total\s+17\s+43\s+11\s+0\s+0\s+71\s+228,520\s+797,733/m);
+      for (const file of [OWNER_FILE, CSV_FILE]) expect(text.out).toContain(file);
+      const wb = await readXlsx(o);
+      expect(wb.sheets.filter((x) => x.visibility === 'visible').map((x) => x.name)).toEqual(['行革集計', '行革集計_内訳', 'ヒアリング候補', '行革集計_機械判読用']);
+      const total = lang === 'ja' ? '合計,合計' : 'Total,Total';
+      expect(fs.readFileSync(csv, 'utf8')).toContain(`\r\n2023,令和5年度,${total},17,43,11,0,0,71,228520,797733,349.1\r\n`);
+      // The output exists now: a second run needs --force, and the error says so.
+      const again = await shinchoku(['summary', departments, '-o', o, ...L]);
+      expect([again.code, again.out]).toEqual([2, '']);
+      expect(again.err).toContain('--force');
+      const json = await shinchoku(['summary', departments, ...L, '--json']);
+      const j = SummaryJson.parse(JSON.parse(json.out));
+      expect(j.total.counts).toEqual({ A: 17, B: 43, C: 11, D: 0, unrated: 0 });
+      expect(j.total.sources).toHaveLength(71);
+    });
+
+    test.concurrent('summary DIR/ --master: the removed items, exactly', async () => {
+      const text = await shinchoku(['summary', fixturePath(INCOMPLETE_DIR), '--master', fixturePath('isehara-list.xlsx'), ...L]);
+      expect([text.code, text.err]).toEqual([0, '']);
+      expectFits(text.out, /^$/);
+      for (const code of REMOVED_CODES) expect(text.out).toContain(code);
+      const j = SummaryJson.parse(JSON.parse((await shinchoku(['summary', fixturePath(INCOMPLETE_DIR), '--master', fixturePath('isehara-list.xlsx'), ...L, '--json'])).out));
+      expect(j.reconciliation!.missing.map((m) => m.itemId).sort()).toEqual([...REMOVED_CODES].sort());
+    });
+
+    test.concurrent('summary --compare: 前年度 / 増減 and the hearing list', async () => {
+      const r6 = fixturePath(`${TWO_YEAR_DIR}/R6_進捗管理シート.xlsx`);
+      const r5 = fixturePath(`${TWO_YEAR_DIR}/R5_進捗管理シート.xlsx`);
+      const text = await shinchoku(['summary', r6, '--compare', r5, ...L]);
+      expect([text.code, text.err]).toEqual([0, '']);
+      expectFits(text.out, /^$/);
+      expect(text.out).toContain(lang === 'ja' ? '▲2' : '-2');
+      expect(text.out).toContain('HRG002');
+    });
+
+    test.concurrent('validate --write-report -o, then the copy validates to the same codes', async () => {
+      const src = fixturePath('isehara-list-blank-ratings.xlsx');
+      const o = path.join(tmp, `checked-${lang}.xlsx`);
+      const text = await shinchoku(['validate', src, '--write-report', '-o', o, ...L]);
+      expect(text.err).toBe('');
+      expect(text.out).toContain(lang === 'ja' ? '検証結果をシート「検証結果」に書き込みました' : 'Findings written to the sheet "検証結果"');
+      const codes = async (f: string) => ValidateJson.parse(JSON.parse((await shinchoku(['validate', f, ...L, '--json'])).out)).issues.map((i) => `${i.code} ${i.sheet}!${i.cell}`);
+      expect(await codes(o)).toEqual(await codes(src));
+    });
+  });
+});
+
 /** The command lines this file runs on every sample (README lines must be among them). */
 const COVERED = [
   'inspect --json',
@@ -217,6 +278,8 @@ const COVERED = [
   'fill -o',
   'summary --json -o',
   'summary --by -o',
+  'summary -o --csv --master --compare',
+  'validate --write-report -o',
   'columns --fy -o',
   'mapping',
   'validate --mapping',
@@ -270,6 +333,10 @@ describe('usage, input and output errors speak the user’s language', () => {
     ['an unknown layout', ['inspect', isehara, '--layout', 'isehara'], { ja: 'もしかして: isehara-list', en: 'Did you mean: isehara-list' }],
     ['two files for validate', ['validate', isehara, isehara], { ja: 'ブックを 1 つ指定してください', en: 'takes exactly one workbook' }],
     ['an unknown axis', ['summary', isehara, '--by', '部局'], { ja: '使える分類: 基本方針、所管課', en: 'Classifications: 基本方針、所管課' }],
+    ['a mistyped new option', ['summary', isehara, '--compar', isehara], { ja: 'もしかして: --compare', en: 'Did you mean: --compare' }],
+    ['--write-report without -o', ['validate', isehara, '--write-report'], { ja: '--write-report には出力先を -o で指定してください', en: '--write-report needs the output file' }],
+    ['--csv with a cross-tab', ['summary', isehara, '--by', '推進手段,基本姿勢', '--csv', 'x.csv'], { ja: 'クロス集計では --csv は使えません', en: 'does not take --csv' }],
+    ['a folder that does not exist', ['summary', path.join(tmp, 'no-such-folder') + path.sep], { ja: 'ファイルもフォルダーも見つかりません', en: 'No such file or folder' }],
     ['a missing workbook', ['validate', path.join(tmp, 'missing.xlsx')], { ja: 'ファイルが見つかりません', en: 'File not found' }],
     ['an output folder that does not exist', ['fill', isehara, '-o', path.join(tmp, 'no', 'such', 'dir', 'x.xlsx')], { ja: 'に書き込めません', en: 'Cannot write' }],
   ];

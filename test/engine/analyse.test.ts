@@ -1,6 +1,6 @@
 import { readXlsx } from '../../src/adapters/file/read-xlsx';
 import { analyse } from '../../src/core/engine/analyse';
-import { mergePlans } from '../../src/core/engine/merge-plans';
+import { ownerNote } from '../../src/core/settings/ownership';
 import type { WorkbookGrid } from '../../src/core/grid/types';
 import { SETTINGS_MARKER } from '../../src/core/settings/store';
 import { withSettings } from '../helpers/settings';
@@ -48,15 +48,14 @@ describe('analyse', () => {
   });
 });
 
-describe('mergePlans', () => {
-  it('joins policies in first-seen order and keeps a repeated id visible', async () => {
-    const a = analyse(await readXlsx(fixturePath('isehara-list.xlsx'))).plan;
-    const merged = mergePlans([
-      { source: 'a.xlsx', plan: a },
-      { source: 'b.xlsx', plan: a },
-    ]);
-    expect(merged.items).toHaveLength(142);
-    expect(merged.policies.map((p) => p.key)).toEqual(a.policies.map((p) => p.key));
-    expect(merged.items.filter((i) => i.id.endsWith('@b.xlsx'))).toHaveLength(71);
+describe('the add-in\'s own sheets and inserted copies are not this workbook\'s data', () => {
+  it('a sheet whose top-left block carries an owner tag is skipped, even when it looks like a progress table', async () => {
+    const grid = await readXlsx(fixturePath('isehara-list.xlsx'));
+    const list = grid.sheets[0];
+    const tagged = { ...list, name: '行革集計_内訳', values: [[ownerNote('breakdown', 'abc1234', 'ja')], ...list.values] };
+    const a = analyse({ ...grid, sheets: [...grid.sheets, tagged] });
+    expect(a.plan.items).toHaveLength(71);
+    expect(a.skippedSheets).toEqual([{ sheet: '行革集計_内訳', kind: 'owned', detail: 'breakdown' }]);
+    expect(a.findings.map((f) => f.code)).toEqual(analyse(grid).findings.map((f) => f.code));
   });
 });

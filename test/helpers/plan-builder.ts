@@ -50,6 +50,8 @@ export interface ItemSpec {
   classes?: Record<string, string>;
   notes?: Record<string, string>;
   sheet?: string;
+  /** Responsible departments (default 企画課). */
+  departments?: string[];
   /** 0-based row; defaults to the item's position + 1 (row 0 is the header). */
   row?: number;
   /** Leave the indicator out entirely. */
@@ -155,7 +157,7 @@ export function buildItem(spec: ItemSpec, position = 0): Item {
     policyKey: policy,
     policyName: spec.policyName ?? `基本方針${policy}`,
     name: spec.name ?? `取組${spec.id}`,
-    departments: ['企画課'],
+    departments: spec.departments ?? ['企画課'],
     indicators,
     ...(effects ? { effects } : {}),
     ...(spec.reportFy !== undefined ? { reportFy: spec.reportFy } : {}),

@@ -132,8 +132,20 @@ export const ERROR_ADVICE: Record<string, ErrorAdvice> = {
     transient: true,
   },
   UndoNotSupported: {
-    ja: 'この操作は元に戻せない処理を含むため、まとめて実行できませんでした。',
-    en: 'The operation includes a step that cannot be undone, so it could not run as one undo group.',
+    ja: 'Excel が「元に戻す」の 1 回分にまとめられない処理があったため、止まりました。このあと同じ操作をすると、まとめずに(「元に戻す」を何回かに分けて)実行します。',
+    en: 'Excel could not put one step into a single undo group, so the operation stopped. Run it again: it will then run without grouping (Undo takes several steps).',
+  },
+  UnsupportedFeature: {
+    ja: '取り込むファイルのシートにグラフ・ピボットテーブル・スライサー、またはセルのメモ・コメント(行革進捗アシスタントが評価の候補に付けたメモも含みます)があるため、Excel on the web ではシートとして挿入できません。集計は挿入せずに行えます(「シートをこのブックに取り込む」を外してください)。シートも必要なら、そのファイルを Excel デスクトップ版で取り込むか、メモやグラフのあるシートを外したファイルを選んでください。',
+    en: 'A sheet of the file has a chart, PivotTable or slicer, or cell notes or comments (the notes 行革進捗アシスタント puts on suggested ratings count too), which Excel on the web cannot insert. The summary works without inserting (turn off “Insert their sheets into this workbook”). To insert the sheets, use Excel desktop or a copy of the file without those sheets.',
+  },
+  MemoryLimitReached: {
+    ja: 'Excel のメモリーの上限に達しました。ほかのブックを閉じるか、対象のシートを絞ってから、もう一度実行してください。',
+    en: 'Excel ran out of memory for this request. Close other workbooks or select fewer sheets, then try again.',
+  },
+  InvalidRequest: {
+    ja: 'Excel がこの要求を受け付けませんでした。作業ウィンドウを開き直し、読み込み直してから実行してください。',
+    en: 'Excel did not accept the request. Reopen the task pane, read the workbook again, then retry.',
   },
   UnsupportedSheet: {
     ja: 'グラフシートやマクロシートには書き込めません。通常のワークシートを選んでください。',
@@ -164,7 +176,14 @@ export class ExcelHostError extends Error {
     readonly code: string,
     readonly ja: string,
     readonly en: string,
-    readonly detail?: { officeMessage?: string; location?: string },
+    readonly detail?: {
+      officeMessage?: string;
+      location?: string;
+      /** After a write that stopped part-way: the cells that hold the new values. */
+      written?: { sheet: string; address: string }[];
+      /** … and those that could not be checked. */
+      unknown?: { sheet: string; address: string }[];
+    },
   ) {
     super(en);
     this.name = 'ExcelHostError';

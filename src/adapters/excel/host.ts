@@ -1,19 +1,25 @@
 import type { WorkbookGrid } from '../../core/grid/types';
 import type { WorkbookHost } from '../../core/host';
 import type { ApplyResult, WritePlan } from '../../core/plan/write-plan';
-import { applyPlan } from './apply';
-import { ExcelHostError, toHostError } from './errors';
+import { applyPlan, partialError } from './apply';
+import type { Runner } from './batches';
+import { errorCode, ExcelHostError, toHostError } from './errors';
 import { setHighlight, type HighlightCell, type HighlightResult } from './highlight';
 import { DEFAULT_READ_BUDGET, readWorkbook, type ReadBudget } from './read';
+import { worksheet } from './proxies';
+import { batchBySize, DEFAULT_REQUEST_BUDGET, rangeLoadBytes, REQUEST_LIMIT_BYTES, SYNC_BYTES } from './request-size';
 
 /**
  * The task pane's door to Excel. The only module (with its siblings) that touches the global
- * `Excel`/`Office`, so the same code runs in Excel and on the stand-in. The manifest requires
- * ExcelApi 1.7; everything newer is detected at run time and reported by apiSupport().
+ * `Excel`/`Office`, so the same code runs in Excel, on the stand-in, and through office.js's own
+ * client library in the tests. The manifest requires ExcelApi 1.13; the adapter itself refuses below
+ * 1.7 and degrades safely in between; everything newer is detected at run time (apiSupport()).
  */
 export interface ApiSupport {
-  /** Highest ExcelApi set reported (checked from 1.20 down to 1.1); null outside Office. */
+  /** Highest ExcelApi set reported (checked from 1.21 down to 1.1); null outside Office. */
   excelApi: string | null;
+  /** Where Excel runs, from Office.context.platform: 'web' has the 5 MB request limit. */
+  platform: 'web' | 'desktop' | 'mobile' | null;
   /** ExcelApi 1.13: merged areas come back with read(). */
   mergedAreas: boolean;
   /** ExcelApi 1.13: insertWorkbook(). */
@@ -22,9 +28,23 @@ export interface ApiSupport {
   dataValidation: boolean;
   /** ExcelApi 1.6: calculation suspended during bulk writes. */
   suspendCalculation: boolean;
-  /** Run option delayForCellEdit: batches wait while the user edits a cell instead of failing. */
-  delayForCellEdit: boolean;
-  /** ExcelApi 1.20: one undo step per command. */
+  /** ExcelApi 1.9: fill patterns tell No Fill from a white fill, so highlight restores exactly. */
+  fillPattern: boolean;
+  /** ExcelApi 1.9: print setup of the sheets the add-in makes (orientation, paper, fit, titles, area, breaks). */
+  pageLayout: boolean;
+  /** ExcelApi 1.10: threaded comments can be found, so no note is put on a cell that has one. */
+  comments: boolean;
+  /**
+   * ExcelApi 1.18 and an office.js that has `Worksheet.notes` (the CDN build; the npm build a
+   * self-hosted pane serves does not): suggested ratings get a cell note.
+   */
+  notes: boolean;
+  /**
+   * Run option delayForCellEdit: always passed. No requirement set names it; office.js applies it
+   * only where the host reports the DelayForCellEdit capability, and ignores it elsewhere.
+   */
+  delayForCellEdit: true;
+  /** ExcelApi 1.20: one undo step per command (until Excel said UndoNotSupported in this session). */
   mergeUndoGroup: boolean;
 }
 
@@ -33,15 +53,38 @@ export interface ExcelHost extends WorkbookHost {
   /** Colours the cells by severity, replacing earlier marks; originals are kept in the settings sheet. */
   highlight(cells: HighlightCell[]): Promise<HighlightResult>;
   clearHighlight(): Promise<HighlightResult>;
-  /** Inserts the sheets of a base64 .xlsx (ExcelApi 1.13); returns the new sheets' ids. */
-  insertWorkbook(base64: string): Promise<string[]>;
+  /**
+   * Inserts the given sheets of a base64 .xlsx at the end (ExcelApi 1.13); each is then given its
+   * name from `names` (keyed by its name in the file). Returns the new sheets' ids and final names.
+   * Name the staff sheets: the settings sheet and sheets the add-in made are never inserted.
+   */
+  insertWorkbook(base64: string, opts: { sheets: string[]; names?: Record<string, string> }): Promise<{ id: string; name: string }[]>;
+  /**
+   * Calls `cb` when cells change (ExcelApi 1.9 WorksheetCollection.onChanged), another person's
+   * edits included; returns the unsubscribe. Below 1.9, or where Excel refuses, it never calls.
+   * Handlers must only refresh passive state (Microsoft: events fire for every co-author).
+   */
+  onChange(cb: (change: WorkbookChange) => void): Promise<() => Promise<void>>;
+  /**
+   * Values and formulas of a few ranges (a changed range from onChange, by sheet name or id), in
+   * syncs sized by the request: what a refresh re-reads instead of the whole workbook.
+   */
+  readRanges(ranges: { sheet: string; address: string }[]): Promise<{ sheet: string; address: string; values: unknown[][]; formulas: unknown[][] }[]>;
   apiSupport(): ApiSupport;
+}
+
+export interface WorkbookChange {
+  /** Excel's worksheet id (getItem takes it like a name). */
+  worksheetId: string;
+  address: string;
+  /** Another person's edit (co-authoring) rather than this session's. */
+  remote: boolean;
 }
 
 export interface ExcelHostOptions {
   readBudget?: Partial<ReadBudget>;
-  /** Estimated request bytes per write sync. */
-  writeBatchBytes?: number;
+  /** Estimated request bytes per write sync (as office.js serialises it). */
+  requestBudget?: number;
   /** Recorded beside each settings row this session writes; a random id per pane session by default. */
   by?: string;
 }
@@ -51,7 +94,7 @@ function sessionId(): string {
   return `pane-${c?.randomUUID ? c.randomUUID().slice(0, 8) : Date.now().toString(36)}`;
 }
 
-const VERSIONS = Array.from({ length: 20 }, (_, i) => `1.${20 - i}`);
+const VERSIONS = Array.from({ length: 21 }, (_, i) => `1.${21 - i}`);
 
 export const REQUIRED_EXCEL_API = '1.7';
 
@@ -63,28 +106,60 @@ function isSet(version: string): boolean {
   }
 }
 
+function platformOf(): ApiSupport['platform'] {
+  try {
+    const p = typeof Office !== 'undefined' ? String(Office.context?.platform ?? '') : '';
+    if (p === 'OfficeOnline') return 'web';
+    if (p === 'PC' || p === 'Mac' || p === 'Universal') return 'desktop';
+    if (p === 'iOS' || p === 'Android') return 'mobile';
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+/** office.js defines a class per Excel object; one without `Worksheet.notes` predates ExcelApi 1.18. */
+function libraryDefinesNotes(): boolean {
+  try {
+    const W = typeof Excel !== 'undefined' ? (Excel as unknown as { Worksheet?: { prototype: object } }).Worksheet : undefined;
+    // The stand-in (the playground) has no classes; it answers for the requirement set itself.
+    return !W || 'notes' in W.prototype;
+  } catch {
+    return false;
+  }
+}
+
 export function detectApiSupport(): ApiSupport {
   const excelApi = VERSIONS.find(isSet) ?? null;
   return {
     excelApi,
+    platform: platformOf(),
     mergedAreas: isSet('1.13'),
     insertWorksheets: isSet('1.13'),
     dataValidation: isSet('1.8'),
     suspendCalculation: isSet('1.6'),
-    // The typings name no set for RunOptions; 1.11 hosts (2020 on) are known to accept it. A guess,
-    // kept conservative because an older host could take the options object for something else.
-    delayForCellEdit: isSet('1.11'),
+    fillPattern: isSet('1.9'),
+    pageLayout: isSet('1.9'),
+    comments: isSet('1.10'),
+    notes: isSet('1.18') && libraryDefinesNotes(),
+    delayForCellEdit: true,
     mergeUndoGroup: isSet('1.20'),
   };
 }
 
+/** Base64 of a file Excel on the web would refuse: the string alone travels in one request. */
+const MAX_INSERT_BASE64 = REQUEST_LIMIT_BYTES - 64 * 1024;
+
 export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
   const budget: ReadBudget = { ...DEFAULT_READ_BUDGET, ...opts.readBudget };
+  const requestBudget = opts.requestBudget ?? DEFAULT_REQUEST_BUDGET;
   const by = opts.by ?? sessionId();
   let support: ApiSupport | undefined;
+  /** Set once Excel refused an undo group: later runs go ungrouped rather than fail again. */
+  let undoGroupRefused = false;
   const api = () => (support ??= detectApiSupport());
 
-  async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  const runner: Runner = async (batch, { undoGroup }) => {
     if (typeof Excel === 'undefined') {
       throw new ExcelHostError(
         'NoExcel',
@@ -100,25 +175,31 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
         `This Excel does not support ExcelApi ${REQUIRED_EXCEL_API}. Use Microsoft 365 Excel or Excel on the web.`,
       );
     }
+    // Only batches that Excel can undo go into a group: Microsoft's undo table lists sheet delete,
+    // insertWorksheetsFromBase64 and (Windows, Mac) sheet visibility among those that cannot.
+    const group = undoGroup && s.mergeUndoGroup && !undoGroupRefused;
+    const options = { delayForCellEdit: true, ...(group ? { mergeUndoGroup: true } : {}) } as Excel.RunOptions;
     try {
-      if (s.delayForCellEdit) {
-        const options: Excel.RunOptions = { delayForCellEdit: true, ...(s.mergeUndoGroup ? { mergeUndoGroup: true } : {}) };
-        return await Excel.run(options, batch);
-      }
-      return await Excel.run(batch);
+      return await Excel.run(options, batch);
     } catch (e) {
-      throw toHostError(e);
+      const inner = (e as { cause?: unknown })?.cause ?? e;
+      if (group && errorCode(inner) === 'UndoNotSupported') undoGroupRefused = true;
+      throw e;
     }
-  }
+  };
+  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>, undoGroup = false): Promise<T> =>
+    runner(batch, { undoGroup }).catch((e) => {
+      throw toHostError(e);
+    });
 
   return {
     read: (progress?: (done: number, total: number) => void): Promise<WorkbookGrid> =>
       run((ctx) => readWorkbook(ctx, { budget, mergedAreas: api().mergedAreas, progress })),
 
     apply: (plan: WritePlan, progress?: (done: number, total: number) => void): Promise<ApplyResult> =>
-      run((ctx) =>
-        applyPlan(ctx, plan, { maxBatchBytes: opts.writeBatchBytes, features: { dataValidation: api().dataValidation }, progress, by }),
-      ),
+      applyPlan(runner, plan, { requestBudget, features: { dataValidation: api().dataValidation, pageLayout: api().pageLayout, comments: api().comments, notes: api().notes }, progress, by }).catch((e) => {
+        throw partialError(e);
+      }),
 
     select: (sheet, address) =>
       run(async (ctx) => {
@@ -128,27 +209,91 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
         await ctx.sync();
       }),
 
-    highlight: (cells) => run((ctx) => setHighlight(ctx, cells)),
-    clearHighlight: () => run((ctx) => setHighlight(ctx, [])),
+    highlight: (cells) =>
+      setHighlight(runner, cells, { requestBudget, fillPattern: api().fillPattern, by }).catch((e) => {
+        throw partialError(e);
+      }),
+    clearHighlight: () =>
+      setHighlight(runner, [], { requestBudget, fillPattern: api().fillPattern, by }).catch((e) => {
+        throw partialError(e);
+      }),
 
-    insertWorkbook: (base64) => {
-      if (!api().insertWorksheets) {
-        return Promise.reject(
-          new ExcelHostError(
-            'ApiNotFound',
-            'この Excel ではブックからのシート挿入(ExcelApi 1.13)が使えません。サンプルのファイルを Excel で直接開いてください。',
-            'This Excel cannot insert sheets from a workbook (ExcelApi 1.13). Open the sample file in Excel directly.',
-          ),
+    insertWorkbook: async (base64, { sheets, names }) => {
+      const s = api();
+      if (!s.insertWorksheets) {
+        throw new ExcelHostError(
+          'ApiNotFound',
+          'この Excel ではブックからのシート挿入(ExcelApi 1.13)が使えません。集計は挿入せずに行えます。シートが必要なら、ファイルを Excel で直接開いてください。',
+          'This Excel cannot insert sheets from a workbook (ExcelApi 1.13). The summary works without inserting; to see the sheets, open the file in Excel directly.',
         );
       }
+      if (s.platform === 'web' && base64.length > MAX_INSERT_BASE64) {
+        const mb = (base64.length * 0.75) / 1024 / 1024;
+        throw new ExcelHostError(
+          'FileTooLargeForWeb',
+          `このファイル(約 ${mb.toFixed(1)} MB)は Excel on the web で一度に送れる大きさ(5 MB、ファイルでは約 3.7 MB)を超えるため、シートとして挿入できません。集計は挿入せずに行えます。シートも必要なら Excel デスクトップ版で取り込んでください。`,
+          `This file (about ${mb.toFixed(1)} MB) is larger than Excel on the web can receive at once (5 MB, about 3.7 MB of file), so its sheets cannot be inserted. The summary works without inserting; use Excel desktop to insert the sheets.`,
+        );
+      }
+      if (sheets.length === 0) return [];
+      // Inserting cannot be undone, so it never runs inside an undo group.
       return run(async (ctx) => {
-        const inserted = ctx.workbook.insertWorksheetsFromBase64(base64);
+        const inserted = ctx.workbook.insertWorksheetsFromBase64(base64, { sheetNamesToInsert: sheets, positionType: 'End' });
         await ctx.sync();
-        return inserted.value;
+        const made = inserted.value.map((id) => ctx.workbook.worksheets.getItem(id).load(['id', 'name']));
+        await ctx.sync();
+        if (names) {
+          // Excel renames a clash on insert ('取組項目一覧 (2)'); the file's own name is what `names` is keyed by.
+          let renamed = false;
+          for (const ws of made) {
+            const want = names[ws.name] ?? names[ws.name.replace(/ \(\d+\)$/, '')];
+            if (want && want !== ws.name) {
+              ws.name = want;
+              ws.load('name');
+              renamed = true;
+            }
+          }
+          if (renamed) await ctx.sync();
+        }
+        return made.map((ws) => ({ id: ws.id, name: ws.name }));
       });
     },
 
-    apiSupport: () => ({ ...api() }),
+    onChange: async (cb) => {
+      const none = async () => undefined;
+      if (typeof Excel === 'undefined' || !isSet('1.9')) return none;
+      try {
+        const registered = await Excel.run(async (ctx) => {
+          const r = ctx.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
+            cb({ worksheetId: e.worksheetId, address: e.address, remote: e.source === 'Remote' });
+          });
+          await ctx.sync();
+          return r;
+        });
+        return async () => {
+          await Excel.run(registered.context, async (ctx) => {
+            registered.remove();
+            await ctx.sync();
+          }).catch(() => undefined);
+        };
+      } catch {
+        // Events are a convenience: every command re-reads the workbook anyway.
+        return none;
+      }
+    },
+
+    readRanges: (ranges) =>
+      run(async (ctx) => {
+        const out: { sheet: string; address: string; values: unknown[][]; formulas: unknown[][] }[] = [];
+        for (const part of batchBySize(ranges, (r) => rangeLoadBytes(r.address, ['values', 'formulas']), requestBudget - SYNC_BYTES)) {
+          const loaded = part.map((r) => worksheet(ctx, r.sheet).getRange(r.address).load('values,formulas'));
+          await ctx.sync();
+          part.forEach((r, i) => out.push({ ...r, values: loaded[i].values, formulas: loaded[i].formulas }));
+        }
+        return out;
+      }),
+
+    apiSupport: () => ({ ...api(), mergeUndoGroup: api().mergeUndoGroup && !undoGroupRefused }),
   };
 }
 

@@ -1,23 +1,29 @@
 import type { CellValue, Range as Rect, SheetGrid, WorkbookGrid } from '../../core/grid/types';
+import { PAYLOAD_CODES } from './batches';
 import { errorCode } from './errors';
+import { ACTION_BYTES, batchBySize, DEFAULT_REQUEST_BUDGET, PATH_BYTES } from './request-size';
 import { trimGrid } from './trim';
+import { worksheet } from './proxies';
 
 /**
- * Reads every sheet in a fixed number of syncs: (1) sheet list, (2) used ranges, protection and
- * merged areas, (3) one sync per batch of row chunks loading `formulas` — which carries constants
- * as well, so values are not loaded twice — and (4) one sync loading `values` only where a formula
- * sits, together with the merged areas. A batch is sized from its cell count so its response stays well under Excel on the web's
- * 5 MB; if Excel still refuses it (long text), the batch is split and retried.
+ * Reads every sheet in a few syncs whatever its size: (1) sheet list, (2) used ranges and protection,
+ * (3) one sync per batch of row chunks loading `formulas` — which carries constants as well, so
+ * values are not loaded twice — (4) one sync loading `values` only where a formula sits, and (5)
+ * merged areas in pieces of at most 1,024 cells (Excel answers for at most 512 areas per call). A
+ * batch is sized from its cell count so its response stays well under Excel on the web's 5 MB; if
+ * Excel still refuses it (long text), the batch is split and retried.
  */
 export interface ReadBudget {
   /** Assumed response bytes per cell (JSON, UTF-8; a short Japanese text is ~20–30). */
   bytesPerCell: number;
   /** Estimated response bytes allowed per sync. */
   maxBatchBytes: number;
-  /** Rows per range request; also bounds each getMergedAreasOrNullObject call (≤ 512 areas). */
+  /** Rows per range request. */
   maxRowsPerChunk: number;
   /** Split and retry a batch Excel refused for its size (halving, this many times at most). */
   retrySplits: number;
+  /** Estimated request bytes per sync (merged-area queries are many small requests). */
+  requestBudget: number;
 }
 
 export const DEFAULT_READ_BUDGET: ReadBudget = {
@@ -25,6 +31,7 @@ export const DEFAULT_READ_BUDGET: ReadBudget = {
   maxBatchBytes: 3_000_000,
   maxRowsPerChunk: 5_000,
   retrySplits: 6,
+  requestBudget: DEFAULT_REQUEST_BUDGET,
 };
 
 interface SheetMeta {
@@ -51,6 +58,27 @@ const rectOf = (r: { rowIndex: number; columnIndex: number; rowCount: number; co
 
 const cells = (r: Rect) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
 
+/** Range.getMergedAreasOrNullObject answers for at most 512 merged areas; each area has ≥ 2 cells. */
+export const MAX_MERGED_AREAS = 512;
+/** Request bytes of one merged-areas query (range path, method path, areas path, load). */
+const MERGE_QUERY_BYTES = 4 * PATH_BYTES + ACTION_BYTES + 60;
+
+/** Pieces of `area` of at most 2 × 512 cells: whatever its merges, Excel can list each piece's. */
+export function mergePieces(sheet: number, area: Rect): { sheet: number; rect: Rect }[] {
+  const width = area.right - area.left + 1;
+  const maxCells = 2 * MAX_MERGED_AREAS;
+  const out: { sheet: number; rect: Rect }[] = [];
+  if (width <= maxCells) {
+    const rows = Math.max(1, Math.floor(maxCells / width));
+    for (let top = area.top; top <= area.bottom; top += rows) out.push({ sheet, rect: { ...area, top, bottom: Math.min(area.bottom, top + rows - 1) } });
+    return out;
+  }
+  for (let r = area.top; r <= area.bottom; r++) {
+    for (let left = area.left; left <= area.right; left += maxCells) out.push({ sheet, rect: { top: r, bottom: r, left, right: Math.min(area.right, left + maxCells - 1) } });
+  }
+  return out;
+}
+
 /** Row blocks of at most maxRows rows and maxBatchBytes (estimated) each. */
 export function chunkRows(sheet: number, used: Rect, budget: ReadBudget): Chunk[] {
   const width = used.right - used.left + 1;
@@ -65,24 +93,8 @@ export function chunkRows(sheet: number, used: Rect, budget: ReadBudget): Chunk[
 
 /** Consecutive chunks grouped so each group's estimate fits maxBatchBytes. */
 export function batchChunks<T extends { rect: Rect }>(chunks: T[], budget: ReadBudget): T[][] {
-  const out: T[][] = [];
-  let cur: T[] = [];
-  let bytes = 0;
-  for (const c of chunks) {
-    const b = cells(c.rect) * budget.bytesPerCell;
-    if (cur.length > 0 && bytes + b > budget.maxBatchBytes) {
-      out.push(cur);
-      cur = [];
-      bytes = 0;
-    }
-    cur.push(c);
-    bytes += b;
-  }
-  if (cur.length) out.push(cur);
-  return out;
+  return batchBySize(chunks, (c) => cells(c.rect) * budget.bytesPerCell, budget.maxBatchBytes);
 }
-
-const PAYLOAD_CODES = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded']);
 
 /**
  * Loads one property of every chunk, one sync per batch; a batch refused for its size is halved
@@ -99,8 +111,7 @@ async function loadChunks(
   const out = new Map<Chunk, unknown[][]>();
   const run = async (batch: Chunk[], splitsLeft: number): Promise<void> => {
     const ranges = batch.map((c) =>
-      context.workbook.worksheets
-        .getItem(names[c.sheet])
+      worksheet(context, names[c.sheet])
         .getRangeByIndexes(c.rect.top, c.rect.left, c.rect.bottom - c.rect.top + 1, c.rect.right - c.rect.left + 1)
         .load(prop),
     );
@@ -193,46 +204,38 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
       follow.push(fc);
     }
   }
-  // Merged areas ride along with that last sync (a data batch may be retried, losing its loads).
-  const queueMerges = () => {
-    const qs: { sheet: number; areas: Excel.RangeAreas }[] = [];
-    if (!opts.mergedAreas) return qs;
-    full.forEach((f, i) => {
-      if (f.isNullObject) return;
-      for (const c of chunkRows(i, rectOf(f), { ...budget, maxBatchBytes: Number.MAX_SAFE_INTEGER })) {
-        const areas = items[i]
-          .getRangeByIndexes(c.rect.top, c.rect.left, c.rect.bottom - c.rect.top + 1, c.rect.right - c.rect.left + 1)
-          .getMergedAreasOrNullObject();
-        areas.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
-        qs.push({ sheet: i, areas });
-      }
-    });
-    return qs;
-  };
-  const loaded = (qs: { areas: Excel.RangeAreas }[]) => {
-    try {
-      qs.forEach((q) => q.areas.isNullObject);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  let mergeQueries = queueMerges();
   let values = new Map<Chunk, unknown[][]>();
   if (follow.length) values = await loadChunks(context, follow, names, 'values', budget, tick);
-  else if (mergeQueries.length) {
-    await context.sync();
-    tick();
-  }
-  if (!loaded(mergeQueries)) {
-    mergeQueries = queueMerges();
-    await context.sync();
-    tick();
-  }
+
+  // Merged areas, in pieces Excel can answer: getMergedAreasOrNullObject fails above 512 areas, and
+  // a merged area covers at least two cells, so a piece of at most 1,024 cells is always safe. Only
+  // the rows and columns holding values are asked (an area whose top-left lies beyond them is empty).
   const merges: Rect[][] = metas.map(() => []);
-  for (const q of mergeQueries) {
-    if (q.areas.isNullObject) continue;
-    for (const a of q.areas.areas.items) merges[q.sheet].push(rectOf(a));
+  if (opts.mergedAreas) {
+    const pieces: { sheet: number; rect: Rect }[] = [];
+    metas.forEach((m, i) => {
+      const f = full[i];
+      if (!m.used || f.isNullObject) return;
+      const area: Rect = { top: f.rowIndex, left: f.columnIndex, bottom: m.used.bottom, right: m.used.right };
+      if (area.bottom < area.top || area.right < area.left) return;
+      pieces.push(...mergePieces(i, area));
+    });
+    for (const part of batchBySize(pieces, () => MERGE_QUERY_BYTES, budget.requestBudget)) {
+      const qs = part.map((p) => {
+        const areas = items[p.sheet]
+          .getRangeByIndexes(p.rect.top, p.rect.left, p.rect.bottom - p.rect.top + 1, p.rect.right - p.rect.left + 1)
+          .getMergedAreasOrNullObject();
+        areas.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
+        return { sheet: p.sheet, areas };
+      });
+      total++;
+      await context.sync();
+      tick();
+      for (const q of qs) {
+        if (q.areas.isNullObject) continue;
+        for (const a of q.areas.areas.items) merges[q.sheet].push(rectOf(a));
+      }
+    }
   }
   opts.progress?.(done, done);
 

@@ -45,10 +45,3 @@ export function runAddress(r: Run): string {
   const c = columnName(r.col);
   return r.writes.length === 1 ? `${c}${r.top + 1}` : `${c}${r.top + 1}:${c}${r.top + r.writes.length}`;
 }
-
-/** Rough request bytes of a run (values, formats, style), to keep write batches under 5 MB. */
-export function runBytes(r: Run): number {
-  let n = 200;
-  for (const w of r.writes) n += 16 + (typeof w.value === 'string' ? w.value.length * 3 : 12) + (w.numberFormat?.length ?? 3);
-  return n;
-}

@@ -1,3 +1,5 @@
+import type { SkipReason } from '../../core/consolidate/types';
+
 /**
  * Every way a file can fail to be read or written, with the one line a person gets (Japanese, and
  * English with --lang en). Each line says what to do; none carries a library's English text or a
@@ -97,4 +99,30 @@ export function asReadError(file: string, e: unknown): FileReadError {
   if (e instanceof FileReadError) return e;
   if (e instanceof PackageError) return new FileReadError(file, e.kind, e.detail);
   throw e;
+}
+
+/**
+ * Files that are not .xlsx workbooks at all, by what the reader recognised from their bytes, with a
+ * short name for lists: a folder of department files holds CSV exports, old .xls books, PDFs and web
+ * pages beside the workbooks. (An encrypted or damaged workbook is a workbook that cannot be read:
+ * its full reason says what to do.)
+ */
+const NOT_A_WORKBOOK: Partial<Record<ReadFailure, Bilingual>> = {
+  empty: { ja: '空のファイル', en: 'an empty file' },
+  xls: { ja: '古い形式の .xls ブック', en: 'an old-format .xls workbook' },
+  'cfb-other': { ja: '古い形式の Office 文書', en: 'an old-format Office document' },
+  xlsb: { ja: '.xlsb 形式のブック', en: 'an .xlsb binary workbook' },
+  ods: { ja: 'OpenDocument 形式の表', en: 'an OpenDocument spreadsheet' },
+  csv: { ja: 'CSV・テキストファイル', en: 'a CSV or text file' },
+  'spreadsheet-2003': { ja: 'Excel 2003 XML 形式', en: 'an Excel 2003 XML spreadsheet' },
+  html: { ja: 'Web ページ', en: 'a web page' },
+  'not-workbook': { ja: 'ブックではないファイル', en: 'not a workbook' },
+  'no-workbook-part': { ja: 'ブックの中身がない ZIP', en: 'a ZIP without a workbook' },
+};
+
+/** How consolidation lists a file the reader refused: Excel's owner file, not a workbook, or unreadable with the reader's reason. */
+export function skipReasonOf(kind: string | undefined, reason: Bilingual): SkipReason {
+  if (kind === 'owner-file') return { kind: 'owner' };
+  const format = kind ? NOT_A_WORKBOOK[kind as ReadFailure] : undefined;
+  return format ? { kind: 'not-workbook', format } : { kind: 'unreadable', reason };
 }

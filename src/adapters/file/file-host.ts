@@ -8,6 +8,7 @@ import { nodeCodec } from './package/node-codec';
 import { readFileBytes } from './read-xlsx';
 import { openXlsx, readGrid, type ReadOptions } from './read/grid';
 import { writeOutput, type OutputOptions } from './safe-output';
+import { blankWorkbookBytes } from './write/blank';
 import { WorkbookEditor } from './write/editor';
 
 /**
@@ -23,11 +24,21 @@ export class FileHost implements WorkbookHost {
   constructor(
     readonly file: string,
     private readonly readOptions: ReadOptions = {},
+    /** A workbook that exists only in memory until saved (see `blank`): no file of this name is read. */
+    private readonly blank = false,
   ) {}
+
+  /**
+   * A new, empty workbook named `name` (a consolidation of many files is written into one: every
+   * sheet in it is the add-in's). Written by the same package writer, from a minimal package.
+   */
+  static blank(name: string): FileHost {
+    return new FileHost(name, {}, true);
+  }
 
   async read(): Promise<WorkbookGrid> {
     const name = path.basename(this.file);
-    const bytes = readFileBytes(this.file);
+    const bytes = this.blank ? await blankWorkbookBytes(nodeCodec) : readFileBytes(this.file);
     try {
       const wp = await openXlsx(bytes, name, { codec: nodeCodec, ...this.readOptions });
       this.grid = await readGrid(wp, name, this.readOptions);
@@ -43,7 +54,7 @@ export class FileHost implements WorkbookHost {
     const hasFormulas = this.grid!.sheets.some((s) => s.formulas !== undefined);
     const markedSheets = this.grid!.sheets.filter(isSettingsSheet).map((s) => s.name);
     const r = await this.editor!.apply(plan, { hasFormulas, markedSheets });
-    this.notes.push(...r.notes);
+    this.notes.push(...r.messages);
     return r;
   }
 
@@ -51,7 +62,7 @@ export class FileHost implements WorkbookHost {
   async save(out: string, opts: OutputOptions & { inputs?: readonly string[] } = {}): Promise<void> {
     if (!this.editor) throw new Error('nothing read yet');
     const bytes = await this.editor.toBytes();
-    writeOutput(out, bytes, [this.file, ...(opts.inputs ?? [])], opts);
+    writeOutput(out, bytes, [...(this.blank ? [] : [this.file]), ...(opts.inputs ?? [])], opts);
   }
 
   /** Parts changed or added by the plans applied so far. */

@@ -70,7 +70,7 @@ export async function demoCommand(args: Args, io: Io): Promise<number> {
     await saveOutput(loaded.host, filledPath, { files: [sample], force: true });
     filled = filledPath;
     text(say(lang, 'fillDone', { parts: fillParts(preview), cells: fr.written }));
-    for (const line of suggestionLines(preview, lang)) text(line);
+    for (const line of suggestionLines(preview, lang, fr.cellNotes)) text(line);
     text(say(lang, 'outputWritten', { file: filledPath }));
   } else text(say(lang, 'fillNothing'));
 

@@ -1,4 +1,5 @@
 import { planFill, type FillPreview } from '../../core/plan/fill';
+import type { ApplyResult } from '../../core/plan/write-plan';
 import { verdictOf } from '../../core/validation/verdict';
 import type { Args } from '../args';
 import type { Io } from '../io';
@@ -23,6 +24,7 @@ export async function fillCommand(args: Args, io: Io): Promise<number> {
 
   let written = 0;
   let conflicts: { sheet: string; address: string }[] = [];
+  let notes: ApplyResult['cellNotes'];
   // A staff formula is never a target (the planner skips it; the writer refuses it too).
   const formulaCells: { sheet: string; address: string; formula?: string; itemId?: string }[] = [...preview.formulaCells];
   if (cells > 0) {
@@ -30,6 +32,7 @@ export async function fillCommand(args: Args, io: Io): Promise<number> {
     await saveOutput(loaded.host, out, args);
     written = r.written;
     conflicts = r.conflicts;
+    notes = r.cellNotes;
     formulaCells.push(...r.formulaCells.filter((f) => !formulaCells.some((p) => p.sheet === f.sheet && p.address === f.address)));
   }
 
@@ -46,6 +49,7 @@ export async function fillCommand(args: Args, io: Io): Promise<number> {
           written,
           conflicts,
           formulaCells,
+          notes: notes ?? { added: 0, updated: 0, notWritten: [] },
           suggestions: preview.suggestions.map((s) => ({ ...s, reason: s.reason[lang] })),
           disagreements: preview.disagreements.map((d) => ({
             itemId: d.itemId,
@@ -71,7 +75,7 @@ export async function fillCommand(args: Args, io: Io): Promise<number> {
     if (conflicts.length) io.out(say(lang, 'fillConflicts', { n: conflicts.length }));
   }
   if (formulaCells.length) io.out(say(lang, 'fillFormulaCells', { n: formulaCells.length, cells: formulaCells.map((f) => `${f.sheet}!${f.address}`).join(', ') }));
-  for (const line of suggestionLines(preview, lang)) io.out(line);
+  for (const line of suggestionLines(preview, lang, notes)) io.out(line);
   if (preview.disagreements.length) {
     io.out(say(lang, 'fillDisagreeTitle', { n: preview.disagreements.length }));
     for (const d of preview.disagreements) {
@@ -94,11 +98,16 @@ export function fillParts(p: FillPreview): Localized {
   return listOf(parts);
 }
 
-/** The suggested ratings written, for the department to confirm: also what the cell notes say. */
-export function suggestionLines(preview: FillPreview, lang: Lang): string[] {
+/**
+ * The suggested ratings written, for the department to confirm, and how many cells got the note
+ * saying so: only what the host reports it wrote (a cell with a staff note keeps that note).
+ */
+export function suggestionLines(preview: FillPreview, lang: Lang, notes?: ApplyResult['cellNotes']): string[] {
   if (preview.suggestions.length === 0) return [];
   return [
     say(lang, 'fillSuggestedTitle', { n: preview.suggestions.length }),
     ...preview.suggestions.map((s) => say(lang, 'fillSuggestedRow', { id: s.itemId, name: s.itemName, cell: `${s.sheet}!${s.address}`, rating: s.rating, reason: s.reason[lang] })),
+    ...(notes?.added ? [say(lang, 'fillNotesAdded', { n: notes.added })] : []),
+    ...(notes?.updated ? [say(lang, 'fillNotesUpdated', { n: notes.updated })] : []),
   ];
 }

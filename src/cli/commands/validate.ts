@@ -3,21 +3,29 @@ import { verdictOf, type Verdict } from '../../core/validation/verdict';
 import type { Args } from '../args';
 import type { Io } from '../io';
 import { countFindings, layoutName, validateJson } from '../json';
-import { loadAndAnalyse } from '../load';
-import { say, sheetList, type Lang } from '../messages';
+import { checkOutputPath, loadAndAnalyse } from '../load';
+import { say, sheetList, type Lang, type Localized } from '../messages';
 import { prose } from '../render';
 import { EXIT } from '../spec';
+import { writeFindingsReport } from './report';
 
 const SEVERITY = { error: 'severityError', warning: 'severityWarning', info: 'severityInfo' } as const;
 
-/** Exit 0 when the workbook can be submitted, 1 when something must be done first (see the verdict). */
+/**
+ * Exit 0 when the workbook can be submitted, 1 when something must be done first (see the verdict).
+ * With --write-report -o OUT, a copy of the workbook carries the findings in a 検証結果 sheet.
+ */
 export async function validateCommand(args: Args, io: Io): Promise<number> {
   const file = args.files[0];
-  const { analysis: a } = await loadAndAnalyse(file, args);
+  const out = args.writeReport ? args.out : undefined;
+  if (out) checkOutputPath(out, args);
+  const loaded = await loadAndAnalyse(file, args);
+  const a = loaded.analysis;
   const verdict = verdictOf(a.plan, a.findings);
   const { lang } = args;
+  const report: Localized | undefined = out ? await writeFindingsReport(loaded, { ...args, out }) : undefined;
   if (args.json) {
-    io.out(JSON.stringify(validateJson(a, file, lang, verdictLines(verdict, file, lang)), null, 2));
+    io.out(JSON.stringify(validateJson(a, file, lang, verdictLines(verdict, file, lang), out ?? null), null, 2));
     return verdict.ready ? EXIT.ok : EXIT.notReady;
   }
   const layouts = a.detection.chosen.map((c) => layoutById(c.layout)?.label[lang] ?? c.layout).join('、') || layoutName(a);
@@ -29,6 +37,10 @@ export async function validateCommand(args: Args, io: Io): Promise<number> {
   io.out('');
   io.out(say(lang, 'validateCounts', countFindings(a)));
   for (const line of verdictLines(verdict, file, lang)) io.out(prose(line, args.wide));
+  if (report) {
+    for (const n of loaded.host.notes) io.out(prose(n[lang], args.wide));
+    io.out(report[lang]);
+  }
   return verdict.ready ? EXIT.ok : EXIT.notReady;
 }
 

@@ -5,7 +5,7 @@ import type { SavedLayout } from '../layouts/generic/mapping';
 import { LayoutSpecSchema, type LayoutSpec } from '../layouts/kit/spec';
 import { COMBINERS, layoutById } from '../layouts/registry';
 import type { LayoutRead } from '../layouts/types';
-import type { Plan } from '../model/plan';
+import { mergeClassNames, type Plan } from '../model/plan';
 import { evaluatePlan } from '../rules/evaluate';
 import { effectivePack, packById, storedPack, type EffectivePack, type RulePack } from '../rules/packs';
 import { scaleById } from '../values/scales';
@@ -16,7 +16,7 @@ import { summarise } from '../summary/summarise';
 import type { Summary } from '../summary/types';
 import { finding, type Finding } from '../validation/finding';
 import { validatePlan } from '../validation/validate';
-import { mergeClassNames } from './merge-plans';
+import { staffData, type SkippedSheet } from './staff-sheets';
 
 export interface AnalyseOptions {
   /** Force a layout id (CLI --layout, settings.layout). */
@@ -43,6 +43,8 @@ export interface Analysis {
   store: SettingsStore;
   /** The rule pack evaluation used, and where it came from (the workbook, the layout's city, the settings). */
   pack: EffectivePack;
+  /** Sheets not read as this workbook's data: the add-in's own, and copies inserted from other files. */
+  skippedSheets: SkippedSheet[];
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -60,7 +62,9 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
   if (saved.problem) settingFindings.push(saved.problem);
   const mapping = opts.mapping ?? saved.spec ?? settings.mapping;
   const reportFy = opts.reportFy ?? settings.reportFy;
-  const detection = detectLayouts(wb, { force: opts.layout ?? settings.layout, mapping });
+  // The add-in's own sheets and sheets inserted from other files are not this workbook's data.
+  const { wb: data, skipped } = staffData(wb, store);
+  const detection = detectLayouts(data, { force: opts.layout ?? settings.layout, mapping });
 
   // The rule pack the workbook was rated with: its scale is the one ratings are read on.
   const stored = storedRulePack(store, settings);
@@ -72,13 +76,13 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
   for (const choice of detection.chosen) {
     const reader = layoutById(choice.layout)!;
     try {
-      reads.push(reader.read(wb, { sheets: choice.sheets, reportFy, mapping, ...(packScale ? { scale: packScale } : {}) }));
+      reads.push(reader.read(data, { sheets: choice.sheets, reportFy, mapping, ...(packScale ? { scale: packScale } : {}) }));
     } catch (e) {
       readFindings.push(finding('LAY001', { sheet: choice.sheets[0] ?? '' }, { layout: reader.label, error: (e as Error).message }));
     }
   }
   if (detection.chosen.length === 0) {
-    readFindings.push(finding('LAY002', { sheet: wb.sheets[0]?.name ?? '' }, {}));
+    readFindings.push(finding('LAY002', { sheet: data.sheets[0]?.name ?? wb.sheets[0]?.name ?? '' }, {}));
   }
 
   const read = combine(reads);
@@ -119,6 +123,7 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
     settings,
     store,
     pack,
+    skippedSheets: skipped,
   };
 }
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * (findings, write plans) through `a1.ts`.
  */
 
-/** A raw cell value as a host reports it. Dates arrive as ISO strings; errors as '#N/A'-style text. */
+/** A raw cell value as a host reports it, like Office.js `Range.values`: dates as serial numbers, errors as their literal (`#N/A`). */
 export const CellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export type CellValue = z.infer<typeof CellValueSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CellRefSchema } from '../grid/types';
 import { ScaleSchema } from '../values/scales';
-import { ParsedValueSchema, RatingSchema } from '../values/types';
+import { NumberValueSchema, ParsedValueSchema, RatingSchema } from '../values/types';
 import { CellRulesSchema } from './fields';
 import { CellKeySchema, NoteKeySchema } from './keys';
 
@@ -128,7 +128,15 @@ export const PlanSchema = z.object({
 });
 export type Plan = z.infer<typeof PlanSchema>;
 
-
 /** An item's cells and notes under their typed keys (keys.ts). */
 export type CellMap = Item['cells'];
 export type NoteMap = NonNullable<Item['notes']>;
+
+/** Class names of several reads (or files), by axis; the first that names a key wins. */
+export function mergeClassNames(all: (Record<string, Record<string, string>> | undefined)[]): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const names of all) for (const [axis, keys] of Object.entries(names ?? {})) out[axis] = { ...keys, ...out[axis] };
+  return out;
+}
+
+export { NumberValueSchema };

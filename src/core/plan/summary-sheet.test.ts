@@ -4,6 +4,7 @@ import { planOwnedSheet } from '../settings/ownership';
 import { readStore } from '../settings/store';
 import type { CrossTab } from '../summary/crosstab';
 import type { Summary, SummaryRow } from '../summary/types';
+import { scaleById } from '../values/scales';
 import { planCrossTabSheet, planSummarySheet } from './summary-sheet';
 import { WritePlanSchema } from './write-plan';
 
@@ -29,6 +30,7 @@ function row(key: string, name: string, counts: Record<string, number>, planned 
 
 const scaleOf = (symbols: string[]) => ({ id: symbols.join(''), label: { ja: symbols.join('/'), en: symbols.join('/') }, symbols: symbols.map((x) => ({ symbol: x, label: { ja: x, en: x } })) });
 
+const AD = scaleById('A-D')!;
 const isehara: Summary = {
   groupLabel: '基本方針',
   axis: 'policy',
@@ -36,7 +38,8 @@ const isehara: Summary = {
   groups: [row('1', '行政サービスの最適化', { A: 4, B: 9, C: 5, D: 0, unrated: 0 }, 29273, 592300), row('2', '公共私連携・協働', { A: 5, B: 11, C: 3, D: 0, unrated: 0 }, 4565, 6594)],
   total: row('total', '合計', { A: 9, B: 20, C: 8, D: 0, unrated: 0 }, 33838, 598894),
   suggestedUsed: [],
-  scale: scaleOf(['A', 'B', 'C', 'D']),
+  // Isehara's A–D with its labels, as the headers print them (「C 計画どおり進捗せず」).
+  scale: { id: AD.id, label: AD.label, symbols: AD.symbols.map((x) => ({ symbol: x.symbol, label: x.label })) },
   effectUnits: ['千円'],
 };
 
@@ -47,13 +50,34 @@ describe('the summary sheet', () => {
   it('prints on A4 landscape fitted to the width, one page per table, the title rows on each', () => {
     const plan = WritePlanSchema.parse(planSummarySheet(isehara, { lang: 'ja', sources: ['a.xlsx'], target: target() }));
     const print = plan.sheets[0].print!;
-    expect(print).toMatchObject({ orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: '1:3' });
-    // The break is the row of the effect table's heading: the counts table is page 1, effects page 2.
+    expect(print).toMatchObject({ orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: '1:2' });
+    // The break is the blank row above the effect table's heading: the counts table is page 1, effects page 2.
     const effectHeading = cellsOf(plan).find((c) => String(c.value).startsWith('➤ 実績効果額'))!;
-    expect(print.rowBreaks).toEqual([fromA1(effectHeading.address).row]);
+    const breakRow = fromA1(effectHeading.address).row - 1;
+    expect(print.rowBreaks).toEqual([breakRow]);
+    expect(cellsOf(plan).filter((c) => fromA1(c.address).row === breakRow)).toEqual([]);
+    // Title and sources (with when it was made) head every page; the ownership note (row 3) is for the screen only.
+    expect(fromA1(print.area!.split(':')[0])).toEqual({ row: 3, col: 0 });
+    expect(String(at(plan, 'A3')!.value)).toMatch(/\[shinchoku:summary:/);
     // The print area covers the tables, not the chart beside them.
     const chartCol = fromA1(plan.sheets[0].chart!.anchor).col;
     expect(fromA1(print.area!.split(':')[1]).col).toBeLessThan(chartCol);
+  });
+
+  it('says where the figures come from and when they were made on the printed title rows', () => {
+    const plan = planSummarySheet(isehara, { lang: 'ja', sources: ['a.xlsx', 'b.xlsx'], target: target(), createdAt: '2026-05-01 10:00' });
+    expect(at(plan, 'A2')!.value).toBe('集計元: a.xlsx, b.xlsx ／ 作成日時 2026-05-01 10:00');
+  });
+
+  it('makes each table column as wide as its longest cell, so headings print on one line', () => {
+    const plan = planSummarySheet(isehara, { lang: 'ja', sources: ['a.xlsx'], target: target() });
+    const widths = plan.sheets[0].columnWidths!;
+    // 「C 計画どおり進捗せず」: 1 + 1 + 9 full-width characters.
+    const head = cellsOf(plan).find((c) => String(c.value).startsWith('C 計画'))!;
+    const col = head.address.replace(/\d+$/, '');
+    expect(widths[col]).toBeGreaterThanOrEqual(2 + 18);
+    // Long lines without borders (title, notes) are not measured.
+    expect(widths.A).toBeLessThan(48);
   });
 
   it('sets the 合計 rows apart from the groups', () => {

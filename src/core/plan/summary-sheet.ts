@@ -1,4 +1,4 @@
-import { toA1 } from '../grid/a1';
+import { fromA1, toA1 } from '../grid/a1';
 import { ownerNote, recordOwnedSheet, type OwnedSheetTarget } from '../settings/ownership';
 import type { CrossTab } from '../summary/crosstab';
 import type { Summary } from '../summary/types';
@@ -28,8 +28,13 @@ const BODY = { border: true } as const;
 const TOTAL = { border: true, bold: true, fill: '#E7E6E6' } as const;
 const TOTAL_RIGHT = { ...TOTAL, align: 'right' } as const;
 
-/** Rows 1–3 (title, sources, the add-in's note) head every printed page. */
-const TITLE_ROWS = '1:3';
+/**
+ * Rows 1–2 (title; sources and when it was made) head every printed page. Row 3, the add-in's
+ * ownership note, is for the screen: it is longer than the page is wide, so it is left out of the
+ * print area (which starts below it) rather than printed cut off.
+ */
+const TITLE_ROWS = '1:2';
+const PRINT_FROM = 3;
 
 /**
  * Sheet cells in reading order; `row`/`col` are 0-based. Text is written as text, numbers as numbers.
@@ -76,9 +81,8 @@ export function planSummarySheet(summary: Summary, opts: SummarySheetOptions): W
   put(0, 0, ja ? `${year ? `${year} ` : ''}行財政改革 取組結果の集計（${label}別）` : `Reform progress summary by ${label}${year ? `, ${year}` : ''}`, {
     style: { bold: true },
   });
-  put(1, 0, (ja ? '集計元: ' : 'Sources: ') + opts.sources.join(', '));
-  const made = opts.createdAt ? (ja ? `作成日時 ${opts.createdAt}。` : `Made ${opts.createdAt}. `) : '';
-  put(2, 0, made + ownerNote(target.role, target.token, opts.lang));
+  put(1, 0, sourcesLine(opts));
+  put(2, 0, ownerNote(target.role, target.token, opts.lang));
 
   // Counts table (分野別内訳表).
   let r = 4;
@@ -154,6 +158,7 @@ export function planSummarySheet(summary: Summary, opts: SummarySheetOptions): W
 
   const widths: Record<string, number> = { A: 30 };
   for (let c = 1; c <= lastCol; c++) widths[column(c)] = c === colShare ? 12 : c <= 3 ? 14 : 10;
+  fitWidths(widths, out.cells);
   const sheet: NewSheet = {
     name,
     owner: { role: target.role, token: target.token },
@@ -161,7 +166,8 @@ export function planSummarySheet(summary: Summary, opts: SummarySheetOptions): W
     cells: out.cells,
     merges,
     columnWidths: widths,
-    print: printSetup(`A1:${toA1(r, lastCol)}`, [effectTop]),
+    // The page of the effect table starts with the blank row above its heading, as page 1 does.
+    print: printSetup(`${toA1(PRINT_FROM, 0)}:${toA1(r, lastCol)}`, [effectTop - 1]),
     ...(summary.groups.length > 0
       ? {
           chart: {
@@ -194,9 +200,8 @@ export function planCrossTabSheet(t: CrossTab, opts: CrossTabSheetOptions): Writ
   const total = ja ? '合計' : 'Total';
   const colTotal = 1 + t.cols.length;
   put(0, 0, ja ? `${opts.labels.a}×${opts.labels.b}の件数` : `Items by ${opts.labels.a} and ${opts.labels.b}`, { style: { bold: true } });
-  put(1, 0, (ja ? '集計元: ' : 'Sources: ') + opts.sources.join(', '));
-  const made = opts.createdAt ? (ja ? `作成日時 ${opts.createdAt}。` : `Made ${opts.createdAt}. `) : '';
-  put(2, 0, made + ownerNote(target.role, target.token, opts.lang));
+  put(1, 0, sourcesLine(opts));
+  put(2, 0, ownerNote(target.role, target.token, opts.lang));
   let r = 4;
   put(r, 0, `${opts.labels.a} ＼ ${opts.labels.b}`, { style: HEAD });
   t.cols.forEach((c, j) => put(r, 1 + j, c.key || c.name, { style: HEAD }));
@@ -219,6 +224,7 @@ export function planCrossTabSheet(t: CrossTab, opts: CrossTabSheetOptions): Writ
   }
   const widths: Record<string, number> = { A: 36 };
   for (let c = 1; c <= colTotal; c++) widths[column(c)] = 8;
+  fitWidths(widths, out.cells);
   const sheet: NewSheet = {
     name: target.name,
     owner: { role: target.role, token: target.token },
@@ -226,9 +232,49 @@ export function planCrossTabSheet(t: CrossTab, opts: CrossTabSheetOptions): Writ
     cells: out.cells,
     merges: [],
     columnWidths: widths,
-    print: printSetup(`A1:${toA1(r, colTotal)}`, []),
+    print: printSetup(`${toA1(PRINT_FROM, 0)}:${toA1(r, colTotal)}`, []),
   };
   return { label: 'summary', writes: [], sheets: [sheet], settingsChanges: [recordOwnedSheet(target)] };
+}
+
+/** 「集計元: a.xlsx、b.xlsx ／ 作成日時 2026-05-01 10:00」: printed under the title on every page. */
+function sourcesLine(opts: SummarySheetOptions): string {
+  const ja = opts.lang === 'ja';
+  const sources = (ja ? '集計元: ' : 'Sources: ') + opts.sources.join(', ');
+  if (!opts.createdAt) return sources;
+  return ja ? `${sources} ／ 作成日時 ${opts.createdAt}` : `${sources} · made ${opts.createdAt}`;
+}
+
+/**
+ * Widens the table columns to their longest cell, so headings such as 「C 計画どおり進捗せず」 print
+ * on one line: a wrapped heading needs a taller row, which a sheet's file does not get by itself
+ * (Excel and LibreOffice keep the default height). Full-width characters count two. Lines that run
+ * across the sheet (titles, notes) have no border and are not measured.
+ */
+function fitWidths(widths: Record<string, number>, cells: CellWrite[]): void {
+  for (const c of cells) {
+    if (!c.style?.border || c.value === null) continue;
+    const col = column(fromA1(c.address).col);
+    const text = typeof c.value === 'number' ? shownNumber(c.value, c.numberFormat) : c.value;
+    const want = Math.min(48, Math.ceil(displayWidth(text) * 1.1) + 2);
+    if (want > (widths[col] ?? 0)) widths[col] = want;
+  }
+}
+
+function displayWidth(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    // Half-width katakana (U+FF61–FF9F) are narrow; other characters beyond Latin-1 are full width.
+    n += cp <= 0xff || (cp >= 0xff61 && cp <= 0xff9f) ? 1 : 2;
+  }
+  return n;
+}
+
+function shownNumber(v: number, format: string | undefined): string {
+  if (format?.includes('%')) return `${(v * 100).toFixed(1)}%`;
+  const s = Math.round(Math.abs(v)).toLocaleString('en');
+  return format?.startsWith('(') || v < 0 ? `(${s})` : s;
 }
 
 /** A4 landscape, fitted to the page width, the title rows on every page, a page per table. */

@@ -18,7 +18,7 @@ export const CellWriteSchema = z.object({
   /** The value the planner saw: null = blank. The host skips the write (and reports it) if the cell differs. */
   expect: WriteValueSchema,
   /** Why this write exists, for the preview list and undo descriptions. */
-  reason: z.enum(['rating', 'ratio', 'owned-header', 'subtotal', 'progress-column', 'summary']),
+  reason: z.enum(['rating', 'ratio', 'owned-header', 'subtotal', 'progress-column', 'summary', 'report']),
   /** Optional styling for owned cells. */
   style: z
     .object({
@@ -31,6 +31,11 @@ export const CellWriteSchema = z.object({
     .optional(),
   /** Restrict input to these values (A–D dropdown on progress columns). */
   validationList: z.array(z.string()).optional(),
+  /**
+   * A link to a cell of this workbook (the cell a finding or a source points at); the cell still
+   * shows `value`, so the address stays readable where a file cleaner strips links.
+   */
+  link: z.object({ sheet: z.string(), address: z.string() }).optional(),
   /** A cell note (comment) the add-in owns, e.g. asking the department to confirm a suggested rating. */
   note: z.string().optional(),
   /**
@@ -106,6 +111,24 @@ export interface ApplyResult {
   formulaCells: { sheet: string; address: string }[];
   /** Settings changes not made (newer store, damaged row, a co-author's concurrent change). */
   settingsRefused: SettingsRefusal[];
+  /**
+   * The plan's cell notes (CellWrite.note) on cells that were written: how many were added or
+   * updated (a note the add-in wrote earlier is updated, never duplicated), and which were not
+   * written and why. Absent when the plan has no notes.
+   */
+  cellNotes?: CellNotesResult;
+  /** What the person should know about this write, in both languages (the pane shows them; the CLI prints them). */
+  messages?: { ja: string; en: string }[];
+}
+
+export interface CellNotesResult {
+  added: number;
+  updated: number;
+  /**
+   * staff-note: the cell already has someone else's note or comment thread, which stays as it is;
+   * unsupported: this host cannot write notes (the pane lists the suggestions instead).
+   */
+  notWritten: { sheet: string; address: string; reason: 'staff-note' | 'unsupported' }[];
 }
 
 /**

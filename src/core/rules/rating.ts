@@ -27,14 +27,14 @@ const EPS = 1e-9;
 const same = (a: number, b: number) => Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b));
 
 /** +1 when `a` is better than `b` in the direction, −1 when worse, 0 when equal. */
-function compare(direction: Direction, a: number, b: number): -1 | 0 | 1 {
+export function compare(direction: Direction, a: number, b: number): -1 | 0 | 1 {
   if (same(a, b)) return 0;
   const lowerIsBetter = direction === 'lower' || direction === 'cap-le' || direction === 'cap-lt';
   return (lowerIsBetter ? a < b : a > b) ? 1 : -1;
 }
 
 /** Whether the actual satisfies the target itself (a strict cap is not met by sitting on it). */
-function beatsOrMeets(direction: Direction, actual: number, target: number): 'beats' | 'meets' | 'short' {
+export function beatsOrMeets(direction: Direction, actual: number, target: number): 'beats' | 'meets' | 'short' {
   const c = compare(direction, actual, target);
   if (c > 0) return 'beats';
   if (c === 0) return direction === 'cap-lt' ? 'short' : 'meets';

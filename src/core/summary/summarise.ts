@@ -81,7 +81,7 @@ function toRow(key: string, name: string, t: Tally): SummaryRow {
 }
 
 /** An amount in 千円: typed in the sheet's unit (円, 百万円 …), converted; a unit that is not money is taken as typed. */
-function inThousandYen(value: number, unit: string | undefined): number {
+export function inThousandYen(value: number, unit: string | undefined): number {
   if (!unit || unit === '千円') return value;
   return convertUnit(value, unit, '千円') ?? value;
 }

@@ -6,13 +6,15 @@ import type { ParamKind } from './template';
  * parameters (template.ts); docs/findings.md is generated from this table and checked by a test.
  *
  * Prefixes: LAY reading a layout, FY the report year, VLD a cell or item, SCH a schedule, SET the
- * saved settings, SUM the summary. Codes of real layout quirks (hooks) keep their city's prefix: ISS (Isehara list
- * and item sheets together), NHM (KPIs inside 主な取組), TKB (the 7×3 grid), AIZ (status split by
- * department). Codes are never reused; `replaces` lists the codes a meaning used to have.
+ * saved settings, SUM the summary; CON consolidating department files, REC reconciling them with the
+ * plan's list, HRG the hearing list (these name files rather than one workbook's cell). Codes of real
+ * layout quirks (hooks) keep their city's prefix: ISS (Isehara list and item sheets together), NHM
+ * (KPIs inside 主な取組), TKB (the 7×3 grid), AIZ (status split by department). Codes are never
+ * reused; `replaces` lists the codes a meaning used to have.
  */
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Tag = 'layout' | 'year' | 'value' | 'kpi' | 'effect' | 'rating' | 'schedule' | 'item' | 'text' | 'settings' | 'reconcile' | 'unit' | 'summary';
+export type Tag = 'layout' | 'year' | 'value' | 'kpi' | 'effect' | 'rating' | 'schedule' | 'item' | 'text' | 'settings' | 'reconcile' | 'unit' | 'summary' | 'consolidate' | 'hearing';
 
 export interface CatalogueEntry {
   severity: Severity;
@@ -667,6 +669,210 @@ export const CATALOGUE = {
     en: '"{item}": the status is split into a section per department, but there is no section for {dept}.',
     when: 'a status split by department lacks one of the item’s departments',
     cell: 'the status',
+  },
+
+  // ── planning section: consolidation of department workbooks (names files, and where known sheet and cell) ──
+  CON001: {
+    severity: 'warning',
+    tags: ['consolidate'],
+    params: { file: 'text', copyOf: 'text' },
+    ja: '「{file}」は「{copyOf}」と同じ内容です(同じファイルか名前を変えた写し)。「{copyOf}」だけを集計しました。',
+    en: '"{file}" has the same content as "{copyOf}" (the same file or a renamed copy). Only "{copyOf}" was counted.',
+    when: 'a file has the same content as another (the same file twice, a renamed copy); only the first counts',
+    cell: 'both files',
+  },
+  CON002: {
+    severity: 'info',
+    tags: ['consolidate'],
+    params: { used: 'text', other: 'text', count: 'count', examples: 'text' },
+    ja: '「{used}」と「{other}」の両方に同じ取組が {count} 件あります({examples})。値が同じため、それぞれ1件として「{used}」の記載で集計しました。',
+    en: '"{used}" and "{other}" both contain the same {count:item|items} ({examples}). The values agree, so each was counted once, from "{used}".',
+    when: 'two files hold the same items with equal values (a list beside its item sheets); each counted once, told once per pair of files with the count',
+    cell: 'both files',
+  },
+  CON003: {
+    severity: 'error',
+    tags: ['consolidate'],
+    params: { id: 'text', name: 'text', file: 'text', other: 'text', diffs: 'text' },
+    ja: '取組 {id}「{name}」が「{file}」と「{other}」の両方にあり、値が異なります({diffs})。どちらを使うか選ぶまで集計しません。',
+    en: 'Item {id} "{name}" is in both "{file}" and "{other}" with different values ({diffs}). Choose which copy to use; nothing is summed until then.',
+    when: 'copies of an item in two files disagree; nothing is summed until a file is chosen (`--prefer`, or the choice in 取り込み)',
+    cell: 'both copies’ cells',
+  },
+  CON004: {
+    severity: 'warning',
+    tags: ['consolidate'],
+    params: { id: 'text', name: 'text', file: 'text', other: 'text', diffs: 'text' },
+    ja: '取組 {id}「{name}」は「{file}」と「{other}」で値が異なります({diffs})。指定どおり「{file}」の値で集計しました。',
+    en: 'Item {id} "{name}" differs between "{file}" and "{other}" ({diffs}). As chosen, the values of "{file}" were counted.',
+    when: 'copies of an item disagreed; the chosen file’s values were counted',
+    cell: 'both copies’ cells',
+  },
+  CON005: {
+    severity: 'warning',
+    tags: ['consolidate'],
+    params: { file: 'text', fileYear: 'label', year: 'label', example: 'text' },
+    ja: '「{file}」は{fileYear}の報告で、「{example}」などが報告する{year}と年度が違うため、集計から除きました。',
+    en: '"{file}" reports {fileYear}, not {year} like "{example}" and the others, so it was left out.',
+    when: 'a file reports another year than the one summarised; left out',
+    cell: 'the file',
+  },
+  CON006: {
+    severity: 'warning',
+    tags: ['consolidate'],
+    params: { label: 'text', key: 'text', name: 'text', file: 'text', otherName: 'text', otherFile: 'text' },
+    ja: '「{file}」の{label} {key}「{name}」は、「{otherFile}」の{key}「{otherName}」と名前が違うため、別の{label}として集計しました(別の計画のファイルではないか確認してください)。',
+    en: 'In "{file}", {label} {key} is "{name}", but in "{otherFile}" it is "{otherName}": they were kept apart (check that the file belongs to this plan).',
+    when: 'the same policy number names different policies in two files (another plan’s file?); kept as two groups',
+    cell: 'both files',
+  },
+  CON007: {
+    severity: 'warning',
+    tags: ['consolidate'],
+    params: { id: 'text', name: 'text', file: 'text', otherName: 'text', otherFile: 'text' },
+    ja: '番号 {id} が「{otherFile}」では「{otherName}」、「{file}」では「{name}」です。別の取組として両方を集計しました。',
+    en: 'Number {id} is "{otherName}" in "{otherFile}" but "{name}" in "{file}". Both were counted as different items.',
+    when: 'the same item number names two different items; both counted',
+    cell: 'both items',
+  },
+  CON008: {
+    severity: 'warning',
+    tags: ['consolidate'],
+    params: { id: 'text', otherId: 'text', name: 'text', file: 'text', otherFile: 'text' },
+    ja: '取組「{name}」は「{otherFile}」では {otherId}、「{file}」では {id} と番号が違います。名前が同じため同じ取組とみなしました。',
+    en: 'Item "{name}" is numbered {otherId} in "{otherFile}" but {id} in "{file}". The names match, so they were taken as one item.',
+    when: 'the same item (same name, policy and department) under two numbers; counted once',
+    cell: 'both items',
+  },
+  CON009: {
+    severity: 'info',
+    tags: ['consolidate'],
+    params: { file: 'text' },
+    ja: '「{file}」は、だれかがブックを開いている間に Excel が作る一時ファイル(所有者ファイル)のため読み飛ばしました。',
+    en: '"{file}" is the lock file Excel keeps while someone has the workbook open; it was skipped.',
+    when: 'Excel’s owner file (`~$…`, present while someone has the book open) skipped',
+    cell: 'the file',
+  },
+  CON010: {
+    severity: 'warning',
+    tags: ['consolidate'],
+    params: { file: 'text', kind: 'text' },
+    ja: '「{file}」は Excel ブック(.xlsx)ではない({kind})ため読み飛ばしました。',
+    en: '"{file}" is not an Excel workbook (.xlsx) ({kind}); it was skipped.',
+    when: 'not an .xlsx workbook (CSV, .xls, .xlsb, .ods, a web page …, recognised from its bytes); skipped',
+    cell: 'the file',
+  },
+  CON011: {
+    severity: 'warning',
+    tags: ['consolidate'],
+    params: { file: 'text', reason: 'text' },
+    ja: '「{file}」を読み込めないため集計から除きました: {reason}',
+    en: '"{file}" could not be read and was left out: {reason}',
+    when: 'a workbook that cannot be read (encrypted, damaged …), with the reader’s reason; left out',
+    cell: 'the file',
+  },
+  CON012: {
+    severity: 'warning',
+    tags: ['consolidate'],
+    params: { file: 'text' },
+    ja: '「{file}」には進捗管理表が見つからないため集計から除きました。',
+    en: 'No progress table was found in "{file}"; it was left out.',
+    when: 'no progress table in the file; left out',
+    cell: 'the file',
+  },
+  CON013: {
+    severity: 'info',
+    tags: ['consolidate'],
+    params: { file: 'text' },
+    ja: '「{file}」の報告年度が分からないため、年度を確かめずに集計しました。',
+    en: 'The report year of "{file}" is unknown; it was counted without a year check.',
+    when: 'the file’s report year is unknown; counted without a year check',
+    cell: 'the file',
+  },
+  CON014: {
+    severity: 'info',
+    tags: ['consolidate'],
+    params: { file: 'text', errors: 'count' },
+    ja: '「{file}」には検証エラーが {errors} 件あります。そのファイルを単独で検証して内容を確かめてください。',
+    en: '"{file}" has {errors:validation error|validation errors}; check that file on its own.',
+    when: 'the file has validation errors of its own (it is still counted; validate it)',
+    cell: 'the file',
+  },
+
+  // ── planning section: reconciliation with the plan’s list of items ──
+  REC001: {
+    severity: 'warning',
+    tags: ['reconcile'],
+    params: { id: 'text', name: 'text', department: 'text' },
+    ja: '計画の取組 {id}「{name}」({department})を提出したファイルがありません。',
+    en: 'Plan item {id} "{name}" ({department}) was not submitted by any file.',
+    when: 'an item of the plan’s list that no file submitted',
+    cell: 'the plan’s cell',
+  },
+  REC002: {
+    severity: 'warning',
+    tags: ['reconcile'],
+    params: { id: 'text', name: 'text', file: 'text' },
+    ja: '「{file}」の取組 {id}「{name}」は計画の一覧にありません。',
+    en: 'Item {id} "{name}" in "{file}" is not in the plan.',
+    when: 'an item submitted that is not in the plan’s list',
+    cell: 'the submitted cell',
+  },
+  REC003: {
+    severity: 'info',
+    tags: ['reconcile'],
+    params: { id: 'text', field: 'text', planValue: 'text', value: 'text', file: 'text' },
+    ja: '取組 {id} の{field}が計画では「{planValue}」、「{file}」では「{value}」です。',
+    en: 'Item {id}: the plan says {field} "{planValue}", "{file}" says "{value}".',
+    when: 'an item whose number, name, department or policy differs from the plan’s list (one per field)',
+    cell: 'the submitted cell',
+  },
+
+  // ── planning section: reasons on the hearing list (ヒアリング候補) ──
+  HRG001: {
+    severity: 'warning',
+    tags: ['hearing'],
+    params: { entered: 'text', suggested: 'text', reason: 'label' },
+    ja: '入力された評価 {entered} が基準による評価 {suggested} と異なります。{reason}',
+    en: 'The entered rating {entered} differs from {suggested} by the rule. {reason}',
+    when: 'hearing list: the entered rating differs from the rule’s (the rule’s reason is quoted)',
+    cell: 'rating cell',
+  },
+  HRG002: {
+    severity: 'warning',
+    tags: ['hearing'],
+    params: { last: 'text', now: 'text' },
+    ja: '評価が前年度の {last} から {now} に下がりました。',
+    en: 'The rating fell from {last} last year to {now}.',
+    when: 'hearing list: the rating fell since last year (with `--compare`)',
+    cell: 'rating cell',
+  },
+  HRG003: {
+    severity: 'warning',
+    tags: ['hearing'],
+    params: { rating: 'text', actual: 'text', baseline: 'text' },
+    ja: '実績 {actual} が現状値 {baseline} より悪化していますが、評価は {rating} です。',
+    en: 'The actual {actual} is worse than the baseline {baseline}, but the rating is {rating}.',
+    when: 'hearing list: the actual is worse than the baseline and short of the target, yet rated in the better half of the scale',
+    cell: 'rating cell',
+  },
+  HRG004: {
+    severity: 'warning',
+    tags: ['hearing'],
+    params: { indicator: 'text' },
+    ja: '指標「{indicator}」の実績値が入力されていません。',
+    en: 'No actual is entered for the indicator "{indicator}".',
+    when: 'hearing list: a numeric indicator with a target for the year has no actual',
+    cell: 'actual cell',
+  },
+  HRG005: {
+    severity: 'info',
+    tags: ['hearing'],
+    params: { department: 'text', count: 'count', top: 'text' },
+    ja: '{department}の評価は {count} 件すべて {top} です。',
+    en: 'All {count:rating|ratings} of {department} are {top}.',
+    when: 'hearing list: every entered rating of the department (two or more items) is the top one',
+    cell: 'each item',
   },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -6,7 +6,7 @@ import { OWNED_RATIO_HEADER } from '../../core/layouts/owned';
 import { readStore } from '../../core/settings/store';
 import { createStandIn, gridFromXlsxBuffer, installStandIn, type StandIn } from '../../standin';
 import { clearHighlight, highlightFindings, selectFinding } from './highlight';
-import { importWorkbooks } from './import';
+import { distinctNames, importWorkbooks, writeConsolidatedSheets } from './import';
 import { inspect } from './load';
 import { loadSettingsView, saveSettings } from './settings';
 import { runFill, previewFill } from './fill';
@@ -104,6 +104,24 @@ test('fill reports a co-author edit instead of overwriting it', async () => {
   expect(result.conflicts[0].found).toBe('メモ');
 });
 
+test('fill on blank ratings: each suggestion gets a note where Excel can write one, and the result says when it cannot', async () => {
+  const blank = await gridFromXlsxBuffer(fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/xlsx/isehara-list-blank-ratings.xlsx')), 'blank.xlsx');
+  const { si, host } = setup(blank);
+  const out = await runFill(host, quiet);
+  expect(out.preview.suggestions.length).toBeGreaterThan(0);
+  expect(out.result.cellNotes).toEqual({ added: out.preview.suggestions.length, updated: 0, notWritten: [] });
+  expect(out.result.messages ?? []).toEqual([]);
+  const s = out.preview.suggestions[0];
+  expect(si.inspect(s.sheet).notes[s.address].content).toMatch(/^行革進捗アシスタント:\n評価の候補「/);
+
+  const old = setup(blank, '1.17');
+  expect(old.host.apiSupport().notes).toBe(false);
+  const r = await runFill(old.host, quiet);
+  expect(r.result.cellNotes?.added).toBe(0);
+  expect(r.result.messages?.map((m) => m.ja)).toEqual([expect.stringContaining('この Excel ではセルのメモを書き込めないため、候補の一覧を作業ウィンドウに表示しています')]);
+  expect(old.si.inspect(s.sheet).notes).toEqual({});
+});
+
 test('summary sheet reproduces the published Isehara totals', async () => {
   const { si, host } = setup();
   const out = await runSummary(host, { lang: 'ja', createdAt: '2026-11-21 12:00' }, quiet);
@@ -132,29 +150,83 @@ test('a same-named sheet not made by the add-in is left alone; the summary goes 
   expect(si.toGrid().sheets.map((s) => s.name).filter((n) => n.startsWith('行革集計'))).toEqual(['行革集計', '行革集計 (2)']);
 });
 
-test('import reads department files in the pane and builds one summary', async () => {
+test('import reads department files in the pane and builds one summary; what is not a workbook is named, not fatal', async () => {
+  // ExcelApi 1.12: no sheet insertion, the files are read in the pane only.
   const { host } = setup(isehara, '1.12');
+  const owner = new Uint8Array(165);
+  owner[0] = 6;
   const out = await importWorkbooks(
     host,
     [
       { name: 'isehara-list.xlsx', bytes: bytes('isehara-list.xlsx') },
       { name: 'nihonmatsu.xlsx', bytes: bytes('nihonmatsu.xlsx') },
-      { name: 'broken.xlsx', bytes: new Uint8Array([1, 2, 3]) },
+      { name: 'broken.xlsx', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) },
+      { name: '~$isehara-list.xlsx', bytes: owner },
+      { name: 'memo.csv', bytes: new TextEncoder().encode('a,b\r\n1,2\r\n') },
     ],
-    { insert: true, readGrid: gridFromXlsxBuffer },
+    { insert: true, includeOwn: false, readGrid: gridFromXlsxBuffer },
     quiet,
   );
-  expect(out.files.map((f) => f.inserted)).toEqual([null, null, null]);
-  expect(out.files[2].failure?.ja).toBeTruthy();
-  expect(out.sources).toEqual(['isehara-list.xlsx', 'nihonmatsu.xlsx']);
-  expect(out.summary!.total.total).toBe(71 + out.files[1].items);
+  expect(out.state.files.map((f) => f.inserted)).toEqual([null, null, null, null, null]);
+  expect(out.consolidation.files.map((f) => [f.file, f.status])).toEqual([
+    ['isehara-list.xlsx', 'used'],
+    ['nihonmatsu.xlsx', 'used'],
+    ['broken.xlsx', 'unreadable'],
+    ['~$isehara-list.xlsx', 'owner'],
+    ['memo.csv', 'not-workbook'],
+  ]);
+  expect(out.consolidation.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['CON009', 'CON010', 'CON011']));
+  expect(out.summary!.total.total).toBe(71 + out.state.files[1].items);
 });
 
-test('import inserts the sheets where the host supports it', async () => {
+test('two picked files of the same name stay two files', () => {
+  const f = (name: string) => ({ name, bytes: new Uint8Array() });
+  expect(distinctNames([f('取組項目一覧.xlsx'), f('取組項目一覧.xlsx'), f('a.xlsx')]).map((x) => x.name)).toEqual(['取組項目一覧.xlsx', '取組項目一覧 (2).xlsx', 'a.xlsx']);
+});
+
+test('this workbook and a copy of it picked again count once', async () => {
+  const { host } = setup();
+  const out = await importWorkbooks(host, [{ name: 'isehara-list.xlsx', bytes: bytes('isehara-list.xlsx') }], { insert: false, includeOwn: true, readGrid: gridFromXlsxBuffer }, quiet);
+  expect(out.summary!.total.total).toBe(71);
+  expect(out.consolidation.findings.map((f) => f.code)).toEqual(['CON001']);
+  // The own sheet's cells are in the workbook; the picked copy's are not.
+  const src = out.sources.find((x) => x.itemId === '1(1)①')!;
+  expect(src.file).toBe('isehara-list.xlsx');
+});
+
+test('inserted sheets are named after their department, recorded as copies, and 集計/検証 do not count them again', async () => {
   const { si, host } = setup(isehara, '1.13');
-  const out = await importWorkbooks(host, [{ name: 'nihonmatsu.xlsx', bytes: bytes('nihonmatsu.xlsx') }], { insert: true, readGrid: gridFromXlsxBuffer }, quiet);
-  expect(out.files[0].inserted!.length).toBeGreaterThan(0);
-  expect(si.toGrid().sheets.length).toBeGreaterThan(isehara.sheets.length);
+  const before = await runValidate(host, quiet);
+  const out = await importWorkbooks(host, [{ name: 'yuzawa.xlsx', bytes: bytes('yuzawa.xlsx') }], { insert: true, includeOwn: true, readGrid: gridFromXlsxBuffer }, quiet);
+  const inserted = out.state.files[0].inserted!;
+  expect(Object.keys(inserted).length).toBeGreaterThan(0);
+  const names = si.toGrid().sheets.map((s) => s.name);
+  for (const n of Object.values(inserted)) expect(names).toContain(n);
+  expect(Object.values(inserted).every((n) => n.startsWith('yuzawa'))).toBe(true);
+  const store = readStore(si.toGrid());
+  expect(store.settings.ownedSheets.filter((r) => r.role === 'import').map((r) => r.name).sort()).toEqual(Object.values(inserted).sort());
+  // 検証 reads this workbook's own sheets only: the same findings as before the import.
+  const after = await runValidate(host, quiet);
+  expect(after.counts).toEqual(before.counts);
+  // 集計 counts the inserted sheets once, as Yuzawa's.
+  const summary = await runSummary(host, { lang: 'ja' }, quiet);
+  expect(summary.summary.total.total).toBe(out.summary!.total.total);
+  expect(out.summary!.total.total).toBe(71 + out.consolidation.files.find((f) => f.file === 'yuzawa.xlsx')!.counted);
+  // Importing again with this workbook included: the earlier copies and the new pick are the same content.
+  const again = await importWorkbooks(host, [{ name: 'yuzawa.xlsx', bytes: bytes('yuzawa.xlsx') }], { insert: false, includeOwn: true, readGrid: gridFromXlsxBuffer }, quiet);
+  expect(again.summary!.total.total).toBe(out.summary!.total.total);
+});
+
+test('a department named in its items gives the inserted sheet its name; the summary, 内訳 and hearing sheets link to the copies', async () => {
+  const { si, host } = setup(isehara, '1.13');
+  const dept = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/xlsx/consolidation/r5-departments/総務部_職員課.xlsx'));
+  const out = await importWorkbooks(host, [{ name: '総務部_職員課.xlsx', bytes: new Uint8Array(dept) }], { insert: true, includeOwn: false, readGrid: gridFromXlsxBuffer }, quiet);
+  expect(out.state.files[0].inserted).toEqual({ 取組項目一覧: '総務部 職員課' });
+  const w = await writeConsolidatedSheets(host, out, { lang: 'ja', createdAt: '2024-10-01 09:00' }, quiet);
+  expect(w.sheets).toEqual(['行革集計', '行革集計_内訳', 'ヒアリング候補', '行革集計_機械判読用']);
+  const links = si.inspect('行革集計_内訳').hyperlinks;
+  expect(Object.values(links).length).toBe(4);
+  expect(Object.values(links).every((l) => l.startsWith("'総務部 職員課'!C"))).toBe(true);
 });
 
 test('settings are validated, merged with what is stored and re-read by the next command', async () => {

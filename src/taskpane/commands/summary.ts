@@ -1,4 +1,4 @@
-import { unconfirmedSuggestions } from '../../core/plan/fill';
+import { workbookSummary } from '../../core/consolidate/workbook-inputs';
 import type { ApplyResult } from '../../core/plan/write-plan';
 import { DEFAULT_SUMMARY_SHEET, planSummarySheet } from '../../core/plan/summary-sheet';
 import type { WorkbookGrid } from '../../core/grid/types';
@@ -58,6 +58,7 @@ export async function runSummary(
   onStep: OnStep,
 ): Promise<SummaryOutcome> {
   const { grid, analysis } = await loadAndAnalyse(host, onStep);
-  const unconfirmed = unconfirmedSuggestions(grid, analysis).map((u) => u.itemId);
-  return writeSummarySheet(host, analysis.summary, { ...opts, sources: [analysis.workbook], grid, unconfirmed }, onStep);
+  // Sheets inserted by 取り込み are counted once, as their department's (workbook-inputs.ts).
+  const { summary, files, unconfirmed } = workbookSummary(grid, analysis);
+  return writeSummarySheet(host, summary, { ...opts, sources: files, grid, unconfirmed }, onStep);
 }

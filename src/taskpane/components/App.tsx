@@ -96,6 +96,19 @@ export function App({ host, initialLang, loadReadGrid }: AppProps) {
   useEffect(() => {
     void reload();
   }, [reload]);
+  // A co-author's edit refreshes the header once things are quiet (never while a command runs).
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = host.onChange((c) => {
+      if (!c.remote) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void (running.current ? undefined : reload()), 2000);
+    });
+    return () => {
+      clearTimeout(timer);
+      void off.then((f) => f());
+    };
+  }, [host, reload]);
   // Focus moves once the target tab's panel is shown.
   useEffect(() => {
     if (!focusAfter) return;

@@ -182,9 +182,17 @@ export function FillTab() {
         </section>
       )}
       {result && (
-        <MessageBar intent={result.conflicts.length ? 'warning' : 'success'} data-testid="fill-result">
+        <MessageBar intent={result.conflicts.length || result.messages?.length ? 'warning' : 'success'} data-testid="fill-result">
           <MessageBarBody>
             <MessageBarTitle>{t('fillDone', { n: result.written })}</MessageBarTitle>
+            {/* Only what the host says it wrote: a note it could not write is said, never claimed. */}
+            {!!result.cellNotes?.added && <Text block>{t('fillNotesAdded', { n: result.cellNotes.added })}</Text>}
+            {!!result.cellNotes?.updated && <Text block>{t('fillNotesUpdated', { n: result.cellNotes.updated })}</Text>}
+            {result.messages?.map((m) => (
+              <Text block key={m.en} data-testid="fill-result-message">
+                {m[lang]}
+              </Text>
+            ))}
             {result.conflicts.length > 0 && (
               <>
                 {t('fillConflicts', { n: result.conflicts.length })}
@@ -205,7 +213,7 @@ export function FillTab() {
           id="suggest"
           testId="suggestions"
           title={t('fillSuggestTitle', { n: preview.suggestions.length })}
-          hint={t('fillSuggestHint')}
+          hint={host.apiSupport().notes ? t('fillSuggestHint') : t('fillSuggestHintNoNotes')}
           className={s.suggested}
           items={preview.suggestions.map((d) => ({ ...d, headline: t('fillSuggestRating', { rating: d.rating }) }))}
           onSelect={goToCell}

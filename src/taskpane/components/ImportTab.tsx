@@ -1,126 +1,145 @@
-import { Button, Checkbox, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
-import { useId, useRef, useState } from 'react';
-import { importWorkbooks, type ImportFile, type ImportOutcome } from '../commands/import';
-import { writeSummarySheet, type SummaryOutcome } from '../commands/summary';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Checkbox,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { consolidateImports, importWorkbooks, writeConsolidatedSheets, type ImportFile, type ImportOutcome, type ConsolidatedWrite } from '../commands/import';
 import { usePane } from './context';
-import { SummaryOutcomeView } from './SummaryTab';
+import { CompareView, HearingView, ReconcileView, SourceList } from './import/Details';
+import { FilePicker } from './import/FilePicker';
+import { ConflictChooser, FindingList, ImportFiles } from './import/ImportResults';
 import { SummaryTable } from './SummaryTable';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  pick: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  card: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalS },
+  options: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
+
+/** 【再掲】 rows of the consolidated plan, counted once (said under the figures, as in 集計). */
+const reposts = (o: ImportOutcome) => o.consolidation.plan.items.filter((i) => i.flags.includes('repost')).length;
+
+const toImport = async (files: File[]): Promise<ImportFile[]> => Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
 
 export function ImportTab() {
   const { t, lang, host, run, busy, loadReadGrid } = usePane();
   const s = useStyles();
-  const inputId = useId();
-  const input = useRef<HTMLInputElement>(null);
   const canInsert = host.apiSupport().insertWorksheets;
   const [files, setFiles] = useState<File[]>([]);
+  const [last, setLast] = useState<File[]>([]);
+  const [master, setMaster] = useState<File[]>([]);
   const [insert, setInsert] = useState(canInsert);
+  const [includeOwn, setIncludeOwn] = useState(true);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
-  const [written, setWritten] = useState<SummaryOutcome | null>(null);
+  const [choices, setChoices] = useState<Record<string, string>>({});
+  const [open, setOpen] = useState<{ group: string; column: string } | null>(null);
+  const [written, setWritten] = useState<ConsolidatedWrite | null>(null);
 
   const go = () =>
     run(
       async (onStep) => {
-        const picked: ImportFile[] = [];
-        for (const f of files) picked.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
         const readGrid = await loadReadGrid();
-        return importWorkbooks(host, picked, { insert, readGrid }, onStep);
+        return importWorkbooks(host, await toImport(files), { insert, includeOwn, readGrid, last: await toImport(last), master: await toImport(master) }, onStep);
       },
       (o) => {
         setOutcome(o);
+        setChoices({});
+        setOpen(null);
         setWritten(null);
-        return t('importDone', { n: o.sources.length });
+        return o.summary ? t('importDone', { n: o.consolidation.files.filter((f) => f.status === 'used').length }) : t('importConflicts', { n: o.consolidation.unresolved.length });
       },
     );
+  const choose = (more: Record<string, string>) => {
+    if (!outcome) return;
+    const all = { ...choices, ...more };
+    setChoices(all);
+    setOutcome(consolidateImports(outcome.state, all));
+  };
   const write = () =>
     outcome?.summary &&
     run(
-      (onStep) => writeSummarySheet(host, outcome.summary!, { lang, sources: outcome.sources }, onStep),
-      (o) => {
-        setWritten(o);
-        return t('summaryDone', { name: o.sheetName });
+      (onStep) => writeConsolidatedSheets(host, outcome, { lang }, onStep),
+      (w) => {
+        setWritten(w);
+        return t('importWritten', { names: w.sheets.join('、') });
       },
     );
 
+  const c = outcome?.consolidation;
   return (
     <div className={s.root}>
       <Text>{t('importIntro')}</Text>
-      <div className={s.pick}>
-        {/* The native input stays out of sight and out of the tab order; the Fluent button opens it. */}
-        <input
-          ref={input}
-          id={inputId}
-          type="file"
-          multiple
-          hidden
-          tabIndex={-1}
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
-          data-testid="import-files"
-        />
-        <Button onClick={() => input.current?.click()} disabled={busy} aria-describedby={`${inputId}-hint`} data-testid="import-pick">
-          {t('importPick')}
-        </Button>
-        <Text size={200} id={`${inputId}-hint`}>
-          {files.length ? t('importPicked', { names: files.map((f) => f.name).join('、') }) : t('importPickHint')}
-        </Text>
+      <FilePicker label={t('importPick')} files={files} onChange={setFiles} testId="import-files" />
+      <div className={s.options}>
+        <Checkbox checked={includeOwn} onChange={(_, d) => setIncludeOwn(!!d.checked)} label={t('importIncludeOwn')} data-testid="import-include-own" />
+        <Text size={200}>{t('importIncludeOwnHint')}</Text>
+        {canInsert ? (
+          <Checkbox checked={insert} onChange={(_, d) => setInsert(!!d.checked)} label={t('importInsert')} data-testid="import-insert" />
+        ) : (
+          <Text size={200}>{t('importInsertUnsupported')}</Text>
+        )}
       </div>
-      {canInsert ? (
-        <Checkbox checked={insert} onChange={(_, d) => setInsert(!!d.checked)} label={t('importInsert')} />
-      ) : (
-        <Text size={200}>{t('importInsertUnsupported')}</Text>
-      )}
+      <Accordion collapsible>
+        <AccordionItem value="more">
+          <AccordionHeader size="small">{t('importOptions')}</AccordionHeader>
+          <AccordionPanel>
+            <div className={s.options}>
+              <FilePicker label={t('importLast')} files={last} onChange={setLast} testId="import-last" />
+              <FilePicker label={t('importMaster')} files={master} onChange={setMaster} testId="import-master" />
+            </div>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
       <div>
-        <Button appearance="primary" onClick={go} disabled={busy || files.length === 0} data-testid="import-run">
+        <Button appearance="primary" onClick={go} disabled={busy || (files.length === 0 && !includeOwn)} data-testid="import-run">
           {t('importRun')}
         </Button>
       </div>
-      {files.length === 0 && !outcome && <Text size={200}>{t('importNoFiles')}</Text>}
-      {outcome && (
+      {outcome && c && (
         <>
-          <ul className={s.list} aria-label={t('importFile')} data-testid="import-files-table">
-            {outcome.files.map((f) => (
-              <li key={f.name} className={s.card}>
-                <Text weight="semibold" block>
-                  {f.name}
-                </Text>
-                <Text size={200} block>
-                  {f.failure
-                    ? t('importUnreadable', { name: f.name, detail: f.failure[lang] })
-                    : `${t('importLayout')}: ${f.layouts.map((l) => l[lang]).join(', ')} · ${t('importItems')}: ${f.items} · ${t('importErrors')}: ${f.errors} · ${t('importInserted')}: ${f.inserted ? f.inserted.length : t('importNotInserted')}`}
-                </Text>
-              </li>
-            ))}
-          </ul>
+          <ImportFiles outcome={outcome} />
+          <FindingList findings={c.findings} title={t('importFindings', { n: c.findings.length })} testId="import-findings" />
+          {c.unresolved.length > 0 && <ConflictChooser key={c.unresolved.map((d) => d.id).join()} conflicts={c.unresolved} onChoose={choose} />}
           {outcome.summary && (
             <>
-              <SummaryTable summary={outcome.summary} t={t} testId="import-summary-table" />
+              <Text size={200}>{t('importCountHint')}</Text>
+              {outcome.unconfirmed.length > 0 && (
+                <MessageBar intent="warning" data-testid="import-unconfirmed">
+                  <MessageBarBody>{t('summaryUnconfirmed', { n: outcome.unconfirmed.length, ids: outcome.unconfirmed.join(lang === 'ja' ? '、' : ', ') })}</MessageBarBody>
+                </MessageBar>
+              )}
+              <SummaryTable summary={outcome.summary} t={t} testId="import-summary-table" reposts={reposts(outcome)} onCount={(group, column) => setOpen({ group, column })} />
+              {open && <SourceList outcome={outcome} group={open.group} column={open.column} onClose={() => setOpen(null)} />}
+              <CompareView outcome={outcome} />
+              <ReconcileView outcome={outcome} />
+              <HearingView outcome={outcome} />
               <div>
-                <Button onClick={write} disabled={busy}>
+                <Button onClick={write} disabled={busy} data-testid="import-write">
                   {t('importWrite')}
                 </Button>
               </div>
             </>
           )}
-          {outcome.files.some((f) => f.failure) && (
-            <MessageBar intent="warning">
-              <MessageBarBody>
-                {outcome.files
-                  .filter((f) => f.failure)
-                  .map((f) => t('importUnreadable', { name: f.name, detail: f.failure![lang] }))
-                  .join(' ')}
-              </MessageBarBody>
-            </MessageBar>
-          )}
         </>
       )}
-      {written && <SummaryOutcomeView outcome={written} />}
+      {written?.displaced.map((name) => (
+        <MessageBar key={name} intent="warning" data-testid="import-left-alone">
+          <MessageBarBody>{t('importLeftAlone', { name })}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {written && (
+        <MessageBar intent="success" data-testid="import-written">
+          <MessageBarBody>{t('importWritten', { names: written.sheets.join('、') })}</MessageBarBody>
+        </MessageBar>
+      )}
     </div>
   );
 }

@@ -31,6 +31,11 @@ export function SummaryOutcomeView({ outcome, reposts = 0 }: { outcome: SummaryO
           </MessageBarBody>
         </MessageBar>
       )}
+      {result.messages?.map((m) => (
+        <MessageBar key={m.en} intent="warning" data-testid="summary-message">
+          <MessageBarBody>{m[lang]}</MessageBarBody>
+        </MessageBar>
+      ))}
       {outcome.unconfirmed.length > 0 && (
         <MessageBar intent="warning" data-testid="summary-unconfirmed">
           <MessageBarBody>{t('summaryUnconfirmed', { n: outcome.unconfirmed.length, ids: outcome.unconfirmed.join(lang === 'ja' ? '、' : ', ') })}</MessageBarBody>

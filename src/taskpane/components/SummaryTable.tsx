@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, tokens } from '@fluentui/react-components';
 import type { Summary, SummaryRow } from '../../core/summary/types';
 import type { Translate } from '../i18n';
 
@@ -24,7 +24,20 @@ const num = (n: number) => n.toLocaleString('ja-JP');
  * The same figures as the summary sheet, as narrow cards that fit a 320 px pane: the total first
  * (the headline), then one card per group. Rating columns follow the scale's symbols in the counts.
  */
-export function SummaryTable({ summary, t, testId, reposts = 0 }: { summary: Summary; t: Translate; testId: string; reposts?: number }) {
+export function SummaryTable({
+  summary,
+  t,
+  testId,
+  reposts = 0,
+  onCount,
+}: {
+  summary: Summary;
+  t: Translate;
+  testId: string;
+  reposts?: number;
+  /** Makes each count a button that lists the items behind it (group key or 'total'; a rating symbol, 'unrated' or 'total'). */
+  onCount?: (group: string, column: string) => void;
+}) {
   const s = useStyles();
   // The city's own scale (A–D, S/A/B/C, 達成/部分実施/検討中 …); a not-rated figure only when some item is.
   const symbols = summary.scale.symbols.map((x) => x.symbol);
@@ -35,18 +48,31 @@ export function SummaryTable({ summary, t, testId, reposts = 0 }: { summary: Sum
       <h3 className={s.name}>{g.key && !g.name.startsWith(g.key) ? `${g.key} ${g.name}` : g.name}</h3>
       <dl className={s.counts}>
         {[
-            ...symbols.map((k, i) => [k, g.counts[i] ?? 0] as const),
-            ...(notRated ? [[t('summaryNotRated'), g.notRated] as const] : []),
-            [t('summaryUnrated'), g.unrated] as const,
-            [t('summaryTotalCol'), g.total] as const,
-          ].map(
-          ([label, n]) => (
-            <div key={label} className={s.count} data-figure={label}>
-              <dt className={s.dt}>{label}</dt>
-              <dd className={s.dd}>{n}</dd>
-            </div>
-          ),
-        )}
+          ...symbols.map((k, i) => [k, k, g.counts[i] ?? 0] as const),
+          ...(notRated ? [['notRated', t('summaryNotRated'), g.notRated] as const] : []),
+          ['unrated', t('summaryUnrated'), g.unrated] as const,
+          ['total', t('summaryTotalCol'), g.total] as const,
+        ].map(([column, label, n]) => (
+          <div key={label} className={s.count} data-figure={label}>
+            <dt className={s.dt}>{label}</dt>
+            <dd className={s.dd}>
+              {onCount ? (
+                <Link
+                  as="button"
+                  onClick={() => onCount(isTotal ? 'total' : g.key, column)}
+                  aria-label={t('summaryCountLabel', { group: isTotal ? t('summaryTotalRow') : g.name, column: label, n })}
+                  data-testid="summary-count"
+                  data-group={isTotal ? 'total' : g.key}
+                  data-column={column}
+                >
+                  {n}
+                </Link>
+              ) : (
+                n
+              )}
+            </dd>
+          </div>
+        ))}
       </dl>
       <dl className={s.amounts}>
         <dt className={s.dt}>{t('summaryPlanned')}</dt>

@@ -6,6 +6,7 @@ import type { HeaderInfo } from '../commands/load';
 import { runValidate, type ValidationReport } from '../commands/validate';
 import type { MessageKey } from '../i18n';
 import { usePane } from './context';
+import { FindingsReportButton } from './FindingsReportButton';
 
 const SEVERITY_KEY: Record<Severity, MessageKey> = { error: 'severityError', warning: 'severityWarning', info: 'severityInfo' };
 const SEVERITY_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
@@ -110,6 +111,7 @@ export function ValidateTab({ onHeader }: { onHeader: (h: HeaderInfo) => void })
         <Button onClick={clear} disabled={busy} data-testid="highlight-off">
           {t('highlightOff')}
         </Button>
+        <FindingsReportButton />
       </div>
       {report && (
         <>

@@ -13,7 +13,7 @@ export function unescapeXString(s: string): string {
 export function escapeXString(s: string): string {
   // eslint-disable-next-line no-control-regex -- these are exactly the characters XML cannot carry
   return s.replace(/_x([0-9A-Fa-f]{4})_|[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, (m) =>
-    m.length > 1 ? `_x005F${m.slice(1)}` : `_x${m.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+    m.length > 1 ? `_x005F_${m.slice(1)}` : `_x${m.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
   );
 }
 

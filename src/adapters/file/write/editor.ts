@@ -13,6 +13,7 @@ import type { SheetEntry, WorkbookPackage } from '../read/workbook';
 import type { Bilingual } from '../errors';
 import { StructureLockedError } from './errors';
 import { newSheetXml, printNames } from './new-sheet';
+import { writeSheetNotes, type NotePartStore } from './notes';
 import { SharedStringTable } from './shared-strings';
 import { NonFiniteWriteError, patchSheet } from './sheet-patch';
 import { minimalStylesheet, StyleBook } from './styles';
@@ -22,7 +23,21 @@ const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetm
 const CT_SST = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
 const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 
-export type FileApplyResult = ApplyResult & { notes: Bilingual[] };
+export type FileApplyResult = ApplyResult & { messages: Bilingual[] };
+
+/** A part as the editor holds a change: XML as text, or bytes kept as they are given (VML). */
+type Held = { name: string; text: string; raw?: undefined } | { name: string; raw: Uint8Array; text?: undefined };
+
+const toLatin1 = (b: Uint8Array) => {
+  let s = '';
+  for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
+  return s;
+};
+const fromLatin1 = (s: string) => {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i) & 0xff;
+  return b;
+};
 
 /**
  * Applies write plans to the package itself. Each plan is staged in full first (protection and
@@ -30,7 +45,7 @@ export type FileApplyResult = ApplyResult & { notes: Bilingual[] };
  * and `toBytes` copies every other part's compressed bytes as they were.
  */
 export class WorkbookEditor {
-  private readonly overlay = new Map<string, { name: string; text: string }>();
+  private readonly overlay = new Map<string, Held>();
   private readonly newParts: string[] = [];
   private readonly sheets: SheetEntry[];
 
@@ -44,7 +59,8 @@ export class WorkbookEditor {
 
   private async text(part: string): Promise<string> {
     const o = this.overlay.get(partKey(part));
-    return o ? o.text : this.wp.pkg.text(part);
+    if (!o) return this.wp.pkg.text(part);
+    return o.raw ? new TextDecoder().decode(o.raw) : o.text;
   }
 
   private sheet(name: string): SheetEntry | undefined {
@@ -60,9 +76,43 @@ export class WorkbookEditor {
     refuseNonFinite(plan);
     const wp = this.wp;
     const mainNs = wp.strict ? MAIN_NS_STRICT : MAIN_NS;
-    const staged = new Map<string, { name: string; text: string }>();
+    const staged = new Map<string, Held>();
     const stage = (part: string, text: string) => staged.set(partKey(part), { name: part, text });
-    const current = async (part: string) => staged.get(partKey(part))?.text ?? (await this.text(part));
+    const current = async (part: string) => {
+      const h = staged.get(partKey(part));
+      if (!h) return this.text(part);
+      return h.raw ? new TextDecoder().decode(h.raw) : h.text;
+    };
+    const io: NotePartStore = {
+      has: (part) => staged.has(partKey(part)) || this.has(part),
+      text: current,
+      latin1: async (part) => {
+        const h = staged.get(partKey(part)) ?? this.overlay.get(partKey(part));
+        if (h) return toLatin1(h.raw ?? new TextEncoder().encode(h.text));
+        return toLatin1(await wp.pkg.bytes(part));
+      },
+      stage,
+      stageLatin1: (part, text) => staged.set(partKey(part), { name: part, raw: fromLatin1(text) }),
+      freePart: (stem, ext) => this.freePart(stem, ext, staged),
+      parts: () => [...new Set([...wp.pkg.entries.map((e) => e.name), ...[...this.overlay.values()].map((h) => h.name), ...[...staged.values()].map((h) => h.name)])],
+    };
+    const notesOf = async (part: string, sheet: string, xml: string, writes: CellWrite[]): Promise<string> => {
+      const wanted = writes.filter((w) => w.note);
+      if (wanted.length === 0) return xml;
+      const n = await writeSheetNotes(io, part, xml, wanted.map((w) => ({ address: w.address, body: w.note! })), { strict: wp.strict, mainNs, baseDir: dirOf(wp.workbookPart) });
+      const tally = (result.cellNotes ??= { added: 0, updated: 0, notWritten: [] });
+      tally.added += n.added.length;
+      tally.updated += n.updated.length;
+      tally.notWritten.push(...n.staffNotes.map((address) => ({ sheet, address, reason: 'staff-note' as const })));
+      if (n.staffNotes.length) {
+        const cells = n.staffNotes.join(', ');
+        result.messages.push({
+          ja: `シート「${sheet}」の ${cells} には職員のメモまたはコメントがすでにあるため、そのまま残し、候補のメモは付けていません(候補は一覧に出しています)。`,
+          en: `${sheet}!${cells} already ${n.staffNotes.length === 1 ? 'has a note or comment' : 'have notes or comments'} by staff, kept as they are; no suggestion note was added (the suggestions are listed).`,
+        });
+      }
+      return n.sheetXml;
+    };
 
     const sstPart = wp.sharedStringsPart;
     const sstText = sstPart ? await this.text(sstPart) : undefined;
@@ -70,7 +120,7 @@ export class WorkbookEditor {
     const strings = sstText !== undefined ? stringsOf(sstText, sstPart!) : [];
     const stylesPart = wp.stylesPart;
     const styles = StyleBook.parse(stylesPart ? await this.text(stylesPart) : minimalStylesheet(mainNs), stylesPart ?? 'styles.xml');
-    const result: FileApplyResult = { written: 0, conflicts: [], sheetsCreated: [], sheetsLeftAlone: [], formulaCells: [], settingsRefused: [], notes: [] };
+    const result: FileApplyResult = { written: 0, conflicts: [], sheetsCreated: [], sheetsLeftAlone: [], formulaCells: [], settingsRefused: [], messages: [] };
     const ctx = { sst, strings, styles, date1904: wp.date1904 };
     const sheetValues = async (entry: SheetEntry) => {
       const h = new SheetHandler(strings, wp.date1904, { used: 0, max: Infinity }, false);
@@ -90,17 +140,16 @@ export class WorkbookEditor {
       }
       const xml = await current(entry.part);
       const r = patchSheet(entry.name, entry.part, xml, writes, ctx);
-      if (r.xml !== xml) stage(entry.part, r.xml);
+      // Notes go only on cells that were written: a skipped cell is reported as such, without a note.
+      const patched = await notesOf(entry.part, entry.name, r.xml, r.written);
+      if (patched !== xml) stage(entry.part, patched);
       result.written += r.written.length;
       for (const k of r.skipped) {
         if (k.reason === 'formula') result.formulaCells.push({ sheet: k.sheet, address: k.address });
         else result.conflicts.push({ sheet: k.sheet, address: k.address, found: k.found, expected: k.expected });
       }
-      result.notes.push(...r.notes);
+      result.messages.push(...r.notes);
       if (r.written.length) wroteExisting = true;
-      if (writes.some((w) => w.note)) {
-        result.notes.push({ ja: 'セルのメモは Excel 上でだけ書き込みます(ファイルへの書き込みではメモを変えません)。', en: 'Cell notes are written only in Excel; the file writer leaves comments as they are.' });
-      }
     }
 
     // 2. Sheets the plan creates. One of the same name is replaced only if it still carries the
@@ -136,19 +185,22 @@ export class WorkbookEditor {
         if (hasFormula(await current(existing.part!))) {
           // Someone added formulas to the add-in's sheet: that work is theirs now, so the sheet stays.
           result.sheetsLeftAlone.push(existing.name);
-          result.notes.push({ ja: `シート「${existing.name}」には手で加えた数式があるため、作り直さずに残しました。`, en: `Sheet "${existing.name}" holds formulas added by hand, so it was not rebuilt.` });
+          result.messages.push({ ja: `シート「${existing.name}」には手で加えた数式があるため、作り直さずに残しました。`, en: `Sheet "${existing.name}" holds formulas added by hand, so it was not rebuilt.` });
           continue;
         }
-        stage(existing.part!, text);
+        stage(existing.part!, await notesOf(existing.part!, spec.name, text, spec.cells));
         index = allSheets().indexOf(existing);
         workbookXml = setSheetState(workbookXml, wp.workbookPart, index, spec.visibility ?? 'visible');
       } else {
         index = addSheet(spec.name, spec.visibility ?? 'visible', text);
+        const part = added[added.length - 1].part!;
+        const withNotes = await notesOf(part, spec.name, text, spec.cells);
+        if (withNotes !== text) stage(part, withNotes);
       }
       workbookXml = setSheetNames(workbookXml, wp.workbookPart, index, printNames(spec));
       result.sheetsCreated.push(spec.name);
       result.written += spec.cells.length;
-      if (spec.chart) result.notes.push({ ja: 'グラフはファイルに書き込みません(作業ウィンドウで集計すると描かれます)。', en: 'Charts are not written to files; the task pane draws them in Excel.' });
+      if (spec.chart) result.messages.push({ ja: 'グラフはファイルに書き込みません(作業ウィンドウで集計すると描かれます)。', en: 'Charts are not written to files; the task pane draws them in Excel.' });
     }
 
     // 3. Settings: the store as it is now, one row per changed key (core/settings/update.ts).
@@ -169,7 +221,7 @@ export class WorkbookEditor {
       const cells = w.rows.flatMap((row) => row.values.map((v, c) => ({ row: row.row, col: c, v })));
       if (w.create) {
         if (wp.structureLocked) {
-          result.notes.push({ ja: 'ブックの構成が保護されているため、設定シートを追加できず、設定はブックに保存していません。', en: 'The workbook structure is protected: the settings sheet could not be added, so the settings were not saved in the workbook.' });
+          result.messages.push({ ja: 'ブックの構成が保護されているため、設定シートを追加できず、設定はブックに保存していません。', en: 'The workbook structure is protected: the settings sheet could not be added, so the settings were not saved in the workbook.' });
         }
         else {
           const spec: NewSheet = {
@@ -189,7 +241,7 @@ export class WorkbookEditor {
         const rows = w.rows.filter((row) => {
           // A row whose key or revision moved since the store was read is someone else's now.
           const ok = row.expect.key === null || (text(values[row.row]?.[0]) === row.expect.key && Number(values[row.row]?.[1]) === row.expect.rev);
-          if (!ok) result.notes.push({ ja: `設定の ${row.row + 1} 行目は読み込んだ後に変わっていたため、書き換えずに残しました。`, en: `Settings row ${row.row + 1} changed meanwhile and was left alone.` });
+          if (!ok) result.messages.push({ ja: `設定の ${row.row + 1} 行目は読み込んだ後に変わっていたため、書き換えずに残しました。`, en: `Settings row ${row.row + 1} changed meanwhile and was left alone.` });
           return ok;
         });
         const writes = rows.flatMap((row) =>
@@ -253,11 +305,12 @@ export class WorkbookEditor {
     const enc = new TextEncoder();
     const deflate = (b: Uint8Array) => this.wp.pkg.codec.deflate(b);
     const out: OutEntry[] = [];
+    const bytesOf = (o: Held) => o.raw ?? enc.encode(utf8Declaration(o.text));
     for (const e of this.wp.pkg.entries) {
       const o = this.overlay.get(partKey(e.name));
-      out.push(o ? await newEntry(e.name, enc.encode(utf8Declaration(o.text)), deflate) : { copy: e });
+      out.push(o ? await newEntry(e.name, bytesOf(o), deflate) : { copy: e });
     }
-    for (const name of this.newParts) out.push(await newEntry(name, enc.encode(this.overlay.get(partKey(name))!.text), deflate));
+    for (const name of this.newParts) out.push(await newEntry(name, bytesOf(this.overlay.get(partKey(name))!), deflate));
     return writeZip(out);
   }
 

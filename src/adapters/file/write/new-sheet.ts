@@ -1,28 +1,33 @@
 import { columnIndex, rangeFromA1, rangeToA1 } from '../../../core/grid/a1';
 import type { Range } from '../../../core/grid/types';
-import type { NewSheet } from '../../../core/plan/write-plan';
+import type { CellWrite, NewSheet } from '../../../core/plan/write-plan';
+import { escapeAttr } from '../package/xml';
 import { cellXml, styleChange, validationXml } from './sheet-patch';
 import type { SharedStringTable } from './shared-strings';
 import type { StyleBook } from './styles';
 
 /**
  * The worksheet part for a sheet the add-in creates: cells (text as shared strings, never as
- * formulas), merges, column widths, A–D lists. Styles derive from the workbook's Normal format, so
- * the sheet uses the workbook's own default font.
+ * formulas), merges, column widths, A–D lists, links to cells of the workbook. Styles derive from
+ * the workbook's Normal format, so the sheet uses the workbook's own default font.
  */
 export function newSheetXml(spec: NewSheet, mainNs: string, sst: SharedStringTable, styles: StyleBook): string {
   const q = (l: string) => l;
   const cells = spec.cells.map((c) => ({ c, ...rangeFromA1(c.address) })).sort((a, b) => a.top - b.top || a.left - b.left);
   const rows: string[] = [];
   const lists = new Map<string, { values: string[]; cells: Range[] }>();
+  const links: { ref: string; link: NonNullable<CellWrite['link']>; text: string }[] = [];
   let i = 0;
   while (i < cells.length) {
     const r = cells[i].top;
     const parts: string[] = [];
     for (; i < cells.length && cells[i].top === r; i++) {
       const { c, left } = cells[i];
-      const change = styleChange(c);
-      parts.push(cellXml(q, c.address.replace(/\$/g, '').toUpperCase(), change ? styles.derive(0, change) : 0, c.value, sst));
+      // Links exist on the add-in's own new sheets only (the report and breakdown sheets point at staff cells).
+      const change = c.link ? { ...styleChange(c), link: true } : styleChange(c);
+      const ref = c.address.replace(/\$/g, '').toUpperCase();
+      parts.push(cellXml(q, ref, change ? styles.derive(0, change) : 0, c.value, sst));
+      if (c.link) links.push({ ref, link: c.link, text: c.value === null ? '' : String(c.value) });
       if (c.validationList?.length) {
         const key = c.validationList.join('\u0000');
         (lists.get(key) ?? lists.set(key, { values: c.validationList, cells: [] }).get(key)!).cells.push({ top: r, left, bottom: r, right: left });
@@ -40,6 +45,7 @@ export function newSheetXml(spec: NewSheet, mainNs: string, sst: SharedStringTab
   const cols = widths.length ? `<cols>${widths.map((x) => `<col min="${x.col + 1}" max="${x.col + 1}" width="${x.w}" customWidth="1"/>`).join('')}</cols>` : '';
   const merges = spec.merges.length ? `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${rangeToA1(rangeFromA1(m))}"/>`).join('')}</mergeCells>` : '';
   const dv = lists.size ? `<dataValidations count="${lists.size}">${[...lists.values()].map((l) => validationXml(q, l.values, l.cells)).join('')}</dataValidations>` : '';
+  const hyperlinks = links.length ? `<hyperlinks>${links.map(hyperlinkXml).join('')}</hyperlinks>` : '';
   const p = spec.print;
   const sheetPr = p?.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '';
   const pageSetup = p
@@ -51,9 +57,19 @@ export function newSheetXml(spec: NewSheet, mainNs: string, sst: SharedStringTab
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${mainNs}">${sheetPr}<dimension ref="${used}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews>` +
-    `${cols}<sheetData>${rows.join('')}</sheetData>${merges}${dv}` +
+    `${cols}<sheetData>${rows.join('')}</sheetData>${merges}${dv}${hyperlinks}` +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${pageSetup}${breaks}</worksheet>`
   );
+}
+
+/**
+ * A link to a place in this workbook: Excel's `location` form (no relationship part, nothing
+ * external), so the sheet stays plain cells for file cleaners. The cell's own text stays what it
+ * shows; a sheet name is quoted as in a formula ('…' with '' for a quote).
+ */
+function hyperlinkXml(h: { ref: string; link: NonNullable<CellWrite['link']>; text: string }): string {
+  const location = `'${h.link.sheet.replace(/'/g, "''")}'!${h.link.address}`;
+  return `<hyperlink ref="${h.ref}" location="${escapeAttr(location)}" display="${escapeAttr(h.text)}"/>`;
 }
 
 /** The sheet's print titles and print area, as Excel keeps them: defined names local to the sheet. */

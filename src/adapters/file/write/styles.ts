@@ -11,7 +11,12 @@ export interface StyleChange {
   align?: 'left' | 'center' | 'right';
   wrap?: boolean;
   border?: boolean;
+  /** Shown as a link: underlined, in Excel's hyperlink blue (the cell carries a `<hyperlink>`). */
+  link?: boolean;
 }
+
+/** Excel's Hyperlink cell style colour (Office theme), as an RGB so it holds without a theme part. */
+const LINK_RGB = 'FF0563C1';
 
 interface Item {
   el: XmlElement;
@@ -108,6 +113,11 @@ export class StyleBook {
       const id = String(this.boldFont(Number(xf.el.attr('fontId') ?? 0)));
       if (xf.el.attr('fontId') !== id) Object.assign(set, { fontId: id, applyFont: '1' });
     }
+    if (change.link) {
+      const current = Number(set.fontId ?? xf.el.attr('fontId') ?? 0);
+      const id = String(this.linkFont(current));
+      if (String(current) !== id) Object.assign(set, { fontId: id, applyFont: '1' });
+    }
     if (change.fill) Object.assign(set, { fillId: String(this.solidFill(change.fill)), applyFill: '1' });
     if (change.border) Object.assign(set, { borderId: String(this.thinBorder()), applyBorder: '1' });
     let inner = xf.el.selfClosing ? '' : this.xml.slice(xf.el.end, xf.el.closeStart);
@@ -163,6 +173,29 @@ export class StyleBook {
       ? `${startTag(font.el, {}, false)}${b}</${font.el.qname}>`
       : font.raw.slice(0, font.el.end - font.el.start) + b + font.raw.slice(font.el.end - font.el.start);
     return this.add(fonts, raw);
+  }
+
+  /**
+   * The font underlined and coloured as a link. CT_Font's children have a fixed order (b, i, strike,
+   * condense, extend, outline, shadow, u, vertAlign, sz, color, name, family, charset, scheme), so
+   * `<u/>` goes before the first of vertAlign…scheme and `<color>` before the first of name…scheme.
+   */
+  private linkFont(fontId: number): number {
+    const fonts = this.lists.get('fonts');
+    const font = fonts?.items[fontId];
+    if (!fonts || !font) return fontId;
+    const q = (l: string) => qualified(font.el.prefix, l);
+    const open = font.el.selfClosing ? startTag(font.el, {}, false) : font.raw.slice(0, font.el.end - font.el.start);
+    const inner = (font.el.selfClosing ? '' : font.raw.slice(font.el.end - font.el.start, font.raw.length - `</${font.el.qname}>`.length))
+      .replace(/<(\w+:)?u(\s[^>]*)?(\/>|>.*?<\/(\w+:)?u>)/g, '')
+      .replace(/<(\w+:)?color(\s[^>]*)?(\/>|>.*?<\/(\w+:)?color>)/g, '');
+    const insertBefore = (text: string, names: string[], add: string) => {
+      const m = new RegExp(`<(\\w+:)?(${names.join('|')})[\\s/>]`).exec(text);
+      return m ? text.slice(0, m.index) + add + text.slice(m.index) : text + add;
+    };
+    let body = insertBefore(inner, ['name', 'family', 'charset', 'scheme'], `<${q('color')} rgb="${LINK_RGB}"/>`);
+    body = insertBefore(body, ['vertAlign', 'sz', 'color', 'name', 'family', 'charset', 'scheme'], `<${q('u')}/>`);
+    return this.add(fonts, `${open}${body}</${font.el.qname}>`);
   }
 
   private solidFill(color: string): number {

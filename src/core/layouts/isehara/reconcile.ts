@@ -2,7 +2,8 @@ import type { CellRef } from '../../grid/types';
 import type { CellMap, Item, ItemFlag } from '../../model/plan';
 import { FIELD_LABEL } from '../../model/fields';
 import { finding, type Finding } from '../../validation/finding';
-import { normalizeWidth, type ParsedValue } from '../../values';
+import type { ParsedValue } from '../../values';
+import { valueKey } from '../../values/same-value';
 import type { Combiner, LayoutRead } from '../types';
 import { ISEHARA_POLICIES, ISEHARA_POLICY_LABEL } from './common';
 import { ISEHARA_SHEET_LAYOUT, nameKey } from './item-sheet';
@@ -204,20 +205,8 @@ function shown(v: ParsedValue | string | undefined): string {
   return v.raw.trim() === '' ? '空欄' : v.raw;
 }
 
-/** Equal as staff would read them: numbers by value, blank and 「-」 alike, text without spacing. */
+/** Equal as staff would read them (values/same-value.ts); a rating letter as it is. */
 function same(a: ParsedValue | string | undefined, b: ParsedValue | string | undefined): boolean {
-  const norm = (v: ParsedValue | string | undefined): string => {
-    if (v === undefined) return '';
-    if (typeof v === 'string') return v;
-    switch (v.kind) {
-      case 'blank':
-      case 'na':
-        return '';
-      case 'number':
-        return `n:${v.value}${v.cap ?? ''}${v.secondary !== undefined ? `(${v.secondary})` : ''}`;
-      case 'text':
-        return `t:${normalizeWidth(v.text).replace(/\s+/g, '')}`;
-    }
-  };
+  const norm = (v: ParsedValue | string | undefined): string => (typeof v === 'string' ? v : valueKey(v));
   return norm(a) === norm(b);
 }
