@@ -151,11 +151,29 @@ function mapColumns(view: SheetView, m: LabelMatcher, rows: number[]): TableMatc
   };
 }
 
+/**
+ * A grid that came without its merges (Excel 2016/2019, ExcelApi 1.7, has no getMergedAreas): a
+ * spanning label (令和5年度 over 目標 / 実績 / 評価) sits in its first column only. A blank cell of
+ * an upper header row takes the label to its left when every column from that label to this one
+ * has a lower label, i.e. the label spans a group of leaves rather than being a leaf of its own.
+ */
+function spanWithoutMerges(view: SheetView, rows: number[], r: number, col: number): string {
+  if (view.grid.merges.length > 0 || r === rows[rows.length - 1]) return '';
+  const below = rows.filter((x) => x > r);
+  const hasLeaf = (c: number) => below.some((x) => view.text(x, c) !== '');
+  for (let c = col; c >= 0; c--) {
+    if (!hasLeaf(c)) return '';
+    const t = view.text(r, c);
+    if (t !== '') return t;
+  }
+  return '';
+}
+
 function mapColumn(view: SheetView, m: LabelMatcher, rows: number[], col: number): TableColumn | undefined {
   // Top to bottom, a vertical merge counted once.
   const path: string[] = [];
   for (const r of rows) {
-    const t = view.text(r, col);
+    const t = view.text(r, col) || spanWithoutMerges(view, rows, r, col);
     if (t !== '' && path[path.length - 1] !== t) path.push(t);
   }
   if (path.length === 0) return undefined;
