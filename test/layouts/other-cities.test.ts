@@ -97,7 +97,8 @@ describe.each(CASES)('$file, modelled on a published progress table', (c) => {
     expect(a.plan.policyLabel).toBe(c.policyLabel);
     expect(() => PlanSchema.parse(a.plan)).not.toThrow();
     // Nothing the reader could not place, no rating it could not read, no "not rated" error for the scale.
-    expect(a.findings.filter((f) => ['LAY010', 'LAY011', 'VLD003', 'VLD004', 'LAY003', 'LAY004'].includes(f.code))).toEqual([]);
+    // Schedule marks (●, 実施, 検討, →) are read as steps, never as unreadable entries.
+    expect(a.findings.filter((f) => ['LAY010', 'LAY011', 'VLD003', 'VLD004', 'LAY003', 'LAY004', 'SCH001'].includes(f.code))).toEqual([]);
     // The scale is said once, with the values that showed it.
     expect(a.findings.filter((f) => f.code === 'LAY019')).toHaveLength(1);
   });
@@ -139,6 +140,8 @@ describe('what each modelled city shows', () => {
     expect(field.header).toBe('取組結果');
     expect(field.reason.ja).toContain('完了・一部実施・その他');
     expect(a.plan.policies).toHaveLength(3);
+    // The 行動計画 year columns are the schedule, one cell per year H18–H22.
+    expect(Object.keys(a.plan.items[0].cells).filter((k) => k.startsWith('schedule:')).sort()).toEqual(['schedule:2006', 'schedule:2007', 'schedule:2008', 'schedule:2009', 'schedule:2010']);
   });
 
   it('第二次大綱: 達成度 is the rating beside the 実施状況 text; 効果額 typed in 円 is summed in 千円 and the sheet’s unit is named', () => {

@@ -475,7 +475,7 @@ export const CATALOGUE = {
     params: { item: 'text', fy: 'fy' },
     ja: '「{item}」は{fy}に予定がありませんが、{fy}の取組状況が入力されています。予定を変えた場合は実施時期も直してください。',
     en: '"{item}" has nothing scheduled for {fy}, but a {fy} status has been entered. If the plan changed, correct the schedule too.',
-    when: 'a status or actual is reported for a year the schedule leaves empty',
+    when: 'a status or actual is reported for a year before the schedule’s first step (a schedule that ended earlier is not questioned)',
     cell: 'the status',
   },
   SCH003: {
@@ -493,7 +493,7 @@ export const CATALOGUE = {
     params: { item: 'text', fy: 'fy', from: 'fy', to: 'fy' },
     ja: '「{item}」の実施時期が{fy}にありますが、計画期間は{from}から{to}までです。',
     en: '"{item}" is scheduled in {fy}, outside the plan period {from} to {to}.',
-    when: 'a schedule entry falls outside the plan period',
+    when: 'a schedule entry falls outside the plan period (not raised yet: the plan model does not carry the plan period)',
     cell: 'the schedule cell',
   },
 

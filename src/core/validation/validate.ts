@@ -9,6 +9,7 @@ import { DEFAULT_SCALE } from '../values/scales';
 import type { ParsedValue } from '../values/types';
 import { checkCells } from './cells';
 import { finding, type Finding } from './finding';
+import { checkSchedule } from './schedule';
 import { itemLabel, shown, where } from './shared';
 
 export { itemLabel, shown };
@@ -38,6 +39,7 @@ export function validatePlan(plan: Plan, evaluations: Evaluation[], _rules?: Rul
     out.push(...checkIndicators(item, fy));
     out.push(...checkRating(item, ev, repost, (plan.scale ?? DEFAULT_SCALE).symbols.map((x) => x.symbol)));
     out.push(...checkEffects(item, fy));
+    if (!repost) out.push(...checkSchedule(item, fy));
   }
   out.push(...planWithoutRatings(plan));
   return out;

@@ -97,8 +97,8 @@ describe('the findings catalogue', () => {
     };
     walk(path.join(ROOT, 'src'));
     for (const c of used) expect(FINDING_CODES).toContain(c);
-    // TODO(kit): raised by the steps still to come (scales, units, report year, schedules).
-    const pending = ['SCH001', 'SCH002', 'SCH003', 'SCH004'];
+    // SCH004 needs the plan period, which plans do not carry yet (validation/schedule.ts).
+    const pending = ['SCH004'];
     expect(FINDING_CODES.filter((c) => !used.has(c) && !pending.includes(c))).toEqual([]);
   });
 });
