@@ -73,6 +73,9 @@ export function summaryText(s: Summary, lang: Lang, opts: { wide?: boolean; note
   ];
   const t = table(columns, rows, wide ? Infinity : WIDTH);
   const notes = [say(lang, 'summaryUnit')];
+  // Amounts typed in another unit (円, 百万円) are summed in 千円: the sheet's own unit is named.
+  const typedIn = s.effectUnits.filter((u) => u !== '千円');
+  if (typedIn.length) notes.push(say(lang, 'summaryTypedUnits', { units: typedIn.join(lang === 'ja' ? '、' : ', ') }));
   if (t.cut) notes.push(say(lang, 'summaryNarrowHint'));
   const n = opts.notes ?? {};
   if (n.reposts && n.reposts.n > 0) notes.push(say(lang, 'summaryReposts', n.reposts));

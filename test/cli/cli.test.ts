@@ -241,3 +241,21 @@ describe('summary by a classification axis (つくばみらい市 推進手段 �
     expect(cross.counts.flat().filter((n: number) => n > 0)).toHaveLength(21);
   });
 });
+
+describe('summary of a city with its own scale and unit (fixtures modelled on other cities)', () => {
+  it('counts in the city’s columns, with 評価対象外 apart, through the CLI as through analyse', async () => {
+    const s = SummaryJson.parse(JSON.parse((await run('summary', fixturePath('kizugawa-r2.xlsx'), '--json')).out));
+    expect(s.total.counts).toEqual({ S: 4, A: 21, B: 51, C: 10, unrated: 0, notRated: 30 });
+    expect(s.groups).toHaveLength(5);
+    const text = (await run('summary', fixturePath('kizugawa-r2.xlsx'))).out;
+    expect(text).toMatch(/合計\s+4\s+21\s+51\s+10\s+30\s+0\s+116/);
+  });
+
+  it('sums amounts typed in 円 in 千円 and names the sheet’s unit', async () => {
+    const ja = (await run('summary', fixturePath('taiko2-h26.xlsx'))).out;
+    expect(ja).toMatch(/合計\s+2\s+46\s+21\s+0\s+69\s+35,880/);
+    expect(ja).toContain('「円」単位で入力されており、千円に換算');
+    const en = (await run('summary', fixturePath('taiko2-h26.xlsx'), '--lang', 'en')).out;
+    expect(en).toContain('The sheet gives effect amounts in 円; they are converted to thousand yen here.');
+  });
+});

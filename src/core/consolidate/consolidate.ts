@@ -117,6 +117,9 @@ export function consolidate(inputs: readonly ConsolidationInput[], opts: Consoli
   const merged = mergeItems(used.map((l) => l.input), policies, opts, findings);
   for (const l of used) l.entry.counted = merged.countedFrom.get(l.input.file) ?? 0;
 
+  const scale = used.map((l) => l.input.plan.scale).find((x) => x !== undefined);
+  const rulePack = used.map((l) => l.input.plan.rulePack).find((x) => x !== undefined);
+  const cellRules = Object.assign({}, ...used.map((l) => l.input.plan.cellRules ?? {}));
   const plan = PlanSchema.parse({
     layouts: [...new Set(used.flatMap((l) => l.input.plan.layouts))],
     policyLabel,
@@ -124,6 +127,11 @@ export function consolidate(inputs: readonly ConsolidationInput[], opts: Consoli
     items: merged.items,
     ...(reportFy !== undefined ? { reportFy } : {}),
     ...(used.some((l) => l.input.plan.classNames) ? { classNames: mergeClassNames(used.map((l) => l.input.plan.classNames)) } : {}),
+    // The city's scale and rule pack, as the department files were read (the first file's where they differ),
+    // and each layout's cell rules: the summary counts in the city's own columns.
+    ...(scale ? { scale } : {}),
+    ...(rulePack ? { rulePack } : {}),
+    ...(Object.keys(cellRules).length ? { cellRules } : {}),
   });
   return {
     ...(reportFy !== undefined ? { reportFy } : {}),
