@@ -4,7 +4,10 @@ import type { Io } from '../io';
 import { readGrid } from '../load';
 import { say } from '../messages';
 
-/** Prints the header mapping detection would use, to be corrected and saved for `--mapping`. */
+/**
+ * Prints the layout spec detection settled on (fields, heading rows, the rating scale, the year),
+ * to be corrected and saved for `--mapping`; a mapping of version 1 is still read there too.
+ */
 export async function mappingCommand(args: Args, io: Io): Promise<number> {
   const { grid } = await readGrid(args.files[0]);
   const s = suggestMapping(grid);
@@ -13,6 +16,6 @@ export async function mappingCommand(args: Args, io: Io): Promise<number> {
     return 1;
   }
   if (!args.json) io.err(say(args.lang, 'mappingReason', { reason: s.reason[args.lang], score: s.score.toFixed(2) }));
-  io.out(JSON.stringify(s.mapping, null, 2));
+  io.out(JSON.stringify(s.spec, null, 2));
   return 0;
 }
