@@ -8,14 +8,14 @@ const { render, HELP } = require('../../scripts/help-findings.js') as { render: 
 
 const html = fs.readFileSync(HELP, 'utf8');
 
-/** Every finding code the sources can emit: `'ABC123'` string literals under src/core. */
+/** Every finding code the sources can emit: `'ABC123'` string literals under src/core (the catalogue's list of merged codes aside). */
 function emittedCodes(): string[] {
   const codes = new Set<string>();
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.ts$/.test(e.name) && !/\.test\.ts$/.test(e.name)) for (const m of fs.readFileSync(p, 'utf8').matchAll(/'([A-Z]{3}\d{3})'/g)) codes.add(m[1]);
+      else if (/\.ts$/.test(e.name) && !/\.test\.ts$/.test(e.name) && !/catalogue/.test(e.name)) for (const m of fs.readFileSync(p, 'utf8').matchAll(/'([A-Z]{2,3}\d{3})'/g)) codes.add(m[1]);
     }
   };
   walk(path.join(__dirname, '..', 'core'));
