@@ -1,4 +1,5 @@
-import type { WorkbookGrid } from '../grid/types';
+import { withoutStrayCells } from '../grid/stray';
+import type { CellRef, WorkbookGrid } from '../grid/types';
 import { detectLayouts, type DetectionResult } from '../layouts/detect';
 import type { LayoutMapping } from '../layouts/generic/mapping';
 import { COMBINERS, layoutById } from '../layouts/registry';
@@ -39,6 +40,8 @@ export interface Analysis {
   store: SettingsStore;
   /** Sheets not read as this workbook's data: the add-in's own, and copies inserted from other files. */
   skippedSheets: SkippedSheet[];
+  /** Cells far outside everything else (a value at XFD1048576), left out of reading (grid/stray.ts). */
+  strayCells: CellRef[];
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -56,7 +59,10 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
   const mapping = opts.mapping ?? settings.mapping;
   const reportFy = opts.reportFy ?? settings.reportFy;
   // The add-in's own sheets and sheets inserted from other files are not this workbook's data.
-  const { wb: data, skipped } = staffData(wb, store);
+  const staff = staffData(wb, store);
+  const skipped = staff.skipped;
+  // A stray cell at XFD1048576 would make every reader walk the bounding box: readers see the sheets without it.
+  const { wb: data, stray: strayCells } = withoutStrayCells(staff.wb);
   const detection = detectLayouts(data, { force: opts.layout ?? settings.layout, mapping });
 
   const reads: LayoutRead[] = [];
@@ -120,6 +126,7 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
     settings,
     store,
     skippedSheets: skipped,
+    strayCells,
   };
 }
 
