@@ -4,7 +4,25 @@ export interface Io {
   err(line: string): void;
 }
 
+/**
+ * A reader that stops early (`shinchoku summary DIR | head`) closes the pipe; the command still
+ * finishes what it is writing to files, it just stops printing. Without this, node throws EPIPE
+ * from inside the command.
+ */
+function closable(stream: NodeJS.WriteStream): (line: string) => void {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') closed = true;
+    else throw e;
+  });
+  return (line) => {
+    if (!closed) stream.write(line + '\n');
+  };
+}
+
+let streams: Io | undefined;
+
 export const processIo: Io = {
-  out: (l) => process.stdout.write(l + '\n'),
-  err: (l) => process.stderr.write(l + '\n'),
+  out: (l) => (streams ??= { out: closable(process.stdout), err: closable(process.stderr) }).out(l),
+  err: (l) => (streams ??= { out: closable(process.stdout), err: closable(process.stderr) }).err(l),
 };

@@ -50,6 +50,7 @@ const A4_LANDSCAPE = (p: Page) => Math.abs(p.width - 841.89) < 1 && Math.abs(p.h
     // The workbook's own sheet prints too (with its own setup); ours are the pages with our title.
     const ours = printed.summary.filter((p) => p.text.includes('行財政改革 取組結果の集計'));
     expect(ours).toHaveLength(2);
+    expect(ours.some((p) => p.text.includes('機械判読用'))).toBe(false);
     for (const p of ours) {
       expect(A4_LANDSCAPE(p)).toBe(true);
       expect(p.text).toContain('集計元: isehara-list.xlsx');
@@ -73,6 +74,14 @@ const A4_LANDSCAPE = (p: Page) => Math.abs(p.width - 841.89) < 1 && Math.abs(p.h
     expect(ours).toHaveLength(2);
     expect(ours.every(A4_LANDSCAPE)).toBe(true);
     expect(ours[1].text).toMatch(/Financial effect and achievement/);
+  });
+
+  test('the machine-readable twin prints as a plain list: header row on each page, no owner note', () => {
+    const machine = printed.summary.filter((p) => p.text.includes('年度（西暦）'));
+    expect(machine).toHaveLength(1);
+    expect(A4_LANDSCAPE(machine[0])).toBe(true);
+    expect(machine[0].text).not.toContain('行革進捗アシスタントが作成');
+    expect(machine[0].text).toMatch(/2023\s+令和5年度\s+合計\s+合計\s+17/);
   });
 
   test('the cross-tab: one A4 landscape page with its total row and legend', () => {

@@ -19,6 +19,7 @@ export const CLI_LATIN = [
   /\bnpm run fixtures\b/,
   /\b(EACCES|EPERM|ENOENT|ENOTDIR|EISDIR|ENOSPC|EROFS|EBUSY)\b/,
   /\b(ja|en)\b/,
+  /\b[A-Z]{3}\d{3}\b/, // a finding code, as the findings list shows it
   /\b(inspect|validate|fill|summary|columns|mapping|demo)\b/,
 ];
 

@@ -284,6 +284,14 @@ const COVERED = [
   '--help',
 ];
 
+test('a reader that stops early (| head -1) ends the printing, not the command: the file is written, no EPIPE', () => {
+  const o = path.join(tmp, 'piped.xlsx');
+  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" summary "${fixturePath(DEPARTMENTS_DIR)}" -o "${o}" | head -1`], { encoding: 'utf8' });
+  expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+  expect(fs.existsSync(o)).toBe(true);
+});
+
 test('every command line of the README is one this file runs', () => {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const lines = readme.split('\n').filter((l) => l.startsWith('npx shinchoku '));

@@ -1,4 +1,4 @@
-import { columnName } from '../grid/a1';
+import { columnName, toA1 } from '../grid/a1';
 import type { MachineTable } from '../consolidate/machine-table';
 import { ownerNote, type OwnedSheetTarget } from '../settings/ownership';
 import { ownedSheetPlan, sheetCells } from './owned-sheet';
@@ -34,5 +34,10 @@ export function planMachineSheet(table: MachineTable, opts: MachineSheetOptions)
     });
   });
   const widths = Object.fromEntries(table.header.map((h, c) => [columnName(c), Math.max(10, Math.min(24, h.length * 2))]));
-  return ownedSheetPlan('machine-readable', opts.target, s, { columnWidths: widths });
+  // Printed, it is a plain list: the header row on every page, the owner note (A2) left on screen.
+  const last = toA1(top + table.rows.length, Math.max(0, table.header.length - 1));
+  return ownedSheetPlan('machine-readable', opts.target, s, {
+    columnWidths: widths,
+    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: `${top + 1}:${top + 1}`, area: `${toA1(top, 0)}:${last}` },
+  });
 }
