@@ -118,16 +118,28 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-async function time(f: () => Promise<unknown>, runs = 5): Promise<number> {
-  await f();
-  const ms: number[] = [];
+/**
+ * Wall and CPU time (user + sys of this process) of several operations, median of `runs` after a
+ * warm-up, the operations interleaved run by run so a busy spell on a shared machine hits all alike.
+ * CPU time is what other people's load inflates least.
+ */
+async function timeAll<K extends string>(ops: Record<K, () => Promise<unknown>>, runs = 5): Promise<Record<K, { wall: number; cpu: number }>> {
+  const keys = Object.keys(ops) as K[];
+  for (const k of keys) await ops[k]();
+  const wall = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  const cpu = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
   for (let i = 0; i < runs; i++) {
-    global.gc?.();
-    const t = performance.now();
-    await f();
-    ms.push(performance.now() - t);
+    for (const k of keys) {
+      global.gc?.();
+      const c = process.cpuUsage();
+      const t = performance.now();
+      await ops[k]();
+      wall[k].push(performance.now() - t);
+      const d = process.cpuUsage(c);
+      cpu[k].push((d.user + d.system) / 1000);
+    }
   }
-  return median(ms);
+  return Object.fromEntries(keys.map((k) => [k, { wall: median(wall[k]), cpu: median(cpu[k]) }])) as Record<K, { wall: number; cpu: number }>;
 }
 
 /** Runs one operation in a fresh process: its time and the growth of its peak resident set. */
@@ -172,22 +184,27 @@ export async function benchFiles(opts: { bombs?: boolean } = {}): Promise<void> 
   console.log(`\n# Files: the Isehara list repeated to N items (${DIR}), in process, warm`);
   console.log(`node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
-  console.log('\n## Time (median of 5, of 3 from 7,100 items; ms) and each command against ExcelJS and the floor');
-  console.log(`items | zip KB | ${ops.map((op) => OP_LABEL[op]).join(' | ')} | ${COMMANDS.map((c) => `${c}/ExcelJS | ${c}/floor`).join(' | ')} | reader/floor`);
-  console.log(Array.from({ length: 2 + ops.length + 2 * COMMANDS.length + 1 }, () => '---').join(' | '));
-  const t: Record<number, Record<Op, number>> = {};
-  for (const n of SIZES) {
-    const row = {} as Record<Op, number>;
-    for (const op of ops) row[op] = await time(() => OPS[op](file(n)), n >= 7100 ? 3 : 5);
-    t[n] = row;
-    const kb = fs.statSync(file(n)).size / 1024;
-    const ratios = COMMANDS.map((c) => `${f2(row[c] / row.exceljs)} | ${f2(row[c] / row.floor)}`).join(' | ');
-    console.log(`${n} | ${f0(kb)} | ${ops.map((op) => f0(row[op])).join(' | ')} | ${ratios} | ${f2(row.reader / row.floor)}`);
+  const t: Record<number, Record<Op, { wall: number; cpu: number }>> = {};
+  for (const n of SIZES) t[n] = await timeAll(Object.fromEntries(ops.map((op) => [op, () => OPS[op](file(n))])) as Record<Op, () => Promise<unknown>>, n >= 7100 ? 3 : 5);
+  for (const kind of ['cpu', 'wall'] as const) {
+    console.log(
+      kind === 'cpu'
+        ? '\n## CPU time (user + sys of the process, median of 5, of 3 from 7,100 items, operations interleaved; ms) and each command against ExcelJS and the floor'
+        : '\n## Wall time (same runs; inflated by other load on a shared machine; ms)',
+    );
+    console.log(`items | zip KB | ${ops.map((op) => OP_LABEL[op]).join(' | ')} | ${COMMANDS.map((c) => `${c}/ExcelJS | ${c}/floor`).join(' | ')} | reader/floor`);
+    console.log(Array.from({ length: 2 + ops.length + 2 * COMMANDS.length + 1 }, () => '---').join(' | '));
+    for (const n of SIZES) {
+      const row = Object.fromEntries(ops.map((op) => [op, t[n][op][kind]])) as Record<Op, number>;
+      const kb = fs.statSync(file(n)).size / 1024;
+      const ratios = COMMANDS.map((c) => `${f2(row[c] / row.exceljs)} | ${f2(row[c] / row.floor)}`).join(' | ');
+      console.log(`${n} | ${f0(kb)} | ${ops.map((op) => f0(row[op])).join(' | ')} | ${ratios} | ${f2(row.reader / row.floor)}`);
+    }
+    const [a, b] = [7100, 21300];
+    const per = (op: Op) => ((t[b][op][kind] - t[a][op][kind]) / (b - a)) * 1000;
+    console.log(`\nper 1,000 more items (7,100 → 21,300, ${kind}): ${ops.map((op) => `${OP_LABEL[op]} ${f0(per(op))} ms`).join(', ')}`);
+    console.log(`  → against the floor's: ${COMMANDS.map((c) => `${c} ${f2(per(c) / per('floor'))}×`).join(', ')}, reader ${f2(per('reader') / per('floor'))}×`);
   }
-  const [a, b] = [7100, 21300];
-  const per = (op: Op) => ((t[b][op] - t[a][op]) / (b - a)) * 1000;
-  console.log(`\nper 1,000 more items (7,100 → 21,300): ${ops.map((op) => `${OP_LABEL[op]} ${f0(per(op))} ms`).join(', ')}`);
-  console.log(`  → per 1,000 items against the floor's: ${COMMANDS.map((c) => `${c} ${f2(per(c) / per('floor'))}×`).join(', ')}, reader ${f2(per('reader') / per('floor'))}×`);
 
   console.log('\n## Peak memory (a fresh process each, growth of peak RSS after a warm-up on 71 items)');
   console.log(`items | ${ops.map((op) => `${OP_LABEL[op]} MB`).join(' | ')} | ${['exceljs', 'reader', ...COMMANDS].map((op) => `${OP_LABEL[op as Op]} KB/item`).join(' | ')}`);
@@ -198,7 +215,7 @@ export async function benchFiles(opts: { bombs?: boolean } = {}): Promise<void> 
     console.log(`${n} | ${ops.map((op) => f0(m[op])).join(' | ')} | ${perItem}`);
   }
 
-  console.log('\n## A stray cell at XFD1048576 (21,300 items; median of 3 in process, peak in a fresh process)');
+  console.log('\n## A stray cell at XFD1048576 (21,300 items; median of 3 in process, interleaved with the same file without it; peak in a fresh process)');
   fs.writeFileSync(file(21300, true), listWorkbook(21300, true));
   for (const op of ['reader', ...COMMANDS] as Op[]) {
     const mem = child(op, file(21300, true), ['--max-old-space-size=2048'], 300000);
@@ -206,9 +223,11 @@ export async function benchFiles(opts: { bombs?: boolean } = {}): Promise<void> 
       console.log(`${OP_LABEL[op]}: did not finish: ${mem.error}`);
       continue;
     }
-    const ms = await time(() => OPS[op](file(21300, true)), 3);
+    // With and without, interleaved: the overhead is a difference of two figures taken at the same load.
+    const both = await timeAll({ stray: () => OPS[op](file(21300, true)), plain: () => OPS[op](file(21300)) }, 3);
     const plain = child(op, file(21300)).peakMb;
-    console.log(`${OP_LABEL[op]}: ${f0(ms)} ms vs ${f0(t[21300][op])} ms without (${f0((ms / t[21300][op] - 1) * 100)} % extra); peak ${f0(mem.peakMb)} MB vs ${f0(plain)} MB`);
+    const pct = (k: 'cpu' | 'wall') => f0((both.stray[k] / both.plain[k] - 1) * 100);
+    console.log(`${OP_LABEL[op]}: CPU ${f0(both.stray.cpu)} ms vs ${f0(both.plain.cpu)} ms without (${pct('cpu')} % extra; wall ${pct('wall')} %); peak ${f0(mem.peakMb)} MB vs ${f0(plain)} MB`);
   }
   if (!opts.bombs) return;
 
