@@ -215,7 +215,7 @@ export async function benchFiles(opts: { bombs?: boolean } = {}): Promise<void> 
     console.log(`${n} | ${ops.map((op) => f0(m[op])).join(' | ')} | ${perItem}`);
   }
 
-  console.log('\n## A stray cell at XFD1048576 (21,300 items; median of 3 in process, interleaved with the same file without it; peak in a fresh process)');
+  console.log('\n## A stray cell at XFD1048576 (21,300 items; median of 5 in process, interleaved with the same file without it; peak in a fresh process)');
   fs.writeFileSync(file(21300, true), listWorkbook(21300, true));
   for (const op of ['reader', ...COMMANDS] as Op[]) {
     const mem = child(op, file(21300, true), ['--max-old-space-size=2048'], 300000);
@@ -224,7 +224,7 @@ export async function benchFiles(opts: { bombs?: boolean } = {}): Promise<void> 
       continue;
     }
     // With and without, interleaved: the overhead is a difference of two figures taken at the same load.
-    const both = await timeAll({ stray: () => OPS[op](file(21300, true)), plain: () => OPS[op](file(21300)) }, 3);
+    const both = await timeAll({ stray: () => OPS[op](file(21300, true)), plain: () => OPS[op](file(21300)) }, 5);
     const plain = child(op, file(21300)).peakMb;
     const pct = (k: 'cpu' | 'wall') => f0((both.stray[k] / both.plain[k] - 1) * 100);
     console.log(`${OP_LABEL[op]}: CPU ${f0(both.stray.cpu)} ms vs ${f0(both.plain.cpu)} ms without (${pct('cpu')} % extra; wall ${pct('wall')} %); peak ${f0(mem.peakMb)} MB vs ${f0(plain)} MB`);
