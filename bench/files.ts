@@ -13,10 +13,10 @@ import type { FixtureCell } from '../test/fixtures/lib/build';
 import { CT, DECL, NS, REL, relsXml, sheetXml, Sst, STYLES, zipParts } from '../test/fixtures/corpus/ooxml';
 
 /**
- * The file reader's figures (issue 12), printed side by side in one run: `summary --json` and the
- * bare reader against a bare ExcelJS load and an unzip-and-scan floor at 71 … 21,300 items, the
- * cost of 1,000 more items, peak memory per item, and what a zip bomb and a stray cell at
- * XFD1048576 cost. Timings are medians of 5 after a warm-up; memory is the peak resident-set growth
+ * The file figures of issue 12, printed side by side in one run: `summary --json`, `validate
+ * --json`, `fill -o` and the bare reader against a bare ExcelJS load and an unzip-and-scan floor at
+ * 71 … 21,300 items, the cost of 1,000 more items, peak memory per item, and what a stray cell at
+ * XFD1048576 (and, in bench:files, a zip bomb) costs. `npm run bench` prints the same table. Timings are medians of 5 after a warm-up; memory is the peak resident-set growth
  * of a fresh process doing only that one thing.
  *
  *   npm run bench:files            (node --expose-gc --import tsx bench/files.ts)
@@ -25,7 +25,9 @@ const DIR = path.join(os.tmpdir(), 'shinchoku-bench-files');
 const SIZES = [71, 710, 7100, 21300];
 const silent = { out: () => {}, err: () => {} };
 
-type Op = 'floor' | 'exceljs' | 'reader' | 'summary';
+type Op = 'floor' | 'exceljs' | 'reader' | 'summary' | 'validate' | 'fill';
+/** The commands, each measured against the two baselines. */
+const COMMANDS = ['summary', 'validate', 'fill'] as const;
 
 const OPS: Record<Op, (file: string) => Promise<unknown>> = {
   /** Inflate every sheet and the shared strings, decode, count the cells: less no reader can do. */
@@ -47,12 +49,19 @@ const OPS: Record<Op, (file: string) => Promise<unknown>> = {
   async summary(file) {
     return main(['summary', file, '--json'], silent);
   },
+  async validate(file) {
+    return main(['validate', file, '--json'], silent);
+  },
+  /** fill writes a patched copy: the output goes to the bench folder, replaced each run. */
+  async fill(file) {
+    return main(['fill', file, '-o', path.join(DIR, `out-${process.pid}.xlsx`), '--force'], silent);
+  },
 };
 
 // ---------- workbooks ----------
 
 /** The Isehara list (labels typed on every row) with its 71 items repeated to `items`, written as Excel writes it. */
-function listWorkbook(items: number, stray = false): Uint8Array {
+export function listWorkbook(items: number, stray = false): Uint8Array {
   const spec = loadSpecs().find((s) => s.file === 'isehara-list-repeated.xlsx')!.sheets!()[0];
   const first = spec.rows.findIndex((r) => typeof r[0] === 'string' && /^\d /.test(r[0] as string));
   const head = spec.rows.slice(0, first);
@@ -109,16 +118,28 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-async function time(f: () => Promise<unknown>, runs = 5): Promise<number> {
-  await f();
-  const ms: number[] = [];
+/**
+ * Wall and CPU time (user + sys of this process) of several operations, median of `runs` after a
+ * warm-up, the operations interleaved run by run so a busy spell on a shared machine hits all alike.
+ * CPU time is what other people's load inflates least.
+ */
+async function timeAll<K extends string>(ops: Record<K, () => Promise<unknown>>, runs = 5): Promise<Record<K, { wall: number; cpu: number }>> {
+  const keys = Object.keys(ops) as K[];
+  for (const k of keys) await ops[k]();
+  const wall = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  const cpu = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
   for (let i = 0; i < runs; i++) {
-    global.gc?.();
-    const t = performance.now();
-    await f();
-    ms.push(performance.now() - t);
+    for (const k of keys) {
+      global.gc?.();
+      const c = process.cpuUsage();
+      const t = performance.now();
+      await ops[k]();
+      wall[k].push(performance.now() - t);
+      const d = process.cpuUsage(c);
+      cpu[k].push((d.user + d.system) / 1000);
+    }
   }
-  return median(ms);
+  return Object.fromEntries(keys.map((k) => [k, { wall: median(wall[k]), cpu: median(cpu[k]) }])) as Record<K, { wall: number; cpu: number }>;
 }
 
 /** Runs one operation in a fresh process: its time and the growth of its peak resident set. */
@@ -149,40 +170,66 @@ async function childMain(op: Op, file: string): Promise<void> {
 const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 1 : 0) : '–');
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
 
-async function benchMain(): Promise<void> {
+const OP_LABEL: Record<Op, string> = { floor: 'floor', exceljs: 'ExcelJS load', reader: 'reader', summary: 'summary --json', validate: 'validate --json', fill: 'fill -o' };
+
+/**
+ * The table issue 12 asks for. `bombs` adds the zip-bomb refusals (bench:files; `npm run bench`
+ * leaves them to it).
+ */
+export async function benchFiles(opts: { bombs?: boolean } = {}): Promise<void> {
   fs.mkdirSync(DIR, { recursive: true });
   const file = (n: number, stray = false) => path.join(DIR, `items-${n}${stray ? '-stray' : ''}.xlsx`);
   for (const n of SIZES) fs.writeFileSync(file(n), listWorkbook(n));
-  console.log(`shinchoku bench:files — node ${process.version}, ${os.cpus().length} cores; Isehara list repeated to N items (${DIR})`);
+  const ops = Object.keys(OPS) as Op[];
+  console.log(`\n# Files: the Isehara list repeated to N items (${DIR}), in process, warm`);
+  console.log(`node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
-  console.log('\n## Time (median of 5, ms) and ratios');
-  console.log('items | zip KB | floor | ExcelJS load | reader | summary --json | reader/floor | summary/ExcelJS | summary/floor');
-  const t: Record<number, Record<Op, number>> = {};
-  for (const n of SIZES) {
-    const row = {} as Record<Op, number>;
-    for (const op of Object.keys(OPS) as Op[]) row[op] = await time(() => OPS[op](file(n)), n >= 7100 ? 3 : 5);
-    t[n] = row;
-    const kb = fs.statSync(file(n)).size / 1024;
-    console.log(`${n} | ${f0(kb)} | ${f0(row.floor)} | ${f0(row.exceljs)} | ${f0(row.reader)} | ${f0(row.summary)} | ${f2(row.reader / row.floor)} | ${f2(row.summary / row.exceljs)} | ${f2(row.summary / row.floor)}`);
+  const t: Record<number, Record<Op, { wall: number; cpu: number }>> = {};
+  for (const n of SIZES) t[n] = await timeAll(Object.fromEntries(ops.map((op) => [op, () => OPS[op](file(n))])) as Record<Op, () => Promise<unknown>>, n >= 7100 ? 3 : 5);
+  for (const kind of ['cpu', 'wall'] as const) {
+    console.log(
+      kind === 'cpu'
+        ? '\n## CPU time (user + sys of the process, median of 5, of 3 from 7,100 items, operations interleaved; ms) and each command against ExcelJS and the floor'
+        : '\n## Wall time (same runs; inflated by other load on a shared machine; ms)',
+    );
+    console.log(`items | zip KB | ${ops.map((op) => OP_LABEL[op]).join(' | ')} | ${COMMANDS.map((c) => `${c}/ExcelJS | ${c}/floor`).join(' | ')} | reader/floor`);
+    console.log(Array.from({ length: 2 + ops.length + 2 * COMMANDS.length + 1 }, () => '---').join(' | '));
+    for (const n of SIZES) {
+      const row = Object.fromEntries(ops.map((op) => [op, t[n][op][kind]])) as Record<Op, number>;
+      const kb = fs.statSync(file(n)).size / 1024;
+      const ratios = COMMANDS.map((c) => `${f2(row[c] / row.exceljs)} | ${f2(row[c] / row.floor)}`).join(' | ');
+      console.log(`${n} | ${f0(kb)} | ${ops.map((op) => f0(row[op])).join(' | ')} | ${ratios} | ${f2(row.reader / row.floor)}`);
+    }
+    const [a, b] = [7100, 21300];
+    const per = (op: Op) => ((t[b][op][kind] - t[a][op][kind]) / (b - a)) * 1000;
+    console.log(`\nper 1,000 more items (7,100 → 21,300, ${kind}): ${ops.map((op) => `${OP_LABEL[op]} ${f0(per(op))} ms`).join(', ')}`);
+    console.log(`  → against the floor's: ${COMMANDS.map((c) => `${c} ${f2(per(c) / per('floor'))}×`).join(', ')}, reader ${f2(per('reader') / per('floor'))}×`);
   }
-  const [a, b] = [7100, 21300];
-  const per = (op: Op) => ((t[b][op] - t[a][op]) / (b - a)) * 1000;
-  console.log(`\nper 1,000 more items (7,100 → 21,300): floor ${f0(per('floor'))} ms, ExcelJS ${f0(per('exceljs'))} ms, reader ${f0(per('reader'))} ms, summary ${f0(per('summary'))} ms (summary/floor ${f2(per('summary') / per('floor'))})`);
 
-  console.log('\n## Peak memory (fresh process, growth of peak RSS)');
-  console.log('items | floor MB | ExcelJS MB | reader MB | summary MB | reader KB/item | summary KB/item');
+  console.log('\n## Peak memory (a fresh process each, growth of peak RSS after a warm-up on 71 items)');
+  console.log(`items | ${ops.map((op) => `${OP_LABEL[op]} MB`).join(' | ')} | ${['exceljs', 'reader', ...COMMANDS].map((op) => `${OP_LABEL[op as Op]} KB/item`).join(' | ')}`);
+  console.log(Array.from({ length: 1 + ops.length + 2 + COMMANDS.length }, () => '---').join(' | '));
   for (const n of SIZES) {
-    const m = Object.fromEntries((Object.keys(OPS) as Op[]).map((op) => [op, child(op, file(n)).peakMb])) as Record<Op, number>;
-    console.log(`${n} | ${f0(m.floor)} | ${f0(m.exceljs)} | ${f0(m.reader)} | ${f0(m.summary)} | ${f2((m.reader * 1024) / n)} | ${f2((m.summary * 1024) / n)}`);
+    const m = Object.fromEntries(ops.map((op) => [op, child(op, file(n)).peakMb])) as Record<Op, number>;
+    const perItem = (['exceljs', 'reader', ...COMMANDS] as Op[]).map((op) => f2((m[op] * 1024) / n)).join(' | ');
+    console.log(`${n} | ${ops.map((op) => f0(m[op])).join(' | ')} | ${perItem}`);
   }
 
-  console.log('\n## A stray cell at XFD1048576 (21,300 items)');
+  console.log('\n## A stray cell at XFD1048576 (21,300 items; median of 5 in process, interleaved with the same file without it; peak in a fresh process)');
   fs.writeFileSync(file(21300, true), listWorkbook(21300, true));
-  const rs = await time(() => OPS.reader(file(21300, true)), 3);
-  const rm = child('reader', file(21300, true));
-  console.log(`reader: ${f0(rs)} ms vs ${f0(t[21300].reader)} ms without (${f2((rs / t[21300].reader - 1) * 100)} % extra); peak ${f0(rm.peakMb)} MB vs ${f0(child('reader', file(21300)).peakMb)} MB`);
-  const sm = child('summary', file(21300, true), ['--max-old-space-size=2048'], 120000);
-  console.log(`summary --json: ${sm.error ? `did not finish: ${sm.error}` : `${f0(sm.ms)} ms vs ${f0(t[21300].summary)} ms without (${f2((sm.ms / t[21300].summary - 1) * 100)} % extra), peak ${f0(sm.peakMb)} MB`}`);
+  for (const op of ['reader', ...COMMANDS] as Op[]) {
+    const mem = child(op, file(21300, true), ['--max-old-space-size=2048'], 300000);
+    if (mem.error) {
+      console.log(`${OP_LABEL[op]}: did not finish: ${mem.error}`);
+      continue;
+    }
+    // With and without, interleaved: the overhead is a difference of two figures taken at the same load.
+    const both = await timeAll({ stray: () => OPS[op](file(21300, true)), plain: () => OPS[op](file(21300)) }, 5);
+    const plain = child(op, file(21300)).peakMb;
+    const pct = (k: 'cpu' | 'wall') => f0((both.stray[k] / both.plain[k] - 1) * 100);
+    console.log(`${OP_LABEL[op]}: CPU ${f0(both.stray.cpu)} ms vs ${f0(both.plain.cpu)} ms without (${pct('cpu')} % extra; wall ${pct('wall')} %); peak ${f0(mem.peakMb)} MB vs ${f0(plain)} MB`);
+  }
+  if (!opts.bombs) return;
 
   console.log('\n## Zip bombs (~2 MB each): time to the refusal and peak memory of the reader');
   for (const [name, kind, lie] of [
@@ -202,8 +249,9 @@ if (process.argv[2] === '--child') {
     console.error(e);
     process.exit(1);
   });
-} else {
-  benchMain().catch((e) => {
+} else if (require.main === module) {
+  console.log(`shinchoku bench:files — node ${process.version}, ${os.cpus().length} cores`);
+  benchFiles({ bombs: true }).catch((e) => {
     console.error(e);
     process.exit(1);
   });

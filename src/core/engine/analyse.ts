@@ -1,5 +1,6 @@
 import { toA1 } from '../grid/a1';
-import type { WorkbookGrid } from '../grid/types';
+import { withoutStrayCells } from '../grid/stray';
+import type { CellRef, WorkbookGrid } from '../grid/types';
 import { detectLayouts, type DetectionResult } from '../layouts/detect';
 import type { SavedLayout } from '../layouts/generic/mapping';
 import { LayoutSpecSchema, type LayoutSpec } from '../layouts/kit/spec';
@@ -45,6 +46,8 @@ export interface Analysis {
   pack: EffectivePack;
   /** Sheets not read as this workbook's data: the add-in's own, and copies inserted from other files. */
   skippedSheets: SkippedSheet[];
+  /** Cells far outside everything else (a value at XFD1048576), left out of reading (grid/stray.ts). */
+  strayCells: CellRef[];
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -63,7 +66,10 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
   const mapping = opts.mapping ?? saved.spec ?? settings.mapping;
   const reportFy = opts.reportFy ?? settings.reportFy;
   // The add-in's own sheets and sheets inserted from other files are not this workbook's data.
-  const { wb: data, skipped } = staffData(wb, store);
+  const staff = staffData(wb, store);
+  const skipped = staff.skipped;
+  // A stray cell at XFD1048576 would make every reader walk the bounding box: readers see the sheets without it.
+  const { wb: data, stray: strayCells } = withoutStrayCells(staff.wb);
   const detection = detectLayouts(data, { force: opts.layout ?? settings.layout, mapping });
 
   // The rule pack the workbook was rated with: its scale is the one ratings are read on.
@@ -124,6 +130,7 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
     store,
     pack,
     skippedSheets: skipped,
+    strayCells,
   };
 }
 

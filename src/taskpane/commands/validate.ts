@@ -51,3 +51,23 @@ export function validationReport(a: Analysis): ValidationReport {
 export async function runValidate(host: PaneHost, onStep: OnStep): Promise<ValidationReport> {
   return validationReport((await loadAndAnalyse(host, onStep)).analysis);
 }
+
+/** Findings listed per severity before "show more": 21,300 items can have 23,000 findings, and rendering them all took seconds. */
+export const FINDINGS_PAGE = 200;
+
+/**
+ * The first `limit` findings of a severity group, item by item, and how many are left for "show
+ * more". Each item keeps its whole count (`of`) for its heading when its list is cut short.
+ */
+export function pageOf(items: readonly ItemGroup[], limit: number): { items: (ItemGroup & { of: number })[]; rest: number } {
+  const out: (ItemGroup & { of: number })[] = [];
+  let left = limit;
+  let rest = 0;
+  for (const it of items) {
+    const take = Math.min(left, it.findings.length);
+    rest += it.findings.length - take;
+    if (take > 0) out.push({ ...it, findings: take < it.findings.length ? it.findings.slice(0, take) : it.findings, of: it.findings.length });
+    left -= take;
+  }
+  return { items: out, rest };
+}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Finding, Severity } from '../../core/validation/finding';
 import { clearHighlight, highlightFindings, selectFinding } from '../commands/highlight';
 import type { HeaderInfo } from '../commands/load';
-import { runValidate, type ValidationReport } from '../commands/validate';
+import { FINDINGS_PAGE, pageOf, runValidate, type ValidationReport } from '../commands/validate';
 import type { MessageKey } from '../i18n';
 import { usePane } from './context';
 import { FindingsReportButton } from './FindingsReportButton';
@@ -78,12 +78,15 @@ export function ValidateTab({ onHeader }: { onHeader: (h: HeaderInfo) => void })
   const { t, lang, host, run, busy, goTo } = usePane();
   const s = useStyles();
   const [report, setReport] = useState<ValidationReport | null>(null);
+  // Findings listed per severity (the counts stay whole); more a page at a time on request.
+  const [shown, setShown] = useState<Record<string, number>>({});
 
   const check = () =>
     run(
       (onStep) => runValidate(host, onStep),
       (r) => {
         setReport(r);
+        setShown({});
         onHeader(r.header);
         const verdict = r.verdict.errors > 0 ? t('validateFail') : r.verdict.planItems > 0 ? t('validatePlan') : t('validatePass');
         return `${verdict}. ${t('validateCounts', r.counts)}`;
@@ -120,7 +123,7 @@ export function ValidateTab({ onHeader }: { onHeader: (h: HeaderInfo) => void })
             {t('validateCounts', report.counts)}
           </Text>
           {report.findings.length === 0 && <Text>{t('findingNone')}</Text>}
-          {report.groups.map((g) => (
+          {report.groups.map((g) => ({ g, page: pageOf(g.items, shown[g.severity] ?? FINDINGS_PAGE) })).map(({ g, page }) => (
             <section key={g.severity} aria-labelledby={`sev-${g.severity}`} data-testid={`severity-${g.severity}`}>
               <h2 id={`sev-${g.severity}`} className={s.h2}>
                 <Badge color={SEVERITY_COLOR[g.severity]} appearance="filled">
@@ -129,10 +132,10 @@ export function ValidateTab({ onHeader }: { onHeader: (h: HeaderInfo) => void })
                 {t(SEVERITY_KEY[g.severity])}
               </h2>
               <ul className={s.list}>
-                {g.items.map((it) => (
+                {page.items.map((it) => (
                   <li key={it.itemId || '-'} className={s.item}>
                     <h3 className={s.h3}>
-                      {it.itemId ? `${it.itemId} ${it.itemName}` : t('findingGroupWorkbook')} ({it.findings.length})
+                      {it.itemId ? `${it.itemId} ${it.itemName}` : t('findingGroupWorkbook')} ({it.of})
                     </h3>
                     <ul className={s.list}>
                       {it.findings.map((f, i) => (
@@ -158,6 +161,15 @@ export function ValidateTab({ onHeader }: { onHeader: (h: HeaderInfo) => void })
                   </li>
                 ))}
               </ul>
+              {page.rest > 0 && (
+                <Button
+                  size="small"
+                  onClick={() => setShown({ ...shown, [g.severity]: (shown[g.severity] ?? FINDINGS_PAGE) + FINDINGS_PAGE })}
+                  data-testid={`findings-more-${g.severity}`}
+                >
+                  {t('findingsMore', { shown: Math.min(FINDINGS_PAGE, page.rest), rest: page.rest })}
+                </Button>
+              )}
             </section>
           ))}
         </>

@@ -50,6 +50,7 @@ export const en: Record<MessageKey, string> = {
   severityInfo: 'Notes',
   findingGroupWorkbook: 'Whole workbook',
   findingNone: 'Nothing to report.',
+  findingsMore: 'Show {shown|# more finding|# more findings} ({rest} left)',
   highlightOn: 'Colour the cells with findings',
   highlightOff: 'Remove the colours',
   highlightDone: 'Coloured {n|# cell|# cells}.',

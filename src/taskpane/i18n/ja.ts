@@ -52,6 +52,7 @@ export const ja = {
   severityInfo: '情報',
   findingGroupWorkbook: 'ブック全体',
   findingNone: '指摘はありません。',
+  findingsMore: 'さらに {shown} 件の指摘を表示（残り {rest} 件）',
   highlightOn: '指摘のセルに色を付ける',
   highlightOff: '色を元に戻す',
   highlightDone: '{n} セルに色を付けました。',
