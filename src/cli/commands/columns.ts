@@ -1,4 +1,5 @@
 import { planProgressColumns, planTables } from '../../core/plan/progress-columns';
+import { printJson } from '../json-out';
 import { fiscalYearLabel } from '../../core/values/fiscal-year';
 import type { Args } from '../args';
 import type { Io } from '../io';
@@ -29,7 +30,7 @@ export async function columnsCommand(args: Args, io: Io): Promise<number> {
   }
   const year = fiscalYearLabel(fy, lang);
   if (args.json) {
-    io.out(JSON.stringify({ file, out: written > 0 ? out : null, fy, tables, written, resultTables: results, planTables: plans.length }, null, 2));
+    printJson(io, { file, out: written > 0 ? out : null, fy, tables, written, resultTables: results, planTables: plans.length });
     return 0;
   }
   if (plan.writes.length > 0) io.out(say(lang, 'columnsDone', { fy: year, tables, cells: written }));

@@ -1,4 +1,5 @@
 import { planFill, type FillPreview } from '../../core/plan/fill';
+import { printJson } from '../json-out';
 import type { ApplyResult } from '../../core/plan/write-plan';
 import { verdictOf } from '../../core/validation/verdict';
 import type { Args } from '../args';
@@ -37,33 +38,27 @@ export async function fillCommand(args: Args, io: Io): Promise<number> {
   }
 
   if (args.json) {
-    io.out(
-      JSON.stringify(
-        {
-          file,
-          out: cells > 0 ? out : null,
-          ratings: preview.ratings,
-          ratios: preview.ratios,
-          subtotals: preview.subtotals,
-          headers: preview.headers,
-          written,
-          conflicts,
-          formulaCells,
-          notes: notes ?? { added: 0, updated: 0, notWritten: [] },
-          suggestions: preview.suggestions.map((s) => ({ ...s, reason: s.reason[lang] })),
-          disagreements: preview.disagreements.map((d) => ({
-            itemId: d.itemId,
-            entered: d.entered,
-            suggested: d.suggested,
-            cell: d.ratingCell ? `${d.ratingCell.sheet}!${d.ratingCell.address}` : null,
-            reason: d.reason[lang],
-          })),
-          planSheets: verdict.planSheets,
-        },
-        null,
-        2,
-      ),
-    );
+    printJson(io, {
+      file,
+      out: cells > 0 ? out : null,
+      ratings: preview.ratings,
+      ratios: preview.ratios,
+      subtotals: preview.subtotals,
+      headers: preview.headers,
+      written,
+      conflicts,
+      formulaCells,
+      notes: notes ?? { added: 0, updated: 0, notWritten: [] },
+      suggestions: preview.suggestions.map((s) => ({ ...s, reason: s.reason[lang] })),
+      disagreements: preview.disagreements.map((d) => ({
+        itemId: d.itemId,
+        entered: d.entered,
+        suggested: d.suggested,
+        cell: d.ratingCell ? `${d.ratingCell.sheet}!${d.ratingCell.address}` : null,
+        reason: d.reason[lang],
+      })),
+      planSheets: verdict.planSheets,
+    });
     return 0;
   }
 

@@ -1,4 +1,5 @@
 import { layoutById } from '../../core/layouts/registry';
+import { printJson } from '../json-out';
 import { fiscalYearLabel } from '../../core/values/fiscal-year';
 import type { Args } from '../args';
 import type { Io } from '../io';
@@ -12,7 +13,7 @@ export async function inspectCommand(args: Args, io: Io): Promise<number> {
   const file = args.files[0];
   const { analysis: a } = await loadAndAnalyse(file, args);
   if (args.json) {
-    io.out(JSON.stringify(inspectJson(a, args.lang), null, 2));
+    printJson(io, inspectJson(a, args.lang));
     return 0;
   }
   const { lang } = args;

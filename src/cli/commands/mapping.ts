@@ -1,4 +1,5 @@
 import { suggestMapping } from '../../core/layouts/generic/suggest';
+import { printJson } from '../json-out';
 import type { Args } from '../args';
 import type { Io } from '../io';
 import { readGrid } from '../load';
@@ -16,6 +17,6 @@ export async function mappingCommand(args: Args, io: Io): Promise<number> {
     return 1;
   }
   if (!args.json) io.err(say(args.lang, 'mappingReason', { reason: s.reason[args.lang], score: s.score.toFixed(2) }));
-  io.out(JSON.stringify(s.spec, null, 2));
+  printJson(io, s.spec);
   return 0;
 }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { printJson } from '../json-out';
 import { FileHost } from '../../adapters/file/file-host';
 import { compareYears } from '../../core/consolidate/compare';
 import { consolidate, consolidatedIds } from '../../core/consolidate/consolidate';
@@ -57,7 +58,7 @@ export async function summaryCommand(args: Args, io: Io): Promise<number> {
   }
   if (c.unresolved.length > 0) {
     // Copies of an item disagree: no figure is printed until the user says whose values count.
-    if (args.json) io.out(JSON.stringify(RefusedSummaryJson.parse({ refused: true, consolidation: consolidationJson(c, lang) }), null, 2));
+    if (args.json) printJson(io, RefusedSummaryJson.parse({ refused: true, consolidation: consolidationJson(c, lang) }));
     else {
       for (const f of c.findings) io.out(findingLine(f, lang, args.wide));
       io.out('');
@@ -92,7 +93,7 @@ export async function summaryCommand(args: Args, io: Io): Promise<number> {
         })
       : undefined;
     if (args.json) {
-      io.out(JSON.stringify(crossTabJson(t, used, extras, consolidationJson(c, lang)), null, 2));
+      printJson(io, crossTabJson(t, used, extras, consolidationJson(c, lang)));
       return EXIT.ok;
     }
     head();
@@ -153,7 +154,7 @@ export async function summaryCommand(args: Args, io: Io): Promise<number> {
   if (args.csv) saveTextOutput(args.csv, machineCsv(run.machine), inputs);
 
   if (args.json) {
-    io.out(JSON.stringify(summaryJson(run, { ...extras, csv: args.csv ?? null }, lang), null, 2));
+    printJson(io, summaryJson(run, { ...extras, csv: args.csv ?? null }, lang));
     return EXIT.ok;
   }
   head();

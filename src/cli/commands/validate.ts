@@ -1,4 +1,5 @@
 import { layoutById } from '../../core/layouts/registry';
+import { printJson } from '../json-out';
 import { verdictOf, type Verdict } from '../../core/validation/verdict';
 import type { Args } from '../args';
 import type { Io } from '../io';
@@ -25,7 +26,7 @@ export async function validateCommand(args: Args, io: Io): Promise<number> {
   const { lang } = args;
   const report: Localized | undefined = out ? await writeFindingsReport(loaded, { ...args, out }) : undefined;
   if (args.json) {
-    io.out(JSON.stringify(validateJson(a, file, lang, verdictLines(verdict, file, lang), out ?? null), null, 2));
+    printJson(io, validateJson(a, file, lang, verdictLines(verdict, file, lang), out ?? null));
     return verdict.ready ? EXIT.ok : EXIT.notReady;
   }
   const layouts = a.detection.chosen.map((c) => layoutById(c.layout)?.label[lang] ?? c.layout).join('、') || layoutName(a);
