@@ -1,6 +1,6 @@
 import { analyse } from '../../core/engine/analyse';
 import { suggestMapping, type MappingSuggestion } from '../../core/layouts/generic/suggest';
-import type { LayoutMapping } from '../../core/layouts/generic/mapping';
+import { specFromMapping, type LayoutMapping } from '../../core/layouts/generic/mapping';
 import { LayoutSpecSchema, type LayoutSpec } from '../../core/layouts/kit/spec';
 import { LAYOUTS } from '../../core/layouts/registry';
 import { SCALES } from '../../core/values/scales';
@@ -19,8 +19,9 @@ export interface SettingsView {
   suggestion?: MappingSuggestion;
   /**
    * The layout spec the tab starts from: the one saved in the workbook (`layoutSpec`), else the one
-   * detection inferred (suggestion.spec). `specSaved` tells which; a saved one that does not parse is
-   * shown as the inferred one, with the analysis' SET001 in `problem`.
+   * saved in the first format (`mapping`), else the one detection inferred (suggestion.spec).
+   * `specSaved` tells which; a saved one that does not parse is shown as the inferred one, with the
+   * analysis' SET001 in `problem`.
    */
   spec?: LayoutSpec;
   specSaved: boolean;
@@ -63,7 +64,9 @@ export async function loadSettingsView(host: PaneHost, onStep: OnStep): Promise<
   const problems = [...store.problems.map((p) => p.message), ...a.findings.filter((f) => f.code === 'SET001' && f.params.key === 'layoutSpec').map((f) => f.message)];
   const suggestion = suggestMapping(grid);
   const saved = store.settings.layoutSpec === undefined ? undefined : LayoutSpecSchema.safeParse(store.settings.layoutSpec);
-  const spec = saved?.success ? saved.data : suggestion?.spec;
+  // A first-format mapping saved earlier is a saved layout too: shown as the spec it means.
+  const kept = saved?.success ? saved.data : store.settings.mapping ? specFromMapping(store.settings.mapping) : undefined;
+  const spec = kept ?? suggestion?.spec;
   const revs: SettingsView['revs'] = {};
   for (const key of EDITED) {
     const e = store.entries[key];
@@ -75,7 +78,7 @@ export async function loadSettingsView(host: PaneHost, onStep: OnStep): Promise<
     ...(problems.length ? { problem: { ja: problems.map((p) => p.ja).join('\n'), en: problems.map((p) => p.en).join('\n') } } : {}),
     ...(suggestion ? { suggestion } : {}),
     ...(spec ? { spec } : {}),
-    specSaved: !!saved?.success,
+    specSaved: kept !== undefined,
     scales: SCALES.map((x) => ({ id: x.id, label: x.label, symbols: x.symbols.map((y) => y.symbol) })),
     effectUnits: a.summary.effectUnits,
     layouts: LAYOUTS.map((l) => ({ id: l.id, label: l.label })),

@@ -53,6 +53,20 @@ describe('the 設定 tab’s layout spec', () => {
     expect(pick(draft(over))).toEqual(expected);
   });
 
+  it('a first-format mapping saved earlier is shown as the spec it means, and saving it as a spec retires the mapping', async () => {
+    const { si, host } = await setup('generic-city.xlsx');
+    const first = await loadSettingsView(host, quiet);
+    const mapping = { version: 1 as const, sheet: '進捗管理表', headerRow: 5, columns: { 番号: 'id' as const, 取組名: 'name' as const, 自己評価: 'rating' as const } };
+    expect((await saveSettings(host, first, { rules: first.settings.rules, mapping }, quiet)).ok).toBe(true);
+    const view = await loadSettingsView(host, quiet);
+    expect(view.specSaved).toBe(true);
+    expect(draftOf(view.spec!).columns).toEqual({ 番号: 'id', 取組名: 'name', 自己評価: 'rating' });
+    expect((await saveSettings(host, view, { rules: view.settings.rules, layoutSpec: specOf(view.spec!, draftOf(view.spec!)) }, quiet)).ok).toBe(true);
+    const stored = readStore(si.toGrid()).settings;
+    expect(stored.mapping).toBeUndefined();
+    expect(stored.layoutSpec).toMatchObject({ sheet: '進捗管理表', tables: [{ fields: { id: ['番号'], name: ['取組名'], rating: ['自己評価'] } }] });
+  });
+
   it('a pattern that does not compile is refused with where it is; nothing is written', async () => {
     const { si, host } = await setup('generic-city.xlsx');
     const view = await loadSettingsView(host, quiet);

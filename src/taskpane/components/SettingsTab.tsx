@@ -67,8 +67,7 @@ export function SettingsTab({ active }: { active: boolean }) {
         setLayout(v.settings.layout ?? '');
         setFy(v.settings.reportFy !== undefined ? String(v.settings.reportFy) : '');
         setDraft(v.spec && v.spec.tables.length ? draftOf(v.spec, v.suggestion?.mapping) : null);
-        // A first-format mapping saved earlier counts as a saved layout: the tab shows it as a spec.
-        setUseSpec(v.specSaved || v.settings.mapping !== undefined);
+        setUseSpec(v.specSaved);
         setSaved(null);
         return t('settingsLoad');
       },
