@@ -65,7 +65,7 @@ export function consolidate(inputs: readonly ConsolidationInput[], opts: Consoli
       reportFy: fy ?? null,
       items: counted.length,
       layouts: input.layouts,
-      fingerprint: counted.length ? planFingerprint(input.plan) : null,
+      fingerprint: null,
       errors: input.errors,
     };
     entries.push(entry);
@@ -95,16 +95,19 @@ export function consolidate(inputs: readonly ConsolidationInput[], opts: Consoli
   }
 
   // The same content twice (the same file given twice, or a renamed copy): the first one counts.
+  // One workbook has nothing to be a copy of, and its fingerprint costs a pass over every value.
   const seen = new Map<string, string>();
-  for (const l of live) {
-    if (l.entry.status !== 'used') continue;
-    const first = seen.get(l.entry.fingerprint!);
+  const candidates = live.filter((l) => l.entry.status === 'used');
+  for (const l of candidates.length > 1 ? candidates : []) {
+    const fingerprint = planFingerprint(l.input.plan);
+    l.entry.fingerprint = fingerprint;
+    const first = seen.get(fingerprint);
     if (first !== undefined) {
       l.entry.status = 'duplicate';
       l.entry.copyOf = first;
       findings.push(conFinding('CON001', { file: l.input.file, copyOf: first }, [{ file: first }, { file: l.input.file }]));
     } else {
-      seen.set(l.entry.fingerprint!, l.input.file);
+      seen.set(fingerprint, l.input.file);
     }
   }
   const used = live.filter((l) => l.entry.status === 'used');

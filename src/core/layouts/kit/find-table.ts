@@ -74,12 +74,32 @@ export function bandAt(view: SheetView, m: LabelMatcher, top: number): TableMatc
     const r = top + rows.length;
     const next = labelCount(view, m, r);
     if (next.cells === 0 || next.labels === 0 || next.labels / next.cells < MAX_EXTRA_ROW_SHARE) break;
+    if (isHeadingRow(view, top, r)) break;
     // Below the name's label only data follows: a text of its own there is the first item, whatever words it holds.
     if (nameCol !== undefined && view.text(r, nameCol) !== '' && !view.isMergeFollower(r, nameCol)) break;
     rows.push(r);
     nameCol ??= nameColumnIn(view, m, r);
   }
   return mapColumns(view, m, rows);
+}
+
+/**
+ * A row of one text under the header (「基本方針１ 持続可能な財政運営」, merged across the table or
+ * in its first column) starts the first block of items: a heading row, not a lower header row,
+ * even when its words name a field. A lower header row has a leaf under each group it splits.
+ */
+function isHeadingRow(view: SheetView, top: number, r: number): boolean {
+  const cells = view.rowCells(r);
+  if (cells.length !== 1) return false;
+  const c = cells[0];
+  const merge = view.merge(r, c.col);
+  if (merge && merge.top < r) return false; // a header cell merged down into this row
+  const head = view.rowCells(top);
+  if (head.length < 2) return false;
+  const left = head[0].col;
+  const right = head[head.length - 1].col;
+  const spans = merge ? merge.right - merge.left + 1 : 1;
+  return c.col <= left || spans * 2 >= right - left + 1;
 }
 
 function nameColumnIn(view: SheetView, m: LabelMatcher, r: number): number | undefined {
@@ -139,6 +159,7 @@ function mapColumns(view: SheetView, m: LabelMatcher, rows: number[]): TableMatc
     const group = columns.find((c) => c.field === 'group');
     if (group) group.field = 'name';
   }
+  applyTableUnit(view, rows[0], columns);
   const found = new Map<DataField, number>();
   for (const c of columns) if (c.field !== 'ignore') found.set(c.field as DataField, Math.max(found.get(c.field as DataField) ?? 0, c.strength));
   return {
@@ -149,6 +170,24 @@ function mapColumns(view: SheetView, m: LabelMatcher, rows: number[]): TableMatc
     ambiguous: findAmbiguous(columns),
     lastCol: columns.length ? columns[columns.length - 1].col : 0,
   };
+}
+
+/** Rows above the header searched for the table's unit note. */
+const UNIT_NOTE_ROWS = 3;
+
+/**
+ * 「単位：百万円」 or 「（単位：千円）」 written above the table (beside the title, or on a row of its
+ * own) states the unit of every amount column whose header states none.
+ */
+function applyTableUnit(view: SheetView, top: number, columns: TableColumn[]): void {
+  const effects = columns.filter((c) => (c.field === 'effectPlanned' || c.field === 'effectActual') && !c.unit);
+  if (!effects.length) return;
+  for (let r = top - 1; r >= Math.max(0, top - UNIT_NOTE_ROWS); r--) {
+    const unit = view.rowCells(r).map((c) => headerMoneyUnit(c.text)).find((u) => u !== undefined);
+    if (unit === undefined) continue;
+    for (const c of effects) c.unit = unit;
+    return;
+  }
 }
 
 /**

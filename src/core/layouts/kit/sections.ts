@@ -19,9 +19,9 @@ export interface Heading {
 
 /** Words that name a level of a plan outright. */
 const LEVEL_WORDS = ['基本方針', '重点項目', '視点', '基本姿勢', '施策の柱', '改革の柱', '基本目標', '推進項目', 'テーマプログラム'];
-/** A level word of the city's own: kanji and kana ending in one of these, followed by its number (重点改革項目1). */
+/** A level word of the city's own: kanji and kana ending in one of these, or 重点 alone, followed by its number (重点改革項目1, 重点2). */
 const WORD_NUMBER =
-  /^([一-龯々ぁ-んァ-ヶー・の]{1,12}?(?:項目|方針|目標|の柱|柱|分野|視点|姿勢|施策|政策|戦略|プログラム|テーマ|方向|課題))\s*(\d{1,2}|[IVXⅠ-Ⅻ]{1,4}|[①-⑳])(?![\d])\s*[.．、:：]?\s*(.*)$/s;
+  /^([一-龯々ぁ-んァ-ヶー・の]{1,12}?(?:項目|方針|目標|の柱|柱|分野|視点|姿勢|施策|政策|戦略|プログラム|テーマ|方向|課題|取組)|重点)\s*(\d{1,2}|[IVXⅠ-Ⅻ]{1,4}|[①-⑳])(?![\d])\s*[.．、:：]?\s*(.*)$/s;
 const DEPARTMENT_HEADING = /^[^\s]{1,12}(部|局|委員会|支所|事務所|本部)$/;
 const MARKS = /^[●○◎■□◆◇▼▽★☆◯・]+\s*/; // not 〇: it is the placeholder in 〇〇市
 

@@ -1,0 +1,27 @@
+import { looksLikeHeading, parseHeading } from './sections';
+
+/** Heading rows as cities type them: the key and name each gives, and the level word it carries. */
+describe('parseHeading', () => {
+  test.each([
+    ['1 行政サービスの最適化', '1', '行政サービスの最適化', undefined],
+    ['基本方針１ 持続可能な財政運営', '1', '持続可能な財政運営', '基本方針'],
+    ['重点改革項目1 協働の市政の推進', '1', '協働の市政の推進', '重点改革項目'],
+    ['重点1　歳入の確保', '1', '歳入の確保', '重点'],
+    ['重点２ 歳出の見直し', '2', '歳出の見直し', '重点'],
+    ['重点取組3 人材育成', '3', '人材育成', '重点取組'],
+    ['(2) 民間活力の活用', '2', '民間活力の活用', undefined],
+    ['第1章 組織の見直し', '1', '組織の見直し', undefined],
+  ])('%s → key %s, name %s', (text, key, name, label) => {
+    const h = parseHeading(text);
+    expect([h.key, h.name, h.label]).toEqual([key, name, label]);
+  });
+
+  test.each([
+    ['重点施策の推進', false],
+    ['重点的な見直し', false],
+    ['重点2 歳出の見直し', true],
+    ['●推進項目 窓口改革', true],
+  ])('%s looks like a heading in the name column: %s', (text, yes) => {
+    expect(looksLikeHeading(text)).toBe(yes);
+  });
+});
