@@ -151,6 +151,75 @@ module.exports = ({ open, expect }) => {
   ]);
 
   tests.push([
+    '設定 at 320 px on a generic workbook: the layout spec takes a scale and a unit, is saved in the workbook, and the summary reads on it',
+    async () => {
+      for (const lang of LANGS) {
+        const page = await open(`?width=320&lang=${lang}&sample=generic-city.xlsx`, { width: 920, height: PANE_HEIGHT });
+        await page.click('[data-testid=tab-settings]');
+        await page.waitForSelector('[data-testid=settings-form]');
+        await page.click('[data-testid=settings-layout-spec] > summary');
+        await page.waitForSelector('[data-testid=spec-editor]');
+        // The editor starts from what detection inferred: A–D, the header's unit.
+        expect.equal(await page.inputValue('select[data-testid=spec-scale]'), 'A-D', 'inferred scale');
+        expect.equal(await page.inputValue('select[data-testid=spec-unit]'), '', 'unit as the header says');
+        expect.ok(!(await page.isChecked('[data-testid=spec-use]')), 'nothing saved yet');
+        const scaleOptions = await page.$$eval('select[data-testid=spec-scale] option', (os) => os.map((o) => o.textContent));
+        expect.ok(scaleOptions.some((o) => o.includes('S / A / B / C')), `scale options show symbols: ${scaleOptions.join(' | ')}`);
+        await page.selectOption('select[data-testid=spec-scale]', 'S-C');
+        await page.selectOption('select[data-testid=spec-unit]', '百万円');
+        // Its heading rows: 「Ⅰ 持続可能な財政運営」 over 「(1) 歳入の確保」; the city calls the top level 基本目標.
+        await page.selectOption('select[data-testid=spec-heading-policy]', 'roman');
+        await page.selectOption('select[data-testid=spec-heading-group]', 'paren');
+        await page.fill('[data-testid=spec-policy-label]', '基本目標');
+        expect.ok(await page.isChecked('[data-testid=spec-use]'), 'changing the layout ticks "use"');
+        expect.equal(await overflowing(page), [], 'spec editor overflow');
+        expect.equal(await axeViolations(page), [], 'spec editor axe');
+        await page.locator('[data-testid=spec-editor]').scrollIntoViewIfNeeded();
+        await page.locator('#root').screenshot({ path: path.join(SCREENSHOTS, `pane-320-${lang}-settings-spec.png`) });
+
+        // A pattern that does not compile is refused, naming the control; nothing is written.
+        await page.selectOption('select[data-testid=spec-heading-policy]', 'regex');
+        await page.fill('[data-testid=spec-pattern-policy]', '重点(');
+        await page.click('[data-testid=settings-save]');
+        const refused = await page.waitForSelector(`[role=status]:has-text("${lang === 'ja' ? '保存しませんでした' : 'was not saved'}")`);
+        expect.contains(await refused.textContent(), lang === 'ja' ? '見出し行のパターン' : 'Heading row pattern', 'refusal names the control');
+        const storeOf = () => page.evaluate(() => window.__shinchoku.toGrid().sheets.find((x) => x.name === '_shinchoku'));
+        const before = await storeOf();
+        expect.ok(!before || !before.values.some((r) => r[0] === 'layoutSpec'), 'no spec written');
+        await page.selectOption('select[data-testid=spec-heading-policy]', 'roman');
+
+        await page.click('[data-testid=settings-save]');
+        await page.waitForSelector(`[role=status]:has-text("${lang === 'ja' ? '設定をブックに保存しました。' : 'Settings saved in the workbook.'}")`);
+        const store = await storeOf();
+        const row = store.values.find((r) => r[0] === 'layoutSpec');
+        expect.ok(row, 'a layoutSpec row in the settings sheet');
+        const saved = JSON.parse(row.slice(3).join(''));
+        expect.equal(
+          [saved.scale, saved.tables[0].amountUnit, saved.policyLabel, saved.tables[0].headings.rules],
+          ['S-C', '百万円', '基本目標', [{ level: 'policy', match: 'roman' }, { level: 'group', match: 'paren' }]],
+          'stored spec',
+        );
+
+        await page.click('[data-testid=tab-summary]');
+        await page.click('[data-testid=summary-run]');
+        await page.waitForSelector('[data-testid=summary-table] [data-row=total]');
+        const figures = await page.$$eval('[data-testid=summary-table] [data-row=total] [data-figure]', (els) => els.map((e) => e.getAttribute('data-figure')));
+        expect.equal(figures.slice(0, 4), ['S', 'A', 'B', 'C'], 'the summary counts on S/A/B/C');
+        expect.equal(await page.$$eval('[data-testid=summary-table] [data-row]', (els) => els.map((e) => e.getAttribute('data-row'))), ['total', '1', '2'], 'two top-level groups from the heading rows');
+        expect.contains(await page.textContent('#summary-table-caption'), '基本目標', 'the top level named as saved');
+        // 57,000 typed under 財政効果額（千円）, now read as 百万円: 57,000,000 thousand yen.
+        expect.contains(await page.textContent('[data-testid=summary-table] [data-row=total] [data-figure=planned]'), '57,000,000', 'amounts converted from 百万円');
+        expect.contains(await page.textContent('[data-testid=summary-table-unit]'), '百万円', 'the summary names the sheet’s unit');
+        expect.equal(await overflowing(page), [], 'summary overflow');
+        expect.equal(await axeViolations(page), [], 'summary axe');
+        await page.locator('[data-testid=summary-table]').scrollIntoViewIfNeeded();
+        await page.locator('#root').screenshot({ path: path.join(SCREENSHOTS, `pane-320-${lang}-summary-spec.png`) });
+        await page.close();
+      }
+    },
+  ]);
+
+  tests.push([
     'playground: every bundled sample in the selector, an unknown ?sample= said as such',
     async () => {
       const fs = require('node:fs');

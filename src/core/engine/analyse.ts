@@ -8,7 +8,7 @@ import { COMBINERS, layoutById } from '../layouts/registry';
 import type { LayoutRead } from '../layouts/types';
 import { mergeClassNames, type Plan } from '../model/plan';
 import { evaluatePlan } from '../rules/evaluate';
-import { effectivePack, packById, storedPack, type EffectivePack, type RulePack } from '../rules/packs';
+import { effectivePack, packById, periodFor, storedPack, type EffectivePack, type RulePack } from '../rules/packs';
 import { scaleById } from '../values/scales';
 import type { Evaluation } from '../rules/evaluation';
 import type { Settings } from '../settings/schema';
@@ -113,6 +113,9 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
   const pack = effectivePack({ ...(chosen ? { stored: chosen } : {}), rules: settings.rules, ...(plan.scale ? { sheetScale: plan.scale } : {}) });
   if (stored.pack === undefined && chosen) pack.source = 'layout';
   plan.rulePack = { id: pack.id, version: pack.version, label: pack.label };
+  // The plan period schedules are checked against (SCH004): stated by the saved layout, else the pack's for the report year.
+  const period = specPeriod(mapping) ?? periodFor(chosen, plan.reportFy);
+  if (period) plan.period = period;
   const evaluations = evaluatePlan(plan, settings.rules, pack);
   const summary = summarise(plan, { evaluations });
   const findings = [...settingFindings, ...readFindings, ...read.findings, ...validatePlan(plan, evaluations, settings.rules), ...nonFiniteFindings(plan, summary)];
@@ -175,6 +178,10 @@ function storedSpec(store: SettingsStore, settings: Settings): { spec?: LayoutSp
   const sheet = store.sheet ?? '';
   const row = store.entries.layoutSpec?.row;
   return { problem: finding('SET001', { sheet, address: row !== undefined ? toA1(row, VALUE_COL) : 'A1' }, { sheet, key: 'layoutSpec' }) };
+}
+
+function specPeriod(m: SavedLayout | LayoutSpec | undefined): Plan['period'] {
+  return m && 'period' in m && m.period ? m.period : undefined;
 }
 
 /** A problem of the workbook's settings store, as a finding at the row it is about. */

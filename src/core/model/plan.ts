@@ -121,6 +121,11 @@ export const PlanSchema = z.object({
   scale: ScaleSchema.optional(),
   /** The rule pack the plan is evaluated with (rules/packs.ts), as the workbook records it. */
   rulePack: z.object({ id: z.string(), version: z.number().int(), label: z.object({ ja: z.string(), en: z.string() }) }).optional(),
+  /**
+   * The plan period (令和5〜9年度 = 2023–2027), when the saved layout states it or the rule pack in effect
+   * is for a period holding the report year; absent when the workbook cannot tell (SCH004 then stays silent).
+   */
+  period: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
   /** What each layout requires of its cells (its spec's field rules), by layout id: the validator checks it. */
   cellRules: z.record(z.string(), CellRulesSchema).optional(),
   /** Names of the keys in Item.classes, by axis (基本姿勢: { ①: 時代変化を先取りする… }), where the plan gives them. */

@@ -6,7 +6,7 @@ import { planFill } from '../plan/fill';
 import { readStore } from '../settings/store';
 import { settingsSheet } from '../../../test/helpers/settings';
 import { DEFAULT_RULES } from './config';
-import { effectivePack, packById, PACKS, RulePackSchema, storedPack, type RulePackInput } from './packs';
+import { effectivePack, packById, PACKS, periodFor, RulePackSchema, storedPack, type RulePackInput } from './packs';
 
 /** A results list nobody configured: S/A/B/C typed by staff, targets and actuals to rate from. */
 function list(ratings: (string | null)[], extra: CellValue[][] = []): WorkbookGrid {
@@ -93,6 +93,35 @@ describe('rule packs', () => {
     expect(a.pack).toMatchObject({ id: 'isehara', version: 1, source: 'layout' });
     expect(a.plan.rulePack?.label.ja).toContain('伊勢原市');
     expect(a.summary.total.counts).toEqual([17, 43, 11, 0]);
+  });
+
+  it.each([
+    ['the report year inside the period', 2024, { from: 2024, to: 2028 }],
+    ['the last year of the period', 2028, { from: 2024, to: 2028 }],
+    ['a year after the period (the latest version, chosen for want of one)', 2029, undefined],
+    ['no report year', undefined, undefined],
+  ] as const)('the plan period a pack gives: %s', (_, fy, expected) => {
+    expect(periodFor(RulePackSchema.parse(CITY_PACK), fy)).toEqual(expected);
+    expect(periodFor(packById('standard'), fy)).toBeUndefined();
+  });
+
+  it('the pack in effect gives the plan period for the report year: a schedule step outside it is SCH004 at its cell', () => {
+    const sched = (steps: string[]): WorkbookGrid => {
+      const wb = list(['S', 'A', 'B', 'C']);
+      const rows = wb.sheets[0].values as CellValue[][];
+      rows[2] = [...rows[2], '令和5年度', '令和6年度', '令和10年度', '令和11年度'];
+      for (let i = 3; i < 7; i++) rows[i] = [...rows[i], ...(i === 3 ? steps : ['', '', '', ''])];
+      return wb;
+    };
+    const wb = sched(['検討', '実施', '→', '●']);
+    wb.sheets.push(settingsSheet({ rulePack: CITY_PACK }));
+    const a = analyse(wb);
+    expect(a.plan.period).toEqual({ from: 2024, to: 2028 });
+    expect(a.findings.filter((f) => f.code === 'SCH004').map((f) => `${f.cell}:${f.params.fy}`)).toEqual(['H4:2023', 'K4:2029']);
+    // Without a pack that knows its period, the period is unknown and nothing is said.
+    const plain = analyse(sched(['検討', '実施', '→', '●']));
+    expect(plain.plan.period).toBeUndefined();
+    expect(plain.findings.filter((f) => f.code === 'SCH004')).toEqual([]);
   });
 
   it('fill records the pack the suggestions came from, once', () => {

@@ -83,6 +83,15 @@ export function packById(id: string, opts: { version?: number; fy?: number } = {
   return family[family.length - 1];
 }
 
+/**
+ * The plan period a pack gives for a report year: its period when the year falls inside it. A pack
+ * without one, or a year outside it (the latest version chosen for lack of a better one), says nothing.
+ */
+export function periodFor(pack: Pick<RulePack, 'period'> | undefined, fy: number | undefined): RulePack['period'] {
+  const p = pack?.period;
+  return p && fy !== undefined && p.from <= fy && fy <= p.to ? p : undefined;
+}
+
 /** The rules evaluation runs on: a pack with its scale and threshold rows made concrete. */
 export interface EffectivePack {
   id: string;

@@ -493,7 +493,7 @@ export const CATALOGUE = {
     params: { item: 'text', fy: 'fy', from: 'fy', to: 'fy' },
     ja: '「{item}」の実施時期が{fy}にありますが、計画期間は{from}から{to}までです。',
     en: '"{item}" is scheduled in {fy}, outside the plan period {from} to {to}.',
-    when: 'a schedule entry falls outside the plan period (not raised yet: the plan model does not carry the plan period)',
+    when: 'a step is planned in a year outside the plan period: the period the saved layout states, else the rule pack’s whose period holds the report year (a workbook whose period cannot be known is not checked)',
     cell: 'the schedule cell',
   },
 

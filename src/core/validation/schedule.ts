@@ -12,8 +12,8 @@ import { itemLabel } from './shared';
  * Schedule cells (the year columns of a 工程表; readers keep each year's text as the note
  * `plan:FY` and its cell as `schedule:FY`): each entry is checked by a zod schema (SCH001), then
  * against what the item reports for the report year: a status for a year before the schedule starts
- * (SCH002), and a step planned by the report year while the status says not started (SCH003).
- * SCH004 (a step outside the plan period) needs the plan period, which plans do not carry yet.
+ * (SCH002), a step planned by the report year while the status says not started (SCH003), and a
+ * step planned outside the plan period (SCH004), when the plan knows its period (Plan.period).
  */
 
 /** One schedule cell's text: every line a step or nothing; anything else is SCH001. */
@@ -41,7 +41,7 @@ function yearEntry(text: string): 'none' | 'planned' | 'unknown' {
   return kinds.includes('planned') ? 'planned' : kinds.every((k) => k === 'none') ? 'none' : 'unknown';
 }
 
-export function checkSchedule(item: Item, fy: number | undefined): Finding[] {
+export function checkSchedule(item: Item, fy: number | undefined, period?: { from: number; to: number }): Finding[] {
   const years = scheduleYears(item);
   if (years.length === 0) return [];
   const out: Finding[] = [];
@@ -56,6 +56,14 @@ export function checkSchedule(item: Item, fy: number | undefined): Finding[] {
     for (const issue of r.error.issues) {
       const raw = (issue as { params?: { raw?: string } }).params?.raw ?? text;
       out.push(finding('SCH001', item.cells[`schedule:${y}`]!, { item: name(), fy: y, raw, marks: SCHEDULE_MARKS }, item.id));
+    }
+  }
+  if (period) {
+    for (const y of years) {
+      if (y >= period.from && y <= period.to) continue;
+      // A year column left blank (or marked 「－」) outside the period plans nothing; only a step is questioned.
+      if (yearEntry(planText(item, y)) !== 'planned') continue;
+      out.push(finding('SCH004', item.cells[`schedule:${y}`]!, { item: name(), fy: y, from: period.from, to: period.to }, item.id));
     }
   }
   if (fy === undefined || !years.includes(fy)) return out;

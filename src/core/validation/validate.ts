@@ -39,7 +39,7 @@ export function validatePlan(plan: Plan, evaluations: Evaluation[], _rules?: Rul
     out.push(...checkIndicators(item, fy));
     out.push(...checkRating(item, ev, repost, (plan.scale ?? DEFAULT_SCALE).symbols.map((x) => x.symbol)));
     out.push(...checkEffects(item, fy));
-    if (!repost) out.push(...checkSchedule(item, fy));
+    if (!repost) out.push(...checkSchedule(item, fy, plan.period));
   }
   out.push(...planWithoutRatings(plan));
   return out;

@@ -1,7 +1,9 @@
 import { analyse } from '../../core/engine/analyse';
 import { suggestMapping, type MappingSuggestion } from '../../core/layouts/generic/suggest';
-import type { LayoutMapping } from '../../core/layouts/generic/mapping';
+import { specFromMapping, type LayoutMapping } from '../../core/layouts/generic/mapping';
+import { LayoutSpecSchema, type LayoutSpec } from '../../core/layouts/kit/spec';
 import { LAYOUTS } from '../../core/layouts/registry';
+import { SCALES } from '../../core/values/scales';
 import type { Direction } from '../../core/model/plan';
 import type { RuleConfig } from '../../core/rules/config';
 import { SettingsSchema, type Settings } from '../../core/settings/schema';
@@ -15,6 +17,18 @@ export interface SettingsView {
   /** Revision of each stored key as read, so a save can tell whether a co-author changed it meanwhile. */
   revs: Partial<Record<keyof SettingsEdit, number>>;
   suggestion?: MappingSuggestion;
+  /**
+   * The layout spec the tab starts from: the one saved in the workbook (`layoutSpec`), else the one
+   * saved in the first format (`mapping`), else the one detection inferred (suggestion.spec).
+   * `specSaved` tells which; a saved one that does not parse is shown as the inferred one, with the
+   * analysis' SET001 in `problem`.
+   */
+  spec?: LayoutSpec;
+  specSaved: boolean;
+  /** The shipped rating scales, with their symbols best first, for the scale dropdown. */
+  scales: { id: string; label: { ja: string; en: string }; symbols: string[] }[];
+  /** Units the sheet's amounts were read in (円, 千円 …), for the unit dropdown's "as the header says". */
+  effectUnits: string[];
   layouts: { id: string; label: { ja: string; en: string } }[];
   /** Items with the direction currently used, so overrides can be chosen next to the inferred one. */
   items: { id: string; name: string; direction: Direction }[];
@@ -25,15 +39,19 @@ export interface SettingsEdit {
   rules: RuleConfig;
   layout?: string;
   mapping?: LayoutMapping;
+  /** A layout spec (kit/spec.ts); saving one retires the first format's `mapping`, which it supersedes. */
+  layoutSpec?: LayoutSpec;
   reportFy?: number;
 }
 
 export type SaveResult =
   | { ok: true; settings: Settings; view?: SettingsView }
   | { ok: false; where: string }
+  /** The layout spec does not parse: each zod issue with its path in the spec. */
+  | { ok: false; spec: { path: string; message: string }[] }
   | { ok: false; refused: SettingsRefusal[] };
 
-const EDITED = ['rules', 'layout', 'mapping', 'reportFy'] as const;
+const EDITED = ['rules', 'layout', 'mapping', 'layoutSpec', 'reportFy'] as const;
 
 export async function loadSettingsView(host: PaneHost, onStep: OnStep): Promise<SettingsView> {
   onStep('read');
@@ -42,7 +60,13 @@ export async function loadSettingsView(host: PaneHost, onStep: OnStep): Promise<
   const a = analyse(grid);
   const store = a.store;
   const names = new Map(a.plan.items.map((i) => [i.id, i.name]));
-  const problems = store.problems.map((p) => p.message);
+  // Store problems, and a saved spec that does not parse (SET001 on its row).
+  const problems = [...store.problems.map((p) => p.message), ...a.findings.filter((f) => f.code === 'SET001' && f.params.key === 'layoutSpec').map((f) => f.message)];
+  const suggestion = suggestMapping(grid);
+  const saved = store.settings.layoutSpec === undefined ? undefined : LayoutSpecSchema.safeParse(store.settings.layoutSpec);
+  // A first-format mapping saved earlier is a saved layout too: shown as the spec it means.
+  const kept = saved?.success ? saved.data : store.settings.mapping ? specFromMapping(store.settings.mapping) : undefined;
+  const spec = kept ?? suggestion?.spec;
   const revs: SettingsView['revs'] = {};
   for (const key of EDITED) {
     const e = store.entries[key];
@@ -52,7 +76,11 @@ export async function loadSettingsView(host: PaneHost, onStep: OnStep): Promise<
     settings: store.settings,
     revs,
     ...(problems.length ? { problem: { ja: problems.map((p) => p.ja).join('\n'), en: problems.map((p) => p.en).join('\n') } } : {}),
-    suggestion: suggestMapping(grid),
+    ...(suggestion ? { suggestion } : {}),
+    ...(spec ? { spec } : {}),
+    specSaved: kept !== undefined,
+    scales: SCALES.map((x) => ({ id: x.id, label: x.label, symbols: x.symbols.map((y) => y.symbol) })),
+    effectUnits: a.summary.effectUnits,
     layouts: LAYOUTS.map((l) => ({ id: l.id, label: l.label })),
     items: a.evaluations.map((e) => ({ id: e.itemId, name: names.get(e.itemId) ?? '', direction: e.direction })),
   };
@@ -64,11 +92,22 @@ export async function loadSettingsView(host: PaneHost, onStep: OnStep): Promise<
  */
 export async function saveSettings(host: PaneHost, view: Pick<SettingsView, 'settings' | 'revs'>, edit: SettingsEdit, onStep: OnStep): Promise<SaveResult> {
   onStep('settings');
+  let spec: LayoutSpec | undefined;
+  if (edit.layoutSpec !== undefined) {
+    const r = LayoutSpecSchema.safeParse(edit.layoutSpec);
+    if (!r.success) return { ok: false, spec: r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+    spec = r.data;
+  }
   const next: Record<string, unknown> = { ...view.settings, rules: edit.rules };
   for (const key of ['layout', 'mapping', 'reportFy'] as const) {
     if (edit[key] === undefined) delete next[key];
     else next[key] = edit[key];
   }
+  // One saved layout: a spec supersedes the first format's mapping (analysis would ignore it anyway).
+  if (spec) {
+    next.layoutSpec = spec;
+    delete next.mapping;
+  } else delete next.layoutSpec;
   const parsed = SettingsSchema.safeParse(next);
   if (!parsed.success) return { ok: false, where: parsed.error.issues.map((i) => i.path.join('.')).join(', ') };
   const changes: SettingsChange[] = [];

@@ -1,11 +1,12 @@
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { FieldSchema, type Field as MappingField, type LayoutMapping } from '../../core/layouts/generic/mapping';
 import type { Direction } from '../../core/model/plan';
 import type { RuleConfig } from '../../core/rules/config';
-import { loadSettingsView, saveSettings, type SettingsView } from '../commands/settings';
-import type { MessageKey } from '../i18n';
+import { loadSettingsView, saveSettings, type SaveResult, type SettingsView } from '../commands/settings';
+import { draftOf, specOf, type SpecDraft } from '../commands/spec-draft';
+import type { MessageKey, Translate } from '../i18n';
 import { usePane } from './context';
+import { LayoutSpecEditor } from './LayoutSpecEditor';
 
 const DIRECTIONS: [Direction, MessageKey][] = [
   ['higher', 'directionHigher'],
@@ -14,10 +15,6 @@ const DIRECTIONS: [Direction, MessageKey][] = [
   ['cap-lt', 'directionCapLt'],
   ['match', 'directionMatch'],
 ];
-
-const FIELD_KEY = Object.fromEntries(
-  FieldSchema.options.map((f) => [f, `field${f[0].toUpperCase()}${f.slice(1)}` as MessageKey]),
-) as Record<MappingField, MessageKey>;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -28,6 +25,22 @@ const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, width: '100%' },
   td: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px' },
 });
+
+/** Where in a layout spec a zod issue is, named as the control that edits it. */
+function specPlace(path: string, t: Translate): string {
+  if (/headings/.test(path)) return t('specHeadingPattern');
+  if (/^scale/.test(path)) return t('specScale');
+  if (/amountUnit/.test(path)) return t('specUnit');
+  if (/fields|required/.test(path)) return t('specColumns');
+  return path;
+}
+
+function saveMessage(r: SaveResult, t: Translate, lang: 'ja' | 'en'): string {
+  if (r.ok) return t('settingsSaved');
+  if ('spec' in r) return t('specInvalid', { where: [...new Set(r.spec.map((i) => specPlace(i.path, t)))].join(', ') });
+  if ('where' in r) return t('settingsInvalid', { where: r.where });
+  return r.refused.map((x) => x.message[lang]).join(' ');
+}
 
 /** Thresholds are typed as text so a half-typed number is not rejected mid-edit; the schema checks on save. */
 const toNum = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
@@ -40,8 +53,8 @@ export function SettingsTab({ active }: { active: boolean }) {
   const [th, setTh] = useState({ A: '', B: '', C: '' });
   const [layout, setLayout] = useState('');
   const [fy, setFy] = useState('');
-  const [mapping, setMapping] = useState<LayoutMapping | null>(null);
-  const [useMapping, setUseMapping] = useState(false);
+  const [draft, setDraft] = useState<SpecDraft | null>(null);
+  const [useSpec, setUseSpec] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
 
   const load = () =>
@@ -53,8 +66,8 @@ export function SettingsTab({ active }: { active: boolean }) {
         setTh({ A: String(v.settings.rules.thresholds.A), B: String(v.settings.rules.thresholds.B), C: String(v.settings.rules.thresholds.C) });
         setLayout(v.settings.layout ?? '');
         setFy(v.settings.reportFy !== undefined ? String(v.settings.reportFy) : '');
-        setMapping(v.settings.mapping ?? v.suggestion?.mapping ?? null);
-        setUseMapping(v.settings.mapping !== undefined);
+        setDraft(v.spec && v.spec.tables.length ? draftOf(v.spec, v.suggestion?.mapping) : null);
+        setUseSpec(v.specSaved);
         setSaved(null);
         return t('settingsLoad');
       },
@@ -77,12 +90,12 @@ export function SettingsTab({ active }: { active: boolean }) {
             rules: { ...rules, thresholds: { ...rules.thresholds, A: toNum(th.A), B: toNum(th.B), C: toNum(th.C) } },
             ...(layout ? { layout } : {}),
             ...(fy.trim() ? { reportFy: Number(fy) } : {}),
-            ...(useMapping && mapping ? { mapping } : {}),
+            ...(useSpec && view.spec && draft ? { layoutSpec: specOf(view.spec, draft) } : {}),
           },
           onStep,
         ),
       (r) => {
-        const msg = r.ok ? t('settingsSaved') : 'where' in r ? t('settingsInvalid', { where: r.where }) : r.refused.map((x) => x.message[lang]).join(' ');
+        const msg = saveMessage(r, t, lang);
         if (r.ok && r.view) setView(r.view);
         setSaved(msg);
         return msg;
@@ -162,43 +175,10 @@ export function SettingsTab({ active }: { active: boolean }) {
           <Field label={t('settingsFy')}>
             <Input className={s.narrow} inputMode="numeric" value={fy} onChange={(_, d) => setFy(d.value)} />
           </Field>
-          <details>
+          <details data-testid="settings-layout-spec">
             <summary>{t('settingsMapping')}</summary>
-            {mapping ? (
-              <>
-                <Text size={200} block>
-                  {view.suggestion ? t('settingsMappingSuggest', { score: Math.round(view.suggestion.score * 100) }) : ''}{' '}
-                  {view.suggestion ? view.suggestion.reason[lang] : ''}
-                </Text>
-                <Text size={200} block>
-                  {t('settingsMappingSheet', { sheet: mapping.sheet ?? '', row: mapping.headerRow ?? '' })}
-                </Text>
-                <Checkbox checked={useMapping} onChange={(_, d) => setUseMapping(!!d.checked)} label={t('settingsMappingUse')} />
-                <table className={s.table}>
-                  <tbody>
-                    {Object.entries(mapping.columns).map(([label, field]) => (
-                      <tr key={label}>
-                        <td className={s.td}>{label}</td>
-                        <td className={s.td}>
-                          <Select
-                            className={s.select}
-                            size="small"
-                            aria-label={label}
-                            value={field}
-                            onChange={(_, d) => setMapping({ ...mapping, columns: { ...mapping.columns, [label]: d.value as MappingField } })}
-                          >
-                            {FieldSchema.options.map((f) => (
-                              <option key={f} value={f}>
-                                {t(FIELD_KEY[f])}
-                              </option>
-                            ))}
-                          </Select>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </>
+            {view.spec && draft ? (
+              <LayoutSpecEditor view={view} draft={draft} onChange={setDraft} use={useSpec} onUse={setUseSpec} />
             ) : (
               <Text size={200}>{t('settingsMappingNone')}</Text>
             )}

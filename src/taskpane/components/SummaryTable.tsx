@@ -42,6 +42,8 @@ export function SummaryTable({
   // The city's own scale (A–D, S/A/B/C, 達成/部分実施/検討中 …); a not-rated figure only when some item is.
   const symbols = summary.scale.symbols.map((x) => x.symbol);
   const notRated = summary.total.notRated > 0;
+  // Amounts are shown in 千円; a sheet typed in 円 or 百万円 says so, so figures can be traced back.
+  const own = summary.effectUnits.filter((u) => u !== '千円');
   const total = { ...summary.total, key: '', name: t('summaryTotalRow') };
   const card = (g: SummaryRow, isTotal: boolean) => (
     <li key={isTotal ? 'total' : g.key} className={isTotal ? `${s.card} ${s.total}` : s.card} data-row={isTotal ? 'total' : g.key}>
@@ -95,8 +97,8 @@ export function SummaryTable({
       <h2 id={`${testId}-caption`} className={s.caption}>
         {t('summaryTableCaption', { label: summary.groupLabel })}
       </h2>
-      <p className={s.note}>
-        {t('summaryUnit')}
+      <p className={s.note} data-testid={`${testId}-unit`}>
+        {own.length ? t('summaryUnitOwn', { units: own.join('・') }) : t('summaryUnit')}
         {reposts > 0 ? ` ${t('summaryReposts', { n: reposts })}` : ''}
       </p>
       <ul className={s.list}>

@@ -45,4 +45,26 @@ describe('schedule cells', () => {
     expect(codes(scheduled({ 2024: '実施' }, { status: { 2023: '未着手' } })).filter((c) => c.startsWith('SCH003'))).toEqual([]);
     expect(codes(scheduled({ 2022: '検討', 2023: '実施' }, { status: { 2023: '取組中' } }))).toEqual([]);
   });
+
+  describe('a step outside the plan period is SCH004 at its cell', () => {
+    const period = { from: 2023, to: 2027 };
+    it.each([
+      ['every step inside the period', { 2023: '検討', 2024: '実施' }, period, []],
+      ['a step in the year before the period', { 2022: '検討', 2023: '実施' }, period, ['SCH004@G2']],
+      ['a step in the year after the period', { 2023: '実施', 2024: '●' }, { from: 2021, to: 2023 }, ['SCH004@I2']],
+      ['steps on both sides', { 2022: '●', 2023: '●', 2024: '●' }, { from: 2023, to: 2023 }, ['SCH004@G2', 'SCH004@I2']],
+      ['a blank or 「－」 year outside the period plans nothing', { 2022: '－', 2023: '実施' }, period, []],
+      ['an unreadable entry outside the period is SCH001 only', { 2022: '5', 2023: '実施' }, period, ['SCH001@G2']],
+      ['no period known: nothing is said', { 2022: '検討', 2023: '実施' }, undefined, []],
+    ] as const)('%s', (_, plan, p, expected) => {
+      const item = scheduled(plan, { status: { 2023: '実施した' } });
+      expect(checkSchedule(item, 2023, p).map((f) => `${f.code}@${f.cell}`)).toEqual(expected);
+    });
+
+    it('names the year and the period', () => {
+      const [f] = checkSchedule(scheduled({ 2022: '検討', 2023: '実施' }), 2023, period);
+      expect(f.params).toMatchObject({ fy: 2022, from: 2023, to: 2027 });
+      expect(f.message.ja).toContain('計画期間');
+    });
+  });
 });

@@ -212,7 +212,7 @@ export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
     for (const c of row.columns(field)) {
       const fy = c.fy ?? ctx.reportFy;
       if (fy === undefined) continue;
-      unit ??= c.unit ?? fieldRule(ctx.spec, field)?.unit;
+      unit ??= ctx.spec.amountUnit ?? c.unit ?? fieldRule(ctx.spec, field)?.unit;
       effectCells.push({ fy, kind, value: row.value(c) });
       cells[`${field}:${fy}`] = row.ref(c);
     }

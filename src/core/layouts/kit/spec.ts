@@ -30,6 +30,19 @@ export const FieldRuleSchema = z.object({
 });
 export type FieldRule = z.infer<typeof FieldRuleSchema>;
 
+/** A saved spec is typed by people: a pattern that does not compile is refused on save, not thrown while reading. */
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 's');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The numbering keywords a heading rule may name instead of a pattern (sections.ts). */
+export const HEADING_KEYWORDS = ['paren', 'circled', 'roman', 'arabic', 'arabic-dot', 'dai', 'word', 'mark', 'plain'] as const;
+
 /** A heading row rule: text matching `match` starts a section of `level`. */
 export const HeadingRuleSchema = z.object({
   level: z.enum(['policy', 'group', 'caption']),
@@ -37,7 +50,7 @@ export const HeadingRuleSchema = z.object({
    * A regular expression (named groups `key` and `name`), or a numbering keyword: `paren` (1), `circled` ①,
    * `roman` Ⅲ, `arabic` 1., `dai` 第1, `word` 重点改革項目1 …, `mark` ●…, `plain` (any single text).
    */
-  match: z.string(),
+  match: z.string().min(1).refine(compiles, { message: 'not a regular expression' }),
 });
 export type HeadingRule = z.infer<typeof HeadingRuleSchema>;
 
@@ -96,6 +109,11 @@ export const TableSpecSchema = z.object({
   lastTargetIsFinal: z.boolean().default(false),
   /** Unit of effect amounts when no header states one. */
   effectUnit: z.string().default('千円'),
+  /**
+   * The unit amounts are typed in, as a person stated it (the 設定 tab): over any header's, for a
+   * sheet whose header says 千円 while staff type 百万円, or that says nothing.
+   */
+  amountUnit: z.enum(['円', '千円', '百万円', '億円']).optional(),
   /** The most a sheet whose first table is this one scores in detection (a KPI table alone is weaker evidence). */
   maxScore: z.number().min(0).max(1).optional(),
   /**
