@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { createExcelHost } from '../adapters/excel/host';
+import { keepingHost } from './commands/kept';
 import { App } from './components/App';
 import { langFromDisplayLanguage } from './i18n';
 import { bootFailureText, officeJsSource, officeReady } from './office/boot';
@@ -37,6 +38,6 @@ export async function mountPane(el: HTMLElement, opts: MountOptions = {}): Promi
     return;
   }
   createRoot(el).render(
-    <App host={createExcelHost()} initialLang={lang} loadReadGrid={() => import('./commands/xlsx-grid').then((m) => m.readGridFromBytes)} />,
+    <App host={keepingHost(createExcelHost())} initialLang={lang} loadReadGrid={() => import('./commands/xlsx-grid').then((m) => m.readGridFromBytes)} />,
   );
 }

@@ -427,3 +427,29 @@ describe('highlight, selection, settings, insert, feature detection', () => {
     expect(d).toBe(t);
   });
 });
+
+describe('outline() and onChange() through office.js', () => {
+  const sheet = (name: string): SheetGrid => ({ name, values: [['取組名', '評価'], ['窓口改革', 'A']], merges: [] });
+
+  test('the outline changes with a sheet added or protected, and not with a value written', async () => {
+    const { si, host } = setup({ name: 'w.xlsx', sheets: [sheet('一覧')] });
+    const first = await host.outline();
+    expect(first).toBe('一覧|Visible|0|0,0,2,2');
+    await host.apply({ label: 'fill', writes: [{ sheet: '一覧', address: 'B2', value: 'B', expect: 'A', reason: 'rating' }], sheets: [] });
+    expect(await host.outline()).toBe(first);
+    si.setProtected('一覧', true);
+    expect(await host.outline()).toBe('一覧|Visible|1|0,0,2,2');
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.add('メモ');
+      await ctx.sync();
+    });
+    expect((await host.outline()).split('\n')).toEqual(['一覧|Visible|1|0,0,2,2', 'メモ|Visible|0|-']);
+  });
+
+  test('onChange says whether Excel took the handler', async () => {
+    const { host } = setup({ name: 'w.xlsx', sheets: [sheet('一覧')] }, '1.8');
+    const off = await host.onChange(() => undefined);
+    expect(off.live).toBe(false);
+    await off();
+  });
+});

@@ -64,13 +64,24 @@ export interface ExcelHost extends WorkbookHost {
    * edits included; returns the unsubscribe. Below 1.9, or where Excel refuses, it never calls.
    * Handlers must only refresh passive state (Microsoft: events fire for every co-author).
    */
-  onChange(cb: (change: WorkbookChange) => void): Promise<() => Promise<void>>;
+  onChange(cb: (change: WorkbookChange) => void): Promise<ChangeSubscription>;
+  /**
+   * What changes without a cell-change event: each sheet's name, visibility, protection and the
+   * extent of its values, in two small syncs. The pane compares it before answering from what it read.
+   */
+  outline(): Promise<string>;
   /**
    * Values and formulas of a few ranges (a changed range from onChange, by sheet name or id), in
    * syncs sized by the request: what a refresh re-reads instead of the whole workbook.
    */
   readRanges(ranges: { sheet: string; address: string }[]): Promise<{ sheet: string; address: string; values: unknown[][]; formulas: unknown[][] }[]>;
   apiSupport(): ApiSupport;
+}
+
+/** Unsubscribes; `live` says whether Excel took the handler (ExcelApi 1.9 and no refusal). */
+export interface ChangeSubscription {
+  (): Promise<void>;
+  live: boolean;
 }
 
 export interface WorkbookChange {
@@ -260,7 +271,7 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
     },
 
     onChange: async (cb) => {
-      const none = async () => undefined;
+      const none: ChangeSubscription = Object.assign(async () => undefined, { live: false });
       if (typeof Excel === 'undefined' || !isSet('1.9')) return none;
       try {
         const registered = await Excel.run(async (ctx) => {
@@ -270,17 +281,34 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
           await ctx.sync();
           return r;
         });
-        return async () => {
+        const off = async () => {
           await Excel.run(registered.context, async (ctx) => {
             registered.remove();
             await ctx.sync();
           }).catch(() => undefined);
         };
+        return Object.assign(off, { live: true });
       } catch {
         // Events are a convenience: every command re-reads the workbook anyway.
         return none;
       }
     },
+
+    outline: () =>
+      run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets.load('items/name,items/visibility');
+        await ctx.sync();
+        const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
+        for (const ws of sheets.items) ws.protection.load('protected');
+        await ctx.sync();
+        return sheets.items
+          .map((ws, i) => {
+            const u = used[i];
+            const extent = u.isNullObject ? '-' : `${u.rowIndex},${u.columnIndex},${u.rowCount},${u.columnCount}`;
+            return `${ws.name}|${ws.visibility}|${ws.protection.protected ? 1 : 0}|${extent}`;
+          })
+          .join('\n');
+      }),
 
     readRanges: (ranges) =>
       run(async (ctx) => {

@@ -4,6 +4,7 @@ import { fiscalYearLabel } from '../../core/values/fiscal-year';
 import { layoutById } from '../../core/layouts/registry';
 import { planTables } from '../../core/plan/progress-columns';
 import { verdictOf } from '../../core/validation/verdict';
+import { keptLoad, readAndKeep } from './kept';
 import type { OnStep, PaneHost } from './types';
 
 export interface Loaded {
@@ -12,14 +13,19 @@ export interface Loaded {
 }
 
 /**
- * Every command starts here: co-authors may have changed cells or settings since the last command,
- * so nothing read earlier is trusted. Settings come from the grid, so they are re-read too.
+ * Every command starts here. Co-authors may have changed cells or settings since the last command,
+ * so what was read earlier is used only while the host vouches that nothing changed (kept.ts);
+ * otherwise the workbook is read and analysed again. Settings come from the grid, so they follow.
  */
 export async function loadAndAnalyse(host: PaneHost, onStep: OnStep): Promise<Loaded> {
   onStep('read');
-  const grid = await host.read((done, total) => onStep('read', { done, total }));
-  onStep('analyse');
-  return { grid, analysis: analyse(grid) };
+  const kept = await keptLoad(host);
+  if (kept) return kept;
+  return readAndKeep(host, async () => {
+    const grid = await host.read((done, total) => onStep('read', { done, total }));
+    onStep('analyse');
+    return { grid, analysis: analyse(grid) };
+  });
 }
 
 export interface HeaderInfo {
