@@ -11,6 +11,9 @@ describe('parseHeading', () => {
     ['重点取組3 人材育成', '3', '人材育成', '重点取組'],
     ['(2) 民間活力の活用', '2', '民間活力の活用', undefined],
     ['第1章 組織の見直し', '1', '組織の見直し', undefined],
+    ['【基本方針1】行政運営の改革', '1', '行政運営の改革', '基本方針'],
+    ['［重点2］歳出の見直し', '2', '歳出の見直し', '重点'],
+    ['【2】財政の改革', '2', '財政の改革', undefined],
   ])('%s → key %s, name %s', (text, key, name, label) => {
     const h = parseHeading(text);
     expect([h.key, h.name, h.label]).toEqual([key, name, label]);
@@ -18,6 +21,8 @@ describe('parseHeading', () => {
 
   test.each([
     ['重点施策の推進', false],
+    ['【再掲】窓口の電子化', false],
+    ['【基本方針1】行政運営の改革', true],
     ['重点的な見直し', false],
     ['重点2 歳出の見直し', true],
     ['●推進項目 窓口改革', true],

@@ -25,8 +25,19 @@ const WORD_NUMBER =
 const DEPARTMENT_HEADING = /^[^\s]{1,12}(部|局|委員会|支所|事務所|本部)$/;
 const MARKS = /^[●○◎■□◆◇▼▽★☆◯・]+\s*/; // not 〇: it is the placeholder in 〇〇市
 
+/** 「【基本方針1】行政運営の改革」, 「［1］…」: the numbered level in brackets, the name after it. */
+const BRACKETED = /^[【［[〔]\s*([^】］\]〕]{1,20}?)\s*[】］\]〕]\s*(.+)$/s;
+
+function unbracket(t: string): string {
+  const m = BRACKETED.exec(t);
+  if (!m) return t;
+  const inner = m[1];
+  const numbered = LEVEL_WORDS.some((w) => inner.startsWith(w)) || WORD_NUMBER.test(normalizeWidth(inner)) || /^[0-9０-９]{1,2}$/.test(inner);
+  return numbered ? `${inner} ${m[2]}` : t;
+}
+
 export function parseHeading(text: string): Heading {
-  let t = text.trim();
+  let t = unbracket(text.trim());
   let kind = '';
   const mark = MARKS.exec(t);
   if (mark) {
@@ -56,7 +67,7 @@ export function parseHeading(text: string): Heading {
 
 /** Strong signs of a heading even in the item-name column (a plain `1 …` there is an item). */
 export function looksLikeHeading(text: string): boolean {
-  const t = text.trim();
+  const t = unbracket(text.trim());
   if (MARKS.test(t)) return true;
   if (LEVEL_WORDS.some((w) => t.startsWith(w))) return true;
   if (WORD_NUMBER.test(normalizeWidth(t))) return true;
