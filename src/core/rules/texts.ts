@@ -4,7 +4,8 @@ import { render, type Label, type ParamKind, type ParamValue } from '../validati
 /**
  * The reasons rules give, as templates like the findings catalogue's (and held to the same rules
  * by its test): why a rating was suggested, why none could be, why an indicator runs the way it does.
- * A reason reads as one clause a person would say, e.g.
+ * A reason reads as one clause a person would say, and holds whichever way the indicator runs
+ * (「上回る」 would be wrong for one where lower is better), e.g.
  * 「実績 664 が計画値 666 と一致しないため C を提案します(方向: 計画値どおりが良い、自動判定)」.
  */
 
@@ -19,7 +20,7 @@ const SUGGEST_PARAMS = { actual: 'number', target: 'number', baseline: 'number',
 export const TEXTS = {
   beats: {
     params: SUGGEST_PARAMS,
-    ja: '実績 {actual} が目標 {target} を上回るため {symbol} を提案します(方向: {direction}、{source})',
+    ja: '実績 {actual} が目標 {target} より良い結果のため {symbol} を提案します(方向: {direction}、{source})',
     en: 'The actual {actual} beats the target {target}, so {symbol} is suggested (direction: {direction}, {source})',
   },
   meets: {
