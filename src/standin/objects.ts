@@ -243,6 +243,19 @@ export class WorksheetCollection extends ClientObject {
   }
 }
 
+/** A part of one worksheet (its protection, notes, threads, page layout, breaks): office.js addresses it through the sheet. */
+abstract class SheetChild extends ClientObject {
+  constructor(
+    ctx: RequestContextCore,
+    readonly sheet: Worksheet,
+  ) {
+    super(ctx);
+  }
+  override pathParent(): ClientObject | undefined {
+    return this.sheet;
+  }
+}
+
 export class Worksheet extends ClientObject {
   readonly protection: WorksheetProtection;
   readonly charts: ChartCollection;
@@ -444,16 +457,7 @@ export class Worksheet extends ClientObject {
   }
 }
 
-export class WorksheetProtection extends ClientObject {
-  constructor(
-    ctx: RequestContextCore,
-    private readonly sheet: Worksheet,
-  ) {
-    super(ctx);
-  }
-  override pathParent(): ClientObject | undefined {
-    return this.sheet;
-  }
+export class WorksheetProtection extends SheetChild {
   protected get typeName() {
     return 'WorksheetProtection';
   }
@@ -1168,16 +1172,7 @@ function noteKey(at: string | Range, api: string): string {
 }
 
 /** ExcelApi 1.18: the sheet's notes. On a protected sheet they cannot be added or edited. */
-export class NoteCollection extends ClientObject {
-  constructor(
-    ctx: RequestContextCore,
-    readonly sheet: Worksheet,
-  ) {
-    super(ctx);
-  }
-  override pathParent(): ClientObject | undefined {
-    return this.sheet;
-  }
+export class NoteCollection extends SheetChild {
   protected get typeName() {
     return 'NoteCollection';
   }
@@ -1313,16 +1308,7 @@ export class Note extends ClientObject {
 }
 
 /** ExcelApi 1.10: threaded comments, read only as far as the adapter needs (where they are). */
-export class CommentCollection extends ClientObject {
-  constructor(
-    ctx: RequestContextCore,
-    readonly sheet: Worksheet,
-  ) {
-    super(ctx);
-  }
-  override pathParent(): ClientObject | undefined {
-    return this.sheet;
-  }
+export class CommentCollection extends SheetChild {
   protected get typeName() {
     return 'CommentCollection';
   }
@@ -1381,16 +1367,7 @@ const ORIENTATIONS = ['Portrait', 'Landscape'];
 const PAPERS = ['Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5'];
 
 /** ExcelApi 1.9: the page setup of a sheet, as far as the adapter sets it. */
-export class PageLayout extends ClientObject {
-  constructor(
-    ctx: RequestContextCore,
-    private readonly sheet: Worksheet,
-  ) {
-    super(ctx);
-  }
-  override pathParent(): ClientObject | undefined {
-    return this.sheet;
-  }
+export class PageLayout extends SheetChild {
   protected get typeName() {
     return 'PageLayout';
   }
@@ -1451,16 +1428,7 @@ export class PageLayout extends ClientObject {
 }
 
 /** ExcelApi 1.9: manual horizontal page breaks. */
-export class PageBreakCollection extends ClientObject {
-  constructor(
-    ctx: RequestContextCore,
-    private readonly sheet: Worksheet,
-  ) {
-    super(ctx);
-  }
-  override pathParent(): ClientObject | undefined {
-    return this.sheet;
-  }
+export class PageBreakCollection extends SheetChild {
   protected get typeName() {
     return 'PageBreakCollection';
   }
