@@ -51,30 +51,24 @@ export function keepingHost(host: PaneHost): PaneHost {
   return kept;
 }
 
-/** What was read before, if it can still be trusted; else undefined. */
-export async function keptLoad(host: PaneHost): Promise<Loaded | undefined> {
-  const w = watches.get(host);
-  if (!w) return undefined;
-  await w.ready;
-  if (!w.live || w.stale || !w.kept) return undefined;
-  const outline = await host.outline();
-  // An edit made just before this command has its event queued: let it arrive first.
-  await new Promise((r) => setTimeout(r, 0));
-  return !w.stale && outline === w.kept.outline ? w.kept.loaded : undefined;
-}
-
 /**
- * Reads through `read` and keeps the result for `host`. Marked fresh before reading: an edit that
- * arrives while the workbook is being read marks it stale again.
+ * What was read before, if it can still be trusted; else `read()`'s result, kept for the next
+ * command. One outline probe either way: it is what the kept read is compared with, and what a
+ * new read is kept with. Marked fresh before the probe, so an edit that arrives while the workbook
+ * is being probed or read marks it stale again.
  */
-export async function readAndKeep(host: PaneHost, read: () => Promise<Loaded>): Promise<Loaded> {
+export async function keptOrRead(host: PaneHost, read: () => Promise<Loaded>): Promise<Loaded> {
   const w = watches.get(host);
   if (!w) return read();
   await w.ready;
   if (!w.live) return read();
+  const kept = w.stale ? undefined : w.kept;
   w.stale = false;
-  w.kept = undefined;
   const outline = await host.outline();
+  // An edit made just before this command has its event queued: let it arrive first.
+  await new Promise((r) => setTimeout(r, 0));
+  if (kept && !w.stale && outline === kept.outline) return kept.loaded;
+  w.kept = undefined;
   const loaded = await read();
   w.kept = { loaded, outline };
   return loaded;

@@ -4,7 +4,7 @@ import { fiscalYearLabel } from '../../core/values/fiscal-year';
 import { layoutById } from '../../core/layouts/registry';
 import { planTables } from '../../core/plan/progress-columns';
 import { verdictOf } from '../../core/validation/verdict';
-import { keptLoad, readAndKeep } from './kept';
+import { keptOrRead } from './kept';
 import type { OnStep, PaneHost } from './types';
 
 export interface Loaded {
@@ -19,9 +19,7 @@ export interface Loaded {
  */
 export async function loadAndAnalyse(host: PaneHost, onStep: OnStep): Promise<Loaded> {
   onStep('read');
-  const kept = await keptLoad(host);
-  if (kept) return kept;
-  return readAndKeep(host, async () => {
+  return keptOrRead(host, async () => {
     const grid = await host.read((done, total) => onStep('read', { done, total }));
     onStep('analyse');
     return { grid, analysis: analyse(grid) };
