@@ -21,8 +21,10 @@ function closable(stream: NodeJS.WriteStream): (line: string) => void {
 }
 
 let streams: Io | undefined;
+/** The process streams, watched for a closed pipe from the first line printed on (not at import). */
+const opened = (): Io => (streams ??= { out: closable(process.stdout), err: closable(process.stderr) });
 
 export const processIo: Io = {
-  out: (l) => (streams ??= { out: closable(process.stdout), err: closable(process.stderr) }).out(l),
-  err: (l) => (streams ??= { out: closable(process.stdout), err: closable(process.stderr) }).err(l),
+  out: (l) => opened().out(l),
+  err: (l) => opened().err(l),
 };

@@ -46,22 +46,22 @@ function write(value: unknown, indent: string, put: (s: string) => void): void {
     if (v.length === 0) return put('[]');
     put('[');
     v.forEach((x, i) => {
-      const j = toJsonValue(x);
-      const json = j === undefined || typeof j === 'function' || typeof j === 'symbol' ? 'null' : (JSON.stringify(j, null, 2) ?? 'null');
+      // JSON.stringify gives undefined for what JSON has no value for; in an array that is null.
+      const json = JSON.stringify(toJsonValue(x), null, 2) ?? 'null';
       put(`${i ? ',' : ''}\n${inner}${indented(json, inner)}`);
     });
     put(`\n${indent}]`);
     return;
   }
-  const keys = Object.keys(v).filter((k) => {
-    const x = toJsonValue((v as Record<string, unknown>)[k]);
-    return x !== undefined && typeof x !== 'function' && typeof x !== 'symbol';
-  });
-  if (keys.length === 0) return put('{}');
+  // Keys whose value JSON cannot hold (undefined, functions, symbols) are left out, as JSON.stringify does.
+  const entries = Object.entries(v)
+    .map(([k, x]) => [k, toJsonValue(x)] as const)
+    .filter(([, x]) => x !== undefined && typeof x !== 'function' && typeof x !== 'symbol');
+  if (entries.length === 0) return put('{}');
   put('{');
-  keys.forEach((k, i) => {
+  entries.forEach(([k, x], i) => {
     put(`${i ? ',' : ''}\n${inner}${JSON.stringify(k)}: `);
-    write((v as Record<string, unknown>)[k], inner, put);
+    write(x, inner, put);
   });
   put(`\n${indent}}`);
 }
