@@ -135,7 +135,6 @@ export function LayoutSpecEditor({
                   size="small"
                   aria-label={label}
                   value={field}
-                 
                   onChange={(_, d) => change({ ...draft, columns: { ...draft.columns, [label]: d.value as MappingField } })}
                 >
                   {FieldSchema.options.map((f) => (
