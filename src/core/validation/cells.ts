@@ -10,6 +10,7 @@ import { finding, type Finding } from './finding';
 import type { FindingCode } from './catalogue';
 import { itemLabel, shown, where } from './shared';
 import type { Label, ParamValue } from './template';
+import { oncePer } from '../once-per';
 
 /**
  * Cells checked against zod schemas. Every field of a layout has the schema of what its cells must
@@ -42,18 +43,8 @@ export const AmountCell = Value.superRefine((v, ctx) => {
   else if (v.kind === 'number' && v.value < 0) raise(ctx, 'VLD012');
 });
 
-const ratingSchemas = new WeakMap<Scale, z.ZodType<string>>();
-const textSchemas = new WeakMap<CellRule, z.ZodType<string>>();
-
 /** A rating: a symbol of the plan's scale, with a label that agrees with it, or a not-rated mark. */
-export function ratingCell(scale: Scale): z.ZodType<string> {
-  let hit = ratingSchemas.get(scale);
-  if (!hit) {
-    hit = ratingSchema(scale);
-    ratingSchemas.set(scale, hit);
-  }
-  return hit;
-}
+export const ratingCell: (scale: Scale) => z.ZodType<string> = oncePer(ratingSchema);
 
 function ratingSchema(scale: Scale) {
   return z.string().superRefine((text, ctx) => {
@@ -65,14 +56,7 @@ function ratingSchema(scale: Scale) {
 }
 
 /** A text the layout requires: not blank (error or warning per the layout), and saying something when asked. */
-export function textCell(rule: CellRule): z.ZodType<string> {
-  let hit = textSchemas.get(rule);
-  if (!hit) {
-    hit = textSchema(rule);
-    textSchemas.set(rule, hit);
-  }
-  return hit;
-}
+export const textCell: (rule: CellRule) => z.ZodType<string> = oncePer(textSchema);
 
 function textSchema(rule: CellRule) {
   return z.string().superRefine((text, ctx) => {

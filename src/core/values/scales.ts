@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizeWidth } from './normalize';
+import { oncePer } from '../once-per';
 
 /**
  * Rating scales as data. Cities rate progress on their own scale: A–D, S/A/B/C, A–E with C "on
@@ -244,11 +245,7 @@ interface Compiled {
   prefixes: { key: string; symbol: string }[];
 }
 
-const compiled = new WeakMap<Scale, Compiled>();
-
-function compile(scale: Scale): Compiled {
-  const hit = compiled.get(scale);
-  if (hit) return hit;
+const compile = oncePer((scale: Scale): Compiled => {
   const bySymbol = new Map<string, string>();
   const byLabel = new Map<string, string>();
   for (const s of scale.symbols) {
@@ -262,10 +259,8 @@ function compile(scale: Scale): Compiled {
   }
   const notRated = new Set([...NOT_RATED_MARKS, ...scale.notRated].map(ratingKey));
   const prefixes = [...bySymbol.entries()].map(([key, symbol]) => ({ key, symbol })).sort((a, b) => b.key.length - a.key.length);
-  const c = { bySymbol, byLabel, notRated, prefixes };
-  compiled.set(scale, c);
-  return c;
-}
+  return { bySymbol, byLabel, notRated, prefixes };
+});
 
 export interface ReadRating {
   symbol: string;

@@ -13,6 +13,7 @@ import { buildEffects, buildIndicator, ratingOf, valueAt, writableRef, type Effe
 import { headerMoneyUnit, headerYear, isYearOnly } from './labels';
 import { chooseReportYear, type YearEvidence } from './report-year';
 import type { FormField, FormKey, FormSpec, FormValue, LayoutSpec } from './spec';
+import { oncePer } from '../../once-per';
 
 /**
  * Form sheets: one item per sheet, each part a label with its value beside it (基本方針 | 1 | 行政サービスの最適化),
@@ -301,15 +302,7 @@ interface SheetForm {
 
 export function defineForm(spec: LayoutSpec, hooks: FormHooks = {}): LayoutReader & { spec: LayoutSpec } {
   const locator = new FormLocator(spec.form!);
-  const forms = new WeakMap<SheetView, LocatedForm>();
-  const locate = (v: SheetView) => {
-    let f = forms.get(v);
-    if (!f) {
-      f = locator.locate(v);
-      forms.set(v, f);
-    }
-    return f;
-  };
+  const locate = oncePer((v: SheetView) => locator.locate(v));
 
   function detect(wb: WorkbookGrid): SheetDetection[] {
     const out: SheetDetection[] = [];

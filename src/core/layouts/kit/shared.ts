@@ -2,19 +2,12 @@ import { SheetView } from '../../grid/sheet-view';
 import type { SheetGrid } from '../../grid/types';
 import type { Item, Policy } from '../../model/plan';
 import { finding, type Finding } from '../../validation/finding';
+import { oncePer } from '../../once-per';
 
 /** What table and form layouts share: one view per sheet, one id per item, the policies in plan order. */
 
 /** Detection and reading share one view per sheet, so its text cache serves every layout. */
-const views = new WeakMap<SheetGrid, SheetView>();
-export function viewOf(grid: SheetGrid): SheetView {
-  let v = views.get(grid);
-  if (!v) {
-    v = new SheetView(grid);
-    views.set(grid, v);
-  }
-  return v;
-}
+export const viewOf: (grid: SheetGrid) => SheetView = oncePer((grid) => new SheetView(grid));
 
 /** One id per item (【再掲】 repeats excepted): a later duplicate keeps its row visible under a distinct id. */
 export function dedupe(items: Item[], findings: Finding[]): void {
