@@ -434,16 +434,16 @@ describe('outline() and onChange() through office.js', () => {
   test('the outline changes with a sheet added or protected, and not with a value written', async () => {
     const { si, host } = setup({ name: 'w.xlsx', sheets: [sheet('一覧')] });
     const first = await host.outline();
-    expect(first).toBe('一覧|Visible|0|0,0,2,2');
+    expect(first).toBe('一覧|visible|0|0,0,1,1');
     await host.apply({ label: 'fill', writes: [{ sheet: '一覧', address: 'B2', value: 'B', expect: 'A', reason: 'rating' }], sheets: [] });
     expect(await host.outline()).toBe(first);
     si.setProtected('一覧', true);
-    expect(await host.outline()).toBe('一覧|Visible|1|0,0,2,2');
+    expect(await host.outline()).toBe('一覧|visible|1|0,0,1,1');
     await Excel.run(async (ctx) => {
       ctx.workbook.worksheets.add('メモ');
       await ctx.sync();
     });
-    expect((await host.outline()).split('\n')).toEqual(['一覧|Visible|1|0,0,2,2', 'メモ|Visible|0|-']);
+    expect((await host.outline()).split('\n')).toEqual(['一覧|visible|1|0,0,1,1', 'メモ|visible|0|-']);
   });
 
   test('onChange says whether Excel took the handler', async () => {

@@ -5,7 +5,7 @@ import { applyPlan, partialError } from './apply';
 import type { Runner } from './batches';
 import { errorCode, ExcelHostError, toHostError } from './errors';
 import { setHighlight, type HighlightCell, type HighlightResult } from './highlight';
-import { DEFAULT_READ_BUDGET, readWorkbook, type ReadBudget } from './read';
+import { DEFAULT_READ_BUDGET, loadSheetMetas, readWorkbook, type ReadBudget } from './read';
 import { worksheet } from './proxies';
 import { batchBySize, DEFAULT_REQUEST_BUDGET, rangeLoadBytes, REQUEST_LIMIT_BYTES, SYNC_BYTES } from './request-size';
 
@@ -296,17 +296,9 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
 
     outline: () =>
       run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets.load('items/name,items/visibility');
-        await ctx.sync();
-        const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
-        for (const ws of sheets.items) ws.protection.load('protected');
-        await ctx.sync();
-        return sheets.items
-          .map((ws, i) => {
-            const u = used[i];
-            const extent = u.isNullObject ? '-' : `${u.rowIndex},${u.columnIndex},${u.rowCount},${u.columnCount}`;
-            return `${ws.name}|${ws.visibility}|${ws.protection.protected ? 1 : 0}|${extent}`;
-          })
+        const { metas } = await loadSheetMetas(ctx);
+        return metas
+          .map((m) => `${m.name}|${m.visibility}|${m.protected ? 1 : 0}|${m.used ? `${m.used.top},${m.used.left},${m.used.bottom},${m.used.right}` : '-'}`)
           .join('\n');
       }),
 

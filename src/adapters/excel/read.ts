@@ -34,7 +34,7 @@ export const DEFAULT_READ_BUDGET: ReadBudget = {
   requestBudget: DEFAULT_REQUEST_BUDGET,
 };
 
-interface SheetMeta {
+export interface SheetMeta {
   name: string;
   visibility: SheetGrid['visibility'];
   protected: boolean;
@@ -151,32 +151,46 @@ export interface ReadOptions {
   progress?: (done: number, total: number) => void;
 }
 
+/**
+ * Syncs 1–2 of every read: which sheets exist (sync 1), then each one's used range (values only)
+ * and protection (sync 2), where `more` can queue what else it needs of the sheets.
+ */
+export async function loadSheetMetas(
+  context: Excel.RequestContext,
+  more?: (items: Excel.Worksheet[]) => void,
+  tick?: () => void,
+): Promise<{ items: Excel.Worksheet[]; metas: SheetMeta[] }> {
+  const sheets = context.workbook.worksheets.load('items/name,items/visibility');
+  await context.sync();
+  tick?.();
+  const items = sheets.items;
+  const used = items.map((ws) => ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
+  for (const ws of items) ws.protection.load('protected');
+  more?.(items);
+  await context.sync();
+  tick?.();
+  const metas = items.map((ws, i) => ({
+    name: ws.name,
+    visibility: VIS[ws.visibility as string] ?? 'visible',
+    protected: ws.protection.protected,
+    used: used[i].isNullObject ? null : rectOf(used[i]),
+  }));
+  return { items, metas };
+}
+
 export async function readWorkbook(context: Excel.RequestContext, opts: ReadOptions): Promise<WorkbookGrid> {
   const budget = opts.budget ?? DEFAULT_READ_BUDGET;
   let done = 0;
   let total = 4;
   const tick = () => opts.progress?.(++done, Math.max(total, done));
 
-  // Sync 1: which sheets exist.
   const wb = context.workbook;
   wb.load('name');
-  const sheets = wb.worksheets.load('items/name,items/visibility');
-  await context.sync();
-  tick();
-  const items = sheets.items;
-
-  // Sync 2: per sheet, used range (values only), protection, merged areas in row blocks of the full used range.
-  const used = items.map((ws) => ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
-  const full = items.map((ws) => ws.getUsedRangeOrNullObject(false).load('rowIndex,columnIndex,rowCount,columnCount'));
-  for (const ws of items) ws.protection.load('protected');
-  await context.sync();
-  tick();
-  const metas: SheetMeta[] = items.map((ws, i) => ({
-    name: ws.name,
-    visibility: VIS[ws.visibility as string] ?? 'visible',
-    protected: ws.protection.protected,
-    used: used[i].isNullObject ? null : rectOf(used[i]),
-  }));
+  // With the sheets' used ranges, the full used range too: merged areas are asked in row blocks of it.
+  let full: Excel.Range[] = [];
+  const { items, metas } = await loadSheetMetas(context, (items) => {
+    full = items.map((ws) => ws.getUsedRangeOrNullObject(false).load('rowIndex,columnIndex,rowCount,columnCount'));
+  }, tick);
   const names = metas.map((m) => m.name);
 
   // Syncs 3…: formulas (constants included) by row chunks.
