@@ -5,7 +5,7 @@ import { applyPlan, partialError } from './apply';
 import type { Runner } from './batches';
 import { errorCode, ExcelHostError, toHostError } from './errors';
 import { setHighlight, type HighlightCell, type HighlightResult } from './highlight';
-import { DEFAULT_READ_BUDGET, loadSheetMetas, readWorkbook, type ReadBudget } from './read';
+import { DEFAULT_READ_BUDGET, loadSheetMetas, readWorkbook, type ReadBudget, type SheetMeta } from './read';
 import { worksheet } from './proxies';
 import { batchBySize, DEFAULT_REQUEST_BUDGET, rangeLoadBytes, REQUEST_LIMIT_BYTES, SYNC_BYTES } from './request-size';
 
@@ -70,6 +70,8 @@ export interface ExcelHost extends WorkbookHost {
    * extent of its values, in two small syncs. The pane compares it before answering from what it read.
    */
   outline(): Promise<string>;
+  /** The outline as the last read() found it (undefined before any): what a kept read is compared with later. */
+  readOutline(): string | undefined;
   /**
    * Values and formulas of a few ranges (a changed range from onChange, by sheet name or id), in
    * syncs sized by the request: what a refresh re-reads instead of the whole workbook.
@@ -161,6 +163,11 @@ export function detectApiSupport(): ApiSupport {
 /** Base64 of a file Excel on the web would refuse: the string alone travels in one request. */
 const MAX_INSERT_BASE64 = REQUEST_LIMIT_BYTES - 64 * 1024;
 
+/** Each sheet's name, visibility, protection and values extent, one line per sheet. */
+function outlineOf(metas: SheetMeta[]): string {
+  return metas.map((m) => `${m.name}|${m.visibility}|${m.protected ? 1 : 0}|${m.used ? `${m.used.top},${m.used.left},${m.used.bottom},${m.used.right}` : '-'}`).join('\n');
+}
+
 export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
   const budget: ReadBudget = { ...DEFAULT_READ_BUDGET, ...opts.readBudget };
   const requestBudget = opts.requestBudget ?? DEFAULT_REQUEST_BUDGET;
@@ -198,6 +205,7 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
       throw e;
     }
   };
+  let lastOutline: string | undefined;
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>, undoGroup = false): Promise<T> =>
     runner(batch, { undoGroup }).catch((e) => {
       throw toHostError(e);
@@ -205,7 +213,16 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
 
   return {
     read: (progress?: (done: number, total: number) => void): Promise<WorkbookGrid> =>
-      run((ctx) => readWorkbook(ctx, { budget, mergedAreas: api().mergedAreas, progress })),
+      run((ctx) =>
+        readWorkbook(ctx, {
+          budget,
+          mergedAreas: api().mergedAreas,
+          progress,
+          onSheets: (metas) => {
+            lastOutline = outlineOf(metas);
+          },
+        }),
+      ),
 
     apply: (plan: WritePlan, progress?: (done: number, total: number) => void): Promise<ApplyResult> =>
       applyPlan(runner, plan, { requestBudget, features: { dataValidation: api().dataValidation, pageLayout: api().pageLayout, comments: api().comments, notes: api().notes }, progress, by }).catch((e) => {
@@ -294,13 +311,9 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
       }
     },
 
-    outline: () =>
-      run(async (ctx) => {
-        const { metas } = await loadSheetMetas(ctx);
-        return metas
-          .map((m) => `${m.name}|${m.visibility}|${m.protected ? 1 : 0}|${m.used ? `${m.used.top},${m.used.left},${m.used.bottom},${m.used.right}` : '-'}`)
-          .join('\n');
-      }),
+    outline: () => run(async (ctx) => outlineOf((await loadSheetMetas(ctx)).metas)),
+
+    readOutline: () => lastOutline,
 
     readRanges: (ranges) =>
       run(async (ctx) => {

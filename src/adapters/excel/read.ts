@@ -149,6 +149,8 @@ export interface ReadOptions {
   /** ExcelApi 1.13: merged areas; without it, merges are not reported. */
   mergedAreas: boolean;
   progress?: (done: number, total: number) => void;
+  /** Told the sheets as this read found them (name, visibility, protection, used range). */
+  onSheets?: (metas: SheetMeta[]) => void;
 }
 
 /**
@@ -191,6 +193,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   const { items, metas } = await loadSheetMetas(context, (items) => {
     full = items.map((ws) => ws.getUsedRangeOrNullObject(false).load('rowIndex,columnIndex,rowCount,columnCount'));
   }, tick);
+  opts.onSheets?.(metas);
   const names = metas.map((m) => m.name);
 
   // Syncs 3…: formulas (constants included) by row chunks.

@@ -49,6 +49,17 @@ describe('what the pane read is kept while nothing changed', () => {
     expect(b.counts).toEqual(a.counts);
   });
 
+  test('a command that reads costs no sync more than without keeping (the read gives the outline)', async () => {
+    const { si, host } = setup();
+    si.resetStats();
+    await runValidate(host, quiet);
+    const kept = si.stats.syncs;
+    const raw = createStandIn(isehara);
+    installStandIn(globalThis as unknown as Record<string, unknown>, raw);
+    await runValidate(createExcelHost(), quiet);
+    expect(kept).toBe(raw.stats.syncs);
+  });
+
   test('a co-author’s edit: read again, and the answer has it', async () => {
     const { si, host, reads } = setup();
     const before = await runValidate(host, quiet);

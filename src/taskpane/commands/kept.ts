@@ -53,9 +53,8 @@ export function keepingHost(host: PaneHost): PaneHost {
 
 /**
  * What was read before, if it can still be trusted; else `read()`'s result, kept for the next
- * command. One outline probe either way: it is what the kept read is compared with, and what a
- * new read is kept with. Marked fresh before the probe, so an edit that arrives while the workbook
- * is being probed or read marks it stale again.
+ * command with the outline that read found (no probe of its own). Marked fresh before the probe
+ * and the read, so an edit that arrives meanwhile marks it stale again.
  */
 export async function keptOrRead(host: PaneHost, read: () => Promise<Loaded>): Promise<Loaded> {
   const w = watches.get(host);
@@ -64,12 +63,15 @@ export async function keptOrRead(host: PaneHost, read: () => Promise<Loaded>): P
   if (!w.live) return read();
   const kept = w.stale ? undefined : w.kept;
   w.stale = false;
-  const outline = await host.outline();
-  // An edit made just before this command has its event queued: let it arrive first.
-  await new Promise((r) => setTimeout(r, 0));
-  if (kept && !w.stale && outline === kept.outline) return kept.loaded;
+  if (kept) {
+    const outline = await host.outline();
+    // An edit made just before this command has its event queued: let it arrive first.
+    await new Promise((r) => setTimeout(r, 0));
+    if (!w.stale && outline === kept.outline) return kept.loaded;
+  }
   w.kept = undefined;
   const loaded = await read();
-  w.kept = { loaded, outline };
+  const outline = host.readOutline();
+  if (outline !== undefined) w.kept = { loaded, outline };
   return loaded;
 }
