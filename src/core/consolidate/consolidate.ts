@@ -272,9 +272,10 @@ interface Holder {
   /** Compared only between copies of an item, so made when first asked for (valuesOf). */
   values?: ReportedValues;
   plan: Pick<Plan, 'reportFy'>;
-  /** Cells read: the richer copy of identical ones is used, so provenance points at the most detail. */
-  richness: number;
 }
+
+/** Cells read: the richer copy of identical ones is used, so provenance points at the most detail. */
+const richness = (h: Holder) => Object.keys(h.item.cells).length;
 
 interface Entry {
   copies: Holder[];
@@ -309,7 +310,6 @@ function mergeItems(files: FileInput[], policies: PolicyMap, opts: ConsolidateOp
         item,
         ...(evals.has(original.id) ? { evaluation: evals.get(original.id)! } : {}),
         plan: f.plan,
-        richness: Object.keys(item.cells).length,
       };
       // 【再掲】 rows repeat an item inside one plan on purpose; they are never matched across files.
       const repost = item.flags.includes('repost');
@@ -354,7 +354,7 @@ function mergeItems(files: FileInput[], policies: PolicyMap, opts: ConsolidateOp
   const countedFrom = new Map<string, number>();
   const taken = new Set<string>();
   // Numbers no copy disputes; a renumbered item takes a number of its own that none of these uses.
-  const claimed = new Set(entries.filter((e) => new Set(e.copies.map((c) => c.item.id)).size === 1).map((e) => e.copies[0].item.id));
+  const claimed = new Set(entries.filter((e) => e.copies.every((c) => c.item.id === e.copies[0].item.id)).map((e) => e.copies[0].item.id));
   // Equal copies are told once per pair of files, not once per item (a list beside its item sheets repeats them all).
   const pairs = new Map<string, { used: Holder; other: Holder; ids: string[] }>();
   for (const e of entries) {
@@ -370,9 +370,10 @@ function mergeItems(files: FileInput[], policies: PolicyMap, opts: ConsolidateOp
     }
     const id = uniqueId(e, h, claimed, taken);
     taken.add(id);
-    items.push({ ...h.item, id });
+    // Items are never changed once read: a copy only where the id is not the file's own.
+    items.push(id === h.item.id ? h.item : { ...h.item, id });
     origins[id] = { file: h.file, itemId: h.item.id, layout: h.item.source.layout, sheet: h.item.source.sheet, row: h.item.source.row };
-    if (h.evaluation) evaluations.push({ ...h.evaluation, itemId: id });
+    if (h.evaluation) evaluations.push(id === h.evaluation.itemId ? h.evaluation : { ...h.evaluation, itemId: id });
     if (chosen.duplicate) duplicates.push({ ...chosen.duplicate, id });
     if (!h.item.flags.includes('repost')) countedFrom.set(h.file, (countedFrom.get(h.file) ?? 0) + 1);
   }
@@ -388,7 +389,7 @@ function mergeItems(files: FileInput[], policies: PolicyMap, opts: ConsolidateOp
  * sheet printed with the wrong number); a number used by two different items gets the file beside it.
  */
 function uniqueId(e: Entry, h: Holder, claimed: Set<string>, taken: Set<string>): string {
-  const ids = [...new Set(e.copies.map((c) => c.item.id))];
+  const ids = e.copies.length === 1 ? [h.item.id] : [...new Set(e.copies.map((c) => c.item.id))];
   if (ids.length > 1) {
     const free = ids.find((id) => !claimed.has(id) && !taken.has(id));
     if (free !== undefined) return free;
@@ -444,7 +445,7 @@ function resolve(e: Entry, opts: ConsolidateOptions, findings: ConFinding[]): { 
   const base = { name: first.item.name, copies: e.copies.map(copyOf), differing };
 
   if (differing.length === 0) {
-    const richest = [...e.copies].sort((a, b) => b.richness - a.richness)[0];
+    const richest = [...e.copies].sort((a, b) => richness(b) - richness(a))[0];
     const holder = chosen ?? preferred ?? richest;
     return { holder, duplicate: { ...base, used: holder.file, resolution: chosen ? 'choice' : preferred ? 'prefer' : 'same' } };
   }

@@ -213,9 +213,10 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
         const bctx: BuildContext = { layout: spec.id, spec: t, scale, ...(year !== undefined ? { reportFy: year } : {}) };
         const rowOfItem: Record<string, number> = {};
         const dataRows: number[] = [];
+        const tctx = { ...ctx, table: tw };
         for (const ir of tw.items) {
           const item = buildItem(ir, bctx);
-          if (hooks.item?.(item, ir, { ...ctx, table: tw }) === false) continue;
+          if (hooks.item?.(item, ir, tctx) === false) continue;
           items.push(item);
           rowOfItem[item.id] = ir.row.row;
           dataRows.push(ir.row.row);
