@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
@@ -30,7 +31,7 @@ const silent = { out: () => {}, err: () => {} };
  */
 const main: typeof import('../src/cli/main').main = (() => {
   execFileSync(process.execPath, [path.join(__dirname, '..', 'scripts', 'build-cli.js'), '--if-stale'], { stdio: 'inherit' });
-  return require('../build/cli/main.js').main;
+  return createRequire(__filename)('../build/cli/main.js').main;
 })();
 
 type Op = 'floor' | 'exceljs' | 'reader' | 'summary' | 'validate' | 'fill';
