@@ -2,6 +2,7 @@ import type { Item, Plan, Policy } from '../model/plan';
 import { mergeClassNames } from '../model/plan';
 import type { Evaluation } from '../rules/evaluation';
 import { fiscalYearLabel } from '../values/fiscal-year';
+import { DEFAULT_SCALE, type Scale } from '../values';
 import { conFinding, type ConFinding, type Params } from './codes';
 import {
   COMPARED_FIELDS,
@@ -120,7 +121,7 @@ export function consolidate(inputs: readonly ConsolidationInput[], opts: Consoli
   const merged = mergeItems(used.map((l) => l.input), policies, opts, findings);
   for (const l of used) l.entry.counted = merged.countedFrom.get(l.input.file) ?? 0;
 
-  const scale = used.map((l) => l.input.plan.scale).find((x) => x !== undefined);
+  const scale = cityScale(used, findings);
   const rulePack = used.map((l) => l.input.plan.rulePack).find((x) => x !== undefined);
   const cellRules = Object.assign({}, ...used.map((l) => l.input.plan.cellRules ?? {}));
   // Built from plans that were each parsed where they entered the core: parsing the merged plan again
@@ -132,7 +133,7 @@ export function consolidate(inputs: readonly ConsolidationInput[], opts: Consoli
     items: merged.items,
     ...(reportFy !== undefined ? { reportFy } : {}),
     ...(used.some((l) => l.input.plan.classNames) ? { classNames: mergeClassNames(used.map((l) => l.input.plan.classNames)) } : {}),
-    // The city's scale and rule pack, as the department files were read (the first file's where they differ),
+    // The city's scale (the one most items are rated on) and rule pack, as the department files were read,
     // and each layout's cell rules: the summary counts in the city's own columns.
     ...(scale ? { scale } : {}),
     ...(rulePack ? { rulePack } : {}),
@@ -183,6 +184,35 @@ export function majorityYear(votes: { fy: number | undefined; weight: number }[]
     if (best === undefined || w > tally.get(best)! || (w === tally.get(best)! && fy > best)) best = fy;
   }
   return best;
+}
+
+/**
+ * The scale the summary counts on: the one most items were rated on. A file rated on another scale
+ * is said (CON015): its symbols the summary's scale lacks count as unrated, and a symbol both have
+ * (A of S/A/B/C, A of A–D) need not mean the same.
+ */
+function cityScale(used: { input: FileInput }[], findings: ConFinding[]): Scale | undefined {
+  // A plan without a scale is rated A–D.
+  const keyOf = (s: Scale | undefined) => {
+    const x = s ?? DEFAULT_SCALE;
+    return `${x.id}|${x.symbols.map((y) => y.symbol).join('|')}`;
+  };
+  const weight = new Map<string, { scale: Scale | undefined; items: number; file: string }>();
+  for (const l of used) {
+    const s = l.input.plan.scale;
+    const w = weight.get(keyOf(s)) ?? { scale: s, items: 0, file: l.input.file };
+    w.items += l.input.plan.items.length;
+    weight.set(keyOf(s), w);
+  }
+  const best = [...weight.values()].sort((a, b) => b.items - a.items)[0];
+  if (!best) return undefined;
+  for (const l of used) {
+    const s = l.input.plan.scale;
+    if (keyOf(s) === keyOf(best.scale)) continue;
+    const label = (x: Scale | undefined) => (x ?? DEFAULT_SCALE).label;
+    findings.push(conFinding('CON015', { file: l.input.file, fileScale: label(s), scale: label(best.scale), example: best.file }, [{ file: l.input.file }, { file: best.file }]));
+  }
+  return best.scale;
 }
 
 function mostCommon(xs: string[]): string | undefined {
