@@ -15,6 +15,7 @@ import { bandAt, findTable, hasDataBelow, type TableColumn, type TableMatch } fr
 import { headerYear, LabelMatcher, strippedKey } from './labels';
 import { chooseReportYear, type YearEvidence } from './report-year';
 import { fieldRule, refieldColumns, walkSheet, type ItemRow, type SheetWalk, type TableWalk, type WalkOptions } from './rows';
+import { readTraces, type Decided } from './trace';
 import { LayoutSpecSchema, type DataField, type LayoutSpec, type LayoutSpecInput, type TableSpec } from './spec';
 
 /**
@@ -152,6 +153,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     const names = opts.sheets ?? detect(wb).filter((d) => d.score >= ACCEPT).map((d) => d.sheet);
     const ctx: HookContext = { wb, spec, scale: DEFAULT_SCALE, findings, opts, state: new Map() };
     const walks: { view: SheetView; walk: SheetWalk }[] = [];
+    const hookedSheets: string[] = [];
 
     for (const name of names) {
       const grid = wb.sheets.find((s) => s.name === name);
@@ -161,6 +163,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       }
       const view = viewOf(grid);
       if (hooks.sheets?.detect(view)) {
+        hookedSheets.push(name);
         hooks.sheets.read(view, ctx);
         continue;
       }
@@ -182,19 +185,10 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     const promoted = new Map<TableColumn, Label>();
     for (const { view, walk } of walks) for (const tw of walk.tables) promoteRating(view, tw, promoted);
 
-    // The scale: stated by the layout, else what the rating cells hold.
-    const stated = opts.scale ?? (typeof spec.scale === 'string' ? scaleById(spec.scale) : spec.scale);
-    let scale = stated ?? DEFAULT_SCALE;
-    if (!stated) {
-      const guess = inferFromWalks(walks);
-      if (guess) {
-        scale = guess.scale;
-        if (scale.id !== DEFAULT_SCALE.id) findings.push(finding('LAY019', guess.at, { scale: scale.label, values: guess.values }));
-      }
-    }
+    const decided = decide(walks, opts);
+    const { scale, year } = decided;
+    findings.push(...decided.findings);
     ctx.scale = scale;
-
-    const year = decideYear(walks, opts, findings);
     ctx.reportFy = year;
 
     const items: Item[] = [];
@@ -209,13 +203,11 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       }
       let sheetItems = 0;
       for (const tw of walk.tables) {
-        const t = tableSpecOf(tw);
-        const bctx: BuildContext = { layout: spec.id, spec: t, scale, ...(year !== undefined ? { reportFy: year } : {}) };
         const rowOfItem: Record<string, number> = {};
         const dataRows: number[] = [];
         for (const ir of tw.items) {
-          const item = buildItem(ir, bctx);
-          if (hooks.item?.(item, ir, { ...ctx, table: tw }) === false) continue;
+          const item = itemOf(ir, tw, ctx);
+          if (!item) continue;
           items.push(item);
           rowOfItem[item.id] = ir.row.row;
           dataRows.push(ir.row.row);
@@ -250,8 +242,44 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       fields,
       ...(spec.rulePack ? { rulePack: spec.rulePack } : {}),
     };
+    readTraces.set(read, {
+      spec,
+      tables,
+      walks,
+      hookedSheets,
+      ctx,
+      after: !!hooks.after,
+      ...(hooks.row ? { row: hooks.row } : {}),
+      ...(hooks.start ? { start: hooks.start } : {}),
+      decided,
+      decide: (w) => decide(w, opts),
+      itemOf,
+    });
     hooks.after?.(read, ctx);
     return read;
+  }
+
+  /** The scale (stated by the layout, else what the rating cells hold) and the report year, with the findings deciding them made. */
+  function decide(walks: { view: SheetView; walk: SheetWalk }[], opts: ReadOptions): Decided {
+    const findings: Finding[] = [];
+    const stated = opts.scale ?? (typeof spec.scale === 'string' ? scaleById(spec.scale) : spec.scale);
+    let scale = stated ?? DEFAULT_SCALE;
+    if (!stated) {
+      const guess = inferFromWalks(walks);
+      if (guess) {
+        scale = guess.scale;
+        if (scale.id !== DEFAULT_SCALE.id) findings.push(finding('LAY019', guess.at, { scale: scale.label, values: guess.values }));
+      }
+    }
+    const year = decideYear(walks, opts, findings);
+    return { scale, ...(year !== undefined ? { year } : {}), findings };
+  }
+
+  /** One item of a table walk: the kit's build, then the layout's hook (false drops the row). */
+  function itemOf(ir: ItemRow, tw: TableWalk, ctx: HookContext): Item | undefined {
+    const bctx: BuildContext = { layout: spec.id, spec: tableSpecOf(tw), scale: ctx.scale, ...(ctx.reportFy !== undefined ? { reportFy: ctx.reportFy } : {}) };
+    const item = buildItem(ir, bctx);
+    return hooks.item?.(item, ir, { ...ctx, table: tw }) === false ? undefined : item;
   }
 
   function tableSpecOf(tw: TableWalk): TableSpec {
