@@ -76,7 +76,7 @@ export interface ExcelHost extends WorkbookHost {
    * Values and formulas of a few ranges (a changed range from onChange, by sheet name or id), in
    * syncs sized by the request: what a refresh re-reads instead of the whole workbook.
    */
-  readRanges(ranges: { sheet: string; address: string }[]): Promise<{ sheet: string; address: string; values: unknown[][]; formulas: unknown[][] }[]>;
+  readRanges(ranges: { sheet: string; address: string }[]): Promise<RangeRead[]>;
   apiSupport(): ApiSupport;
 }
 
@@ -92,6 +92,18 @@ export interface WorkbookChange {
   address: string;
   /** Another person's edit (co-authoring) rather than this session's. */
   remote: boolean;
+  /** Excel's changeType: RangeEdited for typed or pasted cells; rows or cells inserted or deleted move others. */
+  type: string;
+}
+
+/** A range as readRanges read it: the sheet as asked (name or id) and its name now. */
+export interface RangeRead {
+  sheet: string;
+  /** The sheet's name when read. */
+  name: string;
+  address: string;
+  values: unknown[][];
+  formulas: unknown[][];
 }
 
 export interface ExcelHostOptions {
@@ -293,7 +305,7 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
       try {
         const registered = await Excel.run(async (ctx) => {
           const r = ctx.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
-            cb({ worksheetId: e.worksheetId, address: e.address, remote: e.source === 'Remote' });
+            cb({ worksheetId: e.worksheetId, address: e.address, remote: e.source === 'Remote', type: String(e.changeType) });
           });
           await ctx.sync();
           return r;
@@ -317,11 +329,13 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
 
     readRanges: (ranges) =>
       run(async (ctx) => {
-        const out: { sheet: string; address: string; values: unknown[][]; formulas: unknown[][] }[] = [];
+        const out: RangeRead[] = [];
         for (const part of batchBySize(ranges, (r) => rangeLoadBytes(r.address, ['values', 'formulas']), requestBudget - SYNC_BYTES)) {
+          // With each sheet's name: an event names its sheet by id, the grid by name.
+          const sheets = new Map(part.map((r) => [r.sheet, worksheet(ctx, r.sheet).load('name')]));
           const loaded = part.map((r) => worksheet(ctx, r.sheet).getRange(r.address).load('values,formulas'));
           await ctx.sync();
-          part.forEach((r, i) => out.push({ ...r, values: loaded[i].values, formulas: loaded[i].formulas }));
+          part.forEach((r, i) => out.push({ ...r, name: sheets.get(r.sheet)!.name, values: loaded[i].values, formulas: loaded[i].formulas }));
         }
         return out;
       }),

@@ -4,7 +4,7 @@ import { createExcelHost } from '../../adapters/excel/host';
 import type { WorkbookGrid } from '../../core/grid/types';
 import { createStandIn, gridFromXlsxBuffer, installStandIn, type StandIn } from '../../standin';
 import { runFill } from './fill';
-import { keepingHost } from './kept';
+import { keepingHost, MAX_EDITED_RANGES } from './kept';
 import { inspect } from './load';
 import { quiet } from './types';
 import { runValidate } from './validate';
@@ -36,6 +36,17 @@ function setup(apiVersion = '1.20'): { si: StandIn; host: ReturnType<typeof keep
   return { si, host: keepingHost(counted), reads: () => n };
 }
 
+/** 検証 as a pane that kept nothing would answer, on the workbook as the stand-in now holds it. */
+async function freshValidate(si: StandIn) {
+  const fresh = createStandIn(si.toGrid());
+  installStandIn(globalThis as unknown as Record<string, unknown>, fresh);
+  try {
+    return await runValidate(createExcelHost(), quiet);
+  } finally {
+    installStandIn(globalThis as unknown as Record<string, unknown>, si);
+  }
+}
+
 /** Lets the stand-in deliver change events (Excel raises them after the current task). */
 const settle = () => new Promise((r) => setTimeout(r, 5));
 
@@ -60,25 +71,74 @@ describe('what the pane read is kept while nothing changed', () => {
     expect(kept).toBe(raw.stats.syncs);
   });
 
-  test('a co-author’s edit: read again, and the answer has it', async () => {
+  test('a co-author’s edit: only that cell is read again, and the answer has it', async () => {
     const { si, host, reads } = setup();
     const before = await runValidate(host, quiet);
     expect(before.counts.warning).toBe(6);
     // 1(1)②'s rating typed as the suggestion B: its VLD009 warning goes.
     si.coauthorEdit('取組項目一覧', 'F7', 'B');
     await settle();
+    si.resetStats();
     const after = await runValidate(host, quiet);
-    expect(reads()).toBe(2);
+    expect(reads()).toBe(1);
+    // The outline probe (two syncs) and the edited cell's one.
+    expect(si.stats.syncs).toBe(3);
     expect(after.counts.warning).toBe(5);
+    expect(after).toEqual(await freshValidate(si));
   });
 
-  test('an edit whose event is still on its way when the command starts: read again', async () => {
+  test('an edit whose event is still on its way when the command starts: heard, and the answer has it', async () => {
     const { si, host, reads } = setup();
     await runValidate(host, quiet);
     si.coauthorEdit('取組項目一覧', 'F7', 'B');
     const after = await runValidate(host, quiet);
-    expect(reads()).toBe(2);
+    expect(reads()).toBe(1);
     expect(after.counts.warning).toBe(5);
+  });
+
+  test('edits one after another, each command answering from the last: the same as reading afresh', async () => {
+    const { si, host, reads } = setup();
+    await runValidate(host, quiet);
+    for (const [cell, value] of [
+      ['F7', 'A'],
+      ['I7', 123],
+      ['F7', null],
+      ['K8', 5000],
+      ['G9', '計画どおり実施した'],
+    ] as const) {
+      si.coauthorEdit('取組項目一覧', cell, value);
+      await settle();
+      expect(await runValidate(host, quiet)).toEqual(await freshValidate(si));
+    }
+    expect(reads()).toBe(1);
+  });
+
+  test('an edit the fast path cannot vouch for (an item’s name): the edited cell is read, the analysis done in full, the answer right', async () => {
+    const { si, host, reads } = setup();
+    await runValidate(host, quiet);
+    si.coauthorEdit('取組項目一覧', 'C7', '合計');
+    await settle();
+    expect(await runValidate(host, quiet)).toEqual(await freshValidate(si));
+    expect(reads()).toBe(1);
+  });
+
+  test('a row inserted by a co-author moves every cell below: read again', async () => {
+    const { si, host, reads } = setup();
+    await runValidate(host, quiet);
+    si.beforeSync(si.stats.syncs + 1, (co) => co.insertRow('取組項目一覧', 8));
+    await si.Excel.run(async (ctx) => ctx.sync());
+    await settle();
+    expect(await runValidate(host, quiet)).toEqual(await freshValidate(si));
+    expect(reads()).toBe(2);
+  });
+
+  test('more edited ranges than a few: read again', async () => {
+    const { si, host, reads } = setup();
+    await runValidate(host, quiet);
+    for (let r = 0; r <= MAX_EDITED_RANGES; r++) si.coauthorEdit('取組項目一覧', `G${r + 6}`, 'メモ');
+    await settle();
+    expect(await runValidate(host, quiet)).toEqual(await freshValidate(si));
+    expect(reads()).toBe(2);
   });
 
   test('the pane’s own write (計算): read again', async () => {
