@@ -1,4 +1,4 @@
-import type { SheetView } from '../grid/sheet-view';
+import { SheetView } from '../grid/sheet-view';
 import { withoutStrayCells } from '../grid/stray';
 import type { SheetGrid, WorkbookGrid } from '../grid/types';
 import { detectLayouts } from '../layouts/detect';
@@ -73,6 +73,13 @@ export function reanalyse(prev: Analysis, prevGrid: WorkbookGrid, next: Workbook
     if (a.merges !== b.merges || a.visibility !== b.visibility || a.protected !== b.protected) return undefined;
   }
 
+  // Views of the edited sheets that keep what the old ones worked out for the rows not edited.
+  for (const name of touched) {
+    const a = prevGrid.sheets.find((s) => s.name === name)!;
+    const b = next.sheets.find((s) => s.name === name)!;
+    viewOf.seed(b, new SheetView(b, { view: viewOf(a), rows: changed.filter((c) => c.sheet === name).map((c) => c.row) }));
+  }
+
   // Settings, the add-in's own sheets, stray cells, detection: as they were.
   const store = readStore(next);
   if (!same(store, prev.store)) return undefined;
@@ -92,6 +99,7 @@ export function reanalyse(prev: Analysis, prevGrid: WorkbookGrid, next: Workbook
   const prevData = staffData(prevGrid, prev.store).wb;
   const walks = trace.walks.map((w) => (touched.has(w.view.name) ? { view: viewOf(next.sheets.find((s) => s.name === w.view.name)!), walk: w.walk } : w));
   const rebuilt = new Map<number, Item>();
+  let decidedDespite = true;
   for (const name of touched) {
     const w = trace.walks.findIndex((x) => x.view.name === name);
     if (w < 0 || trace.hookedSheets.includes(name)) return undefined;
@@ -106,14 +114,18 @@ export function reanalyse(prev: Analysis, prevGrid: WorkbookGrid, next: Workbook
       const at = itemRows(walk).get(r);
       if (!at) return undefined;
       if (!rowStaysItem(trace, at.tw, pv, nv, r, cols)) return undefined;
+      for (const col of cols) {
+        const column = at.tw.table.columns.find((c) => c.col === col)!;
+        if (!trace.decidedDespite(column, pv.text(r, col), nv.text(r, col))) decidedDespite = false;
+      }
       const item = rebuild(trace, at.tw, at.ir, pv, nv, prevData, data, items);
       if (!item) return undefined;
       rebuilt.set(item.index, item.item);
     }
   }
 
-  // The report year and scale, decided again from every item of the new cells.
-  if (!same(trace.decide(walks), trace.decided)) return undefined;
+  // The report year and scale, decided again from every item of the new cells (unless no edit can move them).
+  if (!decidedDespite && !same(trace.decide(walks), trace.decided)) return undefined;
 
   // Evaluation and validation of the rebuilt items only; the summary whole (cheap).
   const nextItems = items.slice();

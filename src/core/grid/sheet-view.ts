@@ -9,18 +9,41 @@ export class SheetView {
   readonly name: string;
   readonly rowCount: number;
   readonly colCount: number;
-  private readonly mergeOf = new Map<number, Range>();
+  private readonly mergeOf: Map<number, Range>;
   // Readers ask for the same cells' text many times (detection, then reading).
-  private readonly textCache: (string | undefined)[][] = [];
-  private readonly cellsCache: ({ col: number; text: string }[] | undefined)[] = [];
+  private readonly textCache: (string | undefined)[][];
+  private readonly cellsCache: ({ col: number; text: string }[] | undefined)[];
   /** Merges that run down into a row from above it, by row. */
-  private readonly continuing = new Map<number, Range[]>();
+  private readonly continuing: Map<number, Range[]>;
 
-  constructor(readonly grid: SheetGrid) {
+  /**
+   * `after`: a view of the sheet before a few of its rows were edited (same merges, every other row
+   * the same): what it worked out for the other rows is kept, so a view after an edit costs the
+   * edited rows, not the sheet.
+   */
+  constructor(
+    readonly grid: SheetGrid,
+    after?: { view: SheetView; rows: Iterable<number> },
+  ) {
     this.name = grid.name;
     this.rowCount = grid.values.length;
     // Rows may be absent (sparse grids; null once a grid went through JSON): they count as empty.
     this.colCount = grid.values.reduce((m, r) => Math.max(m, r ? r.length : 0), 0);
+    if (after && after.view.grid.merges === grid.merges && after.view.name === grid.name) {
+      this.mergeOf = after.view.mergeOf;
+      this.continuing = after.view.continuing;
+      this.textCache = after.view.textCache.slice();
+      this.cellsCache = after.view.cellsCache.slice();
+      for (const r of after.rows) {
+        this.textCache[r] = [];
+        this.cellsCache[r] = undefined;
+      }
+      return;
+    }
+    this.mergeOf = new Map();
+    this.textCache = [];
+    this.cellsCache = [];
+    this.continuing = new Map();
     for (const m of grid.merges) {
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++) this.mergeOf.set(key(r, c), m);

@@ -253,6 +253,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       ...(hooks.start ? { start: hooks.start } : {}),
       decided,
       decide: (w) => decide(w, opts),
+      decidedDespite: (c, before, after) => decidedDespite(c, before, after, decided, opts),
       itemOf,
     });
     hooks.after?.(read, ctx);
@@ -273,6 +274,19 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     }
     const year = decideYear(walks, opts, findings);
     return { scale, ...(year !== undefined ? { year } : {}), findings };
+  }
+
+  /**
+   * Whether decide() surely decides as it did when one cell of column `c` on an item's own row goes
+   * from `before` to `after` (texts), so it need not run again: the scale reads ratings only when
+   * none is stated; the year counts, per dated column of entries, the items with something typed,
+   * and points at the entries of years after the one chosen (FY004, with their text).
+   */
+  function decidedDespite(c: TableColumn, before: string, after: string, decided: Decided, opts: ReadOptions): boolean {
+    const stated = opts.scale ?? spec.scale;
+    if (c.field === 'rating' && !stated) return false;
+    if (!YEAR_EVIDENCE.includes(c.field) || c.fy === undefined) return true;
+    return before !== '' && after !== '' && decided.year !== undefined && c.fy <= decided.year;
   }
 
   /** One item of a table walk: the kit's build, then the layout's hook (false drops the row). */
@@ -336,7 +350,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
             continue;
           }
           yearCell ??= yearHeaderCell(view, tw.table.headerRows, c.col, c.fy);
-          if (c.field === 'target' || c.field === 'effectPlanned') continue;
+          if (!YEAR_EVIDENCE.includes(c.field)) continue;
           columnYears.add(c.fy);
           const e = evidence.get(c.fy) ?? { fy: c.fy, items: 0, cells: [] };
           for (const ir of tw.items) {
@@ -435,6 +449,9 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
 
   return { id: spec.id, label: spec.label, spec, detect, read, ...(spec.sample ? { sample: spec.sample } : {}) };
 }
+
+/** Dated columns whose entries are evidence of the year reported (a dated target or plan is not). */
+const YEAR_EVIDENCE: Field[] = ['actual', 'rating', 'status', 'effectActual'];
 
 const NO_TABLE = { ja: 'この様式の見出し行が見つかりません。', en: 'No header row of this layout was found.' };
 

@@ -4,6 +4,7 @@ import type { Finding } from '../../validation/finding';
 import type { Scale } from '../../values';
 import type { LayoutRead } from '../types';
 import type { HookContext } from './define';
+import type { TableColumn } from './find-table';
 import type { LabelMatcher } from './labels';
 import type { ItemRow, SheetWalk, TableWalk, WalkOptions } from './rows';
 import type { LayoutSpec, TableSpec } from './spec';
@@ -30,6 +31,8 @@ export interface ReadTrace {
   decided: Decided;
   /** Decides them again, on the given views of the same walks. */
   decide(walks: { view: SheetView; walk: SheetWalk }[]): Decided;
+  /** Whether the decision surely stands when one cell of this column on an item's own row goes from `before` to `after` (texts). */
+  decidedDespite(column: TableColumn, before: string, after: string): boolean;
   /** One item as the read builds it (buildItem, then the layout's item hook); undefined when the hook drops the row. */
   itemOf(ir: ItemRow, tw: TableWalk, ctx: HookContext): Item | undefined;
 }
