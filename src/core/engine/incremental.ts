@@ -10,12 +10,12 @@ import type { DataField } from '../layouts/kit/spec';
 import type { Item, Plan } from '../model/plan';
 import { evaluateItem } from '../rules/evaluate';
 import type { Evaluation } from '../rules/evaluation';
-import { readStore } from '../settings/store';
+import { readStore, type SettingsStore } from '../settings/store';
 import { summarise } from '../summary/summarise';
 import type { Finding } from '../validation/finding';
 import { validatePlan } from '../validation/validate';
 import { findingParts, nonFiniteFindings, sortFindings, type Analysis } from './analyse';
-import { staffData } from './staff-sheets';
+import { importedSheets, staffData } from './staff-sheets';
 
 /**
  * The analysis after a few cells were edited, worked out from the one before by rebuilding only the
@@ -51,7 +51,6 @@ const NEVER_LOCAL: DataField[] = ['name', 'id', 'policy', 'group'];
 const PROMOTABLE = new Set(['status', 'ignore', 'rating']);
 
 export function reanalyse(prev: Analysis, prevGrid: WorkbookGrid, next: WorkbookGrid, changed: CellChange[]): Analysis | undefined {
-  if (changed.length === 0 || changed.length > MAX_CHANGED_CELLS) return undefined;
   const parts = findingParts.get(prev);
   if (!parts || prev.reads.length !== 1 || prev.read !== prev.reads[0]) return undefined;
   const trace = readTraces.get(prev.read);
@@ -59,44 +58,57 @@ export function reanalyse(prev: Analysis, prevGrid: WorkbookGrid, next: Workbook
   const settings = prev.settings;
   if (settings.layoutSpec !== undefined || settings.mapping !== undefined) return undefined;
 
-  // The sheets: the same list, the untouched ones the very objects they were.
-  const touched = new Set(changed.map((c) => c.sheet));
-  if (prevGrid.sheets.length !== next.sheets.length) return undefined;
-  for (let i = 0; i < next.sheets.length; i++) {
-    const a = prevGrid.sheets[i];
-    const b = next.sheets[i];
+  // The settings store may differ only in the sheets the add-in owns (a summary written since), never in what reading depends on.
+  const store = readStore(next);
+  if (!sameForReading(store, prev.store)) return undefined;
+  const before = staffData(prevGrid, prev.store).wb;
+  const staff = staffData(next, store);
+  const data = staff.wb;
+
+  // The staff's sheets: the same list; those not edited the very objects they were. The store's own
+  // sheet is the add-in's: it was checked above, and no layout reads it (detection below).
+  const storeSheets = new Set([prev.store.sheet, store.sheet]);
+  const theirs = (wb: WorkbookGrid) => wb.sheets.filter((s) => !storeSheets.has(s.name));
+  const was = theirs(before);
+  const is = theirs(data);
+  if (was.length !== is.length) return undefined;
+  const touched = new Set<string>();
+  for (let i = 0; i < is.length; i++) {
+    const a = was[i];
+    const b = is[i];
     if (a.name !== b.name) return undefined;
-    if (!touched.has(a.name)) {
-      if (a !== b) return undefined;
-      continue;
-    }
+    if (a === b) continue;
     if (a.merges !== b.merges || a.visibility !== b.visibility || a.protected !== b.protected) return undefined;
+    touched.add(a.name);
   }
+  const edits = changed.filter((c) => touched.has(c.sheet));
+  if ([...touched].some((name) => !edits.some((c) => c.sheet === name)) || edits.length > MAX_CHANGED_CELLS) return undefined;
 
   // Views of the edited sheets that keep what the old ones worked out for the rows not edited.
+  const sheetOf = (wb: WorkbookGrid, name: string) => wb.sheets.find((s) => s.name === name)!;
   for (const name of touched) {
-    const a = prevGrid.sheets.find((s) => s.name === name)!;
-    const b = next.sheets.find((s) => s.name === name)!;
-    viewOf.seed(b, new SheetView(b, { view: viewOf(a), rows: changed.filter((c) => c.sheet === name).map((c) => c.row) }));
+    const b = sheetOf(next, name);
+    viewOf.seed(b, new SheetView(b, { view: viewOf(sheetOf(prevGrid, name)), cells: edits.filter((c) => c.sheet === name) }));
   }
 
-  // Settings, the add-in's own sheets, stray cells, detection: as they were.
-  const store = readStore(next);
-  if (!same(store, prev.store)) return undefined;
-  const staff = staffData(next, store);
-  if (!same(staff.skipped, prev.skippedSheets)) return undefined;
-  for (const name of touched) {
-    const a = prevGrid.sheets.find((s) => s.name === name)!;
-    const b = next.sheets.find((s) => s.name === name)!;
-    const filledChanged = changed.some((c) => c.sheet === name && filled(a, c.row, c.col) !== filled(b, c.row, c.col));
+  // Stray cells (none before) and detection: as they were.
+  for (const b of data.sheets) {
+    const a = before.sheets.find((s) => s.name === b.name);
+    if (a === b) continue;
+    const filledChanged = !a || !touched.has(b.name) || edits.some((c) => c.sheet === b.name && filled(a, c.row, c.col) !== filled(b, c.row, c.col));
     if (filledChanged && withoutStrayCells({ name: next.name, sheets: [b] }).stray.length) return undefined;
   }
-  const data = staff.wb;
   if (!same(detectLayouts(data, settings.layout ? { force: settings.layout } : {}), prev.detection)) return undefined;
+  const kept = { ...prev, workbook: next.name, store, settings: store.settings, skippedSheets: staff.skipped };
+  if (edits.length === 0) {
+    const analysis: Analysis = kept;
+    findingParts.set(analysis, parts);
+    readTraces.set(prev.read, { ...trace, ctx: { ...trace.ctx, wb: data } });
+    return analysis;
+  }
 
   // Each touched row: an item's own row, still read as that item, its cells local to it.
   const items = prev.plan.items;
-  const prevData = staffData(prevGrid, prev.store).wb;
   const walks = trace.walks.map((w) => (touched.has(w.view.name) ? { view: viewOf(next.sheets.find((s) => s.name === w.view.name)!), walk: w.walk } : w));
   const rebuilt = new Map<number, Item>();
   let decidedDespite = true;
@@ -109,7 +121,7 @@ export function reanalyse(prev: Analysis, prevGrid: WorkbookGrid, next: Workbook
     const walk = trace.walks[w].walk;
     if (!sameStructure(trace, walk, pv, nv)) return undefined;
     const rows = new Map<number, number[]>();
-    for (const c of changed) if (c.sheet === name) rows.set(c.row, [...(rows.get(c.row) ?? []), c.col]);
+    for (const c of edits) if (c.sheet === name) rows.set(c.row, [...(rows.get(c.row) ?? []), c.col]);
     for (const [r, cols] of rows) {
       const at = itemRows(walk).get(r);
       if (!at) return undefined;
@@ -118,7 +130,7 @@ export function reanalyse(prev: Analysis, prevGrid: WorkbookGrid, next: Workbook
         const column = at.tw.table.columns.find((c) => c.col === col)!;
         if (!trace.decidedDespite(column, pv.text(r, col), nv.text(r, col))) decidedDespite = false;
       }
-      const item = rebuild(trace, at.tw, at.ir, pv, nv, prevData, data, items);
+      const item = rebuild(trace, at.tw, at.ir, pv, nv, before, data, items);
       if (!item) return undefined;
       rebuilt.set(item.index, item.item);
     }
@@ -142,10 +154,23 @@ export function reanalyse(prev: Analysis, prevGrid: WorkbookGrid, next: Workbook
   }
   const summary = summarise(plan, { evaluations });
   const findings = sortFindings([...parts.head, ...validation, ...nonFiniteFindings(plan, summary)]);
-  const analysis: Analysis = { ...prev, workbook: next.name, reads: [read], read, plan, evaluations, findings, summary };
+  const analysis: Analysis = { ...kept, reads: [read], read, plan, evaluations, findings, summary };
   findingParts.set(analysis, { head: parts.head, validation });
   readTraces.set(read, { ...trace, walks, ctx: { ...trace.ctx, wb: data } });
   return analysis;
+}
+
+/**
+ * Two stores read the same way: the same settings, problems and entries but for which sheets the
+ * add-in owns (its summary, its 内訳), and the same sheets imported from other files (those are
+ * left out of this workbook's data).
+ */
+function sameForReading(a: SettingsStore, b: SettingsStore): boolean {
+  const { ownedSheets: _a, ...sa } = a.settings;
+  const { ownedSheets: _b, ...sb } = b.settings;
+  const { ownedSheets: _ea, ...ea } = a.entries;
+  const { ownedSheets: _eb, ...eb } = b.entries;
+  return a.legacy === b.legacy && a.format === b.format && same(sa, sb) && same(ea, eb) && same(a.problems, b.problems) && same(importedSheets(a), importedSheets(b));
 }
 
 function filled(s: SheetGrid, r: number, c: number): boolean {

@@ -17,13 +17,13 @@ export class SheetView {
   private readonly continuing: Map<number, Range[]>;
 
   /**
-   * `after`: a view of the sheet before a few of its rows were edited (same merges, every other row
-   * the same): what it worked out for the other rows is kept, so a view after an edit costs the
-   * edited rows, not the sheet.
+   * `after`: a view of the sheet before a few of its cells were edited (same merges, every other
+   * cell the same): what it worked out for rows no edited cell shows in is kept, so a view after an
+   * edit costs the edited rows, not the sheet. A merged cell shows in every row of its merge.
    */
   constructor(
     readonly grid: SheetGrid,
-    after?: { view: SheetView; rows: Iterable<number> },
+    after?: { view: SheetView; cells: Iterable<{ row: number; col: number }> },
   ) {
     this.name = grid.name;
     this.rowCount = grid.values.length;
@@ -34,9 +34,12 @@ export class SheetView {
       this.continuing = after.view.continuing;
       this.textCache = after.view.textCache.slice();
       this.cellsCache = after.view.cellsCache.slice();
-      for (const r of after.rows) {
-        this.textCache[r] = [];
-        this.cellsCache[r] = undefined;
+      for (const { row, col } of after.cells) {
+        const m = this.mergeOf.get(key(row, col));
+        for (let r = m ? m.top : row; r <= (m ? m.bottom : row); r++) {
+          this.textCache[r] = [];
+          this.cellsCache[r] = undefined;
+        }
       }
       return;
     }
