@@ -5,8 +5,9 @@ import type { WorkbookGrid } from '../../core/grid/types';
 import { createStandIn, gridFromXlsxBuffer, installStandIn, type StandIn } from '../../standin';
 import { runFill } from './fill';
 import { keepingHost, MAX_EDITED_RANGES } from './kept';
-import { inspect } from './load';
+import { inspect, loadAndAnalyse } from './load';
 import { quiet } from './types';
+import { runSummary } from './summary';
 import { runValidate } from './validate';
 
 /**
@@ -21,19 +22,25 @@ beforeAll(async () => {
   isehara = await gridFromXlsxBuffer(new Uint8Array(fs.readFileSync(path.join(SAMPLES, 'isehara-list.xlsx'))), 'isehara-list.xlsx');
 });
 
-function setup(apiVersion = '1.20'): { si: StandIn; host: ReturnType<typeof keepingHost>; reads: () => number } {
+function setup(apiVersion = '1.20'): { si: StandIn; host: ReturnType<typeof keepingHost>; reads: () => number; sheetsRead: string[] } {
   const si = createStandIn(isehara, { apiVersion });
   installStandIn(globalThis as unknown as Record<string, unknown>, si);
   const raw = createExcelHost();
   let n = 0;
-  const counted = {
+  const sheetsRead: string[] = [];
+  const counted: typeof raw = {
     ...raw,
     read: (p?: (done: number, total: number) => void) => {
       n++;
       return raw.read(p);
     },
+    readSheets: async (pick, p) => {
+      const r = await raw.readSheets(pick, p);
+      sheetsRead.push(...r.grid.sheets.map((x) => x.name));
+      return r;
+    },
   };
-  return { si, host: keepingHost(counted), reads: () => n };
+  return { si, host: keepingHost(counted), reads: () => n, sheetsRead };
 }
 
 /** 検証 as a pane that kept nothing would answer, on the workbook as the stand-in now holds it. */
@@ -42,6 +49,16 @@ async function freshValidate(si: StandIn) {
   installStandIn(globalThis as unknown as Record<string, unknown>, fresh);
   try {
     return await runValidate(createExcelHost(), quiet);
+  } finally {
+    installStandIn(globalThis as unknown as Record<string, unknown>, si);
+  }
+}
+
+async function freshSummary(si: StandIn, opts: Parameters<typeof runSummary>[1]) {
+  const fresh = createStandIn(si.toGrid());
+  installStandIn(globalThis as unknown as Record<string, unknown>, fresh);
+  try {
+    return await runSummary(createExcelHost(), opts, quiet);
   } finally {
     installStandIn(globalThis as unknown as Record<string, unknown>, si);
   }
@@ -141,13 +158,37 @@ describe('what the pane read is kept while nothing changed', () => {
     expect(reads()).toBe(2);
   });
 
-  test('the pane’s own write (計算): read again', async () => {
-    const { host, reads } = setup();
+  test('the pane’s own write (計算): the sheets it wrote are read again, and the answer has what it wrote', async () => {
+    const { si, host, reads } = setup();
     await runValidate(host, quiet);
     await runFill(host, quiet);
-    const n = reads();
-    await runValidate(host, quiet);
-    expect(reads()).toBe(n + 1);
+    const after = await runValidate(host, quiet);
+    expect(reads()).toBe(1);
+    expect(after).toEqual(await freshValidate(si));
+    // The grid kept is the one a whole read gives now, the written column included.
+    const fresh = createStandIn(si.toGrid());
+    installStandIn(globalThis as unknown as Record<string, unknown>, fresh);
+    const whole = await createExcelHost().read();
+    installStandIn(globalThis as unknown as Record<string, unknown>, si);
+    const { grid } = await loadAndAnalyse(host, quiet);
+    expect(grid).toEqual(whole);
+    expect(grid).not.toEqual(isehara);
+  });
+
+  test('集計, an edited rating, 集計 again, 検証: one read, the same answers as reading afresh', async () => {
+    const { si, host, reads, sheetsRead } = setup();
+    const opts = { lang: 'ja' as const, createdAt: '2026-12-02 08:00' };
+    const first = await runSummary(host, opts, quiet);
+    si.coauthorEdit('取組項目一覧', 'F7', 'A');
+    await settle();
+    const again = await runSummary(host, opts, quiet);
+    expect(reads()).toBe(1);
+    // Only the sheets the write changed were read whole (the summary and the settings); the list's edited cell alone.
+    expect(new Set(sheetsRead)).toEqual(new Set([again.sheetName, '_shinchoku']));
+    expect(again.summary).toEqual((await freshSummary(si, opts)).summary);
+    expect(again.summary.total.counts).not.toEqual(first.summary.total.counts);
+    expect(await runValidate(host, quiet)).toEqual(await freshValidate(si));
+    expect(reads()).toBe(1);
   });
 
   test('a sheet added without any cell event: read again', async () => {
