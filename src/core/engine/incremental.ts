@@ -103,7 +103,6 @@ export function reanalyse(prev: Analysis, prevGrid: WorkbookGrid, next: Workbook
   if (edits.length === 0) {
     const analysis: Analysis = kept;
     findingParts.set(analysis, parts);
-    readTraces.set(prev.read, { ...trace, ctx: { ...trace.ctx, wb: data } });
     return analysis;
   }
 
@@ -163,14 +162,15 @@ export function reanalyse(prev: Analysis, prevGrid: WorkbookGrid, next: Workbook
 /**
  * Two stores read the same way: the same settings, problems and entries but for which sheets the
  * add-in owns (its summary, its 内訳), and the same sheets imported from other files (those are
- * left out of this workbook's data).
+ * left out of this workbook's data). The store's sheet and format may be new (the first write made
+ * them): analysis reads neither, only what they hold.
  */
 function sameForReading(a: SettingsStore, b: SettingsStore): boolean {
   const { ownedSheets: _a, ...sa } = a.settings;
   const { ownedSheets: _b, ...sb } = b.settings;
   const { ownedSheets: _ea, ...ea } = a.entries;
   const { ownedSheets: _eb, ...eb } = b.entries;
-  return a.legacy === b.legacy && a.format === b.format && same(sa, sb) && same(ea, eb) && same(a.problems, b.problems) && same(importedSheets(a), importedSheets(b));
+  return a.legacy === b.legacy && same(sa, sb) && same(ea, eb) && same(a.problems, b.problems) && same(importedSheets(a), importedSheets(b));
 }
 
 function filled(s: SheetGrid, r: number, c: number): boolean {
@@ -239,6 +239,8 @@ function rowStaysItem(trace: ReadTrace, tw: TableWalk, pv: SheetView, nv: SheetV
   for (let h = Math.max(0, r - maxRows + 1); h < r; h++) if (!same(headerAt(trace, pv, h), headerAt(trace, nv, h))) return false;
   if (trace.row) {
     for (let x = Math.max(0, r - 2); x <= r + 2; x++) {
+      // The walk asks the hook only of rows that show something.
+      if (pv.rowCells(x).length === 0 && nv.rowCells(x).length === 0) continue;
       const a = trace.row(pv, x, pv.rowCells(x));
       const b = trace.row(nv, x, nv.rowCells(x));
       if ((x === r && (a !== undefined || b !== undefined)) || !same(a, b)) return false;

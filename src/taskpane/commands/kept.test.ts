@@ -92,6 +92,7 @@ describe('what the pane read is kept while nothing changed', () => {
     const { si, host, reads } = setup();
     const before = await runValidate(host, quiet);
     expect(before.counts.warning).toBe(6);
+    const { analysis } = await loadAndAnalyse(host, quiet);
     // 1(1)②'s rating typed as the suggestion B: its VLD009 warning goes.
     si.coauthorEdit('取組項目一覧', 'F7', 'B');
     await settle();
@@ -100,6 +101,8 @@ describe('what the pane read is kept while nothing changed', () => {
     expect(reads()).toBe(1);
     // The outline probe (two syncs) and the edited cell's one.
     expect(si.stats.syncs).toBe(3);
+    // Answered incrementally: the detection it checked is kept (a full analysis makes its own).
+    expect((await loadAndAnalyse(host, quiet)).analysis.detection).toBe(analysis.detection);
     expect(after.counts.warning).toBe(5);
     expect(after).toEqual(await freshValidate(si));
   });
@@ -178,11 +181,14 @@ describe('what the pane read is kept while nothing changed', () => {
   test('集計, an edited rating, 集計 again, 検証: one read, the same answers as reading afresh', async () => {
     const { si, host, reads, sheetsRead } = setup();
     const opts = { lang: 'ja' as const, createdAt: '2026-12-02 08:00' };
+    const { analysis } = await loadAndAnalyse(host, quiet);
     const first = await runSummary(host, opts, quiet);
     si.coauthorEdit('取組項目一覧', 'F7', 'A');
     await settle();
     const again = await runSummary(host, opts, quiet);
     expect(reads()).toBe(1);
+    // The incremental analysis answered (it keeps the detection it checked; the full one makes its own), the settings sheet the first 集計 made notwithstanding.
+    expect((await loadAndAnalyse(host, quiet)).analysis.detection).toBe(analysis.detection);
     // Only the sheets the write changed were read whole (the summary and the settings); the list's edited cell alone.
     expect(new Set(sheetsRead)).toEqual(new Set([again.sheetName, '_shinchoku']));
     expect(again.summary).toEqual((await freshSummary(si, opts)).summary);

@@ -31,9 +31,18 @@ export async function loadAndAnalyse(host: PaneHost, onStep: OnStep): Promise<Lo
     // A few cells edited: only the items they touch are analysed again, where that is sure to be right.
     (kept, grid, changed) => {
       onStep('analyse');
-      return { grid, analysis: reanalyse(kept.analysis, kept.grid, grid, changed) ?? analyse(grid) };
+      return { grid, analysis: quickly(kept.analysis, kept.grid, grid, changed) ?? analyse(grid) };
     },
   );
+}
+
+/** The incremental answer, if it has one; a fault in it is never the command's: the full analysis answers instead. */
+function quickly(...args: Parameters<typeof reanalyse>): Analysis | undefined {
+  try {
+    return reanalyse(...args);
+  } catch {
+    return undefined;
+  }
 }
 
 export interface HeaderInfo {
