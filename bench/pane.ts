@@ -23,8 +23,14 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SIZES = [71, 21300];
 const SHEET = '取組項目一覧';
-/** A cell of the first item's row that the reader reads (a finding points at it in the sample). */
-const EDITED = 'F7';
+/**
+ * What a person types on an item's row between two commands: a rating (達成状況, F7 of item 1(1)②,
+ * B in the sample) before 集計, then an actual value (実績, I7) before 検証.
+ */
+const EDITS = [
+  ['F7', 'A'],
+  ['I7', 123],
+] as const;
 const TIMEOUT = 600000;
 
 /**
@@ -86,9 +92,9 @@ async function measure(page: Page, port: number, file: string, items: number): P
   const summary = await timedClick(page, '[data-testid=summary-run]');
   await page.waitForSelector('[data-testid=summary-done]', { timeout: TIMEOUT });
 
-  await page.evaluate(([sheet, cell]) => window.__shinchoku!.standIn.coauthorEdit(sheet, cell, 999), [SHEET, EDITED] as const);
+  await page.evaluate(([sheet, cell, value]) => window.__shinchoku!.standIn.coauthorEdit(sheet, cell, value), [SHEET, ...EDITS[0]] as const);
   const resummary = await timedClick(page, '[data-testid=summary-run]');
-  await page.evaluate(([sheet, cell]) => window.__shinchoku!.standIn.coauthorEdit(sheet, cell, 998), [SHEET, EDITED] as const);
+  await page.evaluate(([sheet, cell, value]) => window.__shinchoku!.standIn.coauthorEdit(sheet, cell, value), [SHEET, ...EDITS[1]] as const);
   await page.click('[data-testid=tab-validate]');
   const revalidate = await timedClick(page, '[data-testid=validate-run]');
   return { items, standIn, firstRender: shown - standIn, validate, findings, summary, revalidate, resummary };

@@ -2,9 +2,9 @@
  * `make(key)` worked out once per key object and kept as long as the key lives (a WeakMap): one
  * view per sheet grid, one compiled form per scale, one zod schema per scale or cell rule.
  */
-export function oncePer<K extends object, V>(make: (key: K) => V): (key: K) => V {
+export function oncePer<K extends object, V>(make: (key: K) => V): ((key: K) => V) & { seed(key: K, value: V): void } {
   const kept = new WeakMap<K, V>();
-  return (key) => {
+  const get = (key: K): V => {
     let v = kept.get(key);
     if (v === undefined) {
       v = make(key);
@@ -12,4 +12,6 @@ export function oncePer<K extends object, V>(make: (key: K) => V): (key: K) => V
     }
     return v;
   };
+  // What `make` would give, worked out another way (a sheet's view from the view before an edit).
+  return Object.assign(get, { seed: (key: K, value: V) => void kept.set(key, value) });
 }

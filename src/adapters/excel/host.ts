@@ -73,10 +73,16 @@ export interface ExcelHost extends WorkbookHost {
   /** The outline as the last read() found it (undefined before any): what a kept read is compared with later. */
   readOutline(): string | undefined;
   /**
+   * Reads only the sheets `pick` chooses, by each sheet's line of the outline (its name first):
+   * after the pane's own write, the sheets it wrote and any that changed. The outline of all is
+   * kept as read() keeps it; `ids` maps each sheet's name to Excel's id.
+   */
+  readSheets(pick: (line: string) => boolean, progress?: (done: number, total: number) => void): Promise<{ grid: WorkbookGrid; ids: Record<string, string> }>;
+  /**
    * Values and formulas of a few ranges (a changed range from onChange, by sheet name or id), in
    * syncs sized by the request: what a refresh re-reads instead of the whole workbook.
    */
-  readRanges(ranges: { sheet: string; address: string }[]): Promise<{ sheet: string; address: string; values: unknown[][]; formulas: unknown[][] }[]>;
+  readRanges(ranges: { sheet: string; address: string }[]): Promise<RangeRead[]>;
   apiSupport(): ApiSupport;
 }
 
@@ -92,6 +98,18 @@ export interface WorkbookChange {
   address: string;
   /** Another person's edit (co-authoring) rather than this session's. */
   remote: boolean;
+  /** Excel's changeType: RangeEdited for typed or pasted cells; rows or cells inserted or deleted move others. */
+  type: string;
+}
+
+/** A range as readRanges read it: the sheet as asked (name or id) and its name now. */
+export interface RangeRead {
+  sheet: string;
+  /** The sheet's name when read. */
+  name: string;
+  address: string;
+  values: unknown[][];
+  formulas: unknown[][];
 }
 
 export interface ExcelHostOptions {
@@ -165,7 +183,16 @@ const MAX_INSERT_BASE64 = REQUEST_LIMIT_BYTES - 64 * 1024;
 
 /** Each sheet's name, visibility, protection and values extent, one line per sheet. */
 function outlineOf(metas: SheetMeta[]): string {
-  return metas.map((m) => `${m.name}|${m.visibility}|${m.protected ? 1 : 0}|${m.used ? `${m.used.top},${m.used.left},${m.used.bottom},${m.used.right}` : '-'}`).join('\n');
+  return metas.map(outlineLine).join('\n');
+}
+
+function outlineLine(m: SheetMeta): string {
+  return `${m.name}|${m.visibility}|${m.protected ? 1 : 0}|${m.used ? `${m.used.top},${m.used.left},${m.used.bottom},${m.used.right}` : '-'}`;
+}
+
+/** The sheet name of an outline line (a name may hold '|'; the three fields after it do not). */
+export function outlineName(line: string): string {
+  return line.split('|').slice(0, -3).join('|');
 }
 
 export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
@@ -223,6 +250,23 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
           },
         }),
       ),
+
+    readSheets: async (pick, progress) => {
+      let ids: Record<string, string> = {};
+      const grid = await run((ctx) =>
+        readWorkbook(ctx, {
+          budget,
+          mergedAreas: api().mergedAreas,
+          progress,
+          pick: (m) => pick(outlineLine(m)),
+          onSheets: (metas) => {
+            lastOutline = outlineOf(metas);
+            ids = Object.fromEntries(metas.map((m) => [m.name, m.id]));
+          },
+        }),
+      );
+      return { grid, ids };
+    },
 
     apply: (plan: WritePlan, progress?: (done: number, total: number) => void): Promise<ApplyResult> =>
       applyPlan(runner, plan, { requestBudget, features: { dataValidation: api().dataValidation, pageLayout: api().pageLayout, comments: api().comments, notes: api().notes }, progress, by }).catch((e) => {
@@ -293,7 +337,7 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
       try {
         const registered = await Excel.run(async (ctx) => {
           const r = ctx.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
-            cb({ worksheetId: e.worksheetId, address: e.address, remote: e.source === 'Remote' });
+            cb({ worksheetId: e.worksheetId, address: e.address, remote: e.source === 'Remote', type: String(e.changeType) });
           });
           await ctx.sync();
           return r;
@@ -317,11 +361,13 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
 
     readRanges: (ranges) =>
       run(async (ctx) => {
-        const out: { sheet: string; address: string; values: unknown[][]; formulas: unknown[][] }[] = [];
+        const out: RangeRead[] = [];
         for (const part of batchBySize(ranges, (r) => rangeLoadBytes(r.address, ['values', 'formulas']), requestBudget - SYNC_BYTES)) {
+          // With each sheet's name: an event names its sheet by id, the grid by name.
+          const sheets = new Map(part.map((r) => [r.sheet, worksheet(ctx, r.sheet).load('name')]));
           const loaded = part.map((r) => worksheet(ctx, r.sheet).getRange(r.address).load('values,formulas'));
           await ctx.sync();
-          part.forEach((r, i) => out.push({ ...r, values: loaded[i].values, formulas: loaded[i].formulas }));
+          part.forEach((r, i) => out.push({ ...r, name: sheets.get(r.sheet)!.name, values: loaded[i].values, formulas: loaded[i].formulas }));
         }
         return out;
       }),

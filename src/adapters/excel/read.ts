@@ -36,6 +36,8 @@ export const DEFAULT_READ_BUDGET: ReadBudget = {
 
 export interface SheetMeta {
   name: string;
+  /** Excel's worksheet id: what change events name a sheet by. */
+  id: string;
   visibility: SheetGrid['visibility'];
   protected: boolean;
   /** Values-only used range, null for an empty sheet. */
@@ -151,6 +153,8 @@ export interface ReadOptions {
   progress?: (done: number, total: number) => void;
   /** Told the sheets as this read found them (name, visibility, protection, used range). */
   onSheets?: (metas: SheetMeta[]) => void;
+  /** Only the sheets this chooses are read (the grid has only them); every sheet by default. */
+  pick?: (meta: SheetMeta) => boolean;
 }
 
 /**
@@ -162,7 +166,7 @@ export async function loadSheetMetas(
   more?: (items: Excel.Worksheet[]) => void,
   tick?: () => void,
 ): Promise<{ items: Excel.Worksheet[]; metas: SheetMeta[] }> {
-  const sheets = context.workbook.worksheets.load('items/name,items/visibility');
+  const sheets = context.workbook.worksheets.load('items/name,items/visibility,items/id');
   await context.sync();
   tick?.();
   const items = sheets.items;
@@ -173,6 +177,7 @@ export async function loadSheetMetas(
   tick?.();
   const metas = items.map((ws, i) => ({
     name: ws.name,
+    id: ws.id,
     visibility: VIS[ws.visibility as string] ?? 'visible',
     protected: ws.protection.protected,
     used: used[i].isNullObject ? null : rectOf(used[i]),
@@ -195,9 +200,10 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   }, tick);
   opts.onSheets?.(metas);
   const names = metas.map((m) => m.name);
+  const picked = metas.map((m) => !opts.pick || opts.pick(m));
 
   // Syncs 3…: formulas (constants included) by row chunks.
-  const chunks = metas.flatMap((m, i) => (m.used ? chunkRows(i, m.used, budget) : []));
+  const chunks = metas.flatMap((m, i) => (m.used && picked[i] ? chunkRows(i, m.used, budget) : []));
   total = 2 + batchChunks(chunks.slice(), budget).length + 1;
   const formulas = await loadChunks(context, chunks, names, 'formulas', budget, tick);
 
@@ -232,7 +238,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     const pieces: { sheet: number; rect: Rect }[] = [];
     metas.forEach((m, i) => {
       const f = full[i];
-      if (!m.used || f.isNullObject) return;
+      if (!m.used || !picked[i] || f.isNullObject) return;
       const area: Rect = { top: f.rowIndex, left: f.columnIndex, bottom: m.used.bottom, right: m.used.right };
       if (area.bottom < area.top || area.right < area.left) return;
       pieces.push(...mergePieces(i, area));
@@ -293,6 +299,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   // The settings sheet comes through as a sheet like any other: the core finds it by its marker.
   const out: SheetGrid[] = [];
   metas.forEach((m, i) => {
+    if (!picked[i]) return;
     const { values: v, formulas: f, anyFormula } = trimGrid(grids[i].values, grids[i].formulas);
     out.push({
       name: m.name,

@@ -118,9 +118,10 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
   if (period) plan.period = period;
   const evaluations = evaluatePlan(plan, settings.rules, pack);
   const summary = summarise(plan, { evaluations });
-  const findings = [...settingFindings, ...readFindings, ...read.findings, ...validatePlan(plan, evaluations, settings.rules), ...nonFiniteFindings(plan, summary)];
-  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  return {
+  const head = [...settingFindings, ...readFindings, ...read.findings];
+  const validation = validatePlan(plan, evaluations, settings.rules);
+  const findings = sortFindings([...head, ...validation, ...nonFiniteFindings(plan, summary)]);
+  const analysis: Analysis = {
     workbook: wb.name,
     detection,
     reads,
@@ -135,6 +136,20 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
     skippedSheets: skipped,
     strayCells,
   };
+  findingParts.set(analysis, { head, validation });
+  return analysis;
+}
+
+/**
+ * The findings of an analysis before they were sorted: what came before validation (settings,
+ * reading), and validation's own list in plan order. Kept beside the analysis for the incremental
+ * re-analysis (incremental.ts), which replaces one item's part and sorts again.
+ */
+export const findingParts = new WeakMap<Analysis, { head: Finding[]; validation: Finding[] }>();
+
+/** Errors first, then warnings, then notes; the order within each kept (a stable sort). */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
 /**
@@ -142,7 +157,7 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
  * said once per summary row, pointing at the largest amount behind it, instead of Infinity or NaN
  * being written (the file writer refuses non-finite numbers too).
  */
-function nonFiniteFindings(plan: Plan, summary: Summary): Finding[] {
+export function nonFiniteFindings(plan: Plan, summary: Summary): Finding[] {
   const out: Finding[] = [];
   for (const row of summary.groups) {
     if ([row.effectPlanned, row.effectActual, row.effectRatio ?? 0].every(Number.isFinite)) continue;

@@ -9,20 +9,49 @@ export class SheetView {
   readonly name: string;
   readonly rowCount: number;
   readonly colCount: number;
-  private readonly mergeOf = new Map<number, Range>();
+  private readonly mergeOf: Map<number, Range>;
   // Readers ask for the same cells' text many times (detection, then reading).
-  private readonly textCache: (string | undefined)[][] = [];
-  private readonly cellsCache: ({ col: number; text: string }[] | undefined)[] = [];
+  private readonly textCache: (string | undefined)[][];
+  private readonly cellsCache: ({ col: number; text: string }[] | undefined)[];
   // An item points at the same cells from several places (its rating cell, its year's rating, a finding): one reference each.
-  private readonly refCache: (CellRef | undefined)[][] = [];
+  private readonly refCache: (CellRef | undefined)[][];
   /** Merges that run down into a row from above it, by row. */
-  private readonly continuing = new Map<number, Range[]>();
+  private readonly continuing: Map<number, Range[]>;
 
-  constructor(readonly grid: SheetGrid) {
+  /**
+   * `after`: a view of the sheet before a few of its cells were edited (same merges, every other
+   * cell the same): what it worked out for rows no edited cell shows in is kept, so a view after an
+   * edit costs the edited rows, not the sheet. A merged cell shows in every row of its merge.
+   */
+  constructor(
+    readonly grid: SheetGrid,
+    after?: { view: SheetView; cells: Iterable<{ row: number; col: number }> },
+  ) {
     this.name = grid.name;
     this.rowCount = grid.values.length;
     // Rows may be absent (sparse grids; null once a grid went through JSON): they count as empty.
     this.colCount = grid.values.reduce((m, r) => Math.max(m, r ? r.length : 0), 0);
+    if (after && after.view.grid.merges === grid.merges && after.view.name === grid.name) {
+      this.mergeOf = after.view.mergeOf;
+      this.continuing = after.view.continuing;
+      this.textCache = after.view.textCache.slice();
+      this.cellsCache = after.view.cellsCache.slice();
+      // A reference names the sheet and the cell, whatever it holds.
+      this.refCache = after.view.refCache;
+      for (const { row, col } of after.cells) {
+        const m = this.mergeOf.get(key(row, col));
+        for (let r = m ? m.top : row; r <= (m ? m.bottom : row); r++) {
+          this.textCache[r] = [];
+          this.cellsCache[r] = undefined;
+        }
+      }
+      return;
+    }
+    this.mergeOf = new Map();
+    this.textCache = [];
+    this.cellsCache = [];
+    this.refCache = [];
+    this.continuing = new Map();
     for (const m of grid.merges) {
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++) this.mergeOf.set(key(r, c), m);

@@ -4,9 +4,10 @@ import { createExcelHost } from '../../adapters/excel/host';
 import type { WorkbookGrid } from '../../core/grid/types';
 import { createStandIn, gridFromXlsxBuffer, installStandIn, type StandIn } from '../../standin';
 import { runFill } from './fill';
-import { keepingHost } from './kept';
-import { inspect } from './load';
+import { keepingHost, MAX_EDITED_RANGES } from './kept';
+import { inspect, loadAndAnalyse } from './load';
 import { quiet } from './types';
+import { runSummary } from './summary';
 import { runValidate } from './validate';
 
 /**
@@ -21,19 +22,46 @@ beforeAll(async () => {
   isehara = await gridFromXlsxBuffer(new Uint8Array(fs.readFileSync(path.join(SAMPLES, 'isehara-list.xlsx'))), 'isehara-list.xlsx');
 });
 
-function setup(apiVersion = '1.20'): { si: StandIn; host: ReturnType<typeof keepingHost>; reads: () => number } {
+function setup(apiVersion = '1.20'): { si: StandIn; host: ReturnType<typeof keepingHost>; reads: () => number; sheetsRead: string[] } {
   const si = createStandIn(isehara, { apiVersion });
   installStandIn(globalThis as unknown as Record<string, unknown>, si);
   const raw = createExcelHost();
   let n = 0;
-  const counted = {
+  const sheetsRead: string[] = [];
+  const counted: typeof raw = {
     ...raw,
     read: (p?: (done: number, total: number) => void) => {
       n++;
       return raw.read(p);
     },
+    readSheets: async (pick, p) => {
+      const r = await raw.readSheets(pick, p);
+      sheetsRead.push(...r.grid.sheets.map((x) => x.name));
+      return r;
+    },
   };
-  return { si, host: keepingHost(counted), reads: () => n };
+  return { si, host: keepingHost(counted), reads: () => n, sheetsRead };
+}
+
+/** 検証 as a pane that kept nothing would answer, on the workbook as the stand-in now holds it. */
+async function freshValidate(si: StandIn) {
+  const fresh = createStandIn(si.toGrid());
+  installStandIn(globalThis as unknown as Record<string, unknown>, fresh);
+  try {
+    return await runValidate(createExcelHost(), quiet);
+  } finally {
+    installStandIn(globalThis as unknown as Record<string, unknown>, si);
+  }
+}
+
+async function freshSummary(si: StandIn, opts: Parameters<typeof runSummary>[1]) {
+  const fresh = createStandIn(si.toGrid());
+  installStandIn(globalThis as unknown as Record<string, unknown>, fresh);
+  try {
+    return await runSummary(createExcelHost(), opts, quiet);
+  } finally {
+    installStandIn(globalThis as unknown as Record<string, unknown>, si);
+  }
 }
 
 /** Lets the stand-in deliver change events (Excel raises them after the current task). */
@@ -60,34 +88,113 @@ describe('what the pane read is kept while nothing changed', () => {
     expect(kept).toBe(raw.stats.syncs);
   });
 
-  test('a co-author’s edit: read again, and the answer has it', async () => {
+  test('a co-author’s edit: only that cell is read again, and the answer has it', async () => {
     const { si, host, reads } = setup();
     const before = await runValidate(host, quiet);
     expect(before.counts.warning).toBe(6);
+    const { analysis } = await loadAndAnalyse(host, quiet);
     // 1(1)②'s rating typed as the suggestion B: its VLD009 warning goes.
     si.coauthorEdit('取組項目一覧', 'F7', 'B');
     await settle();
+    si.resetStats();
     const after = await runValidate(host, quiet);
-    expect(reads()).toBe(2);
+    expect(reads()).toBe(1);
+    // The outline probe (two syncs) and the edited cell's one.
+    expect(si.stats.syncs).toBe(3);
+    // Answered incrementally: the detection it checked is kept (a full analysis makes its own).
+    expect((await loadAndAnalyse(host, quiet)).analysis.detection).toBe(analysis.detection);
     expect(after.counts.warning).toBe(5);
+    expect(after).toEqual(await freshValidate(si));
   });
 
-  test('an edit whose event is still on its way when the command starts: read again', async () => {
+  test('an edit whose event is still on its way when the command starts: heard, and the answer has it', async () => {
     const { si, host, reads } = setup();
     await runValidate(host, quiet);
     si.coauthorEdit('取組項目一覧', 'F7', 'B');
     const after = await runValidate(host, quiet);
-    expect(reads()).toBe(2);
+    expect(reads()).toBe(1);
     expect(after.counts.warning).toBe(5);
   });
 
-  test('the pane’s own write (計算): read again', async () => {
-    const { host, reads } = setup();
+  test('edits one after another, each command answering from the last: the same as reading afresh', async () => {
+    const { si, host, reads } = setup();
+    await runValidate(host, quiet);
+    for (const [cell, value] of [
+      ['F7', 'A'],
+      ['I7', 123],
+      ['F7', null],
+      ['K8', 5000],
+      ['G9', '計画どおり実施した'],
+    ] as const) {
+      si.coauthorEdit('取組項目一覧', cell, value);
+      await settle();
+      expect(await runValidate(host, quiet)).toEqual(await freshValidate(si));
+    }
+    expect(reads()).toBe(1);
+  });
+
+  test('an edit the fast path cannot vouch for (an item’s name): the edited cell is read, the analysis done in full, the answer right', async () => {
+    const { si, host, reads } = setup();
+    await runValidate(host, quiet);
+    si.coauthorEdit('取組項目一覧', 'C7', '合計');
+    await settle();
+    expect(await runValidate(host, quiet)).toEqual(await freshValidate(si));
+    expect(reads()).toBe(1);
+  });
+
+  test('a row inserted by a co-author moves every cell below: read again', async () => {
+    const { si, host, reads } = setup();
+    await runValidate(host, quiet);
+    si.beforeSync(si.stats.syncs + 1, (co) => co.insertRow('取組項目一覧', 8));
+    await si.Excel.run(async (ctx) => ctx.sync());
+    await settle();
+    expect(await runValidate(host, quiet)).toEqual(await freshValidate(si));
+    expect(reads()).toBe(2);
+  });
+
+  test('more edited ranges than a few: read again', async () => {
+    const { si, host, reads } = setup();
+    await runValidate(host, quiet);
+    for (let r = 0; r <= MAX_EDITED_RANGES; r++) si.coauthorEdit('取組項目一覧', `G${r + 6}`, 'メモ');
+    await settle();
+    expect(await runValidate(host, quiet)).toEqual(await freshValidate(si));
+    expect(reads()).toBe(2);
+  });
+
+  test('the pane’s own write (計算): the sheets it wrote are read again, and the answer has what it wrote', async () => {
+    const { si, host, reads } = setup();
     await runValidate(host, quiet);
     await runFill(host, quiet);
-    const n = reads();
-    await runValidate(host, quiet);
-    expect(reads()).toBe(n + 1);
+    const after = await runValidate(host, quiet);
+    expect(reads()).toBe(1);
+    expect(after).toEqual(await freshValidate(si));
+    // The grid kept is the one a whole read gives now, the written column included.
+    const fresh = createStandIn(si.toGrid());
+    installStandIn(globalThis as unknown as Record<string, unknown>, fresh);
+    const whole = await createExcelHost().read();
+    installStandIn(globalThis as unknown as Record<string, unknown>, si);
+    const { grid } = await loadAndAnalyse(host, quiet);
+    expect(grid).toEqual(whole);
+    expect(grid).not.toEqual(isehara);
+  });
+
+  test('集計, an edited rating, 集計 again, 検証: one read, the same answers as reading afresh', async () => {
+    const { si, host, reads, sheetsRead } = setup();
+    const opts = { lang: 'ja' as const, createdAt: '2026-12-02 08:00' };
+    const { analysis } = await loadAndAnalyse(host, quiet);
+    const first = await runSummary(host, opts, quiet);
+    si.coauthorEdit('取組項目一覧', 'F7', 'A');
+    await settle();
+    const again = await runSummary(host, opts, quiet);
+    expect(reads()).toBe(1);
+    // The incremental analysis answered (it keeps the detection it checked; the full one makes its own), the settings sheet the first 集計 made notwithstanding.
+    expect((await loadAndAnalyse(host, quiet)).analysis.detection).toBe(analysis.detection);
+    // Only the sheets the write changed were read whole (the summary and the settings); the list's edited cell alone.
+    expect(new Set(sheetsRead)).toEqual(new Set([again.sheetName, '_shinchoku']));
+    expect(again.summary).toEqual((await freshSummary(si, opts)).summary);
+    expect(again.summary.total.counts).not.toEqual(first.summary.total.counts);
+    expect(await runValidate(host, quiet)).toEqual(await freshValidate(si));
+    expect(reads()).toBe(1);
   });
 
   test('a sheet added without any cell event: read again', async () => {

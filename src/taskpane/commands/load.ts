@@ -1,4 +1,5 @@
 import { analyse, type Analysis } from '../../core/engine/analyse';
+import { reanalyse } from '../../core/engine/incremental';
 import type { WorkbookGrid } from '../../core/grid/types';
 import { fiscalYearLabel } from '../../core/values/fiscal-year';
 import { layoutById } from '../../core/layouts/registry';
@@ -14,16 +15,34 @@ export interface Loaded {
 
 /**
  * Every command starts here. Co-authors may have changed cells or settings since the last command,
- * so what was read earlier is used only while the host vouches that nothing changed (kept.ts);
- * otherwise the workbook is read and analysed again. Settings come from the grid, so they follow.
+ * so what was read earlier is used only while the host vouches for what changed (kept.ts): nothing,
+ * or a few edited cells, read again and analysed incrementally; otherwise the workbook is read and
+ * analysed again. Settings come from the grid, so they follow.
  */
 export async function loadAndAnalyse(host: PaneHost, onStep: OnStep): Promise<Loaded> {
   onStep('read');
-  return keptOrRead(host, async () => {
-    const grid = await host.read((done, total) => onStep('read', { done, total }));
-    onStep('analyse');
-    return { grid, analysis: analyse(grid) };
-  });
+  return keptOrRead(
+    host,
+    async () => {
+      const grid = await host.read((done, total) => onStep('read', { done, total }));
+      onStep('analyse');
+      return { grid, analysis: analyse(grid) };
+    },
+    // A few cells edited: only the items they touch are analysed again, where that is sure to be right.
+    (kept, grid, changed) => {
+      onStep('analyse');
+      return { grid, analysis: quickly(kept.analysis, kept.grid, grid, changed) ?? analyse(grid) };
+    },
+  );
+}
+
+/** The incremental answer, if it has one; a fault in it is never the command's: the full analysis answers instead. */
+function quickly(...args: Parameters<typeof reanalyse>): Analysis | undefined {
+  try {
+    return reanalyse(...args);
+  } catch {
+    return undefined;
+  }
 }
 
 export interface HeaderInfo {

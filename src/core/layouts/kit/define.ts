@@ -15,10 +15,14 @@ import { applyTableUnit, bandAt, findTable, hasDataBelow, type TableColumn, type
 import { headerYear, LabelMatcher, strippedKey } from './labels';
 import { chooseReportYear, type YearEvidence } from './report-year';
 import { fieldRule, refieldColumns, walkSheet, type ItemRow, type SheetWalk, type TableWalk, type WalkOptions } from './rows';
+import { readTraces, type Decided } from './trace';
 import { LayoutSpecSchema, type DataField, type LayoutSpec, type LayoutSpecInput, type TableSpec } from './spec';
 
 /** Headers naming an effect amount without saying planned or achieved, in strippedKey form (units and years removed). */
 const LONE_EFFECT = new Set(['効果額', '財政効果額', '削減効果額', '財政効果', '効果金額', '削減額'].map(strippedKey));
+
+/** A column the values of which decide whether it is read as the effect (promoteEffect): an edit in it can change every item. */
+export const mayBeLoneEffect = (c: TableColumn): boolean => LONE_EFFECT.has(strippedKey(c.label));
 
 /**
  * defineLayout(spec, hooks) → a layout reader: detection with its score and reasons, reading with
@@ -155,6 +159,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     const names = opts.sheets ?? detect(wb).filter((d) => d.score >= ACCEPT).map((d) => d.sheet);
     const ctx: HookContext = { wb, spec, scale: DEFAULT_SCALE, findings, opts, state: new Map() };
     const walks: { view: SheetView; walk: SheetWalk }[] = [];
+    const hookedSheets: string[] = [];
 
     for (const name of names) {
       const grid = wb.sheets.find((s) => s.name === name);
@@ -164,6 +169,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       }
       const view = viewOf(grid);
       if (hooks.sheets?.detect(view)) {
+        hookedSheets.push(name);
         hooks.sheets.read(view, ctx);
         continue;
       }
@@ -190,19 +196,10 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       }
     }
 
-    // The scale: stated by the layout, else what the rating cells hold.
-    const stated = opts.scale ?? (typeof spec.scale === 'string' ? scaleById(spec.scale) : spec.scale);
-    let scale = stated ?? DEFAULT_SCALE;
-    if (!stated) {
-      const guess = inferFromWalks(walks);
-      if (guess) {
-        scale = guess.scale;
-        if (scale.id !== DEFAULT_SCALE.id) findings.push(finding('LAY019', guess.at, { scale: scale.label, values: guess.values }));
-      }
-    }
+    const decided = decide(walks, opts);
+    const { scale, year } = decided;
+    findings.push(...decided.findings);
     ctx.scale = scale;
-
-    const year = decideYear(walks, opts, findings);
     ctx.reportFy = year;
 
     const items: Item[] = [];
@@ -217,14 +214,12 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       }
       let sheetItems = 0;
       for (const tw of walk.tables) {
-        const t = tableSpecOf(tw);
-        const bctx: BuildContext = { layout: spec.id, spec: t, scale, ...(year !== undefined ? { reportFy: year } : {}) };
         const rowOfItem: Record<string, number> = {};
         const dataRows: number[] = [];
-        const tctx = { ...ctx, table: tw };
+        const made = contextsOf(tw, ctx);
         for (const ir of tw.items) {
-          const item = buildItem(ir, bctx);
-          if (hooks.item?.(item, ir, tctx) === false) continue;
+          const item = itemOf(ir, tw, ctx, made);
+          if (!item) continue;
           items.push(item);
           rowOfItem[item.id] = ir.row.row;
           dataRows.push(ir.row.row);
@@ -259,8 +254,65 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       fields,
       ...(spec.rulePack ? { rulePack: spec.rulePack } : {}),
     };
+    readTraces.set(read, {
+      spec,
+      tables,
+      walks,
+      hookedSheets,
+      ctx,
+      after: !!hooks.after,
+      ...(hooks.row ? { row: hooks.row } : {}),
+      ...(hooks.start ? { start: hooks.start } : {}),
+      decided,
+      decide: (w) => decide(w, opts),
+      decidedDespite: (c, before, after) => decidedDespite(c, before, after, decided, opts),
+      itemOf,
+    });
     hooks.after?.(read, ctx);
     return read;
+  }
+
+  /** The scale (stated by the layout, else what the rating cells hold) and the report year, with the findings deciding them made. */
+  function decide(walks: { view: SheetView; walk: SheetWalk }[], opts: ReadOptions): Decided {
+    const findings: Finding[] = [];
+    const stated = opts.scale ?? (typeof spec.scale === 'string' ? scaleById(spec.scale) : spec.scale);
+    let scale = stated ?? DEFAULT_SCALE;
+    if (!stated) {
+      const guess = inferFromWalks(walks);
+      if (guess) {
+        scale = guess.scale;
+        if (scale.id !== DEFAULT_SCALE.id) findings.push(finding('LAY019', guess.at, { scale: scale.label, values: guess.values }));
+      }
+    }
+    const year = decideYear(walks, opts, findings);
+    return { scale, ...(year !== undefined ? { year } : {}), findings };
+  }
+
+  /**
+   * Whether decide() surely decides as it did when one cell of column `c` on an item's own row goes
+   * from `before` to `after` (texts), so it need not run again: the scale reads ratings only when
+   * none is stated; the year counts, per dated column of entries, the items with something typed,
+   * and points at the entries of years after the one chosen (FY004, with their text).
+   */
+  function decidedDespite(c: TableColumn, before: string, after: string, decided: Decided, opts: ReadOptions): boolean {
+    const stated = opts.scale ?? spec.scale;
+    if (c.field === 'rating' && !stated) return false;
+    if (!YEAR_EVIDENCE.includes(c.field) || c.fy === undefined) return true;
+    return before !== '' && after !== '' && decided.year !== undefined && c.fy <= decided.year;
+  }
+
+  /** One item of a table walk: the kit's build, then the layout's hook (false drops the row). */
+  /** What building a table's items needs, made once per table rather than per row. */
+  function contextsOf(tw: TableWalk, ctx: HookContext): { build: BuildContext; hook: HookContext & { table: TableWalk } } {
+    return {
+      build: { layout: spec.id, spec: tableSpecOf(tw), scale: ctx.scale, ...(ctx.reportFy !== undefined ? { reportFy: ctx.reportFy } : {}) },
+      hook: { ...ctx, table: tw },
+    };
+  }
+
+  function itemOf(ir: ItemRow, tw: TableWalk, ctx: HookContext, made = contextsOf(tw, ctx)): Item | undefined {
+    const item = buildItem(ir, made.build);
+    return hooks.item?.(item, ir, made.hook) === false ? undefined : item;
   }
 
   function tableSpecOf(tw: TableWalk): TableSpec {
@@ -317,7 +369,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
             continue;
           }
           yearCell ??= yearHeaderCell(view, tw.table.headerRows, c.col, c.fy);
-          if (c.field === 'target' || c.field === 'effectPlanned') continue;
+          if (!YEAR_EVIDENCE.includes(c.field)) continue;
           columnYears.add(c.fy);
           const e = evidence.get(c.fy) ?? { fy: c.fy, items: 0, cells: [] };
           for (const ir of tw.items) {
@@ -438,6 +490,9 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
 
   return { id: spec.id, label: spec.label, spec, detect, read, ...(spec.sample ? { sample: spec.sample } : {}) };
 }
+
+/** Dated columns whose entries are evidence of the year reported (a dated target or plan is not). */
+const YEAR_EVIDENCE: Field[] = ['actual', 'rating', 'status', 'effectActual'];
 
 const NO_TABLE = { ja: 'この様式の見出し行が見つかりません。', en: 'No header row of this layout was found.' };
 

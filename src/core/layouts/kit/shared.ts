@@ -7,7 +7,7 @@ import { oncePer } from '../../once-per';
 /** What table and form layouts share: one view per sheet, one id per item, the policies in plan order. */
 
 /** Detection and reading share one view per sheet, so its text cache serves every layout. */
-export const viewOf: (grid: SheetGrid) => SheetView = oncePer((grid) => new SheetView(grid));
+export const viewOf = oncePer((grid: SheetGrid) => new SheetView(grid));
 
 /** One id per item (【再掲】 repeats excepted): a later duplicate keeps its row visible under a distinct id. */
 export function dedupe(items: Item[], findings: Finding[]): void {
