@@ -1,4 +1,5 @@
 import { aizuwakamatsuLayout } from './aizuwakamatsu/status-report';
+import { genericFormLayout } from './generic/forms';
 import { genericLayout } from './generic/reader';
 import { iseharaSheetLayout } from './isehara/item-sheet';
 import { iseharaListLayout } from './isehara/list';
@@ -8,7 +9,7 @@ import { tsukubamiraiLayout } from './tsukubamirai/action-plan';
 import type { Combiner, LayoutReader } from './types';
 import { yuzawaLayout } from './yuzawa/strategy';
 
-/** Every city layout, most specific first; the generic reader is the fallback and always last. */
+/** Every city layout, most specific first; the generic readers (forms, then tables) are the fallback and always last. */
 export const LAYOUTS: readonly LayoutReader[] = [
   iseharaListLayout,
   iseharaSheetLayout,
@@ -16,6 +17,7 @@ export const LAYOUTS: readonly LayoutReader[] = [
   yuzawaLayout,
   aizuwakamatsuLayout,
   tsukubamiraiLayout,
+  genericFormLayout,
   genericLayout,
 ];
 
