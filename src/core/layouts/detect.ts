@@ -1,7 +1,7 @@
 import type { WorkbookGrid } from '../grid/types';
 import { savedSpec, type SavedLayout } from './generic/mapping';
 import type { LayoutSpec } from './kit/spec';
-import { mappingSheet } from './generic/mapping-target';
+import { mappingSheets } from './generic/mapping-target';
 import { GENERIC_FORM_LAYOUT } from './generic/forms';
 import { GENERIC_ACCEPT_SCORE } from './generic/reader';
 import { LAYOUTS, layoutById } from './registry';
@@ -83,8 +83,7 @@ export function detectLayouts(
   const taken = new Map<string, Candidate>();
   // The user saved the mapping for one sheet on purpose: it beats any reader's guess there.
   const spec = savedSpec(opts.mapping);
-  const target = spec ? mappingSheet(wb, spec) : undefined;
-  if (target) {
+  for (const target of spec ? mappingSheets(wb, spec) : []) {
     taken.set(target, {
       layout: 'generic',
       sheet: target,

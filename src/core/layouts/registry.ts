@@ -1,5 +1,6 @@
 import { aizuwakamatsuLayout } from './aizuwakamatsu/status-report';
 import { genericFormLayout } from './generic/forms';
+import { listFormsCombiner } from './generic/list-forms';
 import { genericLayout } from './generic/reader';
 import { iseharaSheetLayout } from './isehara/item-sheet';
 import { iseharaListLayout } from './isehara/list';
@@ -21,7 +22,7 @@ export const LAYOUTS: readonly LayoutReader[] = [
   genericLayout,
 ];
 
-export const COMBINERS: readonly Combiner[] = [iseharaCombiner];
+export const COMBINERS: readonly Combiner[] = [iseharaCombiner, listFormsCombiner];
 
 export function layoutById(id: string): LayoutReader | undefined {
   return LAYOUTS.find((l) => l.id === id);

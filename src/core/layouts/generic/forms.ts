@@ -59,6 +59,7 @@ export const GENERIC_FORM_SPEC = {
   // Below a city's own form layout on its sheets, as the table reader is below a city's tables.
   detect: { base: 0.6, max: MAX_GENERIC_SCORE, need: 8 },
   missing: 'advise',
+  sample: 'minamiura-forms.xlsx',
 } satisfies LayoutSpecInput;
 
 export const genericFormLayout = defineLayout(GENERIC_FORM_SPEC);
