@@ -1,4 +1,3 @@
-import { headerKey } from '../../grid/sheet-view';
 import { finding } from '../../validation/finding';
 import { normalizeWidth, parseCircled, readDepartments } from '../../values';
 import { defineLayout } from '../kit/define';
