@@ -171,6 +171,8 @@ describe('what each city’s form shows', () => {
     expect(it.cells['rating:2022']).toEqual({ sheet: 'Ⅱ-1', address: 'D10' });
     expect(it.indicators[0].targets.map((t) => t.fy)).toEqual([2022, 2023, 2024]);
     expect(it.policyName).toBe('持続可能な財政運営');
+    // The city's word for its top level, as its label types it.
+    expect(a.plan.policyLabel).toBe('施策の柱');
   });
 
   it('東野市: the list and the forms are the same items, counted once; what is on one side only and the rating they disagree on are said', () => {

@@ -10,7 +10,7 @@ import { idText, levelOf, NO_POLICY } from './build';
 import type { HookContext } from './define';
 import { dedupe, policiesOf, viewOf } from './shared';
 import { buildEffects, buildIndicator, ratingOf, valueAt, writableRef, type EffectCell } from './item';
-import { headerMoneyUnit, headerYear, isYearOnly } from './labels';
+import { headerMoneyUnit, headerYear, isYearOnly, strippedKey } from './labels';
 import { chooseReportYear, type YearEvidence } from './report-year';
 import type { FormField, FormKey, FormSpec, FormValue, LayoutSpec } from './spec';
 import { oncePer } from '../../once-per';
@@ -346,7 +346,7 @@ export function defineForm(spec: LayoutSpec, hooks: FormHooks = {}): LayoutReade
     dedupe(items, findings);
     const out: LayoutRead = {
       layout: spec.id,
-      policyLabel: spec.policyLabel ?? '基本方針',
+      policyLabel: spec.policyLabel ?? (spec.form!.loose ? policyWord(spec.form!, filled) : undefined) ?? '基本方針',
       policies: policiesOf(spec.policies, items),
       items,
       findings,
@@ -548,6 +548,17 @@ function labelUnit(v: SheetView, form: LocatedForm): string | undefined {
     if (d.key !== 'target' && d.key !== 'actual') continue;
     const m = /[(（]\s*(?:単位\s*[:：]\s*)?([^()（）]{1,6}?)\s*[)）]\s*$/.exec(d.labelText.normalize('NFKC'));
     if (m && !headerMoneyUnit(d.labelText)) return m[1];
+  }
+  return undefined;
+}
+
+/** What a loose form calls its top level: the policy label as typed (施策の柱, 重点項目), years and units left out. */
+function policyWord(fs: FormSpec, sheets: { view: SheetView; form: LocatedForm }[]): string | undefined {
+  const field = Object.keys(fs.fields).find((n) => fs.fields[n].values.some((x) => (typeof x === 'string' ? x : x.key) === 'policy'));
+  for (const { view, form } of sheets) {
+    const at = field ? form.labels[field] : undefined;
+    const word = at ? strippedKey(view.text(at.row, at.col)) : '';
+    if (word) return word;
   }
   return undefined;
 }
