@@ -45,16 +45,7 @@ export const genericLayout: LayoutReader = {
     if (!spec) return zeroConfigLayout.read(wb, opts);
     if (spec.form) return readSavedForms(wb, spec, opts);
     const sheet = mappingSheet(wb, spec);
-    if (!sheet) {
-      return {
-        layout: GENERIC_LAYOUT_ID,
-        policyLabel: spec.policyLabel ?? '基本方針',
-        policies: [],
-        items: [],
-        findings: [finding('LAY017', { sheet: wb.sheets[0]?.name ?? '' }, { sheet: spec.sheet ?? '' })],
-        tables: [],
-      };
-    }
+    if (!sheet) return noSheetFor(wb, spec);
     const reader = savedReader(spec);
     const read = reader.read(wb, { ...opts, sheets: [sheet] });
     const missing = reader.unmatched(wb, sheet);
@@ -73,19 +64,22 @@ export const genericLayout: LayoutReader = {
  */
 function readSavedForms(wb: WorkbookGrid, spec: LayoutSpec, opts: ReadOptions): LayoutRead {
   const sheets = mappingSheets(wb, spec);
-  if (!sheets.length) {
-    return {
-      layout: GENERIC_LAYOUT_ID,
-      policyLabel: spec.policyLabel ?? '基本方針',
-      policies: [],
-      items: [],
-      findings: [finding('LAY017', { sheet: wb.sheets[0]?.name ?? '' }, { sheet: spec.sheet ?? '' })],
-      tables: [],
-    };
-  }
+  if (!sheets.length) return noSheetFor(wb, spec);
   const forms = savedReader(spec).read(wb, { ...opts, sheets });
   const rest = (opts.sheets ?? []).filter((s) => !sheets.includes(s));
   if (!rest.length) return forms;
   const { mapping: _saved, ...plain } = opts;
   return joinListAndForms(zeroConfigLayout.read(wb, { ...plain, sheets: rest }), forms);
+}
+
+/** A saved layout no sheet of the workbook matches: nothing read, and LAY017 says so. */
+function noSheetFor(wb: WorkbookGrid, spec: LayoutSpec): LayoutRead {
+  return {
+    layout: GENERIC_LAYOUT_ID,
+    policyLabel: spec.policyLabel ?? '基本方針',
+    policies: [],
+    items: [],
+    findings: [finding('LAY017', { sheet: wb.sheets[0]?.name ?? '' }, { sheet: spec.sheet ?? '' })],
+    tables: [],
+  };
 }

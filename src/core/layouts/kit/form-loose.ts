@@ -88,7 +88,19 @@ export class LooseLabels {
     this.over = spec.context.map((c) => ({ keys: c.over.map((o) => strippedKey(o)).filter(Boolean), map: c.map }));
   }
 
+  private readonly seen = new Map<string, { field: string; strength: number } | null>();
+
+  /** The field a cell's text names, if any (each distinct text looked at once). */
   match(text: string): { field: string; strength: number } | undefined {
+    const hit = this.seen.get(text);
+    if (hit !== undefined) return hit ?? undefined;
+    const found = this.find(text);
+    if (this.seen.size > 20000) this.seen.clear();
+    this.seen.set(text, found ?? null);
+    return found;
+  }
+
+  private find(text: string): { field: string; strength: number } | undefined {
     const key = strippedKey(text);
     if (!key) return undefined;
     const exact = this.exact.get(key) ?? this.exact.get(key.replace(/[()]/g, ''));
@@ -128,6 +140,9 @@ export function isDated(key: FormKey | undefined): key is DatedKey {
 const LEGEND = /^[アイウエオカキクケコサ][.．、]/;
 /** Rows without any label of the form after which the search stops. */
 const FORM_GAP = 30;
+/** Rows searched for the form's first label (title blocks are a few rows), and the most a form may run. */
+const FIRST_LABEL_ROWS = 40;
+const FORM_ROWS = 200;
 /** How far above a value a year heading of its column is looked for. */
 const COLUMN_YEAR_REACH = 10;
 /** How many rows under a row of labels hold its values (one per year). */
@@ -149,7 +164,9 @@ export function locateLoose(v: SheetView, spec: FormSpec, labels: LooseLabels, t
   const hitRows = new Map<number, Hit[]>();
   const contextCols = new Map<number, number[]>();
   let lastHit = 0;
-  for (let r = 0; r < v.rowCount && (hits.length === 0 || r - lastHit <= FORM_GAP); r++) {
+  // A form is a page or two: its first label near the top, nothing of it past a few pages (a long table is no form).
+  const end = Math.min(v.rowCount, FORM_ROWS);
+  for (let r = 0; r < end && (hits.length === 0 ? r < FIRST_LABEL_ROWS : r - lastHit <= FORM_GAP); r++) {
     // Whether the cell before was a label still waiting for its value: then only a sure label is a label.
     let waiting = false;
     for (const c of ownCells(v, r)) {
@@ -160,7 +177,7 @@ export function locateLoose(v: SheetView, spec: FormSpec, labels: LooseLabels, t
         const fy = parseFiscalYear(c.text);
         if (fy !== undefined && fy >= 1989 && fy <= 2100) out.titleFy = fy;
       }
-      const money = headerMoneyUnit(c.text) ?? UNIT_NOTE.exec(c.text.normalize('NFKC'))?.[1];
+      const money = c.text.includes('円') ? (headerMoneyUnit(c.text) ?? UNIT_NOTE.exec(c.text.normalize('NFKC'))?.[1]) : undefined;
       const m = labels.match(c.text);
       const ctx = !m || m.strength < 1 ? labels.context(c.text) : undefined;
       if (ctx && !waiting) {

@@ -291,9 +291,12 @@ export function defineForm(spec: LayoutSpec, hooks: FormHooks = {}): LayoutReade
     // A layout nobody configured is sure of a form only when the workbook holds several of the same shape.
     const siblings = spec.form!.siblings;
     const out: SheetDetection[] = [];
+    const complete = scored.filter((o) => o.score >= spec.detect.base);
     for (const d of scored) {
-      const alike = scored.filter((o) => o.score >= spec.detect.base && sameShape(o.found, d.found) >= SAME_SHAPE).length;
-      const score = d.score >= spec.detect.base && alike < siblings ? Math.round(d.score * 50) / 100 : d.score;
+      // Enough alike is enough: a workbook of 70 item sheets need not compare every pair.
+      let alike = 0;
+      if (d.score >= spec.detect.base && siblings > 1) for (let i = 0; i < complete.length && alike < siblings; i++) if (sameShape(complete[i].found, d.found) >= SAME_SHAPE) alike++;
+      const score = d.score >= spec.detect.base && siblings > 1 && alike < siblings ? Math.round(d.score * 50) / 100 : d.score;
       out.push({ sheet: d.sheet, score, reason: reason('formDetected', { labels: d.found, n: d.found.length, ...(d.template ? { template: reason('formTemplate') } : {}), score: score.toFixed(2) }) });
     }
     return out;
