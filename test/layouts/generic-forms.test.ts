@@ -154,6 +154,13 @@ describe('what each city’s form shows', () => {
     const first = a.plan.items[0];
     expect(first.cells.rating).toEqual({ sheet: '個票1', address: 'D9' });
     expect(first.indicators[0].targets.map((t) => t.fy)).toEqual([2023, 2024]);
+    // The third sheet types each block's year on its first row only: the rows below are still that year's.
+    const third = a.plan.items.find((i) => i.source.sheet === '個票3')!;
+    expect([third.cells.rating, third.cells['rating:2024'], third.cells['actual:2024']]).toEqual([
+      { sheet: '個票3', address: 'D9' },
+      { sheet: '個票3', address: 'D12' },
+      { sheet: '個票3', address: 'D11' },
+    ]);
     // Amounts typed 2.6 and 2.2 (百万円) on the second sheet.
     const second = a.plan.items[1];
     expect(second.effects?.unit).toBe('百万円');

@@ -143,6 +143,8 @@ const FORM_GAP = 30;
 /** Rows searched for the form's first label (title blocks are a few rows), and the most a form may run. */
 const FIRST_LABEL_ROWS = 40;
 const FORM_ROWS = 200;
+/** The most rows a year block spans below the row its year is typed on. */
+const BLOCK_ROWS = 6;
 /** How far above a value a year heading of its column is looked for. */
 const COLUMN_YEAR_REACH = 10;
 /** How many rows under a row of labels hold its values (one per year). */
@@ -246,7 +248,7 @@ export function locateLoose(v: SheetView, spec: FormSpec, labels: LooseLabels, t
       }
       const filled = right.find((p) => v.text(p.row, p.col) !== '');
       if (filled) {
-        push(filled, labelFy ?? rowYear(v, filled));
+        push(filled, labelFy ?? rowYear(v, filled, h.col));
         return;
       }
       if (datedOnRow >= 2) {
@@ -256,7 +258,7 @@ export function locateLoose(v: SheetView, spec: FormSpec, labels: LooseLabels, t
           const m = v.merge(rr, h.col);
           if (m && m.top < rr) continue;
           const p = { row: rr, col: h.col };
-          const fy = labelFy ?? rowYear(v, p);
+          const fy = labelFy ?? rowYear(v, p, h.col);
           if (fy === undefined && v.text(rr, h.col) === '') continue;
           push(p, fy);
           if (fy === undefined) break;
@@ -264,7 +266,7 @@ export function locateLoose(v: SheetView, spec: FormSpec, labels: LooseLabels, t
         return;
       }
       // Nothing typed: the cell beside the label, so a blank can be reported and written.
-      if (right[0]) push(right[0], labelFy ?? rowYear(v, right[0]));
+      if (right[0]) push(right[0], labelFy ?? rowYear(v, right[0], h.col));
     });
   }
   return out;
@@ -278,11 +280,23 @@ function yearCell(v: SheetView, r: number, c: number): number | undefined {
   return isYearOnly(t) ? headerYear(t) : undefined;
 }
 
-/** The year a cell on the value's row left of it states (a year block's label, merged down over its rows). */
-function rowYear(v: SheetView, p: Pos): number | undefined {
+/**
+ * The year a cell on the value's row left of it states (a year block's label, merged down over its
+ * rows); else, for a block whose year is typed on its first row only, the year left of the label
+ * column a few rows up, with nothing else typed there in between.
+ */
+function rowYear(v: SheetView, p: Pos, labelCol: number): number | undefined {
   for (let c = p.col - 1; c >= 0; c--) {
     const fy = yearCell(v, p.row, c);
     if (fy !== undefined) return fy;
+  }
+  // Something else typed left of the label on its own row (効果額 beside 目標): the row is not a year block's.
+  for (let c = labelCol - 1; c >= 0; c--) if (v.text(p.row, c) !== '') return undefined;
+  for (let r = p.row - 1; r >= 0 && p.row - r <= BLOCK_ROWS; r--) {
+    for (let c = labelCol - 1; c >= 0; c--) {
+      if (v.text(r, c) === '') continue;
+      return yearCell(v, r, c);
+    }
   }
   return undefined;
 }
