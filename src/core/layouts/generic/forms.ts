@@ -51,7 +51,14 @@ export const GENERIC_FORM_SPEC = {
     oneOf: [(['rating', 'target', 'actual', 'effectPlanned', 'effectActual'] as const).map(partName)],
     loose: true,
     // 目標 / 実績 beside 効果額 (or under it) are its amounts, as in a table's two-row header.
-    context: [{ over: ['効果額', '財政効果', '財政効果額', '効果'], map: { target: 'effectPlanned', actual: 'effectActual' } satisfies Partial<Record<FormKey, FormKey>> }],
+    context: [
+      {
+        over: ['効果額', '財政効果', '財政効果額', '効果'],
+        map: { target: 'effectPlanned', actual: 'effectActual' } satisfies Partial<Record<FormKey, FormKey>>,
+        // Words that say which amount only beside 効果額 (alone, 計画 is a plan's text).
+        labels: { effectPlanned: ['計画', '見込', '見込み', '計画額', '見込額'], effectActual: ['実績額'] },
+      },
+    ],
     policyFromId: true,
     siblings: 2,
     template: ['記入例', '記載例', '様式', 'テンプレート', 'ひな形', '雛形', '見方'],

@@ -54,6 +54,28 @@ interface Hit {
   col: number;
   field: string;
   text: string;
+  /** What a word beside or under a context label names (計画 beside 効果額), instead of its field's value. */
+  key?: DatedKey;
+}
+
+interface Context {
+  keys: string[];
+  map: Partial<Record<FormKey, FormKey>>;
+  /** Words that name a value only beside or under the context label. */
+  words: Map<string, FormKey>;
+}
+
+interface PlacedContext {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  ctx: Context;
+}
+
+/** The context label a cell sits beside (on its rows, to its right) or under (the row below its columns). */
+function contextAt(contexts: PlacedContext[], r: number, col: number): PlacedContext | undefined {
+  return contexts.find((c) => (c.top <= r && r <= c.bottom && c.left < col) || (c.left <= col && col <= c.right && c.bottom < r && r - c.bottom <= 1));
 }
 
 /** A label glob in stripped-key form: `*効果額*`, `計画最終年度の目標*`, or exact. */
@@ -70,7 +92,7 @@ export class LooseLabels {
   private readonly exact = new Map<string, string>();
   private readonly patterns: { re: RegExp; field: string }[] = [];
   private readonly partials: { key: string; field: string }[] = [];
-  private readonly over: { keys: string[]; map: Partial<Record<FormKey, FormKey>> }[];
+  private readonly over: Context[];
 
   constructor(readonly spec: FormSpec) {
     for (const [field, f] of Object.entries(spec.fields)) {
@@ -85,7 +107,11 @@ export class LooseLabels {
         if (key.length >= 2 && !/^[\x20-\x7e]+$/.test(key)) this.partials.push({ key, field });
       }
     }
-    this.over = spec.context.map((c) => ({ keys: c.over.map((o) => strippedKey(o)).filter(Boolean), map: c.map }));
+    this.over = spec.context.map((c) => ({
+      keys: c.over.map((o) => strippedKey(o)).filter(Boolean),
+      map: c.map,
+      words: new Map(Object.entries(c.labels).flatMap(([key, words]) => (words ?? []).map((w) => [strippedKey(w), key as FormKey] as const))),
+    }));
   }
 
   private readonly seen = new Map<string, { field: string; strength: number } | null>();
@@ -120,10 +146,10 @@ export class LooseLabels {
   }
 
   /** A label over others that turns them into other values (効果額 over 目標 / 実績). */
-  context(text: string): Partial<Record<FormKey, FormKey>> | undefined {
+  context(text: string): Context | undefined {
     const key = strippedKey(text);
     if (!key || key.length > 12) return undefined;
-    return this.over.find((o) => o.keys.some((k) => key === k || key.includes(k)))?.map;
+    return this.over.find((o) => o.keys.some((k) => key === k || key.includes(k)));
   }
 }
 
@@ -162,7 +188,7 @@ export function locateLoose(v: SheetView, spec: FormSpec, labels: LooseLabels, t
   const words = spec.template;
   if (words.some((w) => v.name.includes(w))) out.templateMarks += 2;
   const hits: Hit[] = [];
-  const contexts: { top: number; bottom: number; left: number; right: number; map: Partial<Record<FormKey, FormKey>> }[] = [];
+  const contexts: PlacedContext[] = [];
   const hitRows = new Map<number, Hit[]>();
   const contextCols = new Map<number, number[]>();
   let lastHit = 0;
@@ -184,10 +210,20 @@ export function locateLoose(v: SheetView, spec: FormSpec, labels: LooseLabels, t
       const ctx = !m || m.strength < 1 ? labels.context(c.text) : undefined;
       if (ctx && !waiting) {
         const merge = v.merge(r, c.col);
-        contexts.push({ top: r, bottom: merge?.bottom ?? r, left: c.col, right: merge?.right ?? c.col, map: ctx });
+        contexts.push({ top: r, bottom: merge?.bottom ?? r, left: c.col, right: merge?.right ?? c.col, ctx });
         contextCols.set(r, [...(contextCols.get(r) ?? []), c.col]);
         if (money) out.moneyUnit ??= { unit: money, at: { row: r, col: c.col }, text: c.text };
         lastHit = r;
+        continue;
+      }
+      // 計画 / 見込 beside or under 効果額: a word that names a value there only.
+      const sub = !m ? contextAt(contexts, r, c.col)?.ctx.words.get(strippedKey(c.text)) : undefined;
+      if (isDated(sub)) {
+        const hit = { row: r, col: c.col, field: '', text: c.text, key: sub };
+        hits.push(hit);
+        hitRows.set(r, [...(hitRows.get(r) ?? []), hit]);
+        lastHit = r;
+        waiting = true;
         continue;
       }
       const field = m ? spec.fields[m.field] : undefined;
@@ -217,7 +253,7 @@ export function locateLoose(v: SheetView, spec: FormSpec, labels: LooseLabels, t
   }
   out.labelRows = hitRows.size;
 
-  const keyOf = (h: Hit): FormKey | undefined => firstKey(spec.fields[h.field].values);
+  const keyOf = (h: Hit): FormKey | undefined => h.key ?? firstKey(spec.fields[h.field].values);
   for (const [r, row] of hitRows) {
     row.sort((a, b) => a.col - b.col);
     const datedOnRow = row.filter((h) => isDated(keyOf(h))).length;
@@ -228,8 +264,7 @@ export function locateLoose(v: SheetView, spec: FormSpec, labels: LooseLabels, t
         take({ row: h.row, col: h.col }, h.field, stop);
         return;
       }
-      const ctx = contexts.find((c) => (c.top <= r && r <= c.bottom && c.left < h.col) || (c.left <= h.col && h.col <= c.right && c.bottom < r && r - c.bottom <= 1));
-      const mapped = ctx?.map[key];
+      const mapped = h.key ? undefined : contextAt(contexts, r, h.col)?.ctx.map[key];
       const k: DatedKey = isDated(mapped) ? mapped : key;
       const push = (at: Pos, fy: number | undefined) => {
         const m = v.merge(at.row, at.col);
@@ -240,7 +275,7 @@ export function locateLoose(v: SheetView, spec: FormSpec, labels: LooseLabels, t
       for (let q = rightOf(v, h); q.col < stop && q.col < v.colCount; q = rightOf(v, q)) right.push(q);
       // A row of cells under year headings (令和5年度 | 令和6年度): one value per year, blank ones included.
       if (labelFy === undefined) {
-        const byCol = right.map((p) => ({ p, fy: columnYear(v, p, hitRows) })).filter((x) => x.fy !== undefined);
+        const byCol = right.map((p) => ({ p, fy: columnYear(v, p, hitRows, h.col) })).filter((x) => x.fy !== undefined);
         if (byCol.length) {
           for (const x of byCol) push(x.p, x.fy);
           return;
@@ -301,13 +336,19 @@ function rowYear(v: SheetView, p: Pos, labelCol: number): number | undefined {
   return undefined;
 }
 
-/** The year heading above the value's column, below the nearest row of labels. */
-function columnYear(v: SheetView, p: Pos, hitRows: Map<number, Hit[]>): number | undefined {
+/**
+ * The year heading above the value's column: the rows between are its band, each labelled in the
+ * value's own label column (目標値 / 実績値 / 評価 under | 令和5年度 | 令和6年度); a row of another block
+ * in between (効果額 | 計画 … further down) ends the band.
+ */
+function columnYear(v: SheetView, p: Pos, hitRows: Map<number, Hit[]>, labelCol: number): number | undefined {
   for (let r = p.row - 1; r >= 0 && p.row - r <= COLUMN_YEAR_REACH; r--) {
     const fy = yearCell(v, r, p.col);
     if (fy !== undefined) return fy;
+    const hits = hitRows.get(r) ?? [];
     // A label in this very column above: the value belongs to that label's block, not to a year heading further up.
-    if (hitRows.get(r)?.some((h) => h.col === p.col)) return undefined;
+    if (hits.some((h) => h.col === p.col)) return undefined;
+    if (!hits.some((h) => h.col === labelCol)) return undefined;
   }
   return undefined;
 }

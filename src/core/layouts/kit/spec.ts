@@ -212,7 +212,16 @@ export const FormSpecSchema = z.object({
   /** At least one field of each group is needed for the sheet to be this form (rating, target, actual or an effect). */
   oneOf: z.array(z.array(z.string()).min(1)).default([]),
   /** A label over others that turns them into other values: 目標 / 実績 beside 効果額 are its amounts (loose forms). */
-  context: z.array(z.object({ over: Labels, map: z.partialRecord(FormKeySchema, FormKeySchema) })).default([]),
+  context: z
+    .array(
+      z.object({
+        over: Labels,
+        map: z.partialRecord(FormKeySchema, FormKeySchema),
+        /** Words that name a value only beside or under the `over` label (計画 / 見込 beside 効果額). */
+        labels: z.partialRecord(FormKeySchema, Labels).default({}),
+      }),
+    )
+    .default([]),
   /** Sheets of the same shape a workbook must hold for any of them to be taken as this form (a layout nobody configured: 2). */
   siblings: z.number().int().min(1).default(1),
   /** The item's top level from its code's numbering (1-2, 1(2)③, ①-3) when no label gives it (loose forms). */
