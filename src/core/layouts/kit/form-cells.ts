@@ -2,6 +2,9 @@ import type { SheetView } from '../../grid/sheet-view';
 
 /** Where the parts of a form sit, merge-aware: what the form locators (form.ts, form-loose.ts) step through. */
 
+/** The legend lines of a blank template (ア. … サ.): one of its signs. */
+export const LEGEND = /^[アイウエオカキクケコサ][.．、]/;
+
 export interface Pos {
   row: number;
   col: number;

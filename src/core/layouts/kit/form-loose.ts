@@ -4,7 +4,7 @@ import { finding, type Finding } from '../../validation/finding';
 import { normalizeWidth, parseCircled, parseFiscalYear } from '../../values';
 import { writableRef } from './item';
 import { chooseReportYear, type YearEvidence } from './report-year';
-import { nextFilled, ownCells, rightOf, type Pos } from './form-cells';
+import { LEGEND, nextFilled, ownCells, rightOf, type Pos } from './form-cells';
 import { headerMoneyUnit, headerYear, isYearOnly, PARTIAL_STRENGTH, strippedKey } from './labels';
 import type { FormKey, FormSpec, FormValue } from './spec';
 
@@ -163,7 +163,6 @@ export function isDated(key: FormKey | undefined): key is DatedKey {
   return key !== undefined && (DATED_KEYS as readonly string[]).includes(key);
 }
 
-const LEGEND = /^[アイウエオカキクケコサ][.．、]/;
 /** Rows without any label of the form after which the search stops. */
 const FORM_GAP = 30;
 /** Rows searched for the form's first label (title blocks are a few rows), and the most a form may run. */

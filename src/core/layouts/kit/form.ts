@@ -15,7 +15,7 @@ import { chooseReportYear, type YearEvidence } from './report-year';
 import type { FormField, FormKey, FormSpec, FormValue, LayoutSpec } from './spec';
 import { oncePer } from '../../once-per';
 import { LooseLabels, locateLoose, looseBlank, looseMoneyUnit, looseRatings, looseUnitFinding, looseYear, policyOfCode, type DatedValue, type LooseParts } from './form-loose';
-import { afterLabel, nextFilled, ownCells, rightOf, squeeze, step, type Pos } from './form-cells';
+import { LEGEND, afterLabel, nextFilled, ownCells, rightOf, squeeze, step, type Pos } from './form-cells';
 
 /**
  * Form sheets: one item per sheet, each part a label with its value beside it (基本方針 | 1 | 行政サービスの最適化),
@@ -51,7 +51,6 @@ export interface LocatedForm {
   loose?: Omit<LooseParts, 'labels' | 'dated' | 'templateMarks'>;
 }
 
-const LEGEND = /^[アイウエオカキクケコサ][.．、]/;
 /** Rows without any label of the form after which the search stops. */
 const FORM_GAP = 30;
 
