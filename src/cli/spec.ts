@@ -8,7 +8,7 @@ export const COMMAND_NAMES = ['inspect', 'validate', 'fill', 'summary', 'columns
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Layout ids for `--layout`; a unit test keeps this equal to the registry's list. */
-export const LAYOUT_IDS = ['isehara-list', 'isehara-sheet', 'nihonmatsu', 'yuzawa', 'aizuwakamatsu', 'tsukubamirai', 'generic'] as const;
+export const LAYOUT_IDS = ['isehara-list', 'isehara-sheet', 'nihonmatsu', 'yuzawa', 'aizuwakamatsu', 'tsukubamirai', 'generic-form', 'generic'] as const;
 
 export type OptionKey =
   | 'json'

@@ -34,7 +34,8 @@ export async function columnsCommand(args: Args, io: Io): Promise<number> {
     return 0;
   }
   if (plan.writes.length > 0) io.out(say(lang, 'columnsDone', { fy: year, tables, cells: written }));
-  else if (plans.length === 0 && results > 0) io.out(say(lang, 'columnsNotPlan'));
+  // A workbook of item forms (one sheet per item, no table) reports results too: no plan to extend.
+  else if (plans.length === 0 && (results > 0 || loaded.analysis.reads.some((r) => r.tables.length === 0 && r.items.length > 0))) io.out(say(lang, 'columnsNotPlan'));
   else io.out(say(lang, 'columnsExist', { fy: year }));
   if (plan.writes.length > 0 && results > 0) io.out(say(lang, 'columnsSkippedResults', { n: results }));
   if (plan.writes.length > 0) io.out(say(lang, 'outputWritten', { file: out }));

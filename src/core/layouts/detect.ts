@@ -1,7 +1,8 @@
 import type { WorkbookGrid } from '../grid/types';
 import { savedSpec, type SavedLayout } from './generic/mapping';
 import type { LayoutSpec } from './kit/spec';
-import { mappingSheet } from './generic/mapping-target';
+import { mappingSheets } from './generic/mapping-target';
+import { GENERIC_FORM_LAYOUT } from './generic/forms';
 import { GENERIC_ACCEPT_SCORE } from './generic/reader';
 import { LAYOUTS, layoutById } from './registry';
 import type { LayoutReader, SheetDetection } from './types';
@@ -12,6 +13,9 @@ export const ACCEPT_SCORE = 0.6;
 const SIBLING_MARGIN = 0.1;
 /** The generic reader needs at least this much header evidence unless the user saved a mapping. */
 export const GENERIC_SCORE = GENERIC_ACCEPT_SCORE;
+
+/** Readers of a city nobody configured: none of them makes a workbook a city's. */
+const GENERIC_LAYOUTS = ['generic', GENERIC_FORM_LAYOUT, 'saved'];
 
 export interface Candidate extends SheetDetection {
   layout: string;
@@ -79,8 +83,7 @@ export function detectLayouts(
   const taken = new Map<string, Candidate>();
   // The user saved the mapping for one sheet on purpose: it beats any reader's guess there.
   const spec = savedSpec(opts.mapping);
-  const target = spec ? mappingSheet(wb, spec) : undefined;
-  if (target) {
+  for (const target of spec ? mappingSheets(wb, spec) : []) {
     taken.set(target, {
       layout: 'generic',
       sheet: target,
@@ -96,7 +99,7 @@ export function detectLayouts(
   }
   // A workbook is one city's: where a city layout took sheets on its own, a sheet the generic reader
   // took by a nose (the city's copy with progress columns added) goes to that city too.
-  const cities = new Set([...taken.values()].filter((c) => c.layout !== 'generic' && c.layout !== 'saved').map((c) => c.layout));
+  const cities = new Set([...taken.values()].filter((c) => !GENERIC_LAYOUTS.includes(c.layout)).map((c) => c.layout));
   for (const [sheet, won] of taken) {
     if (won.layout !== 'generic' || won.score === 1) continue;
     const city = candidates.find((c) => c.sheet === sheet && cities.has(c.layout) && c.score >= ACCEPT_SCORE && won.score - c.score <= SIBLING_MARGIN);

@@ -1,4 +1,6 @@
 import { aizuwakamatsuLayout } from './aizuwakamatsu/status-report';
+import { genericFormLayout } from './generic/forms';
+import { listFormsCombiner } from './generic/list-forms';
 import { genericLayout } from './generic/reader';
 import { iseharaSheetLayout } from './isehara/item-sheet';
 import { iseharaListLayout } from './isehara/list';
@@ -8,7 +10,7 @@ import { tsukubamiraiLayout } from './tsukubamirai/action-plan';
 import type { Combiner, LayoutReader } from './types';
 import { yuzawaLayout } from './yuzawa/strategy';
 
-/** Every city layout, most specific first; the generic reader is the fallback and always last. */
+/** Every city layout, most specific first; the generic readers (forms, then tables) are the fallback and always last. */
 export const LAYOUTS: readonly LayoutReader[] = [
   iseharaListLayout,
   iseharaSheetLayout,
@@ -16,10 +18,11 @@ export const LAYOUTS: readonly LayoutReader[] = [
   yuzawaLayout,
   aizuwakamatsuLayout,
   tsukubamiraiLayout,
+  genericFormLayout,
   genericLayout,
 ];
 
-export const COMBINERS: readonly Combiner[] = [iseharaCombiner];
+export const COMBINERS: readonly Combiner[] = [iseharaCombiner, listFormsCombiner];
 
 export function layoutById(id: string): LayoutReader | undefined {
   return LAYOUTS.find((l) => l.id === id);

@@ -15,3 +15,18 @@ export function mappingSheet(wb: WorkbookGrid, spec: LayoutSpec): string | undef
   }
   return best?.sheet;
 }
+
+/**
+ * The sheets a saved layout reads: a form layout's every form of its shape (one item per sheet), a
+ * table layout's one sheet.
+ */
+export function mappingSheets(wb: WorkbookGrid, spec: LayoutSpec): string[] {
+  if (!spec.form) {
+    const sheet = mappingSheet(wb, spec);
+    return sheet ? [sheet] : [];
+  }
+  return savedReader(spec)
+    .detect(wb)
+    .filter((d) => d.score >= spec.detect.base && (spec.sheet === undefined || d.sheet === spec.sheet))
+    .map((d) => d.sheet);
+}

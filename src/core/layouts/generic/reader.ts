@@ -5,7 +5,8 @@ import { strippedKey } from '../kit/labels';
 import { ruleOf, type LayoutSpec } from '../kit/spec';
 import type { LayoutRead, LayoutReader, ReadOptions } from '../types';
 import { savedSpec } from './mapping';
-import { mappingSheet } from './mapping-target';
+import { joinListAndForms } from './list-forms';
+import { mappingSheet, mappingSheets } from './mapping-target';
 import { GENERIC_ACCEPT_SCORE, GENERIC_LAYOUT_ID, GENERIC_SPEC, zeroConfigLayout } from './spec';
 
 export { GENERIC_ACCEPT_SCORE, GENERIC_LAYOUT_ID };
@@ -42,17 +43,9 @@ export const genericLayout: LayoutReader = {
   read(wb: WorkbookGrid, opts: ReadOptions): LayoutRead {
     const spec = savedSpec(opts.mapping);
     if (!spec) return zeroConfigLayout.read(wb, opts);
+    if (spec.form) return readSavedForms(wb, spec, opts);
     const sheet = mappingSheet(wb, spec);
-    if (!sheet) {
-      return {
-        layout: GENERIC_LAYOUT_ID,
-        policyLabel: spec.policyLabel ?? '基本方針',
-        policies: [],
-        items: [],
-        findings: [finding('LAY017', { sheet: wb.sheets[0]?.name ?? '' }, { sheet: spec.sheet ?? '' })],
-        tables: [],
-      };
-    }
+    if (!sheet) return noSheetFor(wb, spec);
     const reader = savedReader(spec);
     const read = reader.read(wb, { ...opts, sheets: [sheet] });
     const missing = reader.unmatched(wb, sheet);
@@ -63,3 +56,30 @@ export const genericLayout: LayoutReader = {
     return read;
   },
 };
+
+/**
+ * A saved form layout reads every form of its shape; other sheets detection gave the generic reader
+ * (the list of the same items) are read without configuration and joined with the forms, as they are
+ * when nothing is saved.
+ */
+function readSavedForms(wb: WorkbookGrid, spec: LayoutSpec, opts: ReadOptions): LayoutRead {
+  const sheets = mappingSheets(wb, spec);
+  if (!sheets.length) return noSheetFor(wb, spec);
+  const forms = savedReader(spec).read(wb, { ...opts, sheets });
+  const rest = (opts.sheets ?? []).filter((s) => !sheets.includes(s));
+  if (!rest.length) return forms;
+  const { mapping: _saved, ...plain } = opts;
+  return joinListAndForms(zeroConfigLayout.read(wb, { ...plain, sheets: rest }), forms);
+}
+
+/** A saved layout no sheet of the workbook matches: nothing read, and LAY017 says so. */
+function noSheetFor(wb: WorkbookGrid, spec: LayoutSpec): LayoutRead {
+  return {
+    layout: GENERIC_LAYOUT_ID,
+    policyLabel: spec.policyLabel ?? '基本方針',
+    policies: [],
+    items: [],
+    findings: [finding('LAY017', { sheet: wb.sheets[0]?.name ?? '' }, { sheet: spec.sheet ?? '' })],
+    tables: [],
+  };
+}

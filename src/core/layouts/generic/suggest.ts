@@ -5,6 +5,7 @@ import { viewOf } from '../kit/shared';
 import type { TableMatch } from '../kit/find-table';
 import { LayoutSpecSchema, type LayoutSpec } from '../kit/spec';
 import { LayoutMappingV1Schema, type LayoutMapping } from './mapping';
+import { suggestFormSpec } from './suggest-forms';
 import { detectTable, GENERIC_LAYOUT_ID, zeroConfigLayout } from './spec';
 
 export interface MappingSuggestion {
@@ -28,6 +29,9 @@ export function suggestMapping(wb: WorkbookGrid): MappingSuggestion | undefined 
     const t = detectTable(viewOf(sheet));
     if (t && (!best || t.score > best.score)) best = t;
   }
+  // A workbook of forms (one item per sheet): the form layout detection read them with.
+  const forms = suggestFormSpec(wb);
+  if (forms && (!best || forms.score >= best.score)) return forms;
   if (!best) return undefined;
   const read = zeroConfigLayout.read(wb, { sheets: [best.sheet] });
   const fys = new Set(best.columns.filter((c) => c.field !== 'ignore' && c.fy !== undefined).map((c) => c.fy!));

@@ -1,4 +1,3 @@
-import { headerKey } from '../../grid/sheet-view';
 import { finding } from '../../validation/finding';
 import { normalizeWidth, parseCircled, readDepartments } from '../../values';
 import { defineLayout } from '../kit/define';
@@ -109,6 +108,4 @@ function policyOf(no: unknown, text: string): string | undefined {
 export const parseDepartments = readDepartments;
 
 /** Exposed for the combiner and tests: the sheet's id key for matching by name. */
-export function nameKey(s: string): string {
-  return headerKey(s).replace(/[()・:：;；、,.。\-ー－]/g, '');
-}
+export { nameKey } from '../list-sheets';

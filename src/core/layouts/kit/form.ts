@@ -4,16 +4,18 @@ import { yearKey } from '../../model/keys';
 import type { CellMap, Item, NoteMap, YearValue } from '../../model/plan';
 import { text as reason } from '../../rules/texts';
 import { finding, type Finding } from '../../validation/finding';
-import { DEFAULT_SCALE, parseValue, readDepartments, scaleById, type ParsedValue } from '../../values';
+import { DEFAULT_SCALE, inferScale, parseValue, readDepartments, scaleById, type ParsedValue } from '../../values';
 import type { LayoutRead, LayoutReader, ReadOptions, SheetDetection } from '../types';
-import { idText, levelOf } from './build';
+import { idText, levelOf, NO_POLICY } from './build';
 import type { HookContext } from './define';
 import { dedupe, policiesOf, viewOf } from './shared';
 import { buildEffects, buildIndicator, ratingOf, valueAt, writableRef, type EffectCell } from './item';
-import { headerMoneyUnit, headerYear, isYearOnly } from './labels';
+import { headerMoneyUnit, headerYear, isYearOnly, strippedKey } from './labels';
 import { chooseReportYear, type YearEvidence } from './report-year';
 import type { FormField, FormKey, FormSpec, FormValue, LayoutSpec } from './spec';
 import { oncePer } from '../../once-per';
+import { LooseLabels, locateLoose, looseBlank, looseMoneyUnit, looseRatings, looseUnitFinding, looseYear, policyOfCode, type DatedValue, type LooseParts } from './form-loose';
+import { LEGEND, afterLabel, nextFilled, ownCells, rightOf, squeeze, step, type Pos } from './form-cells';
 
 /**
  * Form sheets: one item per sheet, each part a label with its value beside it (基本方針 | 1 | 行政サービスの最適化),
@@ -22,10 +24,7 @@ import { oncePer } from '../../once-per';
  * one item builder for every form layout; a hook sets what is a city's own (its item codes).
  */
 
-export interface Pos {
-  row: number;
-  col: number;
-}
+export type { Pos };
 
 export interface FormYear {
   fy: number;
@@ -46,9 +45,12 @@ export interface LocatedForm {
   broken: { fy: number; at: Pos }[];
   /** Signs of the blank template: a template word in the sheet's name or title, legend lines. */
   templateMarks: number;
+  /** A loose form's (FormSpec.loose) report values, each with the year its place states. */
+  dated?: DatedValue[];
+  /** A loose form's shape: the rows its labels sit on, a year in its title, the money unit it states. */
+  loose?: Omit<LooseParts, 'labels' | 'dated' | 'templateMarks'>;
 }
 
-const LEGEND = /^[アイウエオカキクケコサ][.．、]/;
 /** Rows without any label of the form after which the search stops. */
 const FORM_GAP = 30;
 
@@ -69,8 +71,10 @@ export class FormLocator {
   private readonly fields: CompiledField[];
   private readonly after: RegExp[];
   private readonly anchor: RegExp[];
+  private readonly looseLabels?: LooseLabels;
 
   constructor(readonly spec: FormSpec) {
+    if (spec.loose) this.looseLabels = new LooseLabels(spec);
     this.fields = Object.entries(spec.fields).map(([name, field]) => ({
       name,
       field,
@@ -89,6 +93,11 @@ export class FormLocator {
 
   locate(v: SheetView): LocatedForm {
     const form: LocatedForm = { labels: {}, cells: {}, fused: {}, years: [], broken: [], templateMarks: 0 };
+    if (this.looseLabels) {
+      const byName = new Map(this.fields.map((f) => [f.name, f]));
+      const { labels, dated, templateMarks, ...shape } = locateLoose(v, this.spec, this.looseLabels, (label, name, stop) => this.takeValues(v, form, label, byName.get(name)!, stop));
+      return Object.assign(form, { labels, dated, templateMarks, loose: shape });
+    }
     const words = this.spec.template;
     if (words.some((w) => v.name.includes(w))) form.templateMarks += 2;
     const yearRows: { row: number; col: number; fy: number }[] = [];
@@ -215,78 +224,43 @@ export class FormLocator {
   }
 }
 
-/** Cells a row holds of its own (merges running down from above left out), each merge once. */
-function ownCells(v: SheetView, r: number): { col: number; text: string }[] {
-  return v.rowCells(r).filter((c) => {
-    const m = v.merge(r, c.col);
-    return !m || m.top === r;
-  });
-}
-
-function squeeze(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '');
-}
-
-/** What follows a label typed in the same cell, however the label was spaced. */
-function afterLabel(text: string, label: RegExp): string {
-  const nfkc = text.normalize('NFKC');
-  let squeezed = '';
-  const at: number[] = [];
-  for (let i = 0; i < nfkc.length; i++) {
-    if (/\s/.test(nfkc[i])) continue;
-    squeezed += nfkc[i];
-    at.push(i);
-  }
-  const m = label.exec(squeezed);
-  if (!m || m.index !== 0) return '';
-  const end = m[0].length < at.length ? at[m[0].length] : nfkc.length;
-  return nfkc.slice(end).trim();
-}
-
-/** The next cell to the right that is not inside the same merge. */
-function rightOf(v: SheetView, p: Pos): Pos {
-  const m = v.merge(p.row, p.col);
-  let c = (m ? m.right : p.col) + 1;
-  while (c < v.colCount && v.isMergeFollower(p.row, c)) c++;
-  return { row: p.row, col: c };
-}
-
-/** The cell to the left (a merge's top-left). */
-function leftOf(v: SheetView, p: Pos): Pos {
-  const m = v.merge(p.row, p.col);
-  const c = (m ? m.left : p.col) - 1;
-  const n = v.merge(p.row, c);
-  return { row: p.row, col: n ? n.left : c };
-}
-
-function step(v: SheetView, p: Pos, n: number): Pos {
-  let q = p;
-  for (let i = 0; i < Math.abs(n); i++) q = n > 0 ? rightOf(v, q) : leftOf(v, q);
-  return q;
-}
-
-/** The first filled cell right of p, before `stop`. */
-function nextFilled(v: SheetView, p: Pos, stop: number): Pos | undefined {
-  let q = rightOf(v, p);
-  while (q.col < stop && q.col < v.colCount) {
-    if (v.text(q.row, q.col) !== '') return q;
-    q = rightOf(v, q);
-  }
-  return undefined;
-}
-
 /** Detection: every required part found, the score rising with the share of parts found. */
 export function formScore(spec: LayoutSpec, form: LocatedForm): { score: number; found: string[] } {
   const fs = spec.form!;
   const found = Object.keys(fs.fields).filter((n) => form.labels[n] !== undefined);
   if (form.years.length) found.push(`${fs.years?.anchor[0] ?? '年度'}×${form.years.length}`);
   const total = Object.keys(fs.fields).length + (fs.years ? 1 : 0);
-  const complete = fs.required.every((n) => form.labels[n] !== undefined) && (!fs.years || form.years.length > 0);
-  const { base, max } = spec.detect;
-  const share = found.length / total;
+  const complete =
+    fs.required.every((n) => form.labels[n] !== undefined) &&
+    (!fs.years || form.years.length > 0) &&
+    fs.oneOf.every((g) => g.some((n) => form.labels[n] !== undefined)) &&
+    (!form.loose || looseShape(fs, form));
+  const { base, max, need } = spec.detect;
+  const share = Math.min(1, found.length / (need ?? total));
   const score = complete ? base + (max - base) * share : share * base * 0.5;
   return { score: Math.round(Math.min(max, score) * 100) / 100, found };
 }
+
+/**
+ * A loose form's labels run down the sheet with the name's value beside its label; a table's header
+ * is a row of labels with the names below, and a 目次 or summary table has the same words in a row.
+ */
+function looseShape(fs: FormSpec, form: LocatedForm): boolean {
+  const name = fs.required.map((n) => form.labels[n]).find((p) => p !== undefined);
+  const value = form.cells.name;
+  const loose = form.loose;
+  if (!loose || loose.labelRows < 3 || !name || !value || value.row !== name.row || value.col <= name.col) return false;
+  return !fs.required.some((n) => loose.repeated.includes(n));
+}
+
+/** Forms of one workbook are copies of one template: the share of label names two sheets have in common. */
+function sameShape(a: string[], b: string[]): number {
+  const x = new Set(a);
+  const common = b.filter((n) => x.has(n)).length;
+  return common / new Set([...a, ...b]).size;
+}
+/** Two sheets with at least this share of their labels in common are forms of the same shape. */
+const SAME_SHAPE = 0.6;
 
 export interface FormHooks {
   /** The item as the kit built it from the form: a hook sets what is the city's own (its code); false drops it (after saying why). */
@@ -305,14 +279,24 @@ export function defineForm(spec: LayoutSpec, hooks: FormHooks = {}): LayoutReade
   const locate = oncePer((v: SheetView) => locator.locate(v));
 
   function detect(wb: WorkbookGrid): SheetDetection[] {
-    const out: SheetDetection[] = [];
+    const scored: { sheet: string; score: number; found: string[]; template: boolean }[] = [];
     for (const g of wb.sheets) {
       if (!spec.detect.hidden && (g.visibility ?? 'visible') !== 'visible') continue;
       const form = locate(viewOf(g));
       const { score, found } = formScore(spec, form);
       if (score <= 0) continue;
-      const template = form.templateMarks >= 2;
-      out.push({ sheet: g.name, score, reason: reason('formDetected', { labels: found, n: found.length, ...(template ? { template: reason('formTemplate') } : {}), score: score.toFixed(2) }) });
+      scored.push({ sheet: g.name, score, found, template: form.templateMarks >= 2 });
+    }
+    // A layout nobody configured is sure of a form only when the workbook holds several of the same shape.
+    const siblings = spec.form!.siblings;
+    const out: SheetDetection[] = [];
+    const complete = scored.filter((o) => o.score >= spec.detect.base);
+    for (const d of scored) {
+      // Enough alike is enough: a workbook of 70 item sheets need not compare every pair.
+      let alike = 0;
+      if (d.score >= spec.detect.base && siblings > 1) for (let i = 0; i < complete.length && alike < siblings; i++) if (sameShape(complete[i].found, d.found) >= SAME_SHAPE) alike++;
+      const score = d.score >= spec.detect.base && siblings > 1 && alike < siblings ? Math.round(d.score * 50) / 100 : d.score;
+      out.push({ sheet: d.sheet, score, reason: reason('formDetected', { labels: d.found, n: d.found.length, ...(d.template ? { template: reason('formTemplate') } : {}), score: score.toFixed(2) }) });
     }
     return out;
   }
@@ -325,12 +309,26 @@ export function defineForm(spec: LayoutSpec, hooks: FormHooks = {}): LayoutReade
       .map((g) => {
         const view = viewOf(g);
         const form = locate(view);
-        return { view, form, template: form.templateMarks >= 2 };
+        return { view, form, template: form.templateMarks >= 2 || (!!form.loose && looseBlank({ view, form })) };
       });
-    const scale = opts.scale ?? (typeof spec.scale === 'string' ? scaleById(spec.scale) : spec.scale) ?? DEFAULT_SCALE;
+    const stated = opts.scale ?? (typeof spec.scale === 'string' ? scaleById(spec.scale) : spec.scale);
+    let scale = stated ?? DEFAULT_SCALE;
+    const filled = sheets.filter((s) => !s.template);
+    if (!stated && spec.form!.loose) {
+      // No scale stated: what the rating cells hold (A–D, S–C, ◎○△×, 1–5 …), as the table reader infers it.
+      const r = looseRatings(filled);
+      const guess = inferScale(r.values, r.label);
+      if (guess) {
+        scale = guess.scale;
+        if (scale.id !== DEFAULT_SCALE.id && r.at) findings.push(finding('LAY019', r.at, { scale: scale.label, values: guess.values }));
+      }
+    }
     const ctx: HookContext = { wb, spec, scale, findings, opts, state: new Map() };
-    const year = reportYear(sheets.filter((s) => !s.template), opts, findings);
+    const year = spec.form!.loose
+      ? looseYear(filled, { ...(opts.reportFy !== undefined ? { asked: opts.reportFy } : {}), ...(spec.fy !== undefined ? { layout: spec.fy } : {}) }, findings)
+      : reportYear(filled, opts, findings);
     ctx.reportFy = year;
+    if (spec.form!.loose) looseUnitFinding(filled, findings);
 
     const items: Item[] = [];
     for (const s of sheets) {
@@ -350,7 +348,7 @@ export function defineForm(spec: LayoutSpec, hooks: FormHooks = {}): LayoutReade
     dedupe(items, findings);
     const out: LayoutRead = {
       layout: spec.id,
-      policyLabel: spec.policyLabel ?? '基本方針',
+      policyLabel: spec.policyLabel ?? (spec.form!.loose ? policyWord(spec.form!, filled) : undefined) ?? '基本方針',
       policies: policiesOf(spec.policies, items),
       items,
       findings,
@@ -460,14 +458,46 @@ export function buildFormItem(spec: LayoutSpec, v: SheetView, form: LocatedForm,
       if (text) notes.status = text;
     }
   }
+  // A loose form's values: each of the year its place states, else of the report year.
+  const taken = new Set<string>();
+  for (const d of form.dated ?? []) {
+    const fy = d.fy ?? reportFy;
+    const slot = `${d.key}:${fy ?? ''}`;
+    if (taken.has(slot)) continue;
+    taken.add(slot);
+    const at = ref(d.at);
+    if (fy !== undefined) cells[yearKey(d.key, fy)] = at;
+    // A rating or a status with no year anywhere is still the sheet's own (FY001 says the year is missing).
+    const current = d.fy === undefined || d.fy === reportFy;
+    if (d.key === 'rating') {
+      if (!current) continue;
+      ratingCell = at;
+      const read = ratingOf(v.value(d.at.row, d.at.col), at, ctx.scale);
+      if (read.rating) rating = read.rating;
+      if (read.unread) notes.rating = read.unread;
+      continue;
+    }
+    if (d.key === 'status') {
+      const text = v.text(d.at.row, d.at.col);
+      if (current && text) notes.status = text;
+      continue;
+    }
+    if (fy === undefined) continue;
+    const value = valueAt(v, d.at.row, d.at.col);
+    if (d.key === 'target') targets.push({ fy, value });
+    else if (d.key === 'actual') {
+      if (value.kind === 'number' || value.kind === 'text') actuals.push({ fy, value });
+    } else effects.push({ fy, kind: d.key === 'effectPlanned' ? 'planned' : 'actual', value });
+  }
   if (ratingCell) cells.rating = ratingCell;
 
   const baseline = valueOf('baseline');
   const finalTarget = valueOf('finalTarget');
   const lastFy = spec.period?.to ?? (form.years.length ? Math.max(...form.years.map((y) => y.fy)) : undefined);
+  const unitText = form.cells.unit ? textAt('unit') : labelUnit(v, form);
   const indicator = buildIndicator({
     name: textAt('indicator'),
-    ...(form.cells.unit ? { unitText: textAt('unit') } : {}),
+    ...(unitText !== undefined ? { unitText } : {}),
     ...(baseline
       ? { baseline: { value: baseline, ...((baseline.kind === 'number' && baseline.year !== undefined ? baseline.year : fs.baselineFy) !== undefined ? { fy: (baseline.kind === 'number' && baseline.year !== undefined ? baseline.year : fs.baselineFy)! } : {}) } }
       : {}),
@@ -482,12 +512,17 @@ export function buildFormItem(spec: LayoutSpec, v: SheetView, form: LocatedForm,
   const content = textAt('content');
   if (content) notes.content = content;
   const subLabel = Object.entries(form.labels).find(([n]) => fs.fields[n].values.some((x) => (typeof x === 'string' ? x : x.key) === 'effectPlannedSubtotal'));
-  const unit = (subLabel && headerMoneyUnit(v.text(subLabel[1].row, subLabel[1].col))) ?? '千円';
+  const unit = form.loose ? looseMoneyUnit({ view: v, form }) : ((subLabel && headerMoneyUnit(v.text(subLabel[1].row, subLabel[1].col))) ?? '千円');
   const eff = buildEffects(effects, unit, {
     ...(form.cells.effectPlannedSubtotal ? { planned: valueOf('effectPlannedSubtotal')! } : {}),
     ...(form.cells.effectActualSubtotal ? { actual: valueOf('effectActualSubtotal')! } : {}),
   });
-  const policy = levelOf([textAt('policy'), textAt('policyName')].filter(Boolean).join(' '));
+  let policy = levelOf([textAt('policy'), textAt('policyName')].filter(Boolean).join(' '));
+  if (!policy.key && fs.policyFromId) {
+    // No 基本方針 label: the code's numbering says it (1-2 is under 1), else the item has none.
+    const key = policyOfCode(textAt('id'));
+    policy = key ? { key, name: `${spec.policyLabel ?? '基本方針'}${key}` } : { ...NO_POLICY };
+  }
   const group = levelOf([textAt('group'), textAt('groupName')].filter(Boolean).join(' '));
   const row = (form.labels[Object.keys(fs.fields).find((n) => fs.fields[n].values.some((x) => (typeof x === 'string' ? x : x.key) === 'name')) ?? ''] ?? { row: 0 }).row;
   return {
@@ -507,4 +542,25 @@ export function buildFormItem(spec: LayoutSpec, v: SheetView, form: LocatedForm,
     cells,
     source: { layout: spec.id, sheet: v.name, row },
   };
+}
+
+/** A unit a target or actual label states in brackets (目標値（件）), when the form has no 単位 cell; money units are amounts'. */
+function labelUnit(v: SheetView, form: LocatedForm): string | undefined {
+  for (const d of form.dated ?? []) {
+    if (d.key !== 'target' && d.key !== 'actual') continue;
+    const m = /[(（]\s*(?:単位\s*[:：]\s*)?([^()（）]{1,6}?)\s*[)）]\s*$/.exec(d.labelText.normalize('NFKC'));
+    if (m && !headerMoneyUnit(d.labelText)) return m[1];
+  }
+  return undefined;
+}
+
+/** What a loose form calls its top level: the policy label as typed (施策の柱, 重点項目), years and units left out. */
+function policyWord(fs: FormSpec, sheets: { view: SheetView; form: LocatedForm }[]): string | undefined {
+  const field = Object.keys(fs.fields).find((n) => fs.fields[n].values.some((x) => (typeof x === 'string' ? x : x.key) === 'policy'));
+  for (const { view, form } of sheets) {
+    const at = field ? form.labels[field] : undefined;
+    const word = at ? strippedKey(view.text(at.row, at.col)) : '';
+    if (word) return word;
+  }
+  return undefined;
 }

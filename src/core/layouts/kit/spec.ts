@@ -142,6 +142,16 @@ export const FormKeySchema = z.enum([
   'note',
   'effectPlannedSubtotal',
   'effectActualSubtotal',
+  // A form read with no configuration types the report's values once (目標値 | 120) or per year
+  // (令和5年度 | 目標 | 120): each is dated by its label, its row or its column (form-loose.ts).
+  'target',
+  'actual',
+  'rating',
+  'effectPlanned',
+  'effectActual',
+  'status',
+  /** The year the sheet reports on (報告年度 | 令和5年度). */
+  'year',
 ]);
 export type FormKey = z.infer<typeof FormKeySchema>;
 
@@ -193,6 +203,29 @@ export const FormSpecSchema = z.object({
     .optional(),
   /** The year of a baseline that states none. */
   baselineFy: z.number().int().optional(),
+  /**
+   * Labels found the way a synonym table finds headers (kit/labels.ts: years and units taken out, a
+   * label inside a longer one), every occurrence of a dated value's label kept, a row of labels
+   * taking its values from the rows below: the form of a city nobody configured (form-loose.ts).
+   */
+  loose: z.boolean().default(false),
+  /** At least one field of each group is needed for the sheet to be this form (rating, target, actual or an effect). */
+  oneOf: z.array(z.array(z.string()).min(1)).default([]),
+  /** A label over others that turns them into other values: 目標 / 実績 beside 効果額 are its amounts (loose forms). */
+  context: z
+    .array(
+      z.object({
+        over: Labels,
+        map: z.partialRecord(FormKeySchema, FormKeySchema),
+        /** Words that name a value only beside or under the `over` label (計画 / 見込 beside 効果額). */
+        labels: z.partialRecord(FormKeySchema, Labels).default({}),
+      }),
+    )
+    .default([]),
+  /** Sheets of the same shape a workbook must hold for any of them to be taken as this form (a layout nobody configured: 2). */
+  siblings: z.number().int().min(1).default(1),
+  /** The item's top level from its code's numbering (1-2, 1(2)③, ①-3) when no label gives it (loose forms). */
+  policyFromId: z.boolean().default(false),
   /** Words in a sheet's name or title that mark the blank template (見方, 記入例), and legend lines ア. イ. … as its other sign. */
   template: z.array(z.string()).default(['見方', '記入例', '記載例', 'テンプレート', 'ひな形', '雛形']),
 });
