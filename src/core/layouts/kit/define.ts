@@ -242,7 +242,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       fields,
       ...(spec.rulePack ? { rulePack: spec.rulePack } : {}),
     };
-    readTraces.set(read, {
+    if (opts.trace) readTraces.set(read, {
       spec,
       tables,
       walks,
