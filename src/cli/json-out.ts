@@ -13,42 +13,46 @@ export function printJson(io: Pick<Io, 'out'>, value: unknown): void {
   let pieces: string[] = [];
   let size = 0;
   const put = (s: string) => {
+    if (size >= PIECE) {
+      // io.out ends each piece with a newline: the piece ends at the first line end of what comes next.
+      const cut = s.indexOf('\n');
+      if (cut >= 0) {
+        pieces.push(s.slice(0, cut));
+        io.out(pieces.join(''));
+        s = s.slice(cut + 1);
+        pieces = [];
+        size = 0;
+      }
+    }
     pieces.push(s);
     size += s.length;
-    if (size < PIECE) return;
-    const text = pieces.join('');
-    // io.out ends each piece with a newline: cut at the last one.
-    const cut = text.lastIndexOf('\n');
-    if (cut <= 0) {
-      pieces = [text];
-      return;
-    }
-    io.out(text.slice(0, cut));
-    pieces = [text.slice(cut + 1)];
-    size = pieces[0].length;
   };
-  write(value, '', put);
+  write(value, 0, put);
   io.out(pieces.join(''));
 }
 
+/** A value of at most this many nodes is stringified in one call; a larger one is walked. */
+const SMALL = 256;
+
 /**
- * Objects are walked key by key and arrays element by element; each element is stringified whole
- * (a row with its sources: small next to the whole, and one call instead of one per field).
+ * Large objects and arrays are walked key by key and element by element, down to values small
+ * enough to be stringified whole at their depth (one native call instead of one per field).
  */
-function write(value: unknown, indent: string, put: (s: string) => void): void {
+function write(value: unknown, depth: number, put: (s: string) => void): void {
   const v = toJsonValue(value);
-  if (v === null || typeof v !== 'object') {
-    put(JSON.stringify(v) ?? 'null');
+  if (v === null || typeof v !== 'object' || fits(v, { left: SMALL })) {
+    put(stringifyAt(v, depth));
     return;
   }
+  const indent = '  '.repeat(depth);
   const inner = `${indent}  `;
   if (Array.isArray(v)) {
-    if (v.length === 0) return put('[]');
     put('[');
     v.forEach((x, i) => {
+      put(`${i ? ',' : ''}\n${inner}`);
       // JSON.stringify gives undefined for what JSON has no value for; in an array that is null.
-      const json = JSON.stringify(toJsonValue(x), null, 2) ?? 'null';
-      put(`${i ? ',' : ''}\n${inner}${indented(json, inner)}`);
+      const j = toJsonValue(x);
+      write(j === undefined || typeof j === 'function' || typeof j === 'symbol' ? null : j, depth + 1, put);
     });
     put(`\n${indent}]`);
     return;
@@ -57,19 +61,38 @@ function write(value: unknown, indent: string, put: (s: string) => void): void {
   const entries = Object.entries(v)
     .map(([k, x]) => [k, toJsonValue(x)] as const)
     .filter(([, x]) => x !== undefined && typeof x !== 'function' && typeof x !== 'symbol');
-  if (entries.length === 0) return put('{}');
   put('{');
   entries.forEach(([k, x], i) => {
     put(`${i ? ',' : ''}\n${inner}${JSON.stringify(k)}: `);
-    write(x, inner, put);
+    write(x, depth + 1, put);
   });
   put(`\n${indent}}`);
 }
 
-function toJsonValue(v: unknown): unknown {
-  return v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function' ? (v as { toJSON(): unknown }).toJSON() : v;
+/** Whether a value has fewer nodes than `budget.left` (walks at most that many). */
+function fits(v: unknown, budget: { left: number }): boolean {
+  if (--budget.left < 0) return false;
+  if (v === null || typeof v !== 'object') return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!fits(v[i], budget)) return false;
+    return true;
+  }
+  for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k) && !fits((v as Record<string, unknown>)[k], budget)) return false;
+  return true;
 }
 
-function indented(text: string, indent: string): string {
-  return text.includes('\n') ? text.replace(/\n/g, `\n${indent}`) : text;
+/**
+ * `JSON.stringify(v, null, 2)` as it reads `depth` levels down: JSON.stringify indents a value by
+ * how deep it sits, so the value is wrapped in `depth` arrays and their brackets' lines cut off
+ * again, instead of indenting every line of the text afterwards.
+ */
+function stringifyAt(v: unknown, depth: number): string {
+  let wrapped: unknown = v;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2) ?? 'null';
+  return depth === 0 ? text : text.slice(depth * depth + 3 * depth, text.length - (depth * depth + depth));
+}
+
+function toJsonValue(v: unknown): unknown {
+  return v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function' ? (v as { toJSON(): unknown }).toJSON() : v;
 }

@@ -31,6 +31,17 @@ describe('printJson', () => {
     );
   });
 
+  test('any JSON value inside values large enough to be walked, at any depth', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.integer({ min: 0, max: 3 }), (value, depth) => {
+        let big: unknown = { many: Array.from({ length: 300 }, (_, i) => (i % 2 ? value : { i, value, when: new Date(Date.UTC(2026, 0, 1 + i)), gone: undefined })), value };
+        for (let i = 0; i < depth; i++) big = [big, { inner: big }];
+        expect(printed(big)).toBe(JSON.stringify(big, null, 2));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   test('a large value comes out in many pieces, each ending at a line end', () => {
     const value = { rows: Array.from({ length: 5000 }, (_, i) => ({ id: `${i}`, name: '取組'.repeat(10), sources: [{ file: 'a.xlsx', cell: `C${i}` }] })) };
     const lines: string[] = [];

@@ -1,5 +1,6 @@
 import { buildPlan, type ItemSpec } from '../../../test/helpers/plan-builder';
 import type { Plan } from '../model/plan';
+import { scaleById } from '../values';
 import { evaluatePlan } from '../rules/evaluate';
 import { DEFAULT_RULES } from '../rules/config';
 import { summarise } from '../summary/summarise';
@@ -40,6 +41,23 @@ describe('consolidate: nothing is counted twice, every doubt names both files', 
       ['a.xlsx', 'used', 2],
       ['a のコピー.xlsx', 'duplicate', 0],
     ]);
+  });
+
+  it('a file rated on another scale than most is said (CON015), and the summary counts on the scale most items use', () => {
+    const sc = scaleById('S-C')!;
+    const onSc = (p: Plan): Plan => ({ ...p, scale: sc });
+    const c = consolidate([
+      file('a.xlsx', buildPlan([item('1'), item('2')])),
+      file('b.xlsx', onSc(buildPlan([item('3', { rating: 'S' }), item('4', { rating: 'A' }), item('5', { rating: 'S' })]))),
+      file('c.xlsx', onSc(buildPlan([item('6', { rating: 'A' })]))),
+    ]);
+    expect(c.plan.scale?.id).toBe('S-C');
+    expect(codes(c)).toEqual(['CON015']);
+    expect(c.findings[0].params).toMatchObject({ file: 'a.xlsx', example: 'b.xlsx' });
+    expect(c.findings[0].message.ja).toContain('「a.xlsx」は評価をA');
+    // Files on one scale (A–D stated or left to the default) say nothing.
+    const same = consolidate([file('a.xlsx', buildPlan([item('1')])), file('b.xlsx', { ...buildPlan([item('2')]), scale: scaleById('A-D')! })]);
+    expect(codes(same)).toEqual([]);
   });
 
   it('one changed value makes a file a different file, not a copy', () => {

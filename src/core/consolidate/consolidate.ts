@@ -2,6 +2,7 @@ import type { Item, Plan, Policy } from '../model/plan';
 import { mergeClassNames } from '../model/plan';
 import type { Evaluation } from '../rules/evaluation';
 import { fiscalYearLabel } from '../values/fiscal-year';
+import { DEFAULT_SCALE, type Scale } from '../values';
 import { conFinding, type ConFinding, type Params } from './codes';
 import {
   COMPARED_FIELDS,
@@ -120,7 +121,7 @@ export function consolidate(inputs: readonly ConsolidationInput[], opts: Consoli
   const merged = mergeItems(used.map((l) => l.input), policies, opts, findings);
   for (const l of used) l.entry.counted = merged.countedFrom.get(l.input.file) ?? 0;
 
-  const scale = used.map((l) => l.input.plan.scale).find((x) => x !== undefined);
+  const scale = cityScale(used, findings);
   const rulePack = used.map((l) => l.input.plan.rulePack).find((x) => x !== undefined);
   const cellRules = Object.assign({}, ...used.map((l) => l.input.plan.cellRules ?? {}));
   // Built from plans that were each parsed where they entered the core: parsing the merged plan again
@@ -132,7 +133,7 @@ export function consolidate(inputs: readonly ConsolidationInput[], opts: Consoli
     items: merged.items,
     ...(reportFy !== undefined ? { reportFy } : {}),
     ...(used.some((l) => l.input.plan.classNames) ? { classNames: mergeClassNames(used.map((l) => l.input.plan.classNames)) } : {}),
-    // The city's scale and rule pack, as the department files were read (the first file's where they differ),
+    // The city's scale (the one most items are rated on) and rule pack, as the department files were read,
     // and each layout's cell rules: the summary counts in the city's own columns.
     ...(scale ? { scale } : {}),
     ...(rulePack ? { rulePack } : {}),
@@ -183,6 +184,35 @@ export function majorityYear(votes: { fy: number | undefined; weight: number }[]
     if (best === undefined || w > tally.get(best)! || (w === tally.get(best)! && fy > best)) best = fy;
   }
   return best;
+}
+
+/**
+ * The scale the summary counts on: the one most items were rated on. A file rated on another scale
+ * is said (CON015): its symbols the summary's scale lacks count as unrated, and a symbol both have
+ * (A of S/A/B/C, A of A–D) need not mean the same.
+ */
+function cityScale(used: { input: FileInput }[], findings: ConFinding[]): Scale | undefined {
+  // A plan without a scale is rated A–D.
+  const keyOf = (s: Scale | undefined) => {
+    const x = s ?? DEFAULT_SCALE;
+    return `${x.id}|${x.symbols.map((y) => y.symbol).join('|')}`;
+  };
+  const weight = new Map<string, { scale: Scale | undefined; items: number; file: string }>();
+  for (const l of used) {
+    const s = l.input.plan.scale;
+    const w = weight.get(keyOf(s)) ?? { scale: s, items: 0, file: l.input.file };
+    w.items += l.input.plan.items.length;
+    weight.set(keyOf(s), w);
+  }
+  const best = [...weight.values()].sort((a, b) => b.items - a.items)[0];
+  if (!best) return undefined;
+  for (const l of used) {
+    const s = l.input.plan.scale;
+    if (keyOf(s) === keyOf(best.scale)) continue;
+    const label = (x: Scale | undefined) => (x ?? DEFAULT_SCALE).label;
+    findings.push(conFinding('CON015', { file: l.input.file, fileScale: label(s), scale: label(best.scale), example: best.file }, [{ file: l.input.file }, { file: best.file }]));
+  }
+  return best.scale;
 }
 
 function mostCommon(xs: string[]): string | undefined {
@@ -272,9 +302,10 @@ interface Holder {
   /** Compared only between copies of an item, so made when first asked for (valuesOf). */
   values?: ReportedValues;
   plan: Pick<Plan, 'reportFy'>;
-  /** Cells read: the richer copy of identical ones is used, so provenance points at the most detail. */
-  richness: number;
 }
+
+/** Cells read: the richer copy of identical ones is used, so provenance points at the most detail. */
+const richness = (h: Holder) => Object.keys(h.item.cells).length;
 
 interface Entry {
   copies: Holder[];
@@ -309,7 +340,6 @@ function mergeItems(files: FileInput[], policies: PolicyMap, opts: ConsolidateOp
         item,
         ...(evals.has(original.id) ? { evaluation: evals.get(original.id)! } : {}),
         plan: f.plan,
-        richness: Object.keys(item.cells).length,
       };
       // 【再掲】 rows repeat an item inside one plan on purpose; they are never matched across files.
       const repost = item.flags.includes('repost');
@@ -354,7 +384,7 @@ function mergeItems(files: FileInput[], policies: PolicyMap, opts: ConsolidateOp
   const countedFrom = new Map<string, number>();
   const taken = new Set<string>();
   // Numbers no copy disputes; a renumbered item takes a number of its own that none of these uses.
-  const claimed = new Set(entries.filter((e) => new Set(e.copies.map((c) => c.item.id)).size === 1).map((e) => e.copies[0].item.id));
+  const claimed = new Set(entries.filter((e) => e.copies.every((c) => c.item.id === e.copies[0].item.id)).map((e) => e.copies[0].item.id));
   // Equal copies are told once per pair of files, not once per item (a list beside its item sheets repeats them all).
   const pairs = new Map<string, { used: Holder; other: Holder; ids: string[] }>();
   for (const e of entries) {
@@ -370,9 +400,10 @@ function mergeItems(files: FileInput[], policies: PolicyMap, opts: ConsolidateOp
     }
     const id = uniqueId(e, h, claimed, taken);
     taken.add(id);
-    items.push({ ...h.item, id });
+    // Items are never changed once read: a copy only where the id is not the file's own.
+    items.push(id === h.item.id ? h.item : { ...h.item, id });
     origins[id] = { file: h.file, itemId: h.item.id, layout: h.item.source.layout, sheet: h.item.source.sheet, row: h.item.source.row };
-    if (h.evaluation) evaluations.push({ ...h.evaluation, itemId: id });
+    if (h.evaluation) evaluations.push(id === h.evaluation.itemId ? h.evaluation : { ...h.evaluation, itemId: id });
     if (chosen.duplicate) duplicates.push({ ...chosen.duplicate, id });
     if (!h.item.flags.includes('repost')) countedFrom.set(h.file, (countedFrom.get(h.file) ?? 0) + 1);
   }
@@ -388,7 +419,7 @@ function mergeItems(files: FileInput[], policies: PolicyMap, opts: ConsolidateOp
  * sheet printed with the wrong number); a number used by two different items gets the file beside it.
  */
 function uniqueId(e: Entry, h: Holder, claimed: Set<string>, taken: Set<string>): string {
-  const ids = [...new Set(e.copies.map((c) => c.item.id))];
+  const ids = e.copies.length === 1 ? [h.item.id] : [...new Set(e.copies.map((c) => c.item.id))];
   if (ids.length > 1) {
     const free = ids.find((id) => !claimed.has(id) && !taken.has(id));
     if (free !== undefined) return free;
@@ -444,7 +475,7 @@ function resolve(e: Entry, opts: ConsolidateOptions, findings: ConFinding[]): { 
   const base = { name: first.item.name, copies: e.copies.map(copyOf), differing };
 
   if (differing.length === 0) {
-    const richest = [...e.copies].sort((a, b) => b.richness - a.richness)[0];
+    const richest = [...e.copies].sort((a, b) => richness(b) - richness(a))[0];
     const holder = chosen ?? preferred ?? richest;
     return { holder, duplicate: { ...base, used: holder.file, resolution: chosen ? 'choice' : preferred ? 'prefer' : 'same' } };
   }

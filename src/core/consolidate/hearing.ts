@@ -82,7 +82,11 @@ export function hearingList(input: HearingInput): HearingList {
   const good = new Set(goodRatings(summary));
   const top = ratingColumns(summary)[0];
   const reasons = new Map<string, HearingReason[]>();
-  const add = (id: string, r: HearingReason) => reasons.set(id, [...(reasons.get(id) ?? []), r]);
+  const add = (id: string, r: HearingReason) => {
+    const list = reasons.get(id);
+    if (list) list.push(r);
+    else reasons.set(id, [r]);
+  };
 
   const counted = plan.items.filter((i) => sources.has(i.id));
   for (const item of counted) {
@@ -121,7 +125,10 @@ export function hearingList(input: HearingInput): HearingList {
   for (const item of counted) {
     if (!item.rating) continue;
     const d = leadDepartment(item.departments);
-    if (d) byDept.set(d, [...(byDept.get(d) ?? []), item.id]);
+    if (!d) continue;
+    const ids = byDept.get(d);
+    if (ids) ids.push(item.id);
+    else byDept.set(d, [item.id]);
   }
   const ratingOf = new Map(counted.map((i) => [i.id, i.rating?.symbol]));
   for (const [dept, ids] of byDept) {

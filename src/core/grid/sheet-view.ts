@@ -13,6 +13,8 @@ export class SheetView {
   // Readers ask for the same cells' text many times (detection, then reading).
   private readonly textCache: (string | undefined)[][];
   private readonly cellsCache: ({ col: number; text: string }[] | undefined)[];
+  // An item points at the same cells from several places (its rating cell, its year's rating, a finding): one reference each.
+  private readonly refCache: (CellRef | undefined)[][] = [];
   /** Merges that run down into a row from above it, by row. */
   private readonly continuing: Map<number, Range[]>;
 
@@ -100,8 +102,11 @@ export class SheetView {
     return this.grid.formulas?.[row]?.[col] ?? null;
   }
 
+  /** The cell's reference; the same object each time it is asked for (references are never changed). */
   ref(row: number, col: number): CellRef {
-    return { sheet: this.name, address: toA1(row, col) };
+    if (row < 0 || col < 0) return { sheet: this.name, address: toA1(row, col) };
+    const r = (this.refCache[row] ??= []);
+    return (r[col] ??= { sheet: this.name, address: toA1(row, col) });
   }
 
   /**

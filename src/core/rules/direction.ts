@@ -153,6 +153,30 @@ function pairDirection(baseline: ParsedValue | number | undefined, finalTarget: 
   return t < b ? 'lower' : 'higher';
 }
 
+/**
+ * What the indicator's name says, if anything. Worked out once per name: a plan repeats its
+ * indicators' names on every sheet and year, and each name is tried against some thirty patterns.
+ */
+function wordingOf(text: string): InferredDirection | undefined {
+  let hit = wordings.get(text);
+  if (hit === undefined) {
+    const name = normalizeWidth(text).replace(/\s+/g, '');
+    hit = SAVINGS.test(name)
+      ? { direction: 'higher', source: 'inferred', why: WHY.savings }
+      : LOWER_WORDS.some((re) => re.test(name))
+        ? { direction: 'lower', source: 'inferred', why: WHY.lower }
+        : MATCH_WORDS.some((re) => re.test(name))
+          ? { direction: 'match', source: 'inferred', why: WHY.match }
+          : HIGHER_WORDS.some((re) => re.test(name))
+            ? { direction: 'higher', source: 'inferred', why: WHY.higher }
+            : null;
+    if (wordings.size > 10000) wordings.clear();
+    wordings.set(text, hit);
+  }
+  return hit ?? undefined;
+}
+const wordings = new Map<string, InferredDirection | null>();
+
 export function inferDirection(input: DirectionInput): InferredDirection {
   const targets = input.targets ?? (input.target !== undefined ? [input.target] : []);
   const all = [...targets, input.finalTarget];
@@ -160,11 +184,8 @@ export function inferDirection(input: DirectionInput): InferredDirection {
   if (caps.includes('lt')) return { direction: 'cap-lt', source: 'stated', why: WHY.capLt };
   if (caps.includes('le')) return { direction: 'cap-le', source: 'stated', why: WHY.capLe };
 
-  const name = normalizeWidth(input.name).replace(/\s+/g, '');
-  if (SAVINGS.test(name)) return { direction: 'higher', source: 'inferred', why: WHY.savings };
-  if (LOWER_WORDS.some((re) => re.test(name))) return { direction: 'lower', source: 'inferred', why: WHY.lower };
-  if (MATCH_WORDS.some((re) => re.test(name))) return { direction: 'match', source: 'inferred', why: WHY.match };
-  if (HIGHER_WORDS.some((re) => re.test(name))) return { direction: 'higher', source: 'inferred', why: WHY.higher };
+  const worded = wordingOf(input.name);
+  if (worded) return { ...worded };
 
   const nums = targets.map(num).filter((v): v is number => v !== undefined);
   const trend = trendDirection(num(input.baseline), nums, num(input.finalTarget));
@@ -202,5 +223,6 @@ export function resolveDirection(
 function whyFor(ind: Indicator): { ja: string; en: string } {
   if (ind.directionSource === 'stated') return ind.direction === 'cap-lt' ? WHY.capLt : WHY.capLe;
   if (ind.directionSource === 'settings') return WHY.settings;
-  return text('whyRead', { direction: DIRECTION_LABEL[ind.direction] });
+  return (whyRead[ind.direction] ??= text('whyRead', { direction: DIRECTION_LABEL[ind.direction] }));
 }
+const whyRead: Partial<Record<Indicator['direction'], { ja: string; en: string }>> = {};

@@ -10,6 +10,9 @@ import { effectivePack, type EffectivePack } from './packs';
 import { achievementRatio } from './ratio';
 import { inColumnScale } from './units';
 
+/** Replaced before an evaluation is returned: every path gives its own reason. */
+const NO_REASON = { ja: '', en: '' };
+
 /** The number a cell holds, in the scale of the indicator's 単位 (19.1億円 → 19.1 under 億円). */
 export const numberOf = (v: ParsedValue | undefined, columnUnit?: string): number | undefined =>
   v?.kind === 'number' ? inColumnScale(v.value, v.unit, columnUnit) : undefined;
@@ -56,31 +59,29 @@ export function evaluatePlan(plan: Plan, rules: RuleConfig, pack: EffectivePack 
 export function evaluateItem(item: Item, plan: Pick<Plan, 'reportFy' | 'scale'>, rules: RuleConfig, pack: EffectivePack = effectivePack({ rules, ...(plan.scale ? { sheetScale: plan.scale } : {}) })): Evaluation {
   const fy = reportYear(item, plan);
   const index = primaryIndicator(item);
-  const base = {
-    itemId: item.id,
-    fy,
-    indicator: Math.max(index, 0),
-    ...(item.rating && !item.rating.notRated ? { entered: item.rating.symbol } : {}),
-    ...(item.ratingCell ? { ratingCell: item.ratingCell } : {}),
-  };
+  // Built field by field rather than spread from parts: one object per item, not four (21,300 items at a time).
+  const e: Evaluation = { itemId: item.id, fy, indicator: Math.max(index, 0), direction: 'higher', reason: NO_REASON };
+  if (item.rating && !item.rating.notRated) e.entered = item.rating.symbol;
+  if (item.ratingCell) e.ratingCell = item.ratingCell;
   if (index < 0) {
-    const direction = item.indicators[0]?.direction ?? 'higher';
-    return { ...base, direction, reason: text('qualitative') };
+    e.direction = item.indicators[0]?.direction ?? 'higher';
+    e.reason = text('qualitative');
+    return e;
   }
   const ind = item.indicators[index];
   const dir = resolveDirection(item.id, ind, rules);
+  e.direction = dir.direction;
   const baseline = numberOf(ind.baseline?.value, ind.unit);
   const target = numberOf(targetFor(ind, fy), ind.unit);
   const actual = numberOf(actualFor(ind, fy), ind.unit);
-  const values = {
-    ...(baseline !== undefined ? { baseline } : {}),
-    ...(target !== undefined ? { target } : {}),
-    ...(actual !== undefined ? { actual } : {}),
-  };
+  if (baseline !== undefined) e.baseline = baseline;
+  if (target !== undefined) e.target = target;
+  if (actual !== undefined) e.actual = actual;
   const ratio = achievementRatio(pack.ratioRule, dir.direction, { actual, target, baseline });
-  const withRatio = { ...base, direction: dir.direction, ...values, ...(ratio !== null ? { ratio } : {}) };
+  if (ratio !== null) e.ratio = ratio;
   if (target === undefined || actual === undefined) {
-    return { ...withRatio, reason: text('notNumber', { field: FIELD_LABEL[target === undefined ? 'target' : 'actual'] }) };
+    e.reason = text('notNumber', { field: FIELD_LABEL[target === undefined ? 'target' : 'actual'] });
+    return e;
   }
   let decision: RatingDecision | undefined;
   if (pack.ratingRule === 'direction-vs-baseline') {
@@ -89,7 +90,10 @@ export function evaluateItem(item: Item, plan: Pick<Plan, 'reportFy' | 'scale'>,
     decision = rateByThresholds(ratio, pack.thresholds, pack.scale);
   }
   if (!decision || decision.symbol === undefined) {
-    return { ...withRatio, reason: decision?.reason ?? text('noRatio') };
+    e.reason = decision?.reason ?? text('noRatio');
+    return e;
   }
-  return { ...withRatio, suggested: decision.symbol, reason: decision.reason };
+  e.suggested = decision.symbol;
+  e.reason = decision.reason;
+  return e;
 }

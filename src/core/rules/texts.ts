@@ -103,6 +103,11 @@ export const TEXTS = {
     ja: '列「{header}」の値がほぼすべて{scale}の評価なので、評価の列と判断しました',
     en: 'The values in the column "{header}" are nearly all ratings on the {scale} scale, so it is the rating column',
   },
+  fieldLoneEffect: {
+    params: { header: 'text', field: 'label' },
+    ja: '効果額の列は「{header}」だけなので、{field}の列と判断しました',
+    en: 'The only effect-amount column is "{header}", so it is read as the {field}',
+  },
   formDetected: {
     params: { labels: 'list', n: 'count', template: 'label', score: 'text' },
     ja: '様式の見出し {labels} が一致しました。{template?}確からしさは {score} です',

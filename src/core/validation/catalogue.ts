@@ -799,6 +799,16 @@ export const CATALOGUE = {
     cell: 'the file',
   },
 
+  CON015: {
+    severity: 'warning',
+    tags: ['consolidate'],
+    params: { file: 'text', fileScale: 'label', scale: 'label', example: 'text' },
+    ja: '「{file}」は評価を{fileScale}で付けていますが、集計は「{example}」など多くのファイルの{scale}で数えます。{scale}にない評価は未評価として数えられ、同じ記号でも意味が違うことがあります。評価の尺度をそろえてから集計してください。',
+    en: '"{file}" is rated on the {fileScale} scale, but the summary counts on the {scale} scale of most files (such as "{example}"). Its ratings that scale lacks count as unrated, and a symbol both share may not mean the same. Rate on one scale before summarising.',
+    when: 'a file is rated on another scale than most files (its symbols are counted on the summary\'s scale)',
+    cell: 'the file',
+  },
+
   // ── planning section: reconciliation with the plan’s list of items ──
   REC001: {
     severity: 'warning',

@@ -5,7 +5,7 @@ import { render, type ParamValue } from './template';
 /**
  * One validation result. Its code, severity and wording come from the catalogue (catalogue.ts);
  * the parameters it was raised with travel with it, so a host can show the raw value, filter by
- * item or re-render the message. `message` is rendered from the templates for hosts that just print.
+ * item or re-render the message. `message` is rendered from the templates (when read) for hosts that just print.
  */
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
@@ -44,9 +44,24 @@ export function finding<C extends FindingCode>(code: C, at: FindingAt, params: P
     cell: at.address ?? '',
     ...(itemId ? { itemId } : {}),
     params: clean,
-    message: {
-      ja: render(entry.ja, clean, entry.params, 'ja'),
-      en: render(entry.en, clean, entry.params, 'en'),
+    message: lazyMessage(entry, clean),
+  };
+}
+
+/**
+ * Both messages, each rendered when first read (and then kept): a workbook of 20,000 rows can carry
+ * as many findings, of which a host shows one language, and a summary only counts them. The getters
+ * are the object's own, so JSON, spreads and comparisons see two strings.
+ */
+function lazyMessage(entry: (typeof CATALOGUE)[FindingCode], params: Record<string, ParamValue>): { ja: string; en: string } {
+  let ja: string | undefined;
+  let en: string | undefined;
+  return {
+    get ja() {
+      return (ja ??= render(entry.ja, params, entry.params, 'ja'));
+    },
+    get en() {
+      return (en ??= render(entry.en, params, entry.params, 'en'));
     },
   };
 }

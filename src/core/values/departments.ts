@@ -25,6 +25,18 @@ const HARD_SPLIT = /[、,，/／;；\n\r]/;
 const MARKS_ONLY = /^[-ー―—・.。\s]*$/;
 
 export function splitDepartments(text: string): string[] {
+  // A plan names the same few dozen departments on thousands of rows: each text is split once.
+  let hit = splits.get(text);
+  if (!hit) {
+    hit = splitText(text);
+    if (splits.size > 10000) splits.clear();
+    splits.set(text, hit);
+  }
+  return [...hit];
+}
+const splits = new Map<string, string[]>();
+
+function splitText(text: string): string[] {
   // Names are kept as typed (full-width brackets stay); only spacing is folded.
   const s = text.replace(/[\u3000\t\u00a0]/g, ' ').replace(/ *\r?\n */g, '\n').replace(COLLATOR, ' ');
   const parts: string[] = [];

@@ -4,16 +4,38 @@
  * (NFKC would turn `m ²` into `m 2`, which then reads as a number).
  */
 export function normalizeWidth(s: string): string {
-  let out = '';
+  // Most cells hold nothing to fold: find the first character that needs it before building anything.
   let plain = true;
-  for (let i = 0; i < s.length; i++) {
+  let i = 0;
+  for (; i < s.length; i++) {
     const code = s.charCodeAt(i);
-    // Most cells are plain ASCII/kanji without anything to fold; appending unchanged is the fast path.
-    if (code < 0x7f && code !== 0x09 && code !== 0x0a && code !== 0x0d) {
-      out += s[i];
-      continue;
-    }
+    if (code < 0x7f && code !== 0x09 && code !== 0x0a && code !== 0x0d) continue;
     plain = false;
+    if (folds(code)) break;
+  }
+  let out = i === s.length ? s : s.slice(0, i) + foldFrom(s, i);
+  if (!plain || out.includes('  ') || out.startsWith(' ') || out.endsWith(' ')) {
+    out = out.replace(/ {2,}/g, ' ').trim();
+  }
+  // PDF/Word text puts a space between a unit letter and its superscript: `299,963 m ²`.
+  if (out.includes('²') || out.includes('³')) out = out.replace(/([A-Za-z]) ([²³])/g, '$1$2');
+  return out;
+}
+
+/** Characters normalizeWidth changes: full-width ASCII, odd spaces, minus signs, 、 and invisible marks. */
+function folds(code: number): boolean {
+  return (
+    (code >= 0xff01 && code <= 0xff5e) ||
+    code === 0x3000 || code === 0x00a0 || code === 0x09 || code === 0x0a || code === 0x0d ||
+    code === 0x2212 || code === 0x2010 || code === 0x2011 || code === 0xfe63 ||
+    code === 0xff64 || code === 0x200b || code === 0xfeff
+  );
+}
+
+function foldFrom(s: string, from: number): string {
+  let out = '';
+  for (let i = from; i < s.length; i++) {
+    const code = s.charCodeAt(i);
     if (code >= 0xff01 && code <= 0xff5e) {
       // Full-width ASCII block → ASCII.
       out += String.fromCharCode(code - 0xfee0);
@@ -30,11 +52,6 @@ export function normalizeWidth(s: string): string {
       out += s[i];
     }
   }
-  if (!plain || out.includes('  ') || out.startsWith(' ') || out.endsWith(' ')) {
-    out = out.replace(/ {2,}/g, ' ').trim();
-  }
-  // PDF/Word text puts a space between a unit letter and its superscript: `299,963 m ²`.
-  if (out.includes('²') || out.includes('³')) out = out.replace(/([A-Za-z]) ([²³])/g, '$1$2');
   return out;
 }
 

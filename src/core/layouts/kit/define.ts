@@ -5,18 +5,21 @@ import type { Item } from '../../model/plan';
 import { text } from '../../rules/texts';
 import { finding, type Finding } from '../../validation/finding';
 import type { Label } from '../../validation/template';
-import { DEFAULT_SCALE, inferScale, parseFiscalYear, scaleById, type Scale } from '../../values';
+import { DEFAULT_SCALE, inferScale, parseFiscalYear, parseValue, scaleById, type Scale } from '../../values';
 import type { FieldConfidence, LayoutRead, LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
 import { alignAnchors, anchorOf } from './anchor';
 import { dedupe, policiesOf, viewOf } from './shared';
 import { defineForm, type FormHooks } from './form';
 import { buildItem, type BuildContext } from './build';
-import { bandAt, findTable, hasDataBelow, type TableColumn, type TableMatch } from './find-table';
+import { applyTableUnit, bandAt, findTable, hasDataBelow, type TableColumn, type TableMatch } from './find-table';
 import { headerYear, LabelMatcher, strippedKey } from './labels';
 import { chooseReportYear, type YearEvidence } from './report-year';
 import { fieldRule, refieldColumns, walkSheet, type ItemRow, type SheetWalk, type TableWalk, type WalkOptions } from './rows';
 import { readTraces, type Decided } from './trace';
 import { LayoutSpecSchema, type DataField, type LayoutSpec, type LayoutSpecInput, type TableSpec } from './spec';
+
+/** Headers naming an effect amount without saying planned or achieved, in strippedKey form (units and years removed). */
+const LONE_EFFECT = new Set(['効果額', '財政効果額', '削減効果額', '財政効果', '効果金額', '削減額'].map(strippedKey));
 
 /**
  * defineLayout(spec, hooks) → a layout reader: detection with its score and reasons, reading with
@@ -183,7 +186,12 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
 
     // With no configuration, a column whose values are a rating scale's symbols is the rating (取組結果: 完了/一部実施/その他).
     const promoted = new Map<TableColumn, Label>();
-    for (const { view, walk } of walks) for (const tw of walk.tables) promoteRating(view, tw, promoted);
+    for (const { view, walk } of walks) {
+      for (const tw of walk.tables) {
+        promoteRating(view, tw, promoted);
+        promoteEffect(view, tw, promoted);
+      }
+    }
 
     const decided = decide(walks, opts);
     const { scale, year } = decided;
@@ -205,8 +213,10 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       for (const tw of walk.tables) {
         const rowOfItem: Record<string, number> = {};
         const dataRows: number[] = [];
+        // Made once per table, not per item.
+        const made = contextsOf(tw, ctx);
         for (const ir of tw.items) {
-          const item = itemOf(ir, tw, ctx);
+          const item = itemOf(ir, made);
           if (!item) continue;
           items.push(item);
           rowOfItem[item.id] = ir.row.row;
@@ -254,7 +264,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       decided,
       decide: (w) => decide(w, opts),
       decidedDespite: (c, before, after) => decidedDespite(c, before, after, decided, opts),
-      itemOf,
+      itemOf: (ir, tw, c) => itemOf(ir, contextsOf(tw, c)),
     });
     hooks.after?.(read, ctx);
     return read;
@@ -289,11 +299,15 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     return before !== '' && after !== '' && decided.year !== undefined && c.fy <= decided.year;
   }
 
+  /** What building a table walk's items needs: the kit's context and the hook's. */
+  function contextsOf(tw: TableWalk, ctx: HookContext): { bctx: BuildContext; tctx: HookContext & { table: TableWalk } } {
+    return { bctx: { layout: spec.id, spec: tableSpecOf(tw), scale: ctx.scale, ...(ctx.reportFy !== undefined ? { reportFy: ctx.reportFy } : {}) }, tctx: { ...ctx, table: tw } };
+  }
+
   /** One item of a table walk: the kit's build, then the layout's hook (false drops the row). */
-  function itemOf(ir: ItemRow, tw: TableWalk, ctx: HookContext): Item | undefined {
-    const bctx: BuildContext = { layout: spec.id, spec: tableSpecOf(tw), scale: ctx.scale, ...(ctx.reportFy !== undefined ? { reportFy: ctx.reportFy } : {}) };
+  function itemOf(ir: ItemRow, { bctx, tctx }: ReturnType<typeof contextsOf>): Item | undefined {
     const item = buildItem(ir, bctx);
-    return hooks.item?.(item, ir, { ...ctx, table: tw }) === false ? undefined : item;
+    return hooks.item?.(item, ir, tctx) === false ? undefined : item;
   }
 
   function tableSpecOf(tw: TableWalk): TableSpec {
@@ -411,6 +425,28 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     tw.table.found.set('rating', 1);
     refieldColumns(tw.table);
     promoted.set(best.col, text('fieldByValues', { header: best.col.label, scale: best.scale }));
+  }
+
+  /**
+   * With no configuration, a table's one amount column headed only 効果額 (財政効果額（千円）) is the
+   * year's effect: achieved on a results table (one with ratings or actuals), planned on a plan's list.
+   * Two such columns say nothing about which is which, and stay unread.
+   */
+  function promoteEffect(view: SheetView, tw: TableWalk, promoted: Map<TableColumn, Label>): void {
+    const t = tw.table;
+    if (!tableSpecOf(tw).partial || t.found.has('effectPlanned') || t.found.has('effectActual') || tw.items.length === 0) return;
+    const lone = t.columns.filter((c) => c.field === 'ignore' && !c.axis && !c.owned && !c.yearOnly && LONE_EFFECT.has(strippedKey(c.label)));
+    if (lone.length !== 1) return;
+    const c = lone[0];
+    const typed = tw.items.map((ir) => parseValue(view.value(ir.row.row, c.col))).filter((v) => v.kind !== 'blank');
+    if (typed.filter((v) => v.kind === 'number').length < typed.length * 0.8) return;
+    const field = t.found.has('rating') || t.found.has('actual') ? 'effectActual' : 'effectPlanned';
+    c.field = field;
+    c.strength = 1;
+    t.found.set(field, 1);
+    refieldColumns(t);
+    applyTableUnit(view, t.headerRows[0], [c]);
+    promoted.set(c, text('fieldLoneEffect', { header: c.label, field: FIELD_LABEL[field] }));
   }
 
   function reportColumns(view: SheetView, walk: SheetWalk, findings: Finding[], fields: FieldConfidence[], promoted: Map<TableColumn, Label>): void {

@@ -179,7 +179,7 @@ const UNIT_NOTE_ROWS = 3;
  * 「単位：百万円」 or 「（単位：千円）」 written above the table (beside the title, or on a row of its
  * own) states the unit of every amount column whose header states none.
  */
-function applyTableUnit(view: SheetView, top: number, columns: TableColumn[]): void {
+export function applyTableUnit(view: SheetView, top: number, columns: TableColumn[]): void {
   const effects = columns.filter((c) => (c.field === 'effectPlanned' || c.field === 'effectActual') && !c.unit);
   if (!effects.length) return;
   for (let r = top - 1; r >= Math.max(0, top - UNIT_NOTE_ROWS); r--) {

@@ -208,10 +208,20 @@ export function walkSheet(view: SheetView, opts: WalkOptions): SheetWalk {
     for (const r of t.headerRows) for (const c of view.rowCells(r)) headerTexts.add(c.text);
   };
   noteHeader(first.band);
+  // Whether a text reads as a header label, asked once per distinct text: data rows repeat theirs (A, 件, 課の名前).
+  const labelish = new Map<string, boolean>();
+  const isLabel = (text: string) => {
+    let hit = labelish.get(text);
+    if (hit === undefined) {
+      hit = isYearOnly(text) || specs.some((x) => x.labels.sure(text) || x.labels.isSpanning(text));
+      labelish.set(text, hit);
+    }
+    return hit;
+  };
   const mayBeHeader = (cells: { col: number; text: string }[]) => {
     let n = 0;
     for (const c of cells) {
-      if (headerTexts.has(c.text) || isYearOnly(c.text) || specs.some((x) => x.labels.sure(c.text) || x.labels.isSpanning(c.text))) n++;
+      if (headerTexts.has(c.text) || isLabel(c.text)) n++;
       if (n >= minLabels) return true;
     }
     return false;
