@@ -136,7 +136,7 @@ function shown(a: Analysis) {
 describe('reanalyse after a few edited cells: declines, or equals the full analysis', () => {
   test.each(FILES.map((f) => path.basename(f)).concat('synthetic-120', 'year-and-scale', 'lone-effect'))('%s', (file) => {
     const wb = grids.get(file)!;
-    const base = analyse(wb);
+    const base = analyse(wb, { incremental: true });
     fc.assert(
       fc.property(fc.array(editArb(wb, base), { minLength: 1, maxLength: 3 }), fc.array(editArb(wb, base), { minLength: 1, maxLength: 2 }), (first, second) => {
         const one = applyEdits(wb, first);
@@ -147,7 +147,7 @@ describe('reanalyse after a few edited cells: declines, or equals the full analy
         }
         // A second edit on top of whichever answer the pane would hold.
         const two = applyEdits(one.next, second);
-        const again = reanalyse(quick ?? analyse(one.next), one.next, two.next, two.changed);
+        const again = reanalyse(quick ?? analyse(one.next, { incremental: true }), one.next, two.next, two.changed);
         if (again) {
           expect(shown(again)).toEqual(shown(fullOf(two.next)));
         }
@@ -165,7 +165,7 @@ describe('reanalyse answers the common edits itself (the fast path cannot silent
   ];
   test.each(['isehara-list.xlsx', 'synthetic-120'])('%s', (file) => {
     const wb = grids.get(file)!;
-    const base = analyse(wb);
+    const base = analyse(wb, { incremental: true });
     for (const [, prefix, value] of cases) {
       // Items across the list, not only the first.
       for (const item of [0, 1, 5, 17].map((i) => base.plan.items[i])) {

@@ -26,6 +26,11 @@ export interface AnalyseOptions {
   reportFy?: number;
   /** Settings to use instead of the ones stored in the workbook. */
   settings?: Settings;
+  /**
+   * Keep what reanalyse() (incremental.ts) needs to answer after a few edited cells: how the sheets
+   * were read and the findings before sorting. The pane asks for it; a one-off run has no use for it.
+   */
+  incremental?: boolean;
 }
 
 export interface Analysis {
@@ -82,7 +87,7 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
   for (const choice of detection.chosen) {
     const reader = layoutById(choice.layout)!;
     try {
-      reads.push(reader.read(data, { sheets: choice.sheets, reportFy, mapping, ...(packScale ? { scale: packScale } : {}) }));
+      reads.push(reader.read(data, { sheets: choice.sheets, reportFy, mapping, ...(packScale ? { scale: packScale } : {}), ...(opts.incremental ? { trace: true } : {}) }));
     } catch (e) {
       readFindings.push(finding('LAY001', { sheet: choice.sheets[0] ?? '' }, { layout: reader.label, error: (e as Error).message }));
     }
@@ -136,7 +141,9 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
     skippedSheets: skipped,
     strayCells,
   };
-  findingParts.set(analysis, { head, validation });
+  // With another option the analysis is not the grid's own: reanalyse() could not tell, so it gets nothing to work from.
+  const alone = opts.layout === undefined && opts.mapping === undefined && opts.reportFy === undefined && opts.settings === undefined;
+  if (opts.incremental && alone) findingParts.set(analysis, { head, validation });
   return analysis;
 }
 

@@ -33,7 +33,8 @@ import { importedSheets, staffData } from './staff-sheets';
  * link items after reading. Everything after the read (evaluation, validation, summary) is per item
  * except what is cheap to recompute whole (the summary) or checked to be unchanged (VLD016).
  *
- * `prev` must be analyse(prevGrid) with no options (the pane's call); `next` shares every sheet
+ * `prev` must be analyse(prevGrid, { incremental: true }) (the pane's call) or an answer of this
+ * function; `next` shares every sheet
  * object with `prev` but the edited ones (a copy-on-write patch); `changed` lists every cell whose
  * value or formula differs.
  */
@@ -52,6 +53,7 @@ const NEVER_LOCAL: DataField[] = ['name', 'id', 'policy', 'group'];
 const PROMOTABLE = new Set(['status', 'ignore', 'rating']);
 
 export function reanalyse(prev: Analysis, prevGrid: WorkbookGrid, next: WorkbookGrid, changed: CellChange[]): Analysis | undefined {
+  // Only an analysis that kept its parts (opts.incremental, no other option: it cannot tell) has what this needs.
   const parts = findingParts.get(prev);
   if (!parts || prev.reads.length !== 1 || prev.read !== prev.reads[0]) return undefined;
   const trace = readTraces.get(prev.read);

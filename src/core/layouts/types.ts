@@ -37,6 +37,8 @@ export interface ReadOptions {
   mapping?: SavedLayout | LayoutSpec;
   /** The scale of the rule pack the workbook was rated with: ratings are read on it, whatever the layout says. */
   scale?: Scale;
+  /** Keep how the sheets were read beside the read (kit/trace.ts), for an incremental re-analysis later. */
+  trace?: boolean;
 }
 
 /** Where an owned column lives or would go, so write plans can find it again. */

@@ -6,7 +6,7 @@ import { createStandIn, gridFromXlsxBuffer, installStandIn, type StandIn } from 
 import { runFill } from './fill';
 import { keepingHost, MAX_EDITED_RANGES } from './kept';
 import { inspect, loadAndAnalyse } from './load';
-import { quiet } from './types';
+import { quiet, type PaneHost } from './types';
 import { runSummary } from './summary';
 import { runValidate } from './validate';
 
@@ -43,26 +43,18 @@ function setup(apiVersion = '1.20'): { si: StandIn; host: ReturnType<typeof keep
   return { si, host: keepingHost(counted), reads: () => n, sheetsRead };
 }
 
-/** 検証 as a pane that kept nothing would answer, on the workbook as the stand-in now holds it. */
-async function freshValidate(si: StandIn) {
+/** What a pane that kept nothing would answer, on the workbook as the stand-in now holds it. */
+async function afresh<T>(si: StandIn, run: (host: PaneHost) => Promise<T>): Promise<T> {
   const fresh = createStandIn(si.toGrid());
   installStandIn(globalThis as unknown as Record<string, unknown>, fresh);
   try {
-    return await runValidate(createExcelHost(), quiet);
+    return await run(createExcelHost());
   } finally {
     installStandIn(globalThis as unknown as Record<string, unknown>, si);
   }
 }
 
-async function freshSummary(si: StandIn, opts: Parameters<typeof runSummary>[1]) {
-  const fresh = createStandIn(si.toGrid());
-  installStandIn(globalThis as unknown as Record<string, unknown>, fresh);
-  try {
-    return await runSummary(createExcelHost(), opts, quiet);
-  } finally {
-    installStandIn(globalThis as unknown as Record<string, unknown>, si);
-  }
-}
+const freshValidate = (si: StandIn) => afresh(si, (h) => runValidate(h, quiet));
 
 /** Lets the stand-in deliver change events (Excel raises them after the current task). */
 const settle = () => new Promise((r) => setTimeout(r, 5));
@@ -169,10 +161,7 @@ describe('what the pane read is kept while nothing changed', () => {
     expect(reads()).toBe(1);
     expect(after).toEqual(await freshValidate(si));
     // The grid kept is the one a whole read gives now, the written column included.
-    const fresh = createStandIn(si.toGrid());
-    installStandIn(globalThis as unknown as Record<string, unknown>, fresh);
-    const whole = await createExcelHost().read();
-    installStandIn(globalThis as unknown as Record<string, unknown>, si);
+    const whole = await afresh(si, (h) => h.read());
     const { grid } = await loadAndAnalyse(host, quiet);
     expect(grid).toEqual(whole);
     expect(grid).not.toEqual(isehara);
@@ -191,7 +180,7 @@ describe('what the pane read is kept while nothing changed', () => {
     expect((await loadAndAnalyse(host, quiet)).analysis.detection).toBe(analysis.detection);
     // Only the sheets the write changed were read whole (the summary and the settings); the list's edited cell alone.
     expect(new Set(sheetsRead)).toEqual(new Set([again.sheetName, '_shinchoku']));
-    expect(again.summary).toEqual((await freshSummary(si, opts)).summary);
+    expect(again.summary).toEqual((await afresh(si, (h) => runSummary(h, opts, quiet))).summary);
     expect(again.summary.total.counts).not.toEqual(first.summary.total.counts);
     expect(await runValidate(host, quiet)).toEqual(await freshValidate(si));
     expect(reads()).toBe(1);

@@ -26,12 +26,12 @@ export async function loadAndAnalyse(host: PaneHost, onStep: OnStep): Promise<Lo
     async () => {
       const grid = await host.read((done, total) => onStep('read', { done, total }));
       onStep('analyse');
-      return { grid, analysis: analyse(grid) };
+      return { grid, analysis: analyse(grid, { incremental: true }) };
     },
     // A few cells edited: only the items they touch are analysed again, where that is sure to be right.
     (kept, grid, changed) => {
       onStep('analyse');
-      return { grid, analysis: quickly(kept.analysis, kept.grid, grid, changed) ?? analyse(grid) };
+      return { grid, analysis: quickly(kept.analysis, kept.grid, grid, changed) ?? analyse(grid, { incremental: true }) };
     },
   );
 }

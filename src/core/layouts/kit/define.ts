@@ -216,9 +216,10 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       for (const tw of walk.tables) {
         const rowOfItem: Record<string, number> = {};
         const dataRows: number[] = [];
+        // Made once per table, not per item.
         const made = contextsOf(tw, ctx);
         for (const ir of tw.items) {
-          const item = itemOf(ir, tw, ctx, made);
+          const item = itemOf(ir, made);
           if (!item) continue;
           items.push(item);
           rowOfItem[item.id] = ir.row.row;
@@ -254,7 +255,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       fields,
       ...(spec.rulePack ? { rulePack: spec.rulePack } : {}),
     };
-    readTraces.set(read, {
+    if (opts.trace) readTraces.set(read, {
       spec,
       tables,
       walks,
@@ -266,7 +267,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       decided,
       decide: (w) => decide(w, opts),
       decidedDespite: (c, before, after) => decidedDespite(c, before, after, decided, opts),
-      itemOf,
+      itemOf: (ir, tw, c) => itemOf(ir, contextsOf(tw, c)),
     });
     hooks.after?.(read, ctx);
     return read;
@@ -301,18 +302,15 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     return before !== '' && after !== '' && decided.year !== undefined && c.fy <= decided.year;
   }
 
-  /** One item of a table walk: the kit's build, then the layout's hook (false drops the row). */
-  /** What building a table's items needs, made once per table rather than per row. */
-  function contextsOf(tw: TableWalk, ctx: HookContext): { build: BuildContext; hook: HookContext & { table: TableWalk } } {
-    return {
-      build: { layout: spec.id, spec: tableSpecOf(tw), scale: ctx.scale, ...(ctx.reportFy !== undefined ? { reportFy: ctx.reportFy } : {}) },
-      hook: { ...ctx, table: tw },
-    };
+  /** What building a table walk's items needs: the kit's context and the hook's. */
+  function contextsOf(tw: TableWalk, ctx: HookContext): { bctx: BuildContext; tctx: HookContext & { table: TableWalk } } {
+    return { bctx: { layout: spec.id, spec: tableSpecOf(tw), scale: ctx.scale, ...(ctx.reportFy !== undefined ? { reportFy: ctx.reportFy } : {}) }, tctx: { ...ctx, table: tw } };
   }
 
-  function itemOf(ir: ItemRow, tw: TableWalk, ctx: HookContext, made = contextsOf(tw, ctx)): Item | undefined {
-    const item = buildItem(ir, made.build);
-    return hooks.item?.(item, ir, made.hook) === false ? undefined : item;
+  /** One item of a table walk: the kit's build, then the layout's hook (false drops the row). */
+  function itemOf(ir: ItemRow, { bctx, tctx }: ReturnType<typeof contextsOf>): Item | undefined {
+    const item = buildItem(ir, bctx);
+    return hooks.item?.(item, ir, tctx) === false ? undefined : item;
   }
 
   function tableSpecOf(tw: TableWalk): TableSpec {
