@@ -1,3 +1,4 @@
+import { oncePerText } from '../once-per';
 import type { Direction, Indicator } from '../model/plan';
 import type { ParsedValue } from '../values/types';
 import { normalizeWidth, valueIn } from '../values';
@@ -157,25 +158,14 @@ function pairDirection(baseline: ParsedValue | number | undefined, finalTarget: 
  * What the indicator's name says, if anything. Worked out once per name: a plan repeats its
  * indicators' names on every sheet and year, and each name is tried against some thirty patterns.
  */
-function wordingOf(text: string): InferredDirection | undefined {
-  let hit = wordings.get(text);
-  if (hit === undefined) {
-    const name = normalizeWidth(text).replace(/\s+/g, '');
-    hit = SAVINGS.test(name)
-      ? { direction: 'higher', source: 'inferred', why: WHY.savings }
-      : LOWER_WORDS.some((re) => re.test(name))
-        ? { direction: 'lower', source: 'inferred', why: WHY.lower }
-        : MATCH_WORDS.some((re) => re.test(name))
-          ? { direction: 'match', source: 'inferred', why: WHY.match }
-          : HIGHER_WORDS.some((re) => re.test(name))
-            ? { direction: 'higher', source: 'inferred', why: WHY.higher }
-            : null;
-    if (wordings.size > 10000) wordings.clear();
-    wordings.set(text, hit);
-  }
-  return hit ?? undefined;
-}
-const wordings = new Map<string, InferredDirection | null>();
+const wordingOf = oncePerText((text: string): InferredDirection | undefined => {
+  const name = normalizeWidth(text).replace(/\s+/g, '');
+  if (SAVINGS.test(name)) return { direction: 'higher', source: 'inferred', why: WHY.savings };
+  if (LOWER_WORDS.some((re) => re.test(name))) return { direction: 'lower', source: 'inferred', why: WHY.lower };
+  if (MATCH_WORDS.some((re) => re.test(name))) return { direction: 'match', source: 'inferred', why: WHY.match };
+  if (HIGHER_WORDS.some((re) => re.test(name))) return { direction: 'higher', source: 'inferred', why: WHY.higher };
+  return undefined;
+});
 
 export function inferDirection(input: DirectionInput): InferredDirection {
   const targets = input.targets ?? (input.target !== undefined ? [input.target] : []);

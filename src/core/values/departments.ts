@@ -1,3 +1,4 @@
+import { oncePerText } from '../once-per';
 /**
  * What a 所管課 / 担当課 / 実施担当 cell means: the departments it names. The one splitter every
  * layout uses, for the forms the seeds show:
@@ -26,15 +27,9 @@ const MARKS_ONLY = /^[-ー―—・.。\s]*$/;
 
 export function splitDepartments(text: string): string[] {
   // A plan names the same few dozen departments on thousands of rows: each text is split once.
-  let hit = splits.get(text);
-  if (!hit) {
-    hit = splitText(text);
-    if (splits.size > 10000) splits.clear();
-    splits.set(text, hit);
-  }
-  return [...hit];
+  return [...splits(text)];
 }
-const splits = new Map<string, string[]>();
+const splits = oncePerText(splitText);
 
 function splitText(text: string): string[] {
   // Names are kept as typed (full-width brackets stay); only spacing is folded.

@@ -1,3 +1,4 @@
+import { oncePerText } from '../../once-per';
 import type { SheetView } from '../../grid/sheet-view';
 import type { CellRef } from '../../grid/types';
 import { finding, type Finding } from '../../validation/finding';
@@ -114,17 +115,8 @@ export class LooseLabels {
     }));
   }
 
-  private readonly seen = new Map<string, { field: string; strength: number } | null>();
-
   /** The field a cell's text names, if any (each distinct text looked at once). */
-  match(text: string): { field: string; strength: number } | undefined {
-    const hit = this.seen.get(text);
-    if (hit !== undefined) return hit ?? undefined;
-    const found = this.find(text);
-    if (this.seen.size > 20000) this.seen.clear();
-    this.seen.set(text, found ?? null);
-    return found;
-  }
+  readonly match = oncePerText((text) => this.find(text));
 
   private find(text: string): { field: string; strength: number } | undefined {
     const key = strippedKey(text);

@@ -1,3 +1,4 @@
+import { oncePerText } from '../../once-per';
 import { headerKey } from '../../grid/sheet-view';
 import { normalizeWidth, parseFiscalYear } from '../../values';
 import { ruleOf, type DataField, type TableSpec } from './spec';
@@ -107,26 +108,19 @@ export class LabelMatcher {
 
   private readonly partialsByFirst = new Map<string, Entry[]>();
 
-  private readonly seen = new Map<string, LabelHit | null>();
+  private readonly seen = oncePerText((text) => this.find(text));
 
   /** The field a header cell names, if any (each distinct text looked at once). */
   match(text: string): LabelHit | undefined {
-    if (!text) return undefined;
-    const hit = this.seen.get(text);
-    if (hit !== undefined) return hit ?? undefined;
-    const found = this.find(text);
-    if (this.seen.size > 20000) this.seen.clear();
-    this.seen.set(text, found ?? null);
-    return found;
+    return text ? this.seen(text) : undefined;
   }
 
   /** A label named exactly or by a pattern, never one found inside a longer text: what a printed header surely is. */
   sure(text: string): boolean {
-    if (!text) return false;
-    const hit = this.seen.get(text);
-    if (hit !== undefined) return hit !== null && hit.strength >= 1;
-    return this.find(text, false) !== undefined;
+    return text ? this.sureOf(text) : false;
   }
+
+  private readonly sureOf = oncePerText((text) => this.find(text, false) !== undefined);
 
   private find(text: string, partial = true): LabelHit | undefined {
     const key = strippedKey(text);
