@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import { readXlsx } from '../../src/adapters/file/read-xlsx';
+import { consolidate } from '../../src/core/consolidate/consolidate';
+import { fileInput } from '../../src/core/consolidate/workbook-inputs';
+import { summarise } from '../../src/core/summary/summarise';
 import { analyse, type Analysis } from '../../src/core/engine/analyse';
 import type { SheetGrid, WorkbookGrid } from '../../src/core/grid/types';
 import { GENERIC_FORM_SPEC } from '../../src/core/layouts/generic/forms';
@@ -83,6 +86,32 @@ beforeAll(async () => {
     books[c.file] = await readXlsx(fixturePath(c.file));
     zero[c.file] = analyse(books[c.file]);
   }
+});
+
+describe.each(CASES.filter((c) => !c.layouts.includes('generic')))('$file: each form on its own, one workbook per item', (c) => {
+  it('a workbook of one form reads its item, and the workbooks together add up to the whole', () => {
+    const whole = zero[c.file];
+    const inputs = whole.plan.items.map((item) => {
+      const one: WorkbookGrid = { name: `${item.id}.xlsx`, sheets: books[c.file].sheets.filter((s) => s.name === item.source.sheet) };
+      const a = analyse(one);
+      expect({ id: item.id, layouts: a.detection.chosen.map((x) => x.layout), items: a.plan.items.map((i) => [i.id, i.rating?.symbol]) }).toEqual({
+        id: item.id,
+        layouts: ['generic-form'],
+        items: [[item.id, item.rating?.symbol]],
+      });
+      return fileInput(one.name, a);
+    });
+    const c2 = consolidate(inputs);
+    const summary = summarise(c2.plan, { evaluations: c2.evaluations });
+    expect(summary.groups.map((g) => [g.key, g.counts, g.total])).toEqual(whole.summary.groups.map((g) => [g.key, g.counts, g.total]));
+    expect(Math.round(summary.total.effectActual)).toBe(c.totals[1]);
+  });
+
+  it('a sheet showing only a few of a form\'s labels is not taken for one on its own', () => {
+    const values = [['取組名', '窓口の電子化'], ['担当', '総務課'], ['評価', 'A'], ['備考', '']];
+    const a = analyse({ name: 'memo.xlsx', sheets: [{ name: 'メモ', values, merges: [] }] });
+    expect(a.plan.items).toHaveLength(0);
+  });
 });
 
 describe.each(CASES)('$file: one form sheet per item, read with no configuration', (c) => {

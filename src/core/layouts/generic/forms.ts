@@ -61,6 +61,8 @@ export const GENERIC_FORM_SPEC = {
     ],
     policyFromId: true,
     siblings: 2,
+    // Name, number, department, indicator, target, actual, rating …: a single 個票 that shows seven is one.
+    alone: 7,
     template: ['記入例', '記載例', '様式', 'テンプレート', 'ひな形', '雛形', '見方'],
   },
   // Below a city's own form layout on its sheets, as the table reader is below a city's tables.

@@ -287,7 +287,8 @@ export function defineForm(spec: LayoutSpec, hooks: FormHooks = {}): LayoutReade
       if (score <= 0) continue;
       scored.push({ sheet: g.name, score, found, template: form.templateMarks >= 2 });
     }
-    // A layout nobody configured is sure of a form only when the workbook holds several of the same shape.
+    // A layout nobody configured is sure of a form only when the workbook holds several of the same shape,
+    // or when the form by itself shows most of what one is (spec.form.alone).
     const siblings = spec.form!.siblings;
     const out: SheetDetection[] = [];
     const complete = scored.filter((o) => o.score >= spec.detect.base);
@@ -295,7 +296,8 @@ export function defineForm(spec: LayoutSpec, hooks: FormHooks = {}): LayoutReade
       // Enough alike is enough: a workbook of 70 item sheets need not compare every pair.
       let alike = 0;
       if (d.score >= spec.detect.base && siblings > 1) for (let i = 0; i < complete.length && alike < siblings; i++) if (sameShape(complete[i].found, d.found) >= SAME_SHAPE) alike++;
-      const score = d.score >= spec.detect.base && siblings > 1 && alike < siblings ? Math.round(d.score * 50) / 100 : d.score;
+      const alone = spec.form!.alone !== undefined && d.found.length >= spec.form!.alone;
+      const score = d.score >= spec.detect.base && siblings > 1 && alike < siblings && !alone ? Math.round(d.score * 50) / 100 : d.score;
       out.push({ sheet: d.sheet, score, reason: reason('formDetected', { labels: d.found, n: d.found.length, ...(d.template ? { template: reason('formTemplate') } : {}), score: score.toFixed(2) }) });
     }
     return out;

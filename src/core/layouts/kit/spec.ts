@@ -224,6 +224,11 @@ export const FormSpecSchema = z.object({
     .default([]),
   /** Sheets of the same shape a workbook must hold for any of them to be taken as this form (a layout nobody configured: 2). */
   siblings: z.number().int().min(1).default(1),
+  /**
+   * A form on which at least this many of the spec's labels are found is taken without siblings: a
+   * department's workbook of a single 個票 has none to be alike. Absent: siblings are always needed.
+   */
+  alone: z.number().int().min(2).optional(),
   /** The item's top level from its code's numbering (1-2, 1(2)③, ①-3) when no label gives it (loose forms). */
   policyFromId: z.boolean().default(false),
   /** Words in a sheet's name or title that mark the blank template (見方, 記入例), and legend lines ア. イ. … as its other sign. */
