@@ -67,8 +67,8 @@ export function reconcileText(r: Reconciliation, lang: Lang, wide = false): stri
 
 /** The items to ask departments about: a table (one row per item), then each reason in full. */
 export function hearingText(h: HearingList, lang: Lang, wide = false): string {
+  if (h.entries.length === 0) return say(lang, 'hearingNone');
   const out = [say(lang, 'hearingHead', { n: h.entries.length })];
-  if (h.entries.length === 0) return out.join('\n');
   const dept = (d: string) => (wide ? d : truncate(d, 18));
   const rows = h.entries.map((e) => [e.itemId, e.name, dept(e.department), e.rating === 'unrated' ? say(lang, 'summaryUnrated') : e.rating, e.reasons.map((x) => x.code).join(',')]);
   const columns: Column[] = [
