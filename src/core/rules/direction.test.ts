@@ -28,6 +28,9 @@ describe('inferDirection', () => {
     ['no baseline: default', { name: '実施件数', targets: ['3', '4'].map(v) }, 'higher', 'default'],
     ['qualitative: default', { name: '制度の導入', baseline: v('未導入'), targets: [v('導入')] }, 'higher', 'default'],
     ['plain numbers accepted', { name: '紙の使用枚数', baseline: 700, targets: [650, 600], finalTarget: 550 }, 'lower', 'inferred'],
+    ['待ち時間: shorter is better', { name: '窓口の平均待ち時間', baseline: v('25'), targets: [v('15')] }, 'lower', 'inferred'],
+    ['処理日数: shorter is better', { name: '許可申請の処理日数' }, 'lower', 'inferred'],
+    ['短縮時間 is time saved: higher', { name: 'RPAによる事務処理の短縮時間' }, 'higher', 'inferred'],
   ];
   test.each(cases)('%s', (_label, input, direction, source) => {
     const r = inferDirection(input);

@@ -45,7 +45,7 @@ export interface InferredDirection {
  * Names of savings achieved (削減額, 削減率 …): the reduction is the achievement, so more is better.
  * Checked before the lower-is-better words, which they contain.
  */
-const SAVINGS = /(削減|縮減|抑制|減少|節減|低減)(時間|額|率|量|効果|件数|数|分)|効果額|削減実績/;
+const SAVINGS = /(削減|縮減|抑制|減少|節減|低減|短縮)(時間|額|率|量|効果|件数|数|分|日数)|効果額|削減実績/;
 
 /** Things the plan wants fewer of. */
 const LOWER_WORDS: RegExp[] = [
@@ -72,6 +72,8 @@ const LOWER_WORDS: RegExp[] = [
   /延べ床面積|延床面積|保有面積|施設総量/,
   /繰出金/,
   /光熱水費|人件費|維持管理費|管理運営費/,
+  // Time people wait or a task takes: the plan wants it shorter (短縮時間, time saved, is a saving above).
+  /待ち時間|待機時間|所要時間|処理時間|処理日数|滞在時間|移動時間/,
 ];
 
 /** Planned headcounts: the plan number is the goal, neither more nor less. */

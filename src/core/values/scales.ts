@@ -217,6 +217,39 @@ const LIBRARY_INPUT: z.input<typeof ScaleSchema>[] = [
     ],
     hints: ['達成度', '達成状況'],
   },
+  {
+    // The middle grade many cities use instead of 一部達成: 概ね (mostly) achieved.
+    id: 'mostly',
+    label: { ja: '達成・概ね達成・未達成', en: 'achieved, mostly, not achieved' },
+    symbols: [
+      sym('達成', '達成', 'achieved'),
+      sym('概ね達成', '概ね達成', 'mostly achieved', ['おおむね達成', 'ほぼ達成', '概ね']),
+      sym('未達成', '未達成', 'not achieved'),
+    ],
+    suggest: { beats: '達成', meets: '達成', short: '概ね達成', worse: '未達成' },
+    thresholds: [
+      { symbol: '達成', min: 100 },
+      { symbol: '概ね達成', min: 80 },
+    ],
+    hints: ['達成度', '達成状況'],
+  },
+  {
+    id: 'mostly-partly',
+    label: { ja: '達成・概ね達成・一部達成・未達成', en: 'achieved, mostly, partly, not achieved' },
+    symbols: [
+      sym('達成', '達成', 'achieved'),
+      sym('概ね達成', '概ね達成', 'mostly achieved', ['おおむね達成', 'ほぼ達成']),
+      sym('一部達成', '一部達成', 'partly achieved'),
+      sym('未達成', '未達成', 'not achieved'),
+    ],
+    suggest: { beats: '達成', meets: '達成', short: '一部達成', worse: '未達成' },
+    thresholds: [
+      { symbol: '達成', min: 100 },
+      { symbol: '概ね達成', min: 80 },
+      { symbol: '一部達成', min: 1 },
+    ],
+    hints: ['達成度', '達成状況'],
+  },
 ];
 
 export const SCALES: readonly Scale[] = LIBRARY_INPUT.map((s) => ScaleSchema.parse(s));

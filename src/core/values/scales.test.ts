@@ -1,0 +1,25 @@
+import { inferScale, readRating, scaleById } from './scales';
+
+/** The scale a rating column is on, from what staff typed in it (each a scale cities use). */
+describe('inferScale', () => {
+  test.each([
+    [['A', 'B', 'C', 'A', 'D'], '', 'A-D'],
+    [['S', 'A', 'B', 'C'], '', 'S-C'],
+    [['◎', '○', '△', '×'], '', 'marks'],
+    [['達成', '一部達成', '未達成'], '', 'attainment'],
+    [['達成', '概ね達成', '未達成', '達成'], '', 'mostly'],
+    [['達成', 'おおむね達成', '未達成'], '達成状況', 'mostly'],
+    [['達成', '概ね達成', '一部達成', '未達成'], '', 'mostly-partly'],
+    [['完了', '一部実施', 'その他'], '取組結果', 'completion'],
+    [['未着手', '取組中', '完了'], '実施状況', 'status'],
+  ])('%j (header %s) → %s', (values, header, id) => {
+    expect(inferScale(values, header)?.scale.id).toBe(id);
+  });
+
+  test('概ね達成 is its own grade, between 達成 and 未達成, on the scales that have it', () => {
+    const mostly = scaleById('mostly')!;
+    expect(mostly.symbols.map((s) => s.symbol)).toEqual(['達成', '概ね達成', '未達成']);
+    expect(readRating('ほぼ達成', mostly)?.symbol).toBe('概ね達成');
+    expect(readRating('概ね達成', scaleById('attainment')!)).toBeUndefined();
+  });
+});
