@@ -54,6 +54,9 @@ export function pickForYear(cs: TableColumn[], fy: number | undefined): TableCol
 
 const DASH = /^[-ー－―—‐]+$/;
 
+/** A sheet named for a department: a short name ending as departments do (課, 部, 室, 局, センター …). */
+const DEPARTMENT_SHEET = /^\s*[^\s!-~]{1,12}(?:課|部|室|局|所|センター|事務所|委員会|事務局)\s*$/;
+
 function indicatorFrom(row: RowView, n: number, item: { name: string; cells: CellMap }, ctx: BuildContext): Indicator | undefined {
   const fyOf = (c: TableColumn) => c.fy ?? ctx.reportFy;
   const indCol = row.col('indicator');
@@ -176,7 +179,8 @@ export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
   if (deptCol) cells.department = row.ref(deptCol);
   // A department written once over its rows (merged, or blank below) is carried down when the spec says so.
   const deptTexts = row.texts('department');
-  const departments = splitDepartments((deptTexts.length ? deptTexts : ir.carried.department ? [ir.carried.department] : []).join(' '));
+  // A table with no department column on a sheet named for one (総務課, 企画部 …): the sheet says whose items they are.
+  const departments = deptCols.length === 0 && DEPARTMENT_SHEET.test(view.name) ? [view.name.trim()] : splitDepartments((deptTexts.length ? deptTexts : ir.carried.department ? [ir.carried.department] : []).join(' '));
 
   const item: Item = {
     id,

@@ -1,0 +1,38 @@
+import type { CellValue, WorkbookGrid } from '../../src/core/grid/types';
+import { analyse } from '../../src/core/engine/analyse';
+
+/**
+ * One sheet per department, each the same table without a 所管課 column: the sheet's name says whose
+ * items they are, so the summary can be taken by department. A sheet named otherwise says nothing.
+ */
+const HEADER = ['取組番号', '取組名', '指標', '単位', '目標値', '実績値', '評価'];
+const sheet = (name: string, rows: CellValue[][], header = HEADER) => ({ name, values: [[`令和6年度 行政改革取組状況`], header, ...rows], merges: [] });
+
+describe('departments from sheet names', () => {
+  test.each([
+    ['総務課', ['総務課']],
+    ['企画部', ['企画部']],
+    ['子育て支援センター', ['子育て支援センター']],
+    ['取組一覧', []],
+    ['R6', []],
+    ['Sheet1', []],
+  ])('a table without a department column on the sheet %s', (name, departments) => {
+    const wb: WorkbookGrid = { name: 'd.xlsx', sheets: [sheet(name, [['1-1', '文書管理の電子化', '電子決裁率', '%', 60, 72, 'A'], ['1-2', '会議の削減', '会議数', '回', 40, 45, 'C']])] };
+    const a = analyse(wb);
+    expect(a.plan.items.map((i) => i.departments)).toEqual([departments, departments]);
+  });
+
+  test('a department column, where there is one, is what counts', () => {
+    const wb: WorkbookGrid = { name: 'd.xlsx', sheets: [sheet('総務課', [['1-1', '文書管理の電子化', '情報政策課', 'A']], ['取組番号', '取組名', '担当課', '評価'])] };
+    expect(analyse(wb).plan.items[0].departments).toEqual(['情報政策課']);
+  });
+
+  test('sheets of three departments are summarised by department', () => {
+    const rows = (n: number): CellValue[][] => Array.from({ length: n }, (_, i) => [`${n}-${i + 1}`, `取組${n}-${i + 1}`, '件数', '件', 10, 10, 'B']);
+    const wb: WorkbookGrid = { name: 'd.xlsx', sheets: [sheet('総務課', rows(1)), sheet('財政課', rows(2)), sheet('市民課', rows(3))] };
+    const a = analyse(wb);
+    const by = new Map<string, number>();
+    for (const i of a.plan.items) by.set(i.departments[0], (by.get(i.departments[0]) ?? 0) + 1);
+    expect([...by]).toEqual([['総務課', 1], ['財政課', 2], ['市民課', 3]]);
+  });
+});
