@@ -35,4 +35,33 @@ describe('departments from sheet names', () => {
     for (const i of a.plan.items) by.set(i.departments[0], (by.get(i.departments[0]) ?? 0) + 1);
     expect([...by]).toEqual([['総務課', 1], ['財政課', 2], ['市民課', 3]]);
   });
+
+  test('the sheet named for its department is not told its department column is missing (LAY006)', () => {
+    const wb: WorkbookGrid = { name: 'd.xlsx', sheets: [sheet('総務課', [['1-1', '文書管理の電子化', '電子決裁率', '%', 60, 72, 'A']])] };
+    expect(analyse(wb).findings.filter((f) => f.code === 'LAY006')).toEqual([]);
+    const other: WorkbookGrid = { name: 'd.xlsx', sheets: [sheet('取組一覧', [['1-1', '文書管理の電子化', '電子決裁率', '%', 60, 72, 'A']])] };
+    expect(analyse(other).findings.filter((f) => f.code === 'LAY006')).toHaveLength(1);
+  });
+});
+
+/** With no 基本方針 column and no heading rows, the numbers say the top level (1-2 and 1(2)③ are under 1), as on a form. */
+describe('基本方針 from the item numbers', () => {
+  const items = (ids: string[]) => analyse({ name: 'p.xlsx', sheets: [sheet('取組一覧', ids.map((id, i) => [id, `取組${i}`, '件数', '件', 10, 10, 'B']))] }).plan.items;
+
+  test.each([
+    [['1-1', '1-2', '2-1', '3-1'], ['1', '1', '2', '3']],
+    [['1(1)①', '1(2)③', '2(1)①'], ['1', '1', '2']],
+    [['Ⅰ-1', 'Ⅱ-1', 'Ⅱ-2'], ['1', '2', '2']],
+    [['No.5', '6', '7'], ['-', '-', '-']],
+  ])('%j → %j', (ids, keys) => {
+    const got = items(ids);
+    expect(got.map((i) => i.policyKey)).toEqual(keys);
+    for (const i of got) expect(i.policyName).toBe(i.policyKey === '-' ? '(基本方針なし)' : `基本方針${i.policyKey}`);
+  });
+
+  test('a 基本方針 column, where there is one, is what counts', () => {
+    const header = ['基本方針', '取組番号', '取組名', '指標', '単位', '目標値', '実績値', '評価'];
+    const a = analyse({ name: 'p.xlsx', sheets: [sheet('取組一覧', [['3 財政運営', '1-1', '取組', '件数', '件', 10, 10, 'B']], header)] });
+    expect([a.plan.items[0].policyKey, a.plan.items[0].policyName]).toEqual(['3', '財政運営']);
+  });
 });

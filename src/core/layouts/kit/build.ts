@@ -4,6 +4,7 @@ import { normalizeWidth, splitDepartments, type Scale } from '../../values';
 import type { TableColumn } from './find-table';
 import { buildEffects, buildIndicator, CONTINUING, ratingOf, REPOST, type EffectCell } from './item';
 import { fieldRule, type ItemRow, type RowView } from './rows';
+import { policyOfCode } from './form-loose';
 import { parseHeading, type SectionLevel } from './sections';
 import type { TableSpec } from './spec';
 
@@ -55,7 +56,7 @@ export function pickForYear(cs: TableColumn[], fy: number | undefined): TableCol
 const DASH = /^[-ー－―—‐]+$/;
 
 /** A sheet named for a department: a short name ending as departments do (課, 部, 室, 局, センター …). */
-const DEPARTMENT_SHEET = /^\s*[^\s!-~]{1,12}(?:課|部|室|局|所|センター|事務所|委員会|事務局)\s*$/;
+export const DEPARTMENT_SHEET = /^\s*[^\s!-~]{1,12}(?:課|部|室|局|所|センター|事務所|委員会|事務局)\s*$/;
 
 function indicatorFrom(row: RowView, n: number, item: { name: string; cells: CellMap }, ctx: BuildContext): Indicator | undefined {
   const fyOf = (c: TableColumn) => c.fy ?? ctx.reportFy;
@@ -171,7 +172,11 @@ export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
   const groupCol = row.col('group');
   if (policyCol) cells.policy = row.ref(policyCol);
   if (groupCol) cells.group = row.ref(groupCol);
-  const policy = policyCol && text('policy') ? levelOf(text('policy')) : (ir.policy ?? NO_POLICY);
+  let policy = policyCol && text('policy') ? levelOf(text('policy')) : (ir.policy ?? NO_POLICY);
+  // No 基本方針 column and no heading above it, in a layout nobody configured: the item's number says it
+  // (1-2 and 1(2)③ are under 1), as on a form.
+  const top = policy === NO_POLICY && ctx.spec.partial && idCol ? policyOfCode(row.text('id')) : undefined;
+  if (top) policy = { key: top, name: `基本方針${top}` };
   const group = groupCol && text('group') ? levelOf(text('group')) : ir.group;
 
   const deptCols = row.columns('department');

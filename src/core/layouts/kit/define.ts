@@ -10,7 +10,7 @@ import type { FieldConfidence, LayoutRead, LayoutReader, ReadOptions, SheetDetec
 import { alignAnchors, anchorOf } from './anchor';
 import { dedupe, policiesOf, viewOf } from './shared';
 import { defineForm, type FormHooks } from './form';
-import { buildItem, type BuildContext } from './build';
+import { buildItem, DEPARTMENT_SHEET, type BuildContext } from './build';
 import { applyTableUnit, bandAt, findTable, hasDataBelow, type TableColumn, type TableMatch } from './find-table';
 import { headerYear, LabelMatcher, strippedKey } from './labels';
 import { chooseReportYear, type YearEvidence } from './report-year';
@@ -464,7 +464,8 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     const nameAt = nameCol ? labelCell(view, band.headerRows, nameCol.col, nameCol.label) : view.ref(band.headerRows[0], 0);
     const missing = t.expected.filter((f) => !band.found.has(f));
     if (spec.missing === 'warn' && missing.length) findings.push(finding('LAY005', nameAt, { fields: missing.map((f) => fieldName(t, f)) }));
-    const key = KEY_FIELDS.filter((f) => !band.found.has(f));
+    // A sheet named for a department gives its items that department (build.ts): no column is missing then.
+    const key = KEY_FIELDS.filter((f) => !band.found.has(f) && !(f === 'department' && DEPARTMENT_SHEET.test(view.name)));
     if (spec.missing === 'advise' && key.length) findings.push(finding('LAY006', nameAt, { fields: key.map((f) => FIELD_LABEL[f]) }));
     for (const a of band.ambiguous) {
       const labels = a.cols.map((c) => band.columns.find((x) => x.col === c)!.label);
