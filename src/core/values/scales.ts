@@ -45,6 +45,10 @@ export type Scale = z.infer<typeof ScaleSchema>;
 export const NOT_RATED_MARKS = ['-', '－', '―', '—', 'ー', '対象外', '評価対象外', '評価対象外項目', '未評価', '評価なし', '該当なし', '/', '／', '＊', '*'];
 
 const sym = (symbol: string, ja: string, en: string, variants: string[] = []): z.input<typeof ScaleSymbolSchema> => ({ symbol, label: { ja, en }, variants });
+/** Grades several achievement scales share. */
+const ACHIEVED = sym('達成', '達成', 'achieved');
+const MOSTLY = sym('概ね達成', '概ね達成', 'mostly achieved', ['おおむね達成', 'ほぼ達成']);
+const NOT_ACHIEVED = sym('未達成', '未達成', 'not achieved');
 
 const LIBRARY_INPUT: z.input<typeof ScaleSchema>[] = [
   {
@@ -205,11 +209,7 @@ const LIBRARY_INPUT: z.input<typeof ScaleSchema>[] = [
   {
     id: 'attainment',
     label: { ja: '達成・一部達成・未達成', en: 'achieved, partly, not achieved' },
-    symbols: [
-      sym('達成', '達成', 'achieved'),
-      sym('一部達成', '一部達成', 'partly achieved', ['一部']),
-      sym('未達成', '未達成', 'not achieved'),
-    ],
+    symbols: [ACHIEVED, sym('一部達成', '一部達成', 'partly achieved', ['一部']), NOT_ACHIEVED],
     suggest: { beats: '達成', meets: '達成', short: '一部達成', worse: '未達成' },
     thresholds: [
       { symbol: '達成', min: 100 },
@@ -221,11 +221,8 @@ const LIBRARY_INPUT: z.input<typeof ScaleSchema>[] = [
     // The middle grade many cities use instead of 一部達成: 概ね (mostly) achieved.
     id: 'mostly',
     label: { ja: '達成・概ね達成・未達成', en: 'achieved, mostly, not achieved' },
-    symbols: [
-      sym('達成', '達成', 'achieved'),
-      sym('概ね達成', '概ね達成', 'mostly achieved', ['おおむね達成', 'ほぼ達成', '概ね']),
-      sym('未達成', '未達成', 'not achieved'),
-    ],
+    // 概ね alone names the middle grade only where 一部達成 is not another one.
+    symbols: [ACHIEVED, sym('概ね達成', '概ね達成', 'mostly achieved', ['おおむね達成', 'ほぼ達成', '概ね']), NOT_ACHIEVED],
     suggest: { beats: '達成', meets: '達成', short: '概ね達成', worse: '未達成' },
     thresholds: [
       { symbol: '達成', min: 100 },
@@ -236,12 +233,7 @@ const LIBRARY_INPUT: z.input<typeof ScaleSchema>[] = [
   {
     id: 'mostly-partly',
     label: { ja: '達成・概ね達成・一部達成・未達成', en: 'achieved, mostly, partly, not achieved' },
-    symbols: [
-      sym('達成', '達成', 'achieved'),
-      sym('概ね達成', '概ね達成', 'mostly achieved', ['おおむね達成', 'ほぼ達成']),
-      sym('一部達成', '一部達成', 'partly achieved'),
-      sym('未達成', '未達成', 'not achieved'),
-    ],
+    symbols: [ACHIEVED, MOSTLY, sym('一部達成', '一部達成', 'partly achieved'), NOT_ACHIEVED],
     suggest: { beats: '達成', meets: '達成', short: '一部達成', worse: '未達成' },
     thresholds: [
       { symbol: '達成', min: 100 },

@@ -1,3 +1,4 @@
+import { oncePerText } from '../../once-per';
 import { rowKey, type CellKey } from '../../model/keys';
 import type { CellMap, Indicator, Item, ItemFlag, NoteMap, YearValue } from '../../model/plan';
 import { normalizeWidth, splitDepartments, type Scale } from '../../values';
@@ -32,16 +33,12 @@ export function joinWrapped(text: string): string {
 
 /** A level (policy, group) from a column's text: `1 行政サービスの最適化` → key 1, its name. */
 export function levelOf(text: string): SectionLevel {
-  let hit = levels.get(text);
-  if (!hit) {
-    const h = parseHeading(text);
-    hit = { key: h.key, name: h.name };
-    if (levels.size > 10000) levels.clear();
-    levels.set(text, hit);
-  }
-  return { ...hit };
+  return { ...levelOfText(text) };
 }
-const levels = new Map<string, SectionLevel>();
+const levelOfText = oncePerText((text): SectionLevel => {
+  const h = parseHeading(text);
+  return { key: h.key, name: h.name };
+}, 10000);
 
 /** The item number as typed: width folded, a leading `No.` dropped. */
 export function idText(text: string): string {

@@ -438,7 +438,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
   function promoteEffect(view: SheetView, tw: TableWalk, promoted: Map<TableColumn, Label>): void {
     const t = tw.table;
     if (!tableSpecOf(tw).partial || t.found.has('effectPlanned') || t.found.has('effectActual') || tw.items.length === 0) return;
-    const lone = t.columns.filter((c) => c.field === 'ignore' && !c.axis && !c.owned && !c.yearOnly && LONE_EFFECT.has(strippedKey(c.label)));
+    const lone = t.columns.filter((c) => c.field === 'ignore' && !c.axis && !c.owned && !c.yearOnly && mayBeLoneEffect(c));
     if (lone.length !== 1) return;
     const c = lone[0];
     const typed = tw.items.map((ir) => parseValue(view.value(ir.row.row, c.col))).filter((v) => v.kind !== 'blank');

@@ -35,19 +35,16 @@ const YEAR_TOKENS = [
 // Units and footnote marks in a header say nothing about which field it is.
 const NOISE = [/\((単位:?)?(千円|円|万円|百万円|億円|%|値|件|人|回)\)/g, /※\d*$/, /\*+$/, /\(\)/g, /^[:・]+|[:・]+$/g];
 
-const stripped = new Map<string, string>();
-
 /** The header with years, units and footnote marks removed, in headerKey form. */
 export function strippedKey(text: string): string {
-  const hit = stripped.get(text);
-  if (hit !== undefined) return hit;
+  return stripped(text);
+}
+const stripped = oncePerText((text) => {
   let k = headerKey(text);
   for (const re of YEAR_TOKENS) k = k.replace(re, '');
   for (const re of NOISE) k = k.replace(re, '');
-  if (stripped.size > 50000) stripped.clear();
-  stripped.set(text, k);
   return k;
-}
+}, 50000);
 
 /** The fiscal year a header names (`令和6年度実績`, `R6目標`, `2024年度 目標値`), if a plausible one. */
 export function headerYear(text: string): number | undefined {
