@@ -66,6 +66,23 @@ interface PaneFigures {
   resummary: number;
 }
 
+/**
+ * With PANE_PROFILE=DIR, a Chrome CPU profile of the step is written to DIR/<name>.cpuprofile (open it
+ * in Chrome's DevTools, Performance panel); without it, nothing is recorded.
+ */
+async function profile(page: Page, name: string): Promise<() => Promise<void>> {
+  const dir = process.env.PANE_PROFILE;
+  if (!dir) return async () => {};
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile: p } = await cdp.send('Profiler.stop');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(p));
+  };
+}
+
 async function measure(page: Page, port: number, file: string, items: number): Promise<PaneFigures> {
   const body = fs.readFileSync(file);
   await page.route('**/samples/isehara-list.xlsx', (route) => route.fulfill({ body, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
@@ -79,8 +96,10 @@ async function measure(page: Page, port: number, file: string, items: number): P
       if (document.querySelector('[data-testid=item-count]')) { marks.header = performance.now(); obs.disconnect(); }
     }).observe(document, { childList: true, subtree: true });
   })()`);
+  const stopOpen = await profile(page, `open-${items}`);
   await page.goto(`http://127.0.0.1:${port}/playground.html?sample=isehara-list.xlsx&width=380`);
   await page.waitForSelector('[data-testid=item-count]', { timeout: TIMEOUT });
+  await stopOpen();
   const { standIn, header: shown } = (await page.evaluate('window.__benchMarks')) as { standIn: number; header: number };
   const count = (await page.textContent('[data-testid=item-count]')) ?? '';
   if (!count.includes(items.toLocaleString('en-US')) && !count.includes(String(items))) throw new Error(`pane shows "${count}" for ${items} items`);
@@ -93,10 +112,14 @@ async function measure(page: Page, port: number, file: string, items: number): P
   await page.waitForSelector('[data-testid=summary-done]', { timeout: TIMEOUT });
 
   await page.evaluate(([sheet, cell, value]) => window.__shinchoku!.standIn.coauthorEdit(sheet, cell, value), [SHEET, ...EDITS[0]] as const);
+  const stop = await profile(page, `resummary-${items}`);
   const resummary = await timedClick(page, '[data-testid=summary-run]');
+  await stop();
   await page.evaluate(([sheet, cell, value]) => window.__shinchoku!.standIn.coauthorEdit(sheet, cell, value), [SHEET, ...EDITS[1]] as const);
   await page.click('[data-testid=tab-validate]');
+  const stopValidate = await profile(page, `revalidate-${items}`);
   const revalidate = await timedClick(page, '[data-testid=validate-run]');
+  await stopValidate();
   return { items, standIn, firstRender: shown - standIn, validate, findings, summary, revalidate, resummary };
 }
 

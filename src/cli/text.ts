@@ -1,9 +1,37 @@
 /** Plain text for the terminal; widths count East Asian wide characters as two columns. */
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6①-⑳Ⅰ-Ⅻ▲△■□●○◆◇★☆※〔〕【】]/;
+
+/** Whether a UTF-16 code unit takes two columns (CJK, full-width forms, ①…⑳, Ⅰ…Ⅻ, the marks tables use). */
+function wide(c: number): boolean {
+  if (c < 0x1100) return false;
+  return (
+    c <= 0x115f ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0x2460 && c <= 0x2473) ||
+    (c >= 0x2160 && c <= 0x216b) ||
+    c === 0x25b2 || c === 0x25b3 || c === 0x25a0 || c === 0x25a1 || c === 0x25cf || c === 0x25cb ||
+    c === 0x25c6 || c === 0x25c7 || c === 0x2605 || c === 0x2606 || c === 0x203b
+  );
+}
+
+/** Columns of one character (a code point: a surrogate pair is one character, one column). */
+const charWidth = (ch: string): number => (wide(ch.charCodeAt(0)) ? 2 : 1);
 
 export function displayWidth(s: string): number {
+  // By code unit rather than `for…of` over code points: every line the CLI prints passes here.
   let w = 0;
-  for (const ch of s) w += WIDE.test(ch) ? 2 : 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+      w++;
+    } else w += wide(c) ? 2 : 1;
+  }
   return w;
 }
 
@@ -18,7 +46,7 @@ export function truncate(s: string, width: number): string {
   let out = '';
   let w = 0;
   for (const ch of s) {
-    const cw = WIDE.test(ch) ? 2 : 1;
+    const cw = charWidth(ch);
     if (w + cw > width - 1) break;
     out += ch;
     w += cw;
@@ -38,13 +66,18 @@ const NO_LINE_END = /[（(「『【〔［]$/;
 export function wrap(text: string, width: number, indent = ''): string[] {
   const lines: string[] = [];
   let line = '';
-  const room = () => width - (lines.length === 0 ? 0 : displayWidth(indent));
+  // The width of `line`, kept as it grows rather than measured again for every token.
+  let lineWidth = 0;
+  const indentWidth = displayWidth(indent);
+  const room = () => width - (lines.length === 0 ? 0 : indentWidth);
   const tokens = text.match(/[\u0020]+|[^\s\u3000-\u9fff\uff00-\uffef]+|./gu) ?? [];
   for (const tok of tokens) {
-    if (displayWidth(line + tok) > room() && line.trim() !== '') {
+    const tokWidth = displayWidth(tok);
+    if (lineWidth + tokWidth > room() && line.trim() !== '') {
       if (/^\s+$/.test(tok)) {
         lines.push(line.trimEnd());
         line = '';
+        lineWidth = 0;
         continue;
       }
       // Carry the last character over with a closing mark rather than start a line with it.
@@ -53,8 +86,10 @@ export function wrap(text: string, width: number, indent = ''): string[] {
       while (chars.length > 1 && NO_LINE_END.test(chars[chars.length - 1])) carry = chars.pop()! + carry;
       lines.push(chars.join('').trimEnd());
       line = carry;
+      lineWidth = displayWidth(carry);
     }
     line += tok;
+    lineWidth += tokWidth;
   }
   if (line.trim() !== '' || lines.length === 0) lines.push(line.trimEnd());
   return lines.map((l, i) => (i === 0 ? l : indent + l));

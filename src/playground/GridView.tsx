@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { toA1 } from '../core/grid/a1';
 import type { CellValue, WorkbookGrid } from '../core/grid/types';
 import type { StandIn } from '../standin';
@@ -27,7 +27,10 @@ export function GridView({ standIn, baseline }: { standIn: StandIn; baseline: Wo
     (cb) => standIn.onChange(cb),
     () => versionOf(standIn),
   );
-  const grid = useMemo(() => standIn.toGrid(), [standIn, version]);
+  // The view stands for Excel's own grid: it follows the pane's writes at lower priority, so
+  // redrawing it never holds up what the pane shows (nor the pane's timings in bench/pane.ts).
+  const shown = useDeferredValue(version);
+  const grid = useMemo(() => standIn.toGrid({ rows: MAX_ROWS, cols: MAX_COLS }), [standIn, shown]);
   const selection = standIn.selection();
   const [sheet, setSheet] = useState(grid.sheets.find((s) => (s.visibility ?? 'visible') === 'visible')?.name ?? '');
   const selectedRef = useRef<HTMLTableCellElement | null>(null);
@@ -42,43 +45,48 @@ export function GridView({ standIn, baseline }: { standIn: StandIn; baseline: Wo
   const current = grid.sheets.find((s) => s.name === sheet) ?? grid.sheets[0];
   const before = baseline.sheets.find((s) => s.name === current?.name);
   const none: Record<string, string> = {};
-  const { fills, numberFormats } = current ? standIn.inspect(current.name) : { fills: none, numberFormats: none };
+  const { fills, numberFormats } = useMemo(() => (current ? standIn.inspect(current.name) : { fills: none, numberFormats: none }), [standIn, shown, current?.name]);
   const rows = Math.min(current?.values.length ?? 0, MAX_ROWS);
   const cols = Math.min(Math.max(0, ...(current?.values.slice(0, rows).map((r) => r.length) ?? [0])), MAX_COLS);
-  let written = 0;
-
-  const body = [];
-  for (let r = 0; r < rows; r++) {
-    const cells = [];
-    for (let c = 0; c < cols; c++) {
-      const v = current.values[r]?.[c] ?? null;
-      const was = before?.values[r]?.[c] ?? null;
-      const changed = !before || v !== was;
-      if (changed && v !== null) written++;
-      const addr = toA1(r, c);
-      const selected = selection?.sheet === current.name && selection.address === addr;
-      const fill = fills[addr];
-      cells.push(
-        <td
-          key={c}
-          ref={selected ? selectedRef : undefined}
-          data-address={addr}
-          data-written={changed && v !== null ? '1' : undefined}
-          className={[changed && v !== null ? 'written' : '', selected ? 'selected' : ''].join(' ')}
-          style={fill && fill.toUpperCase() !== '#FFFFFF' ? { backgroundColor: fill } : undefined}
-          title={`${current.name}!${addr}`}
-        >
-          {show(v, numberFormats[addr])}
-        </td>,
+  const selSheet = selection?.sheet;
+  const selAddress = selection?.address;
+  // Built again only when what it shows changed, not on every notification of the stand-in.
+  const { body, written } = useMemo(() => {
+    let written = 0;
+    const body = [];
+    for (let r = 0; r < rows; r++) {
+      const cells = [];
+      for (let c = 0; c < cols; c++) {
+        const v = current.values[r]?.[c] ?? null;
+        const was = before?.values[r]?.[c] ?? null;
+        const changed = !before || v !== was;
+        if (changed && v !== null) written++;
+        const addr = toA1(r, c);
+        const selected = selSheet === current.name && selAddress === addr;
+        const fill = fills[addr];
+        cells.push(
+          <td
+            key={c}
+            ref={selected ? selectedRef : undefined}
+            data-address={addr}
+            data-written={changed && v !== null ? '1' : undefined}
+            className={[changed && v !== null ? 'written' : '', selected ? 'selected' : ''].join(' ')}
+            style={fill && fill.toUpperCase() !== '#FFFFFF' ? { backgroundColor: fill } : undefined}
+            title={`${current.name}!${addr}`}
+          >
+            {show(v, numberFormats[addr])}
+          </td>,
+        );
+      }
+      body.push(
+        <tr key={r}>
+          <th scope="row">{r + 1}</th>
+          {cells}
+        </tr>,
       );
     }
-    body.push(
-      <tr key={r}>
-        <th scope="row">{r + 1}</th>
-        {cells}
-      </tr>,
-    );
-  }
+    return { body, written };
+  }, [current, before, fills, numberFormats, rows, cols, selSheet, selAddress]);
 
   return (
     <section className="grid-view" aria-label="stand-in workbook">

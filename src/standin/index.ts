@@ -86,7 +86,8 @@ export interface StandIn {
   Office: StandInOffice;
   stats: StandInStats;
   resetStats(): void;
-  toGrid(): WorkbookGrid;
+  /** The workbook as a grid; with `limit`, each sheet's first rows and columns only. */
+  toGrid(limit?: { rows: number; cols: number }): WorkbookGrid;
   selection(): { sheet: string; address: string } | null;
   onChange(cb: () => void): () => void;
   /** Another user's edit, applied directly (co-authoring), as if it arrived between two syncs. */
@@ -231,7 +232,7 @@ export function createStandIn(wb: WorkbookGrid, opts: StandInOptions = {}): Stan
       stats.maxRequestBytes = 0;
       stats.maxResponseBytes = 0;
     },
-    toGrid: () => gridFromModel(env.model),
+    toGrid: (limit) => gridFromModel(env.model, limit),
     selection: () => (env.model.selection ? { ...env.model.selection } : null),
     onChange: (cb) => {
       listeners.add(cb);

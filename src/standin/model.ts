@@ -229,21 +229,25 @@ export function modelFromGrid(wb: WorkbookGrid): WorkbookModel {
   return model;
 }
 
-/** The inverse, in the file adapter's shape (rows trimmed to their last filled cell). */
-export function gridFromModel(model: WorkbookModel): WorkbookGrid {
+/**
+ * The inverse, in the file adapter's shape (rows trimmed to their last filled cell). With `limit`,
+ * only each sheet's top-left corner: a view of the workbook need not copy 21,300 rows to show 400.
+ */
+export function gridFromModel(model: WorkbookModel, limit?: { rows: number; cols: number }): WorkbookGrid {
   const sheets: SheetGrid[] = [];
   for (const s of model.sheets) {
     const values: CellValue[][] = [];
     const formulas: (string | null)[][] = [];
     let anyFormula = false;
-    const rows = Math.max(s.values.length, s.formulas.length);
+    const rows = Math.min(Math.max(s.values.length, s.formulas.length), limit?.rows ?? Infinity);
+    const maxCols = limit?.cols ?? Infinity;
     let lastRow = -1;
     for (let r = 0; r < rows; r++) {
       const vr = s.values[r] ?? [];
       const fr = s.formulas[r] ?? [];
       let lastV = -1;
       let lastF = -1;
-      for (let c = 0; c < Math.max(vr.length, fr.length); c++) {
+      for (let c = 0; c < Math.min(Math.max(vr.length, fr.length), maxCols); c++) {
         const v = vr[c];
         if ((v !== null && v !== undefined) || fr[c]) lastV = c;
         if (fr[c]) lastF = c;

@@ -183,14 +183,16 @@ export function suggestionNote(rating: string, reason: { ja: string; en: string 
  * rating and says how many are unconfirmed.
  */
 export function unconfirmedSuggestions(wb: WorkbookGrid, a: Pick<Analysis, 'plan' | 'settings'>): { itemId: string; sheet: string; address: string; value: string }[] {
-  const recorded = new Map(a.settings.suggested.map((s) => [`${s.sheet}!${s.address}`, s.value]));
   const out: { itemId: string; sheet: string; address: string; value: string }[] = [];
+  if (a.settings.suggested.length === 0) return out;
+  const recorded = new Map(a.settings.suggested.map((s) => [`${s.sheet}!${s.address}`, s.value]));
   for (const item of a.plan.items) {
     const cell = item.ratingCell;
     if (!cell || !item.rating) continue;
     const value = recorded.get(`${cell.sheet}!${cell.address}`);
+    if (value === undefined) continue;
     const now = cellAt(wb, cell.sheet, cell.address);
-    if (value !== undefined && !isBlank(now) && String(now) === value) out.push({ itemId: item.id, sheet: cell.sheet, address: cell.address, value });
+    if (!isBlank(now) && String(now) === value) out.push({ itemId: item.id, sheet: cell.sheet, address: cell.address, value });
   }
   return out;
 }

@@ -20,7 +20,7 @@ export const UNCLASSIFIED = { key: '', name: '未分類' };
 
 /** Items that count: the blank template never, a 【再掲】 repeat only where it was first listed. */
 export function countedItems(plan: Plan): Item[] {
-  return plan.items.filter((i) => !i.flags.includes('template') && !i.flags.includes('repost'));
+  return plan.items.filter((i) => i.flags.length === 0 || (!i.flags.includes('template') && !i.flags.includes('repost')));
 }
 
 /**
@@ -96,7 +96,7 @@ export function summarise(plan: Plan, opts: SummariseOptions = {}): Summary {
   const scale: Scale = plan.scale ?? DEFAULT_SCALE;
   const index = new Map(scale.symbols.map((s, i) => [s.symbol, i]));
   const items = countedItems(plan);
-  const suggested = new Map((opts.evaluations ?? []).map((e) => [e.itemId, e.suggested]));
+  const suggested = opts.includeSuggested ? new Map((opts.evaluations ?? []).map((e) => [e.itemId, e.suggested])) : new Map<string, string | undefined>();
   const groups = groupsOn(plan, axis, items);
   const n = scale.symbols.length;
   const tallies = new Map(groups.map((g) => [g.key, emptyTally(n)]));
@@ -122,13 +122,16 @@ export function summarise(plan: Plan, opts: SummariseOptions = {}): Summary {
     const planned = year?.planned?.kind === 'number' ? inThousandYen(year.planned.value, unit) : 0;
     const actual = year?.actual?.kind === 'number' ? inThousandYen(year.actual.value, unit) : 0;
     // The total counts each item once, also one that several departments share.
-    for (const t of [...groupsOf(item, axis).map((g) => tallies.get(g)!), total]) {
+    const add = (t: Tally) => {
       if (kind === 'notRated') t.notRated++;
       else if (kind === 'unrated') t.unrated++;
       else t.counts[kind]++;
       t.planned += planned;
       t.actual += actual;
-    }
+    };
+    if (axis === 'policy') add(tallies.get(item.policyKey)!);
+    else for (const g of groupsOf(item, axis)) add(tallies.get(g)!);
+    add(total);
   }
 
   return {
