@@ -92,3 +92,43 @@ describe('forcing and empty workbooks', () => {
     expect(d.chosen).toEqual([expect.objectContaining({ layout: 'generic', sheets: ['進捗管理表'], score: 1 })]);
   });
 });
+
+describe("another city's table that shares a few of a city's headers", () => {
+  /** 区分 | 取組項目 | 担当課 | 評価 are Isehara's headers too, but its other eight columns are not there. */
+  const sheet = (header: string[]): WorkbookGrid => ({
+    name: 'other-city.xlsx',
+    sheets: [
+      {
+        name: '進捗状況',
+        values: [
+          ['取組状況一覧（令和6年度）'],
+          [],
+          header,
+          ...[
+            ['1-1', '事務事業の見直し', '行政改革課', '目標', 'B'],
+            ['1-2', '補助金の適正化', '財政課', '目標', 'A'],
+            ['2-1', '窓口業務の委託', '市民課', '目標', 'C'],
+          ].map((r) => header.map((h) => r[['番号', '取組項目', '担当課', '区分', '評価'].indexOf(h)] ?? null)),
+        ],
+        merges: [],
+      },
+    ],
+  });
+
+  it.each([
+    [['番号', '取組項目', '担当課', '区分', '評価']],
+    [['番号', '取組項目', '担当課', '評価', '区分']],
+  ])('%j is not taken for the Isehara list (nor given its 基本方針)', (header) => {
+    const wb = sheet(header);
+    const d = detectLayouts(wb);
+    expect(d.chosen.map((c) => c.layout)).not.toContain('isehara-list');
+    const isehara = d.candidates.find((c) => c.layout === 'isehara-list');
+    expect(isehara?.score ?? 0).toBeLessThan(ACCEPT_SCORE);
+    expect(analyse(wb).plan.policies.map((p) => p.name)).not.toContain('行政サービスの最適化');
+  });
+
+  it('with three more of its columns the Isehara reader would take it', () => {
+    const wb = sheet(['番号', '取組項目', '担当課', '区分', '評価', '指標の内容', '目標値', '実績値']);
+    expect(detectLayouts(wb).candidates.find((c) => c.layout === 'isehara-list')!.score).toBeGreaterThanOrEqual(ACCEPT_SCORE);
+  });
+});

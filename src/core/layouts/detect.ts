@@ -8,7 +8,7 @@ import { LAYOUTS, layoutById } from './registry';
 import type { LayoutReader, SheetDetection } from './types';
 
 /** A city layout is taken without asking at this score; below it the generic reader may step in. */
-export const ACCEPT_SCORE = 0.6;
+export const ACCEPT_SCORE = 0.65;
 /** How far below the generic reader's score a city layout may be on a sheet and still take it, when it took other sheets of the workbook. */
 const SIBLING_MARGIN = 0.1;
 /** The generic reader needs at least this much header evidence unless the user saved a mapping. */
