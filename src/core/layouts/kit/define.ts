@@ -8,7 +8,7 @@ import type { Label } from '../../validation/template';
 import { DEFAULT_SCALE, inferScale, parseFiscalYear, parseValue, scaleById, type Scale } from '../../values';
 import type { FieldConfidence, LayoutRead, LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
 import { alignAnchors, anchorOf } from './anchor';
-import { dedupe, policiesOf, viewOf } from './shared';
+import { dedupe, policiesOf, qualifyRestartedNumbers, viewOf } from './shared';
 import { defineForm, type FormHooks } from './form';
 import { buildItem, DEPARTMENT_SHEET, type BuildContext } from './build';
 import { applyTableUnit, bandAt, findTable, hasDataBelow, type TableColumn, type TableMatch } from './find-table';
@@ -236,6 +236,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
         findings.push(finding('LAY008', view.ref(t.headerRows[t.headerRows.length - 1], nameCol?.col ?? 0), { sheet: view.name }));
       }
     }
+    if (walks.every((w) => w.walk.tables.every((tw) => tableSpecOf(tw).partial))) qualifyRestartedNumbers(items);
     dedupe(items, findings);
     // Items are keyed by their final ids only now (duplicates renamed), so fix the anchors' keys.
     const rowOf = new Map(items.map((i) => [`${i.source.sheet}|${i.source.row}`, i.id]));

@@ -9,6 +9,44 @@ import { oncePer } from '../../once-per';
 /** Detection and reading share one view per sheet, so its text cache serves every layout. */
 export const viewOf = oncePer((grid: SheetGrid) => new SheetView(grid));
 
+/**
+ * A workbook of one sheet per 基本方針 (or per department) often numbers each sheet's items from 1
+ * again: No.1 on 基本方針1 and No.1 on 基本方針2 are two items, not one typed twice. When every number
+ * that recurs does so only across sheets, for items of different names, and never within a sheet,
+ * the items of those sheets are numbered by their sheet: the sheet's 基本方針 when it has one of its
+ * own (`2-1`), else the sheet's name (`総務課-1`). Anything else is left for dedupe (VLD008).
+ */
+export function qualifyRestartedNumbers(items: Item[]): void {
+  const bySheet = new Map<string, Item[]>();
+  for (const it of items) if (!it.flags.includes('repost')) bySheet.set(it.source.sheet, [...(bySheet.get(it.source.sheet) ?? []), it]);
+  if (bySheet.size < 2) return;
+  const seen = new Map<string, Item>();
+  const restarted = new Set<string>();
+  for (const [sheet, its] of bySheet) {
+    const own = new Set<string>();
+    for (const it of its) {
+      if (own.has(it.id)) return;
+      own.add(it.id);
+      const first = seen.get(it.id);
+      if (!first) {
+        seen.set(it.id, it);
+        continue;
+      }
+      if (first.name === it.name) return;
+      restarted.add(first.source.sheet).add(sheet);
+    }
+  }
+  if (restarted.size === 0) return;
+  const policyOf = (its: Item[]) => (its.every((it) => it.policyKey === its[0].policyKey) && its[0].policyKey !== '-' ? its[0].policyKey : undefined);
+  const policies = [...restarted].map((s) => policyOf(bySheet.get(s)!));
+  const byPolicy = policies.every((p) => p !== undefined) && new Set(policies).size === policies.length;
+  for (const sheet of restarted) {
+    const its = bySheet.get(sheet)!;
+    const prefix = byPolicy ? policyOf(its)! : sheet;
+    for (const it of its) if (!it.id.startsWith(`${prefix}-`)) it.id = `${prefix}-${it.id}`;
+  }
+}
+
 /** One id per item (【再掲】 repeats excepted): a later duplicate keeps its row visible under a distinct id. */
 export function dedupe(items: Item[], findings: Finding[]): void {
   const seen = new Map<string, Item>();
