@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { FileHost } from '../adapters/file/file-host';
 import { checkOutput, writeOutput } from '../adapters/file/safe-output';
-import { analyse, type Analysis } from '../core/engine/analyse';
+import { analyse, type AnalyseOptions, type Analysis } from '../core/engine/analyse';
 import type { WorkbookGrid } from '../core/grid/types';
 import { SavedLayoutSchema } from '../core/layouts/generic/mapping';
 import type { LayoutSpec } from '../core/layouts/kit/spec';
@@ -45,13 +45,17 @@ export async function readGrid(file: string): Promise<{ host: FileHost; grid: Wo
 
 export async function loadAndAnalyse(file: string, args: Args): Promise<Loaded> {
   const { host, grid } = await readGrid(file);
+  return { file, host, grid, analysis: analyse(grid, analyseOptions(args)) };
+}
+
+/** What the command line says of how to read a workbook: --layout, --mapping, --fy. */
+export function analyseOptions(args: Args): AnalyseOptions {
   const mapping = args.mapping ? readMapping(args.mapping) : undefined;
-  const analysis = analyse(grid, {
+  return {
     ...(args.layout ? { layout: args.layout } : {}),
     ...(mapping ? { mapping } : {}),
     ...(args.fy !== undefined ? { reportFy: args.fy } : {}),
-  });
-  return { file, host, grid, analysis };
+  };
 }
 
 /**

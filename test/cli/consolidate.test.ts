@@ -289,3 +289,33 @@ describe('validate --write-report', () => {
     expect(r.err).toContain('-o');
   });
 });
+
+describe('a workbook whose columns and title name no year', () => {
+  const file = path.join(tmp, '取組状況.xlsx');
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('取組一覧');
+    ws.addRows([
+      ['取組名', '担当部署', '評価', '効果額（千円）'],
+      ['職員定数の適正化', '人事課', 'A', 1500],
+      ['公共施設の統廃合', '資産経営課', 'B', 3000],
+    ]);
+    await wb.xlsx.writeFile(file);
+  });
+
+  test('summary says its amounts are not counted, and how to give the year (CON013, a warning)', async () => {
+    const r = await runCli('summary', file, '--json');
+    const j = SummaryJson.parse(JSON.parse(r.out));
+    expect(j.total.effectActual).toBe(0);
+    const con013 = j.consolidation.findings.find((f) => f.code === 'CON013')!;
+    expect(con013.severity).toBe('warning');
+    expect(con013.message).toContain('--fy');
+  });
+
+  test('with --fy the undated amounts count for that year', async () => {
+    const r = await runCli('summary', file, '--fy', 'R6', '--json');
+    const j = SummaryJson.parse(JSON.parse(r.out));
+    expect([j.reportFy, j.total.effectActual]).toEqual([2024, 4500]);
+    expect(j.consolidation.findings.map((f) => f.code)).not.toContain('CON013');
+  });
+});

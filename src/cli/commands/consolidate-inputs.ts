@@ -3,12 +3,13 @@ import * as path from 'node:path';
 import { skipReasonOf } from '../../adapters/file/errors';
 import { readBreakdown } from '../../core/consolidate/breakdown-read';
 import { consolidate } from '../../core/consolidate/consolidate';
+import { analyse } from '../../core/engine/analyse';
 import { itemSources, type ItemSource } from '../../core/consolidate/provenance';
 import type { ConsolidationInput } from '../../core/consolidate/types';
 import { fileInput } from '../../core/consolidate/workbook-inputs';
 import type { Args } from '../args';
 import { InputError } from '../errors';
-import { loadAndAnalyse, type Loaded } from '../load';
+import { analyseOptions, loadAndAnalyse, type Loaded } from '../load';
 import { msg } from '../messages';
 
 /**
@@ -81,6 +82,8 @@ export async function readInputs(files: readonly InputFile[], args: Args): Promi
       inputs.push({ file: f.name, skipped: skipReasonOf(e.kind, e.reason) });
       continue;
     }
+    // A file that states no year of its own is the year asked for: its undated 実績 and 効果額 count for it.
+    if (args.fy !== undefined && l.analysis.plan.reportFy === undefined) l = { ...l, analysis: analyse(l.grid, analyseOptions(args)) };
     loaded.set(f.name, l);
     inputs.push(fileInput(f.name, l.analysis));
   }

@@ -781,12 +781,12 @@ export const CATALOGUE = {
     cell: 'the file',
   },
   CON013: {
-    severity: 'info',
+    severity: 'warning',
     tags: ['consolidate'],
     params: { file: 'text' },
-    ja: '「{file}」の報告年度が分からないため、年度を確かめずに集計しました。',
-    en: 'The report year of "{file}" is unknown; it was counted without a year check.',
-    when: 'the file’s report year is unknown; counted without a year check',
+    ja: '「{file}」の報告年度が分からないため、年度を確かめずに集計しました。年度の書かれていない列の実績値・効果額は、どの年度のものか分からないため数えていません。報告年度を指定してください（コマンドでは --fy 2024、作業ウィンドウでは設定タブの「報告年度」）。',
+    en: 'The report year of "{file}" is unknown; it was counted without a year check. Actuals and effect amounts in columns that name no year are not counted, as their year is unknown. Choose the report year (--fy 2024 on the command line, 報告年度 in the pane\'s settings).',
+    when: 'the file’s report year is unknown: counted without a year check, and undated actuals and effects left out',
     cell: 'the file',
   },
   CON014: {

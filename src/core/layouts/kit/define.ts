@@ -72,6 +72,17 @@ interface Compiled {
   labels: LabelMatcher;
 }
 
+/** The one fiscal year these names state (a year mark is needed: 2024年度, R6, 令和6年度, FY2024), if they state one. */
+function namedYear(names: string[]): number | undefined {
+  const years = new Set<number>();
+  for (const n of names) {
+    if (!/年度|年|[RHＲＨ令平]\s*[0-9０-９元]|FY/i.test(n)) continue;
+    const fy = parseFiscalYear(n);
+    if (fy !== undefined && fy >= 1989 && fy <= 2100) years.add(fy);
+  }
+  return years.size === 1 ? [...years][0] : undefined;
+}
+
 export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutHooks = {}): KitLayout {
   const spec = LayoutSpecSchema.parse(input);
   if (spec.form) return defineForm(spec, hooks.form);
@@ -196,7 +207,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       }
     }
 
-    const decided = decide(walks, opts);
+    const decided = decide(walks, opts, wb.name);
     const { scale, year } = decided;
     findings.push(...decided.findings);
     ctx.scale = scale;
@@ -266,7 +277,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       ...(hooks.row ? { row: hooks.row } : {}),
       ...(hooks.start ? { start: hooks.start } : {}),
       decided,
-      decide: (w) => decide(w, opts),
+      decide: (w) => decide(w, opts, wb.name),
       decidedDespite: (c, before, after) => decidedDespite(c, before, after, decided, opts),
       itemOf: (ir, tw, c) => itemOf(ir, contextsOf(tw, c)),
     });
@@ -275,7 +286,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
   }
 
   /** The scale (stated by the layout, else what the rating cells hold) and the report year, with the findings deciding them made. */
-  function decide(walks: { view: SheetView; walk: SheetWalk }[], opts: ReadOptions): Decided {
+  function decide(walks: { view: SheetView; walk: SheetWalk }[], opts: ReadOptions, bookName?: string): Decided {
     const findings: Finding[] = [];
     const stated = opts.scale ?? (typeof spec.scale === 'string' ? scaleById(spec.scale) : spec.scale);
     let scale = stated ?? DEFAULT_SCALE;
@@ -286,7 +297,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
         if (scale.id !== DEFAULT_SCALE.id) findings.push(finding('LAY019', guess.at, { scale: scale.label, values: guess.values }));
       }
     }
-    const year = decideYear(walks, opts, findings);
+    const year = decideYear(walks, opts, findings, bookName);
     return { scale, ...(year !== undefined ? { year } : {}), findings };
   }
 
@@ -338,7 +349,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     return guess && at ? { ...guess, at } : undefined;
   }
 
-  function decideYear(walks: { view: SheetView; walk: SheetWalk }[], opts: ReadOptions, findings: Finding[]): number | undefined {
+  function decideYear(walks: { view: SheetView; walk: SheetWalk }[], opts: ReadOptions, findings: Finding[], bookName?: string): number | undefined {
     const evidence = new Map<number, YearEvidence>();
     const columnYears = new Set<number>();
     let undated: { sheet: string; address: string } | undefined;
@@ -382,6 +393,15 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
         }
       }
     }
+    // No title with a year: the sheets' names (R6取組状況, 令和6年度) when they name one year, else the
+    // file's (令和6年度_取組状況.xlsx), date the columns that name none, as a title would.
+    let titled: Label = { ja: '表題', en: 'the title' };
+    if (title === undefined && undated) {
+      const named = namedYear(walks.map((w) => w.view.name));
+      const file = bookName === undefined ? undefined : namedYear([bookName.replace(/^.*[\\/]/, '')]);
+      if (named !== undefined) [title, titled] = [named, { ja: 'シート名', en: 'the sheet name' }];
+      else if (file !== undefined) [title, titled] = [file, { ja: 'ファイル名', en: 'the file name' }];
+    }
     const asked = opts.reportFy;
     const sheetChoice = chooseReportYear({
       evidence: [...evidence.values()].map((e) => ({ ...e, items: new Set(e.cells.map((c) => `${c.cell.sheet}|${c.item}`)).size })),
@@ -402,7 +422,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     for (const e of sheetChoice.early) {
       findings.push(finding('FY004', e.cell, { item: e.item ?? '', fy: e.fy, raw: e.raw, reportFy: sheetChoice.fy }));
     }
-    if (undated && sheetChoice.source === 'title') findings.push(finding('FY002', undated, { fy: sheetChoice.fy, source: { ja: '表題', en: 'the title' } }));
+    if (undated && sheetChoice.source === 'title') findings.push(finding('FY002', undated, { fy: sheetChoice.fy, source: titled }));
     if (undated && sheetChoice.fy === undefined) findings.push(finding('FY001', undated, {}));
     return sheetChoice.fy;
   }
