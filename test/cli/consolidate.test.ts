@@ -309,7 +309,7 @@ describe('a workbook whose columns and title name no year', () => {
     expect(j.total.effectActual).toBe(0);
     const con013 = j.consolidation.findings.find((f) => f.code === 'CON013')!;
     expect(con013.severity).toBe('warning');
-    expect(con013.message).toContain('--fy');
+    expect(con013.message).toContain('報告年度を作業ウィンドウの設定タブかコマンドの年度指定で指定してください');
   });
 
   test('with --fy the undated amounts count for that year', async () => {

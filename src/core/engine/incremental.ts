@@ -126,7 +126,8 @@ export function reanalyse(prev: Analysis, prevGrid: WorkbookGrid, next: Workbook
     for (const c of edits) if (c.sheet === name) rows.set(c.row, [...(rows.get(c.row) ?? []), c.col]);
     for (const [r, cols] of rows) {
       const at = itemRows(walk).get(r);
-      if (!at) return undefined;
+      // Items on a plan row and a result row are read by the role column's values: a full read decides them.
+      if (!at || at.tw.table.roles !== undefined) return undefined;
       if (!rowStaysItem(trace, at.tw, pv, nv, r, cols)) return undefined;
       for (const col of cols) {
         const column = at.tw.table.columns.find((c) => c.col === col)!;

@@ -227,6 +227,15 @@ export const CATALOGUE = {
     when: 'an effect column’s header states a unit other than 千円 (円, 百万円, 億円 …)',
     cell: 'the column’s header',
   },
+  LAY021: {
+    severity: 'info',
+    tags: ['layout', 'effect'],
+    params: { header: 'text', planned: 'text', actual: 'text' },
+    ja: '各取組の行が列「{header}」で「{planned}」と「{actual}」に分かれているため、「{planned}」の行を目標値・効果見込額、「{actual}」の行を実績値・実績効果額として読みました。',
+    en: 'Each item’s rows are split by column "{header}" into "{planned}" and "{actual}": the "{planned}" row is read as the targets and planned effects, the "{actual}" row as the actuals and achieved effects.',
+    when: 'an item takes two rows, one for the plan (目標, 計画, 見込 …) and one for the result (実績), told apart by a column',
+    cell: 'the column’s header',
+  },
 
   // ── the report year ───────────────────────────────────────────────────────────────────────
   FY001: {
@@ -784,7 +793,7 @@ export const CATALOGUE = {
     severity: 'warning',
     tags: ['consolidate'],
     params: { file: 'text' },
-    ja: '「{file}」の報告年度が分からないため、年度を確かめずに集計しました。年度の書かれていない列の実績値・効果額は、どの年度のものか分からないため数えていません。報告年度を指定してください（コマンドでは --fy 2024、作業ウィンドウでは設定タブの「報告年度」）。',
+    ja: '「{file}」の報告年度が分からないため、年度を確かめずに集計しました。年度の書かれていない列の実績値・効果額は、どの年度のものか分からないため数えていません。報告年度を作業ウィンドウの設定タブかコマンドの年度指定で指定してください。',
     en: 'The report year of "{file}" is unknown; it was counted without a year check. Actuals and effect amounts in columns that name no year are not counted, as their year is unknown. Choose the report year (--fy 2024 on the command line, 報告年度 in the pane\'s settings).',
     when: 'the file’s report year is unknown: counted without a year check, and undated actuals and effects left out',
     cell: 'the file',

@@ -6,6 +6,7 @@ import type { TableColumn } from './find-table';
 import { buildEffects, buildIndicator, CONTINUING, ratingOf, REPOST, type EffectCell } from './item';
 import { fieldRule, type ItemRow, type RowView } from './rows';
 import { policyOfCode } from './form-loose';
+import { readRoleRows, roleRows } from './role-rows';
 import { parseHeading, type SectionLevel } from './sections';
 import type { TableSpec } from './spec';
 
@@ -19,6 +20,8 @@ export interface BuildContext {
   spec: TableSpec;
   scale: Scale;
   reportFy?: number;
+  /** The column splitting items into plan and result rows (role-rows.ts), when the table has one. */
+  roles?: number;
 }
 
 export const NO_POLICY = { key: '-', name: '(基本方針なし)' };
@@ -198,23 +201,24 @@ export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
     source: { layout: ctx.layout, sheet: view.name, row: row.row },
   };
 
-  if (ctx.spec.continuation !== 'rows') {
+  const roles = ctx.roles !== undefined ? roleRows(ir, ctx.roles) : undefined;
+  const byRole = roles && readRoleRows(roles, item, ctx.reportFy, row.col('indicator') ? row.text('indicator') : '');
+  if (byRole?.indicator) item.indicators.push(byRole.indicator);
+  if (ctx.spec.continuation !== 'rows' && !roles) {
     const first = indicatorFrom(row, 0, item, ctx);
     if (first) item.indicators.push(first);
-    if (ctx.spec.continuation === 'indicator') {
-      for (const more of ir.more) {
-        const next = indicatorFrom(more, item.indicators.length, item, ctx);
-        if (next) item.indicators.push(next);
-      }
+  }
+  if (ctx.spec.continuation === 'indicator') {
+    for (const more of ir.more) {
+      if (more === roles?.planned || more === roles?.actual) continue;
+      const next = indicatorFrom(more, item.indicators.length, item, ctx);
+      if (next) item.indicators.push(next);
     }
   }
 
-  const effectCells: EffectCell[] = [];
-  let unit: string | undefined;
-  for (const [field, kind] of [
-    ['effectPlanned', 'planned'],
-    ['effectActual', 'actual'],
-  ] as const) {
+  const effectCells: EffectCell[] = byRole ? byRole.effects : [];
+  let unit: string | undefined = byRole ? (ctx.spec.amountUnit ?? byRole.unit) : undefined;
+  for (const [field, kind] of byRole ? [] : ([['effectPlanned', 'planned'], ['effectActual', 'actual']] as const)) {
     for (const c of row.columns(field)) {
       const fy = c.fy ?? ctx.reportFy;
       if (fy === undefined) continue;
@@ -233,17 +237,20 @@ export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
     if (fy !== undefined) cells[`rating:${fy}`] = row.ref(c);
   }
   if (ratingCol) {
-    const at = row.ref(ratingCol);
+    // Rated on the result row when the plan row (the item's first) leaves the rating blank.
+    const rated = roles && view.text(row.row, ratingCol.col) === '' && view.text(roles.actual.row, ratingCol.col) !== '' ? roles.actual : row;
+    const at = rated.ref(ratingCol);
     item.ratingCell = at;
     cells.rating = at;
-    const r = ratingOf(view.value(row.row, ratingCol.col), at, ctx.scale);
+    const r = ratingOf(view.value(rated.row, ratingCol.col), at, ctx.scale);
     if (r.rating) item.rating = r.rating;
     if (r.unread) notes.rating = r.unread;
   }
 
   textsOf(row, ctx, notes, cells);
   const rows = [row, ...(ctx.spec.continuation === 'rows' ? ir.more : [])];
-  for (const c of row.columns('schedule')) {
+  // A table of plan and result rows holds values in its year columns, not a schedule (read above).
+  for (const c of byRole ? [] : row.columns('schedule')) {
     if (c.fy === undefined || (ctx.spec.yearColumns === 'target' && item.cells[`target:${c.fy}`])) continue;
     cells[`schedule:${c.fy}`] = row.ref(c);
     const texts = rows.map((r) => view.text(r.row, c.col)).filter((t) => t !== '');

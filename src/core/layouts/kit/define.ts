@@ -9,6 +9,7 @@ import { DEFAULT_SCALE, inferScale, parseFiscalYear, parseValue, scaleById, type
 import type { FieldConfidence, LayoutRead, LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
 import { alignAnchors, anchorOf } from './anchor';
 import { dedupe, policiesOf, qualifyRestartedNumbers, viewOf } from './shared';
+import { findRoleColumn, joinSplitItems, roleRows } from './role-rows';
 import { defineForm, type FormHooks } from './form';
 import { buildItem, DEPARTMENT_SHEET, type BuildContext } from './build';
 import { applyTableUnit, bandAt, findTable, hasDataBelow, type TableColumn, type TableMatch } from './find-table';
@@ -202,6 +203,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     const promoted = new Map<TableColumn, Label>();
     for (const { view, walk } of walks) {
       for (const tw of walk.tables) {
+        promoteRoles(view, tw, findings);
         promoteRating(view, tw, promoted);
         promoteEffect(view, tw, promoted);
       }
@@ -316,7 +318,16 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
 
   /** What building a table walk's items needs: the kit's context and the hook's. */
   function contextsOf(tw: TableWalk, ctx: HookContext): { bctx: BuildContext; tctx: HookContext & { table: TableWalk } } {
-    return { bctx: { layout: spec.id, spec: tableSpecOf(tw), scale: ctx.scale, ...(ctx.reportFy !== undefined ? { reportFy: ctx.reportFy } : {}) }, tctx: { ...ctx, table: tw } };
+    return {
+      bctx: {
+        layout: spec.id,
+        spec: tableSpecOf(tw),
+        scale: ctx.scale,
+        ...(ctx.reportFy !== undefined ? { reportFy: ctx.reportFy } : {}),
+        ...(tw.table.roles !== undefined ? { roles: tw.table.roles } : {}),
+      },
+      tctx: { ...ctx, table: tw },
+    };
   }
 
   /** One item of a table walk: the kit's build, then the layout's hook (false drops the row). */
@@ -372,6 +383,19 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       for (const tw of walk.tables) {
         const head = tw.table.headerRows[tw.table.headerRows.length - 1];
         for (const c of tw.table.columns) {
+          // In a table of plan and result rows (LAY021) a year's column holds values: its result rows say the year is reported.
+          if (tw.table.roles !== undefined && c.yearOnly && c.fy !== undefined) {
+            columnYears.add(c.fy);
+            const e = evidence.get(c.fy) ?? { fy: c.fy, items: 0, cells: [] };
+            for (const ir of tw.items) {
+              const hit = roleRows(ir, tw.table.roles)?.actual;
+              if (!hit || view.text(hit.row, c.col) === '') continue;
+              e.items++;
+              e.cells.push({ cell: hit.ref(c), item: view.text(ir.row.row, ir.row.col('name')!.col), raw: view.text(hit.row, c.col) });
+            }
+            evidence.set(c.fy, e);
+            continue;
+          }
           if (!['actual', 'rating', 'status', 'effectActual', 'target', 'effectPlanned'].includes(c.field)) continue;
           if (c.fy === undefined) {
             undated ??= view.ref(head, c.col);
@@ -452,6 +476,24 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
   }
 
   /**
+   * With no configuration, items written on a plan row and a result row (区分: 目標 / 実績) are read
+   * by row (role-rows.ts); the column that tells them apart is no 基本方針 or group, whatever its header.
+   */
+  function promoteRoles(view: SheetView, tw: TableWalk, findings: Finding[]): void {
+    if (!tableSpecOf(tw).partial) return;
+    const found = findRoleColumn(view, tw);
+    if (!found) return;
+    const { column: c } = found;
+    if (c.field !== 'ignore' && tw.table.columns.filter((x) => x.field === c.field).length === 1) tw.table.found.delete(c.field as DataField);
+    c.field = 'ignore';
+    tw.table.roles = c.col;
+    joinSplitItems(view, tw, c.col);
+    refieldColumns(tw.table);
+    const head = tw.table.headerRows[tw.table.headerRows.length - 1];
+    findings.push(finding('LAY021', view.ref(head, c.col), { header: c.label.replace(/\s+/g, ' ') || view.ref(head, c.col).address, planned: found.planned, actual: found.actual }));
+  }
+
+  /**
    * With no configuration, a table's one amount column headed only 効果額 (財政効果額（千円）) is the
    * year's effect: achieved on a results table (one with ratings or actuals), planned on a plan's list.
    * Two such columns say nothing about which is which, and stay unread.
@@ -486,7 +528,9 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     const missing = t.expected.filter((f) => !band.found.has(f));
     if (spec.missing === 'warn' && missing.length) findings.push(finding('LAY005', nameAt, { fields: missing.map((f) => fieldName(t, f)) }));
     // A sheet named for a department gives its items that department (build.ts): no column is missing then.
-    const key = KEY_FIELDS.filter((f) => !band.found.has(f) && !(f === 'department' && DEPARTMENT_SHEET.test(view.name)));
+    // Plan and result rows (LAY021) give the targets and actuals of the year columns.
+    const byRole = (f: DataField) => band.roles !== undefined && (f === 'target' || f === 'actual');
+    const key = KEY_FIELDS.filter((f) => !band.found.has(f) && !byRole(f) && !(f === 'department' && DEPARTMENT_SHEET.test(view.name)));
     if (spec.missing === 'advise' && key.length) findings.push(finding('LAY006', nameAt, { fields: key.map((f) => FIELD_LABEL[f]) }));
     for (const a of band.ambiguous) {
       const labels = a.cols.map((c) => band.columns.find((x) => x.col === c)!.label);

@@ -44,6 +44,8 @@ export interface TableMatch {
   ambiguous: { field: DataField; cols: number[] }[];
   /** Rightmost column of the header band. */
   lastCol: number;
+  /** The column that splits each item into a plan row and a result row (区分: 目標 / 実績), when one does (role-rows.ts). */
+  roles?: number;
 }
 
 const MAX_EXTRA_ROW_SHARE = 0.5;
