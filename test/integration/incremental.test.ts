@@ -30,6 +30,8 @@ beforeAll(async () => {
   grids.set('synthetic-120', syntheticWorkbook(120));
   grids.set('year-and-scale', YEAR_AND_SCALE);
   grids.set('lone-effect', LONE_EFFECT);
+  grids.set('role-rows', ROLE_ROWS);
+  grids.set('restarted-numbers', RESTARTED_NUMBERS);
 });
 
 /**
@@ -70,6 +72,40 @@ const LONE_EFFECT: WorkbookGrid = {
       ],
     },
   ],
+};
+
+/** Each item on a 目標 row and a 実績 row, its name typed on both: the 区分 column decides how every row is read. */
+const ROLE_ROWS: WorkbookGrid = {
+  name: 'role-rows.xlsx',
+  sheets: [
+    {
+      name: '進捗',
+      merges: [],
+      values: [
+        ['令和6年度 行政改革 進捗状況'],
+        ['番号', '取組名', '指標', '区分', '令和6年度', '効果額（千円）', '評価'],
+        ['1', '電子申請の拡充', 'オンライン手続数', '目標', 50, 100, 'A'],
+        ['1', '電子申請の拡充', 'オンライン手続数', '実績', 62, 120, null],
+        ['2', 'ペーパーレス化', '用紙購入量', '目標', 800, 300, 'B'],
+        ['2', 'ペーパーレス化', '用紙購入量', '実績', 760, 280, null],
+      ],
+    },
+  ],
+};
+
+/** One sheet per 基本方針, each numbered from 1: the ids depend on every sheet's numbers and names. */
+const RESTARTED_NUMBERS: WorkbookGrid = {
+  name: 'restarted.xlsx',
+  sheets: [1, 2].map((p) => ({
+    name: `基本方針${p}`,
+    merges: [],
+    values: [
+      [`基本方針${p}　方針${p}`],
+      ['No.', '取組名', '所管課', '評価', '効果見込額（令和6年度・千円）', '効果実績額（令和6年度・千円）'],
+      [1, `取組${p}-1`, '財政課', 'A', 100, 90],
+      [2, `取組${p}-2`, '人事課', 'B', 50, 40],
+    ],
+  })),
 };
 
 interface Edit {
@@ -134,7 +170,7 @@ function shown(a: Analysis) {
 }
 
 describe('reanalyse after a few edited cells: declines, or equals the full analysis', () => {
-  test.each(FILES.map((f) => path.basename(f)).concat('synthetic-120', 'year-and-scale', 'lone-effect'))('%s', (file) => {
+  test.each(FILES.map((f) => path.basename(f)).concat('synthetic-120', 'year-and-scale', 'lone-effect', 'role-rows', 'restarted-numbers'))('%s', (file) => {
     const wb = grids.get(file)!;
     const base = analyse(wb, { incremental: true });
     fc.assert(
