@@ -3,7 +3,7 @@ import type { CellRef } from '../grid/types';
 import type { Item, Plan } from '../model/plan';
 import { reportYear } from '../rules/evaluate';
 import type { Evaluation } from '../rules/evaluation';
-import { countedItems, groupsOf, groupsOn, inThousandYen } from '../summary/summarise';
+import { amountInThousandYen, countedItems, groupsOf, groupsOn } from '../summary/summarise';
 import { countOf, type Summary, type SummaryRow } from '../summary/types';
 import { DEFAULT_SCALE } from '../values/scales';
 import type { ParsedValue } from '../values/types';
@@ -97,7 +97,7 @@ export function itemCell(item: Item): CellRef | undefined {
 }
 
 /** An amount in 千円, as the summary sums it (converted from the sheet's unit). */
-const amount = (v: ParsedValue | undefined, unit: string | undefined) => (v?.kind === 'number' ? inThousandYen(v.value, unit) : null);
+const amount = (v: ParsedValue | undefined, unit: string | undefined) => (v?.kind === 'number' ? amountInThousandYen(v, unit) : null);
 
 export function itemSources(plan: Plan, opts: SourcesOptions): ItemSource[] {
   const axis = opts.axis ?? 'policy';

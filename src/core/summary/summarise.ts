@@ -86,6 +86,13 @@ export function inThousandYen(value: number, unit: string | undefined): number {
   return convertUnit(value, unit, '千円') ?? value;
 }
 
+const MONEY = new Set(['円', '千円', '万円', '百万円', '億円']);
+
+/** An amount cell in 千円: a unit typed in the cell (0.5百万円, 1,200千円) wins over the column's. */
+export function amountInThousandYen(v: { value: number; unit?: string }, columnUnit: string | undefined): number {
+  return inThousandYen(v.value, v.unit !== undefined && MONEY.has(v.unit) ? v.unit : columnUnit);
+}
+
 /**
  * The summary the planning section publishes (DOMAIN §6): rating counts and effect amounts for the
  * report year by 基本方針 (or another axis), with a totals row that is the sum of the groups (on the
@@ -119,8 +126,8 @@ export function summarise(plan: Plan, opts: SummariseOptions = {}): Summary {
     const year = item.effects?.byYear.find((y) => y.fy === fy);
     const unit = item.effects?.unit;
     if (unit && year && (year.planned?.kind === 'number' || year.actual?.kind === 'number')) units.add(unit);
-    const planned = year?.planned?.kind === 'number' ? inThousandYen(year.planned.value, unit) : 0;
-    const actual = year?.actual?.kind === 'number' ? inThousandYen(year.actual.value, unit) : 0;
+    const planned = year?.planned?.kind === 'number' ? amountInThousandYen(year.planned, unit) : 0;
+    const actual = year?.actual?.kind === 'number' ? amountInThousandYen(year.actual, unit) : 0;
     // The total counts each item once, also one that several departments share.
     const add = (t: Tally) => {
       if (kind === 'notRated') t.notRated++;

@@ -1,8 +1,9 @@
 import { headerKey, type SheetView } from '../../grid/sheet-view';
 import { MULTI_FIELDS, type Field } from '../../model/fields';
 import { ownedFieldOfHeader, parseProgressHeader } from '../owned';
-import { headerMoneyUnit, headerYear, isYearOnly, strippedKey, type LabelMatcher } from './labels';
+import { headerMoneyUnit, headerYear, isLegend, isYearOnly, strippedKey, type LabelMatcher } from './labels';
 import type { DataField } from './spec';
+import { normalizeWidth } from '../../values';
 
 /**
  * Finds a table by its header text: the band of one to four rows holding its labels (spanning
@@ -82,7 +83,34 @@ export function bandAt(view: SheetView, m: LabelMatcher, top: number): TableMatc
     rows.push(r);
     nameCol ??= nameColumnIn(view, m, r);
   }
-  return mapColumns(view, m, rows);
+  const band = mapColumns(view, m, rows);
+  const units = unitsRowBelow(view, rows[rows.length - 1], nameCol);
+  if (units !== undefined) {
+    band.headerRows = [...rows, units];
+    for (const c of band.columns) {
+      if (c.unit !== undefined || (c.field !== 'effectPlanned' && c.field !== 'effectActual')) continue;
+      const unit = /百万円|千円|万円|億円|円/.exec(view.text(units, c.col))?.[0];
+      if (unit !== undefined) c.unit = unit;
+    }
+  }
+  return band;
+}
+
+/** What a cell of a units row holds: a unit alone, bracketed or not (（千円）, 単位：件, %, 人). */
+const UNIT_ONLY = /^[(（［\[]?\s*(?:単位\s*[:：]?\s*)?(?:千円|円|百万円|億円|万円|%|％|件|人|回|時間|日|分|施設|事業|枚|千枚|か所|箇所|団体|台|t|kg|km|㎡|m2)?\s*[)）］\]]?$/;
+
+/**
+ * The row right under a header that gives each column's unit ((単位) | (千円) | (%)): part of the
+ * header, never an item, and the unit of the amount columns above it.
+ */
+function unitsRowBelow(view: SheetView, last: number, nameCol: number | undefined): number | undefined {
+  const r = last + 1;
+  if (r >= view.rowCount) return undefined;
+  if (nameCol !== undefined && view.text(r, nameCol) !== '' && !view.isMergeFollower(r, nameCol)) return undefined;
+  // A legend beside the table (「B：概ね達成」) runs on down past the header: not the table's.
+  const cells = view.rowCells(r).filter((c) => !view.isMergeFollower(r, c.col) && !isLegend(c.text));
+  if (cells.length === 0 || !cells.every((c) => UNIT_ONLY.test(normalizeWidth(c.text).trim()))) return undefined;
+  return cells.some((c) => /[^\s()（）［\]\[単位:：]/.test(c.text)) ? r : undefined;
 }
 
 /**

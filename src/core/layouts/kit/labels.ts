@@ -75,6 +75,10 @@ interface Entry {
 }
 
 /** The field labels of one table spec, compiled for matching. */
+/** A rating symbol and a colon, then its meaning: a line of the scale's legend. */
+const LEGEND = /^\s*[A-ES◎○〇△▲×✕□■●]\s*[:：]/;
+export const isLegend = (text: string): boolean => LEGEND.test(normalizeWidth(text));
+
 export class LabelMatcher {
   private readonly exact = new Map<string, Entry>();
   private readonly patterns: Entry[] = [];
@@ -129,6 +133,8 @@ export class LabelMatcher {
       if (p.mode === 'prefix' ? key.startsWith(p.key) : key.includes(p.key)) return { field: p.field, ...(p.axis ? { axis: p.axis } : {}), strength: 1, label: p.label };
     }
     if (!this.spec.partial || !partial) return undefined;
+    // A legend beside the table (「A：目標を達成」「◎…順調」) explains a rating; it heads no column.
+    if (isLegend(text)) return undefined;
     // Labels inside the key, looked up by the character they start with.
     let best: Entry[] = [];
     for (let i = 0; i < key.length; i++) {
