@@ -65,3 +65,54 @@ describe('基本方針 from the item numbers', () => {
     expect([a.plan.items[0].policyKey, a.plan.items[0].policyName]).toEqual(['3', '財政運営']);
   });
 });
+
+describe('department headings over the items', () => {
+  /** ■ 総務部 / ■ 財務部 headings, 小計 rows, a 合計 row, numbered empty rows and a note: the city's own list. */
+  const values: CellValue[][] = [
+    ['令和6年度　第4次行政改革大綱　実施計画　取組結果一覧'],
+    ['単位：千円'],
+    ['番号', '実施項目', '担当課', 'R6目標', 'R6実績', '達成度', '財政効果（見込）', '財政効果（実績）', '備考'],
+    ['■ 総務部'],
+    ['1', '文書管理システムの導入', '総務課', '導入', '導入済', 'A', 1200, 1100, null],
+    ['2', '職員定数の適正化', '人事課', '10人削減', '8人削減', 'B', 40000, 32000, null],
+    [null, null, null, null, null, '小計', 41200, 33100, null],
+    ['■ 財務部'],
+    ['3', '市税収納率の向上', '納税課', '98.5%', '98.9%', 'A', 5000, 6200, null],
+    ['4', '未利用地の売却', '管財課', '2件', '0件', 'D', 30000, 0, '入札不調'],
+    [null, null, null, null, null, '小計', 35000, 6200, null],
+    ['■ 市民生活部'],
+    ['5', '証明書コンビニ交付', '市民課', '2,000件', '2,450件', 'A', null, null, null],
+    ['6'],
+    ['7'],
+    [null, null, null, null, null, '合計', 76200, 39300, null],
+    ['※財政効果は一般財源ベース。'],
+  ];
+  const a = analyse({ name: 'h.xlsx', sheets: [{ name: 'R6実績', values, merges: [] }] });
+
+  test('the items, grouped by the headings, which the summary calls 部局; the sheet’s own totals agree', () => {
+    expect(a.plan.items.map((i) => [i.id, i.policyName, i.departments[0]])).toEqual([
+      ['1', '総務部', '総務課'],
+      ['2', '総務部', '人事課'],
+      ['3', '財務部', '納税課'],
+      ['4', '財務部', '管財課'],
+      ['5', '市民生活部', '市民課'],
+    ]);
+    expect(a.plan.policyLabel).toBe('部局');
+    expect(a.summary.groups.map((g) => [g.name, g.effectPlanned, g.effectActual])).toEqual([
+      ['総務部', 41200, 33100],
+      ['財務部', 35000, 6200],
+      ['市民生活部', 0, 0],
+    ]);
+    expect([a.summary.total.effectPlanned, a.summary.total.effectActual]).toEqual([76200, 39300]);
+  });
+
+  test('財政効果（見込）and 財政効果（実績）are the effect columns, not a target and an actual', () => {
+    expect(a.plan.items[0].cells).toMatchObject({ 'effectPlanned:2024': { address: 'G5' }, 'effectActual:2024': { address: 'H5' } });
+    expect(a.findings.map((f) => f.code)).not.toContain('LAY007');
+  });
+
+  test('headings that are not departments stay 基本方針', () => {
+    const b = analyse({ name: 'h.xlsx', sheets: [{ name: 'R6実績', values: values.map((r) => (typeof r[0] === 'string' && r[0].startsWith('■') ? [r[0].replace('部', '推進')] : r)), merges: [] }] });
+    expect(b.plan.policyLabel).toBe('基本方針');
+  });
+});

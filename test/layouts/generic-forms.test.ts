@@ -288,3 +288,64 @@ describe('a form moved or relabelled reads the same items (property)', () => {
     expect(GENERIC_FORM_SPEC.form.fields['評価'].labels).toEqual(SYNONYMS.rating);
   });
 });
+
+describe('a form of label rows over value rows (取組名 over its value, 目標値 | 実績値 over theirs)', () => {
+  const form = (no: string, name: string, dept: string, t: number, a: number, rating: string, ep: number, ea: number): SheetGrid => ({
+    name: no,
+    merges: [
+      { top: 2, left: 1, bottom: 2, right: 2 },
+      { top: 3, left: 1, bottom: 3, right: 2 },
+    ],
+    values: [
+      ['令和6年度 行財政改革 取組シート'],
+      [],
+      ['取組番号', '取組名', null, '担当課'],
+      [no, name, null, dept],
+      [],
+      ['成果指標', '単位', '目標値', '実績値'],
+      ['見直し件数', '件', t, a],
+      [],
+      ['評価', '効果見込額（千円）', '実績効果額（千円）'],
+      [rating, ep, ea],
+      [],
+      ['取組内容'],
+      ['○○を実施した。'],
+    ],
+  });
+  const wb: WorkbookGrid = {
+    name: 'above.xlsx',
+    sheets: [form('1-1', '事務事業の見直し', '行政改革課', 10, 8, 'B', 5000, 4200), form('1-2', '補助金の適正化', '財政課', 3, 4, 'A', 12000, 15000), form('2-1', '窓口業務の委託', '市民課', 2, 0, 'C', 8000, 0)],
+  };
+
+  test('each sheet is one item, its values read from under their labels', () => {
+    const a = analyse(wb);
+    expect(a.detection.chosen.map((c) => c.layout)).toEqual(['generic-form']);
+    expect(a.plan.items.map((i) => [i.id, i.name, i.departments, i.rating?.symbol, i.policyKey])).toEqual([
+      ['1-1', '事務事業の見直し', ['行政改革課'], 'B', '1'],
+      ['1-2', '補助金の適正化', ['財政課'], 'A', '1'],
+      ['2-1', '窓口業務の委託', ['市民課'], 'C', '2'],
+    ]);
+    const ind = a.plan.items[0].indicators[0];
+    expect([ind.name, ind.unit, ind.targets[0]?.value.raw, ind.actuals[0]?.value.raw]).toEqual(['見直し件数', '件', '10', '8']);
+    expect(a.plan.items[0].cells.name).toEqual({ sheet: '1-1', address: 'B4' });
+    expect([a.summary.total.effectPlanned, a.summary.total.effectActual]).toEqual([25000, 19200]);
+  });
+
+  test('a table whose header is followed by several rows of values is still a table', () => {
+    const table: SheetGrid = {
+      name: '一覧',
+      merges: [],
+      values: [
+        ['令和6年度 取組一覧'],
+        ['取組番号', '取組名', '担当課', '評価'],
+        ['1-1', '事務事業の見直し', '行政改革課', 'B'],
+        ['1-2', '補助金の適正化', '財政課', 'A'],
+        [],
+        ['成果指標', '単位', '目標値', '実績値'],
+        ['見直し件数', '件', 10, 8],
+        ['廃止件数', '件', 3, 4],
+      ],
+    };
+    expect(analyse({ name: 't.xlsx', sheets: [table] }).detection.chosen.map((c) => c.layout)).not.toContain('generic-form');
+  });
+});

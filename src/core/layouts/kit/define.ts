@@ -11,7 +11,7 @@ import { alignAnchors, anchorOf } from './anchor';
 import { dedupe, policiesOf, qualifyRestartedNumbers, viewOf } from './shared';
 import { findRoleColumn, joinSplitItems, roleRows } from './role-rows';
 import { defineForm, type FormHooks } from './form';
-import { buildItem, DEPARTMENT_SHEET, type BuildContext } from './build';
+import { buildItem, DEPARTMENT_SHEET, NO_POLICY, type BuildContext } from './build';
 import { applyTableUnit, bandAt, findTable, hasDataBelow, type TableColumn, type TableMatch } from './find-table';
 import { headerYear, LabelMatcher, strippedKey } from './labels';
 import { chooseReportYear, type YearEvidence } from './report-year';
@@ -258,7 +258,13 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     const policyCol = walks.flatMap((w) => w.walk.tables).flatMap((t) => t.table.columns).find((c) => c.field === 'policy');
     const read: LayoutRead = {
       layout: spec.id,
-      policyLabel: spec.policyLabel ?? (policyCol ? strippedKey(policyCol.label) || policyCol.label : undefined) ?? walks.find((w) => w.walk.sectionLabel)?.walk.sectionLabel ?? '基本方針',
+      policyLabel:
+        spec.policyLabel ??
+        (policyCol ? strippedKey(policyCol.label) || policyCol.label : undefined) ??
+        walks.find((w) => w.walk.sectionLabel)?.walk.sectionLabel ??
+        // Headings that are all departments (■ 総務部, ■ 財務部) group the items by department, not by 基本方針.
+        (spec.tables.every((t) => t.partial) && items.length && items.every((i) => i.policyKey !== NO_POLICY.key && DEPARTMENT_SHEET.test(i.policyName.replace(/^[■□●○◆◇・\s]+/, ''))) ? '部局' : undefined) ??
+        '基本方針',
       policies: policiesOf(spec.policies, items),
       items,
       findings,

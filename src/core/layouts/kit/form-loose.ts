@@ -48,6 +48,8 @@ export interface LooseParts {
   /** A money unit the form states (効果額（百万円）, 単位：百万円) and where. */
   moneyUnit?: { unit: string; at: Pos; text: string };
   templateMarks: number;
+  /** Plain fields whose value is the one cell under their label, with no second value under it (a form of label rows over value rows, not a table). */
+  under: string[];
 }
 
 interface Hit {
@@ -174,7 +176,7 @@ const UNIT_NOTE = /単位\s*[:：]\s*(円|千円|万円|百万円|億円)/;
  * found exactly as a city form's are.
  */
 export function locateLoose(v: SheetView, spec: FormSpec, labels: LooseLabels, take: (label: Pos, field: string, stop: number) => void): LooseParts {
-  const out: LooseParts = { labels: {}, dated: [], labelRows: 0, repeated: [], templateMarks: 0 };
+  const out: LooseParts = { labels: {}, dated: [], labelRows: 0, repeated: [], templateMarks: 0, under: [] };
   const typed = new Map<string, string>();
   const words = spec.template;
   if (words.some((w) => v.name.includes(w))) out.templateMarks += 2;
@@ -252,7 +254,11 @@ export function locateLoose(v: SheetView, spec: FormSpec, labels: LooseLabels, t
       const stop = Math.min(row[i + 1]?.col ?? v.colCount, ...(contextCols.get(r) ?? []).filter((c) => c > h.col));
       const key = keyOf(h);
       if (!isDated(key)) {
-        take({ row: h.row, col: h.col }, h.field, stop);
+        const under = valueUnder(v, h, stop, hitRows);
+        // Then a blank row or another row of labels, never a second row of values as under a table's header.
+        const next = under ? under.row + 1 : 0;
+        if (under && (next >= v.rowCount || v.isRowEmpty(next) || (hitRows.get(next)?.length ?? 0) >= ownCells(v, next).length)) out.under.push(h.field);
+        take(under ?? { row: h.row, col: h.col }, h.field, stop);
         return;
       }
       const mapped = h.key ? undefined : contextAt(contexts, r, h.col)?.ctx.map[key];
@@ -299,6 +305,20 @@ export function locateLoose(v: SheetView, spec: FormSpec, labels: LooseLabels, t
 }
 
 /** A fiscal year typed as text alone (令和5年度, R5): a number 2023 in a cell is an amount. */
+/**
+ * A label with nothing beside it and its value in the cell below (取組名 over 事務事業の見直し, a row of
+ * labels over a row of values): where reading "right of the label" starts so that the value below is
+ * the first cell it meets. Not when the cell below is a label itself (a blank value, the next label).
+ */
+function valueUnder(v: SheetView, h: Pos, stop: number, hitRows: Map<number, Hit[]>): Pos | undefined {
+  const span = v.merge(h.row, h.col);
+  const right = span ? span.right : h.col;
+  for (let c = right + 1; c < stop && c < v.colCount; c++) if (v.text(h.row, c) !== '') return undefined;
+  const below = (span ? span.bottom : h.row) + 1;
+  if (below >= v.rowCount || v.text(below, h.col) === '' || hitRows.get(below)?.some((x) => x.col === h.col)) return undefined;
+  return { row: below, col: h.col - 1 };
+}
+
 function yearCell(v: SheetView, r: number, c: number): number | undefined {
   const raw = v.value(r, c);
   if (typeof raw !== 'string' || /^\s*[\d０-９]+\s*$/.test(raw)) return undefined;

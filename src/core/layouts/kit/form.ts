@@ -249,7 +249,11 @@ function looseShape(fs: FormSpec, form: LocatedForm): boolean {
   const name = fs.required.map((n) => form.labels[n]).find((p) => p !== undefined);
   const value = form.cells.name;
   const loose = form.loose;
-  if (!loose || loose.labelRows < 3 || !name || !value || value.row !== name.row || value.col <= name.col) return false;
+  if (!loose || loose.labelRows < 3 || !name || !value) return false;
+  // The name beside its label, or alone under it (a form of label rows over value rows: a table has more rows under its header).
+  const beside = value.row === name.row && value.col > name.col;
+  const under = value.row > name.row && fs.required.some((n) => loose.under.includes(n));
+  if (!beside && !under) return false;
   return !fs.required.some((n) => loose.repeated.includes(n));
 }
 
