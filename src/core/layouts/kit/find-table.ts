@@ -97,7 +97,7 @@ export function bandAt(view: SheetView, m: LabelMatcher, top: number): TableMatc
 }
 
 /** What a cell of a units row holds: a unit alone, bracketed or not (（千円）, 単位：件, %, 人). */
-const UNIT_ONLY = /^[(（［\[]?\s*(?:単位\s*[:：]?\s*)?(?:千円|円|百万円|億円|万円|%|％|件|人|回|時間|日|分|施設|事業|枚|千枚|か所|箇所|団体|台|t|kg|km|㎡|m2)?\s*[)）］\]]?$/;
+const UNIT_ONLY = /^[(（［[]?\s*(?:単位\s*[:：]?\s*)?(?:千円|円|百万円|億円|万円|%|％|件|人|回|時間|日|分|施設|事業|枚|千枚|か所|箇所|団体|台|t|kg|km|㎡|m2)?\s*[)）］\]]?$/;
 
 /**
  * The row right under a header that gives each column's unit ((単位) | (千円) | (%)): part of the
@@ -110,7 +110,7 @@ function unitsRowBelow(view: SheetView, last: number, nameCol: number | undefine
   // A legend beside the table (「B：概ね達成」) runs on down past the header: not the table's.
   const cells = view.rowCells(r).filter((c) => !view.isMergeFollower(r, c.col) && !isLegend(c.text));
   if (cells.length === 0 || !cells.every((c) => UNIT_ONLY.test(normalizeWidth(c.text).trim()))) return undefined;
-  return cells.some((c) => /[^\s()（）［\]\[単位:：]/.test(c.text)) ? r : undefined;
+  return cells.some((c) => /[^\s()（）［\][単位:：]/.test(c.text)) ? r : undefined;
 }
 
 /**

@@ -20,9 +20,9 @@ const ACTUAL = new Set(['実績', '実績値', '実績額', '結果', '決算', 
 /** The role a cell's text gives its row: 目標, 計画（上段）, ［実績］ … */
 export function roleOf(text: string): Role | undefined {
   const t = normalizeWidth(text)
-    .replace(/[\s　]/g, '')
-    .replace(/^[(（［\[【〔<＜](.*)[)）］\]】〕>＞]$/, '$1')
-    .replace(/[(（［\[【〔].*?[)）］\]】〕]/g, '')
+    .replace(/[\s\u3000]/g, '')
+    .replace(/^[(（［[【〔<＜](.*)[)）］\]】〕>＞]$/, '$1')
+    .replace(/[(（［[【〔].*?[)）］\]】〕]/g, '')
     .replace(/^(?:上段|下段)[:：]?/, '');
   if (PLANNED.has(t)) return 'planned';
   if (ACTUAL.has(t)) return 'actual';
