@@ -1,6 +1,8 @@
 import type { CellValue, Range, WorkbookGrid } from '../../src/core/grid/types';
 import { analyse } from '../../src/core/engine/analyse';
 import { amountInThousandYen } from '../../src/core/summary/summarise';
+import { suggestMapping } from '../../src/core/layouts/generic/suggest';
+import { LayoutSpecSchema } from '../../src/core/layouts/kit/spec';
 
 /**
  * A header of three rows (the year over 目標 / 実績, 効果額 over 見込 / 実績, then a row of units), with
@@ -63,4 +65,13 @@ test.each([
   [{ value: 40 }, undefined, 40],
 ])('amountInThousandYen(%j, %s) = %d: a money unit typed in the cell wins over the column’s', (v, column, expected) => {
   expect(amountInThousandYen(v, column)).toBeCloseTo(expected, 9);
+});
+
+test('the layout `shinchoku mapping` suggests keeps the units row out of its labels and reads the same', () => {
+  const wb = threeRowHeader([null, null, null, '(単位)', '(件)', '(件)', null, '(百万円)', '(百万円)']);
+  const spec = LayoutSpecSchema.parse(JSON.parse(JSON.stringify(suggestMapping(wb)!.spec)));
+  expect(spec.tables[0].header).toMatchObject({ row: 4, maxRows: 2 });
+  const saved = analyse(wb, { mapping: spec });
+  expect(saved.summary.total).toEqual(analyse(wb).summary.total);
+  expect(saved.summary.total.effectPlanned).toBe(503000);
 });

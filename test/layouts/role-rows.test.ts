@@ -1,6 +1,8 @@
 import type { CellValue, Range, WorkbookGrid } from '../../src/core/grid/types';
 import { analyse } from '../../src/core/engine/analyse';
 import { roleOf } from '../../src/core/layouts/kit/role-rows';
+import { suggestMapping } from '../../src/core/layouts/generic/suggest';
+import { LayoutSpecSchema } from '../../src/core/layouts/kit/spec';
 
 /**
  * Items written on two rows, a plan row and a result row told apart by a column (区分: 目標 / 実績,
@@ -123,5 +125,17 @@ describe('items on a plan row and a result row', () => {
     const a = analyse({ name: 'k.xlsx', sheets: [{ name: '一覧', values, merges: [] }] });
     expect(a.plan.items.map((i) => i.policyKey)).toEqual(['1', '2']);
     expect(a.findings.map((f) => f.code)).not.toContain('LAY021');
+  });
+});
+
+describe('the layout `shinchoku mapping` suggests for such a table', () => {
+  test('saved as JSON and passed back, reads the same items and summary (plan and result rows, 基本方針 from the number)', () => {
+    const wb = twoRowList();
+    const spec = LayoutSpecSchema.parse(JSON.parse(JSON.stringify(suggestMapping(wb)!.spec)));
+    expect(spec.tables[0]).toMatchObject({ roleRows: true, policyFromId: true });
+    const saved = analyse(wb, { mapping: spec });
+    const fresh = analyse(wb);
+    expect(saved.plan.items.map((i) => [i.id, i.policyKey, i.effects, i.indicators])).toEqual(fresh.plan.items.map((i) => [i.id, i.policyKey, i.effects, i.indicators]));
+    expect(saved.summary.total).toEqual(fresh.summary.total);
   });
 });

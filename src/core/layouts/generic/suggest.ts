@@ -1,4 +1,5 @@
 import { headerKey } from '../../grid/sheet-view';
+import { fromA1 } from '../../grid/a1';
 import type { WorkbookGrid } from '../../grid/types';
 import type { Field } from '../../model/fields';
 import { viewOf } from '../kit/shared';
@@ -38,10 +39,15 @@ export function suggestMapping(wb: WorkbookGrid): MappingSuggestion | undefined 
   // The fields the read settled on (a rating column found by its values included).
   const sheet = best.sheet;
   const settled = new Map((read.fields ?? []).filter((f) => f.sheet === sheet).map((f) => [f.col, f.field]));
-  const labels = uniqueLabels({ ...best, columns: best.columns.map((c) => ({ ...c, field: settled.get(c.col) ?? c.field })) });
+  // The column of 目標 / 実績 that splits items into plan and result rows names no field, whatever its header (区分).
+  const roles = read.findings.find((f) => f.code === 'LAY021' && f.sheet === sheet);
+  const roleCol = roles?.cell ? fromA1(roles.cell).col : undefined;
+  const labels = uniqueLabels({ ...best, columns: best.columns.map((c) => ({ ...c, field: settled.get(c.col) ?? (c.col === roleCol ? 'ignore' : c.field) })) });
   const fields: Partial<Record<Exclude<Field, 'ignore'>, string[]>> = {};
   for (const [label, field] of labels) if (field !== 'ignore') (fields[field] ??= []).push(label);
-  const headerRow = best.headerRows[best.headerRows.length - 1] + 1;
+  // A units row under the labels is found again below the saved header row, as detection found it.
+  const labelRows = best.headerRows.filter((r) => r !== best!.unitsRow);
+  const headerRow = labelRows[labelRows.length - 1] + 1;
   const fy = read.reportFy ?? (fys.size === 1 ? [...fys][0] : undefined);
   const undated = best.columns.some((c) => ['actual', 'rating', 'effectPlanned', 'effectActual'].includes(c.field) && c.fy === undefined);
   const spec = LayoutSpecSchema.parse({
@@ -50,7 +56,16 @@ export function suggestMapping(wb: WorkbookGrid): MappingSuggestion | undefined 
     policyLabel: read.policyLabel,
     ...(undated && fy !== undefined ? { fy } : {}),
     ...(read.scale ? { scale: read.scale.id } : {}),
-    tables: [{ header: { row: headerRow, maxRows: best.headerRows.length, minLabels: 1 }, fields, required: fields.name ? ['name'] : [] }],
+    tables: [
+      {
+        header: { row: headerRow, maxRows: labelRows.length, minLabels: 1 },
+        fields,
+        required: fields.name ? ['name'] : [],
+        // What detection read without configuration, kept: plan and result rows, the 基本方針 from the number.
+        ...(roles ? { roleRows: true } : {}),
+        ...(!fields.policy && fields.id ? { policyFromId: true } : {}),
+      },
+    ],
     detect: { base: 1, max: 1 },
     missing: 'advise',
   });

@@ -175,7 +175,7 @@ export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
   let policy = policyCol && text('policy') ? levelOf(text('policy')) : (ir.policy ?? NO_POLICY);
   // No 基本方針 column and no heading above it, in a layout nobody configured: the item's number says it
   // (1-2 and 1(2)③ are under 1), as on a form.
-  const top = policy === NO_POLICY && ctx.spec.partial && idCol ? policyOfCode(row.text('id')) : undefined;
+  const top = policy === NO_POLICY && (ctx.spec.partial || ctx.spec.policyFromId) && idCol ? policyOfCode(row.text('id')) : undefined;
   if (top) policy = { key: top, name: `基本方針${top}` };
   const group = groupCol && text('group') ? levelOf(text('group')) : ir.group;
 

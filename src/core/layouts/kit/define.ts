@@ -486,7 +486,8 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
    * by row (role-rows.ts); the column that tells them apart is no 基本方針 or group, whatever its header.
    */
   function promoteRoles(view: SheetView, tw: TableWalk, findings: Finding[]): void {
-    if (!tableSpecOf(tw).partial) return;
+    const t = tableSpecOf(tw);
+    if (!t.partial && !t.roleRows) return;
     const found = findRoleColumn(view, tw);
     if (!found) return;
     const { column: c } = found;

@@ -45,6 +45,8 @@ export interface TableMatch {
   ambiguous: { field: DataField; cols: number[] }[];
   /** Rightmost column of the header band. */
   lastCol: number;
+  /** A row of units under the labels ((単位) | (千円)), the last of headerRows. */
+  unitsRow?: number;
   /** The column that splits each item into a plan row and a result row (区分: 目標 / 実績), when one does (role-rows.ts). */
   roles?: number;
 }
@@ -83,15 +85,19 @@ export function bandAt(view: SheetView, m: LabelMatcher, top: number): TableMatc
     rows.push(r);
     nameCol ??= nameColumnIn(view, m, r);
   }
-  const band = mapColumns(view, m, rows);
-  const units = unitsRowBelow(view, rows[rows.length - 1], nameCol);
-  if (units !== undefined) {
-    band.headerRows = [...rows, units];
-    for (const c of band.columns) {
-      if (c.unit !== undefined || (c.field !== 'effectPlanned' && c.field !== 'effectActual')) continue;
-      const unit = /百万円|千円|万円|億円|円/.exec(view.text(units, c.col))?.[0];
-      if (unit !== undefined) c.unit = unit;
-    }
+  return withUnitsRow(view, mapColumns(view, m, rows), nameCol);
+}
+
+/** The band with the units row under it, if there is one: part of the header, and the amount columns' unit. */
+function withUnitsRow(view: SheetView, band: TableMatch, nameCol: number | undefined): TableMatch {
+  const units = unitsRowBelow(view, band.headerRows[band.headerRows.length - 1], nameCol);
+  if (units === undefined) return band;
+  band.headerRows = [...band.headerRows, units];
+  band.unitsRow = units;
+  for (const c of band.columns) {
+    if (c.unit !== undefined || (c.field !== 'effectPlanned' && c.field !== 'effectActual')) continue;
+    const unit = /百万円|千円|万円|億円|円/.exec(view.text(units, c.col))?.[0];
+    if (unit !== undefined) c.unit = unit;
   }
   return band;
 }
@@ -145,7 +151,8 @@ export function bandEndingAt(view: SheetView, m: LabelMatcher, last: number): Ta
     if (above.labels === 0) break;
     rows.unshift(rows[0] - 1);
   }
-  return mapColumns(view, m, rows);
+  const band = mapColumns(view, m, rows);
+  return withUnitsRow(view, band, band.columns.find((c) => c.field === 'name')?.col);
 }
 
 /** The first header band in the rows searched whose fields include every required one. */

@@ -85,6 +85,13 @@ export const TableSpecSchema = z.object({
   classes: z.record(z.string(), Labels).default({}),
   /** Labels may also be found inside longer headers (synonym tables do; a city's own labels are exact). */
   partial: z.boolean().default(false),
+  /**
+   * Items may take a plan row and a result row, told apart by a column of 目標 / 実績 (role-rows.ts).
+   * Synonym tables look for that column always; a saved layout says so when the table it was made from had one.
+   */
+  roleRows: z.boolean().default(false),
+  /** With no 基本方針 column or heading, the item's number gives it (1-2, 1(2)③, Ⅱ-1). Synonym tables do this always. */
+  policyFromId: z.boolean().default(false),
   /** Labels above the leaves that name no field (取組と位置付け, 成果指標): part of the header all the same. */
   spanning: z.array(z.string()).default([]),
   /** A group header that turns the fields under it into others: 目標 / 実績 under 効果額 are amounts. */
