@@ -32,6 +32,7 @@ beforeAll(async () => {
   grids.set('lone-effect', LONE_EFFECT);
   grids.set('role-rows', ROLE_ROWS);
   grids.set('restarted-numbers', RESTARTED_NUMBERS);
+  grids.set('supplement-sheet', SUPPLEMENT_SHEET);
 });
 
 /**
@@ -108,6 +109,33 @@ const RESTARTED_NUMBERS: WorkbookGrid = {
   })),
 };
 
+/** The list, then a sheet of the effect amounts of the same items: one edit there changes what the list's items hold. */
+const SUPPLEMENT_SHEET: WorkbookGrid = {
+  name: 'supplement.xlsx',
+  sheets: [
+    {
+      name: '取組一覧',
+      merges: [],
+      values: [
+        ['令和6年度 取組状況'],
+        ['No.', '取組名', '担当課', '指標', '目標値', '実績値', '評価'],
+        ['1-1', '事務事業の見直し', '行政改革課', '見直し数', 10, 8, 'B'],
+        ['1-2', '補助金の適正化', '財政課', '廃止件数', 3, 4, 'A'],
+      ],
+    },
+    {
+      name: '財政効果',
+      merges: [],
+      values: [
+        ['令和6年度 財政効果額（千円）'],
+        ['No.', '取組名', '効果見込額', '効果実績額'],
+        ['1-1', '事務事業の見直し', 5000, 4200],
+        ['1-2', '補助金の適正化', 12000, 15000],
+      ],
+    },
+  ],
+};
+
 interface Edit {
   sheet: string;
   row: number;
@@ -170,7 +198,7 @@ function shown(a: Analysis) {
 }
 
 describe('reanalyse after a few edited cells: declines, or equals the full analysis', () => {
-  test.each(FILES.map((f) => path.basename(f)).concat('synthetic-120', 'year-and-scale', 'lone-effect', 'role-rows', 'restarted-numbers'))('%s', (file) => {
+  test.each(FILES.map((f) => path.basename(f)).concat('synthetic-120', 'year-and-scale', 'lone-effect', 'role-rows', 'restarted-numbers', 'supplement-sheet'))('%s', (file) => {
     const wb = grids.get(file)!;
     const base = analyse(wb, { incremental: true });
     fc.assert(

@@ -236,6 +236,15 @@ export const CATALOGUE = {
     when: 'an item takes two rows, one for the plan (目標, 計画, 見込 …) and one for the result (実績), told apart by a column',
     cell: 'the column’s header',
   },
+  LAY022: {
+    severity: 'info',
+    tags: ['layout', 'item'],
+    params: { sheet: 'text', n: 'count', into: 'text' },
+    ja: 'シート「{sheet}」の取組 {n} 件は、番号と取組名が同じシート「{into}」の取組と同じものとして読み、足りない値（効果額・指標・評価など）をそこに加えました。二重には数えません。',
+    en: '{n:item|items} on sheet "{sheet}" have the number and name of items on sheet "{into}": read as the same items, adding what they lack there (effects, indicators, rating …), and not counted twice.',
+    when: 'a later sheet gives items of an earlier sheet again (same number and name), such as a sheet of effect amounts beside the list',
+    cell: 'the first such item on the later sheet',
+  },
 
   // ── the report year ───────────────────────────────────────────────────────────────────────
   FY001: {

@@ -10,6 +10,7 @@ import type { FieldConfidence, LayoutRead, LayoutReader, ReadOptions, SheetDetec
 import { alignAnchors, anchorOf } from './anchor';
 import { dedupe, policiesOf, qualifyRestartedNumbers, viewOf } from './shared';
 import { findRoleColumn, joinSplitItems, roleRows } from './role-rows';
+import { joinSupplementSheets } from './supplement';
 import { defineForm, type FormHooks } from './form';
 import { buildItem, DEPARTMENT_SHEET, NO_POLICY, type BuildContext } from './build';
 import { applyTableUnit, bandAt, findTable, hasDataBelow, type TableColumn, type TableMatch } from './find-table';
@@ -249,7 +250,10 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
         findings.push(finding('LAY008', view.ref(t.headerRows[t.headerRows.length - 1], nameCol?.col ?? 0), { sheet: view.name }));
       }
     }
-    if (walks.every((w) => w.walk.tables.every((tw) => tableSpecOf(tw).partial))) qualifyRestartedNumbers(items);
+    if (walks.every((w) => w.walk.tables.every((tw) => tableSpecOf(tw).partial))) {
+      qualifyRestartedNumbers(items);
+      joinSupplementSheets(items, findings);
+    }
     dedupe(items, findings);
     // Items are keyed by their final ids only now (duplicates renamed), so fix the anchors' keys.
     const rowOf = new Map(items.map((i) => [`${i.source.sheet}|${i.source.row}`, i.id]));

@@ -3,6 +3,7 @@ import type { SheetGrid } from '../../grid/types';
 import type { Item, Policy } from '../../model/plan';
 import { finding, type Finding } from '../../validation/finding';
 import { oncePer } from '../../once-per';
+import { similarity } from '../list-sheets';
 
 /** What table and form layouts share: one view per sheet, one id per item, the policies in plan order. */
 
@@ -11,7 +12,7 @@ export const viewOf = oncePer((grid: SheetGrid) => new SheetView(grid));
 
 /**
  * A workbook of one sheet per 基本方針 (or per department) often numbers each sheet's items from 1
- * again: No.1 on 基本方針1 and No.1 on 基本方針2 are two items, not one typed twice. When every number
+ * again (bare numbers 1, 2, 3): No.1 on 基本方針1 and No.1 on 基本方針2 are two items, not one typed twice. When every number
  * that recurs does so only across sheets, for items of different names, and never within a sheet,
  * the items of those sheets are numbered by their sheet: the sheet's 基本方針 when it has one of its
  * own (`2-1`), else the sheet's name (`総務課-1`). Anything else is left for dedupe (VLD008).
@@ -32,7 +33,8 @@ export function qualifyRestartedNumbers(items: Item[]): void {
         seen.set(it.id, it);
         continue;
       }
-      if (first.name === it.name) return;
+      // The same item given on two sheets (a sheet of its amounts), or numbers that are not counts from 1 (2-1, A-3).
+      if (similarity(first.name, it.name) >= 0.8 || !/^[0-9０-９]+$/.test(it.id)) return;
       restarted.add(first.source.sheet).add(sheet);
     }
   }
