@@ -46,6 +46,23 @@ describe('a lone 効果額 column', () => {
     expect(words.summary.total.effectActual).toBe(0);
   });
 
+  test('one per year (R5効果額 | R6効果額): each is its year\'s effect, the report year\'s is summed', () => {
+    const rows = ROWS.map((r) => [...r.slice(0, 5), 10, r[5]]);
+    const a = analyse(workbook(['基本方針', 'No.', '取組名', '担当課', '評価', 'R5効果額（千円）', 'R6効果額（千円）'], rows));
+    expect(a.plan.reportFy).toBe(2024);
+    expect(a.summary.total.effectActual).toBe(1200 + 3400 - 100);
+    expect(a.plan.items[0].effects?.byYear.map((y) => [y.fy, y.actual?.raw])).toEqual([
+      [2023, '10'],
+      [2024, '1200'],
+    ]);
+    expect(a.read.fields?.find((f) => f.header === 'R6効果額（千円）')?.reason.ja).toContain('年度ごと');
+  });
+
+  test('two of one year still say nothing and stay unread', () => {
+    const a = analyse(workbook(['基本方針', 'No.', '取組名', '担当課', '評価', 'R6効果額', 'R6財政効果'], ROWS.map((r) => [...r, 5])));
+    expect(a.summary.total.effectActual).toBe(0);
+  });
+
   test('the layout suggested from such a list, saved and read back, reads the same amounts', () => {
     const wb = workbook(['基本方針', 'No.', '取組名', '担当課', '評価', '財政効果額'], ROWS, [['（単位：百万円）']]);
     const spec = LayoutSpecSchema.parse(JSON.parse(JSON.stringify(suggestMapping(wb)!.spec)));

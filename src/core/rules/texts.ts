@@ -103,6 +103,11 @@ export const TEXTS = {
     ja: '列「{header}」の値がほぼすべて{scale}の評価なので、評価の列と判断しました',
     en: 'The values in the column "{header}" are nearly all ratings on the {scale} scale, so it is the rating column',
   },
+  fieldYearEffect: {
+    params: { header: 'text', field: 'label' },
+    ja: '効果額の列は年度ごとに一つなので、「{header}」をその年度の{field}の列と判断しました',
+    en: 'The effect columns are one per year, so "{header}" is read as that year’s {field}',
+  },
   fieldLoneEffect: {
     params: { header: 'text', field: 'label' },
     ja: '効果額の列は「{header}」だけなので、{field}の列と判断しました',

@@ -55,6 +55,12 @@ export function pickForYear(cs: TableColumn[], fy: number | undefined): TableCol
 
 const DASH = /^[-ー－―—‐]+$/;
 
+/**
+ * An item code typed before the name: 1-1, 2-3-1, Ⅱ-1, 1(2)③ or 1(2), then a space or a mark. A
+ * number alone (「2 電子申請」) or a code run into the name (「1-1事務」) is left as typed.
+ */
+const LEADING_CODE = /^\s*((?:[0-9０-９]{1,3}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])(?:\s*[-ー‐－・.．]\s*[0-9０-９]{1,3}){1,3}|[0-9０-９]{1,2}\s*[(（][0-9０-９]{1,2}[)）]\s*[①-⑳]?)[\s:：.．、]+(?=\S)/u;
+
 /** A sheet named for a department: a short name ending as departments do (課, 部, 室, 局, センター …). */
 export const DEPARTMENT_SHEET = /^\s*[^\s!-~]{1,12}(?:課|部|室|局|所|センター|事務所|委員会|事務局)\s*$/;
 
@@ -165,6 +171,12 @@ export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
   const idCol = row.col('id');
   let id = idCol ? idText(row.text('id')) : '';
   if (idCol) cells.id = row.ref(idCol);
+  // No number column, in a layout nobody configured: a code typed before the name (「1-1 事務事業の見直し」) is the number.
+  const coded = !idCol && ctx.spec.partial ? LEADING_CODE.exec(name) : null;
+  if (coded) {
+    id = idText(coded[1].replace(/\s+/g, ''));
+    name = name.slice(coded[0].length).trim();
+  }
   if (!id) id = `${view.name}!${row.row + 1}`;
 
   const text = (f: 'policy' | 'group') => row.text(f) || ir.carried[f] || '';
@@ -175,7 +187,7 @@ export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
   let policy = policyCol && text('policy') ? levelOf(text('policy')) : (ir.policy ?? NO_POLICY);
   // No 基本方針 column and no heading above it, in a layout nobody configured: the item's number says it
   // (1-2 and 1(2)③ are under 1), as on a form.
-  const top = policy === NO_POLICY && (ctx.spec.partial || ctx.spec.policyFromId) && idCol ? policyOfCode(row.text('id')) : undefined;
+  const top = policy === NO_POLICY && (ctx.spec.partial || ctx.spec.policyFromId) && (idCol || coded) ? policyOfCode(idCol ? row.text('id') : id) : undefined;
   if (top) policy = { key: top, name: `基本方針${top}` };
   const group = groupCol && text('group') ? levelOf(text('group')) : ir.group;
 

@@ -513,17 +513,23 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     const t = tw.table;
     if (!tableSpecOf(tw).partial || t.found.has('effectPlanned') || t.found.has('effectActual') || tw.items.length === 0) return;
     const lone = t.columns.filter((c) => c.field === 'ignore' && !c.axis && !c.owned && !c.yearOnly && mayBeLoneEffect(c));
-    if (lone.length !== 1) return;
-    const c = lone[0];
-    const typed = tw.items.map((ir) => parseValue(view.value(ir.row.row, c.col))).filter((v) => v.kind !== 'blank');
-    if (typed.filter((v) => v.kind === 'number').length < typed.length * 0.8) return;
+    // One such column, or one per year (R5効果額 | R6効果額): each year's column is that year's effect.
+    const years = new Set(lone.map((c) => c.fy));
+    if (lone.length === 0 || (lone.length > 1 && (years.size !== lone.length || years.has(undefined)))) return;
+    const numeric = (c: TableColumn) => {
+      const typed = tw.items.map((ir) => parseValue(view.value(ir.row.row, c.col))).filter((v) => v.kind !== 'blank');
+      return typed.filter((v) => v.kind === 'number').length >= typed.length * 0.8;
+    };
+    if (!lone.every(numeric)) return;
     const field = t.found.has('rating') || t.found.has('actual') ? 'effectActual' : 'effectPlanned';
-    c.field = field;
-    c.strength = 1;
+    for (const c of lone) {
+      c.field = field;
+      c.strength = 1;
+      promoted.set(c, text(lone.length === 1 ? 'fieldLoneEffect' : 'fieldYearEffect', { header: c.label, field: FIELD_LABEL[field] }));
+    }
     t.found.set(field, 1);
     refieldColumns(t);
-    applyTableUnit(view, t.headerRows[0], [c]);
-    promoted.set(c, text('fieldLoneEffect', { header: c.label, field: FIELD_LABEL[field] }));
+    applyTableUnit(view, t.headerRows[0], lone);
   }
 
   function reportColumns(view: SheetView, walk: SheetWalk, findings: Finding[], fields: FieldConfidence[], promoted: Map<TableColumn, Label>): void {
