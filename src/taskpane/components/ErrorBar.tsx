@@ -3,7 +3,7 @@ import type { Lang, Translate } from '../i18n';
 
 export function ErrorBar({ error, lang, t, onDismiss }: { error: { ja: string; en: string }; lang: Lang; t: Translate; onDismiss: () => void }) {
   return (
-    <MessageBar intent="error" role="alert" data-testid="error">
+    <MessageBar layout="multiline" intent="error" role="alert" data-testid="error">
       <MessageBarBody>
         <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
         {error[lang]}

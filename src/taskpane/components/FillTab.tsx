@@ -182,7 +182,7 @@ export function FillTab() {
         </section>
       )}
       {result && (
-        <MessageBar intent={result.conflicts.length || result.messages?.length ? 'warning' : 'success'} data-testid="fill-result">
+        <MessageBar layout="multiline" intent={result.conflicts.length || result.messages?.length ? 'warning' : 'success'} data-testid="fill-result">
           <MessageBarBody>
             <MessageBarTitle>{t('fillDone', { n: result.written })}</MessageBarTitle>
             {/* Only what the host says it wrote: a note it could not write is said, never claimed. */}

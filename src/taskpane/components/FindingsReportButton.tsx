@@ -21,7 +21,7 @@ export function FindingsReportButton() {
         {t('reportWrite')}
       </Button>
       {done && (
-        <MessageBar intent={done.result.sheetsLeftAlone.length ? 'warning' : 'success'} data-testid="report-done">
+        <MessageBar layout="multiline" intent={done.result.sheetsLeftAlone.length ? 'warning' : 'success'} data-testid="report-done">
           <MessageBarBody>
             {done.displaced ? t('reportDisplaced', { name: done.displaced, sheet: done.sheetName }) : t('reportDone', { name: done.sheetName })}
           </MessageBarBody>

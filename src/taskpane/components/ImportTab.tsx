@@ -112,7 +112,7 @@ export function ImportTab() {
             <>
               <Text size={200}>{t('importCountHint')}</Text>
               {outcome.unconfirmed.length > 0 && (
-                <MessageBar intent="warning" data-testid="import-unconfirmed">
+                <MessageBar layout="multiline" intent="warning" data-testid="import-unconfirmed">
                   <MessageBarBody>{t('summaryUnconfirmed', { n: outcome.unconfirmed.length, ids: outcome.unconfirmed.join(lang === 'ja' ? '、' : ', ') })}</MessageBarBody>
                 </MessageBar>
               )}
@@ -131,12 +131,12 @@ export function ImportTab() {
         </>
       )}
       {written?.displaced.map((name) => (
-        <MessageBar key={name} intent="warning" data-testid="import-left-alone">
+        <MessageBar layout="multiline" key={name} intent="warning" data-testid="import-left-alone">
           <MessageBarBody>{t('importLeftAlone', { name })}</MessageBarBody>
         </MessageBar>
       ))}
       {written && (
-        <MessageBar intent="success" data-testid="import-written">
+        <MessageBar layout="multiline" intent="success" data-testid="import-written">
           <MessageBarBody>{t('importWritten', { names: written.sheets.join('、') })}</MessageBarBody>
         </MessageBar>
       )}

@@ -119,7 +119,7 @@ export function SettingsTab({ active }: { active: boolean }) {
         </Button>
       </div>
       {view?.problem && (
-        <MessageBar intent="warning">
+        <MessageBar layout="multiline" intent="warning">
           <MessageBarBody>{t('settingsBroken', { message: view.problem[lang] })}</MessageBarBody>
         </MessageBar>
       )}

@@ -15,29 +15,29 @@ export function SummaryOutcomeView({ outcome, reposts = 0 }: { outcome: SummaryO
   return (
     <>
       {outcome.displaced && (
-        <MessageBar intent="info" data-testid="summary-displaced">
+        <MessageBar layout="multiline" intent="info" data-testid="summary-displaced">
           <MessageBarBody>{t('summaryDisplaced', { name: outcome.displaced, sheet: outcome.sheetName })}</MessageBarBody>
         </MessageBar>
       )}
       {result.sheetsLeftAlone.map((name) => (
-        <MessageBar key={name} intent="warning" data-testid="summary-left-alone">
+        <MessageBar layout="multiline" key={name} intent="warning" data-testid="summary-left-alone">
           <MessageBarBody>{t('summaryLeftAlone', { name })}</MessageBarBody>
         </MessageBar>
       ))}
       {result.sheetsCreated.length > 0 && (
-        <MessageBar intent="success" data-testid="summary-done">
+        <MessageBar layout="multiline" intent="success" data-testid="summary-done">
           <MessageBarBody>
             {t('summaryDone', { name: result.sheetsCreated.join('、') })} {outcome.chart ? t('summaryChart') : ''}
           </MessageBarBody>
         </MessageBar>
       )}
       {result.messages?.map((m) => (
-        <MessageBar key={m.en} intent="warning" data-testid="summary-message">
+        <MessageBar layout="multiline" key={m.en} intent="warning" data-testid="summary-message">
           <MessageBarBody>{m[lang]}</MessageBarBody>
         </MessageBar>
       ))}
       {outcome.unconfirmed.length > 0 && (
-        <MessageBar intent="warning" data-testid="summary-unconfirmed">
+        <MessageBar layout="multiline" intent="warning" data-testid="summary-unconfirmed">
           <MessageBarBody>{t('summaryUnconfirmed', { n: outcome.unconfirmed.length, ids: outcome.unconfirmed.join(lang === 'ja' ? '、' : ', ') })}</MessageBarBody>
         </MessageBar>
       )}

@@ -32,7 +32,7 @@ function Verdict({ report, onAddColumns }: { report: ValidationReport; onAddColu
   const v = report.verdict;
   if (v.items === 0) {
     return (
-      <MessageBar intent="warning" data-testid="verdict">
+      <MessageBar layout="multiline" intent="warning" data-testid="verdict">
         <MessageBarBody>
           <MessageBarTitle>{t('validateEmpty')}</MessageBarTitle>
         </MessageBarBody>
@@ -41,7 +41,7 @@ function Verdict({ report, onAddColumns }: { report: ValidationReport; onAddColu
   }
   if (v.errors > 0) {
     return (
-      <MessageBar intent="error" data-testid="verdict">
+      <MessageBar layout="multiline" intent="error" data-testid="verdict">
         <MessageBarBody>
           <MessageBarTitle>{t('validateFail')}</MessageBarTitle>
           {t('validateFailDetail', report.counts)}
@@ -51,7 +51,7 @@ function Verdict({ report, onAddColumns }: { report: ValidationReport; onAddColu
   }
   if (v.planItems > 0) {
     return (
-      <MessageBar intent="warning" layout="multiline" data-testid="verdict">
+      <MessageBar layout="multiline" intent="warning" data-testid="verdict">
         <MessageBarBody>
           <MessageBarTitle>{t('validatePlan')}</MessageBarTitle>
           {t('validatePlanDetail', { sheets: sheetNames(v.planSheets, lang), n: v.planItems })}
@@ -65,7 +65,7 @@ function Verdict({ report, onAddColumns }: { report: ValidationReport; onAddColu
     );
   }
   return (
-    <MessageBar intent="success" data-testid="verdict">
+    <MessageBar layout="multiline" intent="success" data-testid="verdict">
       <MessageBarBody>
         <MessageBarTitle>{t('validatePass')}</MessageBarTitle>
         {t('validatePassDetail', report.counts)}

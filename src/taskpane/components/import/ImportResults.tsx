@@ -94,7 +94,7 @@ export function ConflictChooser({ conflicts, onChoose }: { conflicts: readonly D
   const values = (c: Duplicate['copies'][number], fields: string[]) =>
     fields.map((f) => `${FIELD_LABEL[f as ComparedField][lang]} ${c.values[f]}`).join(lang === 'ja' ? '、' : ', ');
   return (
-    <MessageBar intent="warning" layout="multiline" data-testid="import-conflicts">
+    <MessageBar layout="multiline" intent="warning" data-testid="import-conflicts">
       <MessageBarBody>
         <div className={s.conflict}>
           <Text>{t('importConflicts', { n: conflicts.length })}</Text>
