@@ -1,5 +1,7 @@
 import type { CellValue, WorkbookGrid } from '../../src/core/grid/types';
 import { analyse } from '../../src/core/engine/analyse';
+import { suggestMapping } from '../../src/core/layouts/generic/suggest';
+import { LayoutSpecSchema } from '../../src/core/layouts/kit/spec';
 
 /**
  * One sheet per 基本方針 or per department, each numbering its items from 1 again: the numbers are
@@ -51,4 +53,21 @@ describe('numbers that start again on each sheet', () => {
     const a = read([sheet('基本方針1', '基本方針1　財政', rows('歳入の確保')), sheet('基本方針2', '基本方針2　サービス', [[2, '窓口の一本化', '市民課', 'A', 1, 1]])]);
     expect(a.plan.items.map((i) => i.id)).toEqual(['1', '2']);
   });
+});
+
+test('the layout `shinchoku mapping` suggests reads every sheet made from the same template, numbered as without it', () => {
+  const wb = {
+    name: 'p.xlsx',
+    sheets: [
+      sheet('基本方針1', '基本方針1　持続可能な財政運営', rows('歳入の確保', '経費の削減')),
+      sheet('基本方針2', '基本方針2　市民サービスの向上', rows('窓口の一本化', 'オンライン化')),
+      { name: 'メモ', values: [['作業メモ']], merges: [] },
+    ],
+  } as WorkbookGrid;
+  const spec = LayoutSpecSchema.parse(JSON.parse(JSON.stringify(suggestMapping(wb)!.spec)));
+  expect(spec.sheet).toBe('基本方針1');
+  const saved = analyse(wb, { mapping: spec });
+  expect(saved.plan.items.map((i) => [i.id, i.name])).toEqual(analyse(wb).plan.items.map((i) => [i.id, i.name]));
+  expect(saved.plan.items).toHaveLength(4);
+  expect(saved.findings.map((f) => f.code)).not.toContain('VLD008');
 });

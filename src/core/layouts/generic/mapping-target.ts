@@ -17,13 +17,21 @@ export function mappingSheet(wb: WorkbookGrid, spec: LayoutSpec): string | undef
 }
 
 /**
- * The sheets a saved layout reads: a form layout's every form of its shape (one item per sheet), a
- * table layout's one sheet.
+ * The sheets a saved layout reads: a form layout's every form of its shape (one item per sheet); a
+ * table layout's sheet and the visible sheets made from the same template (one per 基本方針 or
+ * department), where every header it names is found too, in workbook order.
  */
 export function mappingSheets(wb: WorkbookGrid, spec: LayoutSpec): string[] {
   if (!spec.form) {
     const sheet = mappingSheet(wb, spec);
-    return sheet ? [sheet] : [];
+    if (!sheet) return [];
+    const reader = savedReader(spec);
+    const all = reader.headersFound(wb, sheet);
+    // Only sheets where the saved table is found at all (its header row, its required columns) are compared.
+    const { sheet: _named, ...anySheet } = spec;
+    const found = new Set(savedReader(anySheet).detect(wb).filter((d) => d.score >= spec.detect.base).map((d) => d.sheet));
+    const alike = (name: string) => name === sheet || (all > 0 && found.has(name) && reader.headersFound(wb, name) === all);
+    return wb.sheets.filter((s) => s.name === sheet || ((s.visibility ?? 'visible') === 'visible' && alike(s.name))).map((s) => s.name);
   }
   return savedReader(spec)
     .detect(wb)

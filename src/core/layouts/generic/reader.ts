@@ -47,7 +47,7 @@ export const genericLayout: LayoutReader = {
     const sheet = mappingSheet(wb, spec);
     if (!sheet) return noSheetFor(wb, spec);
     const reader = savedReader(spec);
-    const read = reader.read(wb, { ...opts, sheets: [sheet] });
+    const read = reader.read(wb, { ...opts, sheets: mappingSheets(wb, spec) });
     const missing = reader.unmatched(wb, sheet);
     if (missing.length && read.items.length) {
       const at = read.tables[0] ? { sheet, address: `A${read.tables[0].headerRows[0] + 1}` } : { sheet, address: 'A1' };

@@ -63,7 +63,7 @@ export function suggestMapping(wb: WorkbookGrid): MappingSuggestion | undefined 
         required: fields.name ? ['name'] : [],
         // What detection read without configuration, kept: plan and result rows, the 基本方針 from the number.
         ...(roles ? { roleRows: true } : {}),
-        ...(!fields.policy && fields.id ? { policyFromId: true } : {}),
+        ...(!fields.policy ? { policyFromId: true } : {}),
       },
     ],
     detect: { base: 1, max: 1 },

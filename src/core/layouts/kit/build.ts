@@ -171,8 +171,8 @@ export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
   const idCol = row.col('id');
   let id = idCol ? idText(row.text('id')) : '';
   if (idCol) cells.id = row.ref(idCol);
-  // No number column, in a layout nobody configured: a code typed before the name (「1-1 事務事業の見直し」) is the number.
-  const coded = !idCol && ctx.spec.partial ? LEADING_CODE.exec(name) : null;
+  // No number column, in a layout nobody configured (or saved from one): a code typed before the name (「1-1 事務事業の見直し」) is the number.
+  const coded = !idCol && (ctx.spec.partial || ctx.layout === 'generic') ? LEADING_CODE.exec(name) : null;
   if (coded) {
     id = idText(coded[1].replace(/\s+/g, ''));
     name = name.slice(coded[0].length).trim();

@@ -196,6 +196,12 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
         } else findings.push(finding('LAY003', { sheet: name, address: 'A1' }, { sheet: name, layout: spec.label, reason: NO_TABLE }));
         continue;
       }
+      // Items are rows with a name: a table found without a name column (a saved layout that names none, read on
+      // another sheet) has none to read.
+      if (!first.band.columns.some((c) => c.field === 'name')) {
+        findings.push(finding('LAY004', writableHeader(view, first.band.headerRows[0], first.band.columns[0]?.col ?? 0), { sheet: name, fields: [fieldName(tables[first.index].spec, 'name')] }));
+        continue;
+      }
       const start = hooks.start?.(view);
       walks.push({ view, walk: walkSheet(view, { specs: tables, first, ...(hooks.row ? { row: hooks.row } : {}), ...(start ? { start } : {}) }) });
     }
@@ -250,7 +256,8 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
         findings.push(finding('LAY008', view.ref(t.headerRows[t.headerRows.length - 1], nameCol?.col ?? 0), { sheet: view.name }));
       }
     }
-    if (walks.every((w) => w.walk.tables.every((tw) => tableSpecOf(tw).partial))) {
+    // A layout nobody configured, or one saved from it: its sheets may number from 1 each, or repeat items.
+    if (spec.id === 'generic' || walks.every((w) => w.walk.tables.every((tw) => tableSpecOf(tw).partial))) {
       qualifyRestartedNumbers(items);
       joinSupplementSheets(items, findings);
     }
