@@ -33,6 +33,8 @@ export function printJson(io: Pick<Io, 'out'>, value: unknown): void {
 
 /** A value of at most this many nodes is stringified in one call; a larger one is walked. */
 const SMALL = 256;
+/** Elements of a walked array are stringified in batches of at most this many nodes. */
+const BATCH = 4096;
 
 /**
  * Large objects and arrays are walked key by key and element by element, down to values small
@@ -48,12 +50,24 @@ function write(value: unknown, depth: number, put: (s: string) => void): void {
   const inner = `${indent}  `;
   if (Array.isArray(v)) {
     put('[');
-    v.forEach((x, i) => {
+    for (let i = 0; i < v.length; ) {
       put(`${i ? ',' : ''}\n${inner}`);
+      // Small elements in a row are stringified together, as one array whose brackets are cut off:
+      // one native call per batch instead of one per element (a summary has one per item).
+      const budget = { left: BATCH };
+      let end = i;
+      while (end < v.length && fits(v[end], budget)) end++;
+      if (end > i) {
+        const text = stringifyAt(v.slice(i, end), depth);
+        put(text.slice(2 + inner.length, text.length - (2 + indent.length)));
+        i = end;
+        continue;
+      }
       // JSON.stringify gives undefined for what JSON has no value for; in an array that is null.
-      const j = toJsonValue(x);
+      const j = toJsonValue(v[i]);
       write(j === undefined || typeof j === 'function' || typeof j === 'symbol' ? null : j, depth + 1, put);
-    });
+      i++;
+    }
     put(`\n${indent}]`);
     return;
   }

@@ -1,5 +1,5 @@
 import type { Direction } from '../model/plan';
-import { render, type Label, type ParamKind, type ParamValue } from '../validation/template';
+import { lazyLabel, type Label, type ParamKind, type ParamValue } from '../validation/template';
 
 /**
  * The reasons rules give, as templates like the findings catalogue's (and held to the same rules
@@ -147,10 +147,9 @@ export const TEXTS = {
 
 export type TextKey = keyof typeof TEXTS;
 
-/** Both languages of one reason. */
+/** Both languages of one reason, rendered when read (a plan of 20,000 items has as many reasons, mostly unread). */
 export function text(key: TextKey, params: Record<string, ParamValue | undefined> = {}): Label {
-  const t = TEXTS[key] as TextEntry;
-  return { ja: render(t.ja, params, t.params, 'ja'), en: render(t.en, params, t.params, 'en') };
+  return lazyLabel(TEXTS[key] as TextEntry, params);
 }
 
 export const DIRECTION_LABEL: Readonly<Record<Direction, Label>> = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CATALOGUE, type FindingCode, type ParamsOf } from './catalogue';
-import { render, type ParamValue } from './template';
+import { lazyLabel, type ParamValue } from './template';
 
 /**
  * One validation result. Its code, severity and wording come from the catalogue (catalogue.ts);
@@ -44,24 +44,6 @@ export function finding<C extends FindingCode>(code: C, at: FindingAt, params: P
     cell: at.address ?? '',
     ...(itemId ? { itemId } : {}),
     params: clean,
-    message: lazyMessage(entry, clean),
-  };
-}
-
-/**
- * Both messages, each rendered when first read (and then kept): a workbook of 20,000 rows can carry
- * as many findings, of which a host shows one language, and a summary only counts them. The getters
- * are the object's own, so JSON, spreads and comparisons see two strings.
- */
-function lazyMessage(entry: (typeof CATALOGUE)[FindingCode], params: Record<string, ParamValue>): { ja: string; en: string } {
-  let ja: string | undefined;
-  let en: string | undefined;
-  return {
-    get ja() {
-      return (ja ??= render(entry.ja, params, entry.params, 'ja'));
-    },
-    get en() {
-      return (en ??= render(entry.en, params, entry.params, 'en'));
-    },
+    message: lazyLabel(entry, clean),
   };
 }

@@ -77,3 +77,21 @@ export function render(template: string, params: Record<string, ParamValue | und
   }
   return out;
 }
+
+/**
+ * Both languages of a template, each rendered when first read (and then kept): a workbook of 20,000
+ * rows carries as many findings and reasons, of which a host shows one language, and a summary only
+ * counts them. The getters are the object's own, so JSON, spreads and comparisons see two strings.
+ */
+export function lazyLabel(entry: { ja: string; en: string; params: Readonly<Record<string, ParamKind>> }, params: Record<string, ParamValue | undefined>): Label {
+  let ja: string | undefined;
+  let en: string | undefined;
+  return {
+    get ja() {
+      return (ja ??= render(entry.ja, params, entry.params, 'ja'));
+    },
+    get en() {
+      return (en ??= render(entry.en, params, entry.params, 'en'));
+    },
+  };
+}
