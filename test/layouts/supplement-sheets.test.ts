@@ -1,5 +1,6 @@
 import type { CellValue, WorkbookGrid } from '../../src/core/grid/types';
 import { analyse } from '../../src/core/engine/analyse';
+import { suggestMapping } from '../../src/core/layouts/generic/suggest';
 
 /**
  * The list on one sheet and the effect amounts of some of its items on another (No. | 取組名 | 効果見込額 |
@@ -57,4 +58,16 @@ test('a copy that adds nothing (the same columns, the same values) is an item ty
   const a = analyse(book([['令和6年度 取組状況（再掲）'], LIST[1], LIST[3]]));
   expect(a.findings.map((f) => f.code)).toContain('VLD008');
   expect(a.findings.map((f) => f.code)).not.toContain('LAY022');
+});
+
+test('a layout saved for the list still reads the amounts on the 財政効果 sheet (as without it)', () => {
+  const wb = book(effects([['1-1', '事務事業の見直し', 5000, 4200], ['1-2', '補助金の適正化', 12000, 15000], ['2-1', '窓口業務の委託', 8000, 0], [null, '合計', 25000, 19200]]));
+  const spec = suggestMapping(wb)!.spec;
+  expect(spec.sheet).toBe('取組一覧');
+  const a = analyse(wb, { mapping: spec });
+  expect(a.plan.items.map((i) => i.id)).toEqual(['1-1', '1-2', '2-1', '2-2']);
+  expect([a.summary.total.total, a.summary.total.effectPlanned, a.summary.total.effectActual]).toEqual([4, 25000, 19200]);
+  expect(a.plan.items[1].cells['effectActual:2024']).toEqual({ sheet: '財政効果', address: 'D4' });
+  expect(a.findings.map((f) => f.code)).toContain('LAY022');
+  expect(a.findings.filter((f) => f.severity === 'error')).toEqual([]);
 });

@@ -22,6 +22,18 @@ export function mappingSheet(wb: WorkbookGrid, spec: LayoutSpec): string | undef
  * department), where every header it names is found too, in workbook order.
  */
 export function mappingSheets(wb: WorkbookGrid, spec: LayoutSpec): string[] {
+  // Detection and the read both ask, and each answer reads the sheets in full: worked out once per grid.
+  let bySpec = known.get(wb);
+  if (!bySpec) known.set(wb, (bySpec = new Map()));
+  const key = JSON.stringify(spec);
+  let sheets = bySpec.get(key);
+  if (!sheets) bySpec.set(key, (sheets = sheetsFor(wb, spec)));
+  return [...sheets];
+}
+
+const known = new WeakMap<WorkbookGrid, Map<string, string[]>>();
+
+function sheetsFor(wb: WorkbookGrid, spec: LayoutSpec): string[] {
   if (!spec.form) {
     const sheet = mappingSheet(wb, spec);
     if (!sheet) return [];

@@ -1,6 +1,8 @@
 import type { WorkbookGrid } from '../../grid/types';
 import { finding } from '../../validation/finding';
 import { defineLayout, type KitLayout } from '../kit/define';
+import { dedupe } from '../kit/shared';
+import { joinSupplementSheets } from '../kit/supplement';
 import { strippedKey } from '../kit/labels';
 import { ruleOf, type LayoutSpec } from '../kit/spec';
 import type { LayoutRead, LayoutReader, ReadOptions } from '../types';
@@ -47,15 +49,44 @@ export const genericLayout: LayoutReader = {
     const sheet = mappingSheet(wb, spec);
     if (!sheet) return noSheetFor(wb, spec);
     const reader = savedReader(spec);
-    const read = reader.read(wb, { ...opts, sheets: mappingSheets(wb, spec) });
+    const sheets = mappingSheets(wb, spec);
+    const read = reader.read(wb, { ...opts, sheets });
     const missing = reader.unmatched(wb, sheet);
     if (missing.length && read.items.length) {
       const at = read.tables[0] ? { sheet, address: `A${read.tables[0].headerRows[0] + 1}` } : { sheet, address: 'A1' };
       read.findings.push(finding('LAY016', at, { sheet, headers: missing }));
     }
-    return read;
+    // Other sheets detection gave the generic reader (a sheet of effect amounts beside the list) are read
+    // as they are when nothing is saved: saving the list's layout must not drop them from the summary.
+    const rest = (opts.sheets ?? []).filter((s) => !sheets.includes(s));
+    if (!rest.length) return read;
+    const { mapping: _saved, ...plain } = opts;
+    const reportFy = opts.reportFy ?? read.reportFy;
+    return withRest(read, zeroConfigLayout.read(wb, { ...plain, sheets: rest, ...(reportFy !== undefined ? { reportFy } : {}) }));
   },
 };
+
+/** The saved layout's read and the rest's as one: the same items given again on a later sheet join theirs (LAY022). */
+function withRest(saved: LayoutRead, rest: LayoutRead): LayoutRead {
+  const items = [...saved.items, ...rest.items];
+  const findings = [...saved.findings, ...rest.findings];
+  joinSupplementSheets(items, findings);
+  dedupe(items, findings);
+  const policies = new Map(saved.policies.map((p) => [p.key, p]));
+  for (const it of items) if (!policies.has(it.policyKey)) policies.set(it.policyKey, { key: it.policyKey, name: it.policyName, order: policies.size + 1 });
+  const scale = saved.scale ?? rest.scale;
+  const reportFy = saved.reportFy ?? rest.reportFy;
+  return {
+    ...saved,
+    policies: [...policies.values()],
+    items,
+    findings,
+    tables: [...saved.tables, ...rest.tables],
+    fields: [...(saved.fields ?? []), ...(rest.fields ?? [])],
+    ...(reportFy !== undefined ? { reportFy } : {}),
+    ...(scale ? { scale } : {}),
+  };
+}
 
 /**
  * A saved form layout reads every form of its shape; other sheets detection gave the generic reader
