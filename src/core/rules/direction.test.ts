@@ -30,6 +30,9 @@ describe('inferDirection', () => {
     ['plain numbers accepted', { name: '紙の使用枚数', baseline: 700, targets: [650, 600], finalTarget: 550 }, 'lower', 'inferred'],
     ['待ち時間: shorter is better', { name: '窓口の平均待ち時間', baseline: v('25'), targets: [v('15')] }, 'lower', 'inferred'],
     ['処理日数: shorter is better', { name: '許可申請の処理日数' }, 'lower', 'inferred'],
+    ['a target of 10人削減 is an amount to cut: higher, though the name is a headcount', { name: '職員数', baseline: v('667'), targets: [v('10人削減')] }, 'higher', 'inferred'],
+    ['30%削減 in the final target: higher, though 排出量 is lower-is-better', { name: 'CO2排出量', finalTarget: v('30%削減') }, 'higher', 'inferred'],
+    ['a cap stated beside a cut still wins', { name: '経費', targets: [v('10%削減'), v('100万円以内')] }, 'cap-le', 'stated'],
     ['短縮時間 is time saved: higher', { name: 'RPAによる事務処理の短縮時間' }, 'higher', 'inferred'],
   ];
   test.each(cases)('%s', (_label, input, direction, source) => {

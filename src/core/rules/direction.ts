@@ -91,6 +91,13 @@ function num(v: ParsedValue | number | undefined): number | undefined {
   return v.kind === 'number' ? v.value : undefined;
 }
 
+/** A unit that says the number is how much was cut or saved: 人削減, %削減, 件減, t縮減. */
+const CUT_UNIT = /(削減|縮減|減少|節減|低減|減)$/;
+
+function isCutAmount(v: ParsedValue | number | undefined): boolean {
+  return v !== undefined && typeof v !== 'number' && v.kind === 'number' && v.unit !== undefined && CUT_UNIT.test(v.unit);
+}
+
 function capOf(v: ParsedValue | number | undefined): 'le' | 'lt' | undefined {
   return v !== undefined && typeof v !== 'number' && v.kind === 'number' ? v.cap : undefined;
 }
@@ -128,6 +135,7 @@ const WHY = {
   capLe: text('whyCapLe'),
   capLt: text('whyCapLt'),
   savings: text('whySavings'),
+  cut: text('whyCut'),
   lower: text('whyLower'),
   match: text('whyMatch'),
   higher: text('whyHigher'),
@@ -175,6 +183,10 @@ export function inferDirection(input: DirectionInput): InferredDirection {
   const caps = all.map(capOf).filter((c): c is 'le' | 'lt' => c !== undefined);
   if (caps.includes('lt')) return { direction: 'cap-lt', source: 'stated', why: WHY.capLt };
   if (caps.includes('le')) return { direction: 'cap-le', source: 'stated', why: WHY.capLe };
+
+  // A target written as the amount to cut (10人削減, 30%削減): the cut is the achievement, whatever the
+  // indicator's name says (職員数 would otherwise be a headcount to match).
+  if (all.some(isCutAmount)) return { direction: 'higher', source: 'inferred', why: WHY.cut };
 
   const worded = wordingOf(input.name);
   if (worded) return { ...worded };

@@ -133,6 +133,7 @@ export const TEXTS = {
   whyCapLe: { params: {}, ja: '目標値に以内や以下とあるため、上限以内が良い指標です', en: 'The target says 以内 or 以下, a ceiling' },
   whyCapLt: { params: {}, ja: '目標値に未満とあるため、上限未満が良い指標です', en: 'The target says 未満, a strict ceiling' },
   whySavings: { params: {}, ja: '削減額や削減率などの指標は、大きいほど良い指標です', en: 'Savings such as 削減額 or 削減率 are better when larger' },
+  whyCut: { params: {}, ja: '目標値が削減する量（10人削減など）で書かれているため、大きいほど良い指標です', en: 'The target is the amount to cut (10人削減), so more is better' },
   whyLower: { params: {}, ja: '指標名に削減・抑制・排出量・時間外などがあるため、小さいほど良い指標です', en: 'The indicator’s name (削減, 抑制, 排出量, 時間外 and the like) means lower is better' },
   whyMatch: { params: {}, ja: '定員や職員数は、計画値どおりが良い指標です', en: 'A headcount (定員, 職員数) should match the plan' },
   whyHigher: { params: {}, ja: '指標名に利益や収納率などがあるため、大きいほど良い指標です', en: 'The indicator’s name (利益, 収納率 and the like) means higher is better' },
