@@ -127,8 +127,52 @@ describe("another city's table that shares a few of a city's headers", () => {
     expect(analyse(wb).plan.policies.map((p) => p.name)).not.toContain('行政サービスの最適化');
   });
 
-  it('with three more of its columns the Isehara reader would take it', () => {
+  it('with three more of its columns, its 区分 cells (目標, not a 基本方針 of Isehara) still keep the Isehara reader off', () => {
     const wb = sheet(['番号', '取組項目', '担当課', '区分', '評価', '指標の内容', '目標値', '実績値']);
-    expect(detectLayouts(wb).candidates.find((c) => c.layout === 'isehara-list')!.score).toBeGreaterThanOrEqual(ACCEPT_SCORE);
+    expect(detectLayouts(wb).candidates.find((c) => c.layout === 'isehara-list')!.score).toBeLessThan(ACCEPT_SCORE);
+  });
+});
+
+describe("a list headed with Isehara's words is Isehara's only when its cells name Isehara's 基本方針 or codes", () => {
+  const HEADER = ['基本方針', 'No.', '取組項目', '所管課', '指標名', '目標値', '実績値', '評価', '効果見込額（千円）', '実績効果額（千円）'];
+  const list = (policies: string[], groups?: string[]): WorkbookGrid => ({
+    name: 'l.xlsx',
+    sheets: [
+      {
+        name: '進捗',
+        values: [
+          ['令和6年度 行財政改革 実施計画 進捗管理表'],
+          [],
+          groups ? [...HEADER.slice(0, 1), '取組番号', ...HEADER.slice(2)] : HEADER,
+          ...policies.map((p, i) => [p, groups ? groups[i] : String(i + 1), `取組${i + 1}`, '財政課', '件数', 3, 4, 'A', 1000, 1200]),
+        ],
+        merges: [],
+      },
+    ],
+  });
+  const isehara = (wb: WorkbookGrid) => detectLayouts(wb).candidates.find((c) => c.layout === 'isehara-list')?.score ?? 0;
+
+  it.each([
+    ['another city’s policies under the same numbers', ['1 財政基盤の強化', '1 財政基盤の強化', '2 組織の最適化', '2 組織の最適化'], false],
+    ['policies with no number', ['財政基盤の強化', '組織の最適化'], false],
+    ["Isehara's policies", ['1 行政サービスの最適化', '1 行政サービスの最適化', '5 健全な財政運営'], true],
+    ["Isehara's numbers alone", ['1', '2', '3'], true],
+    ["Isehara's names alone", ['行政サービスの最適化', '公共私連携・協働'], true],
+  ])('%s', (_, policies, taken) => {
+    const wb = list(policies);
+    expect(isehara(wb) >= ACCEPT_SCORE).toBe(taken);
+    const names = analyse(wb).plan.policies.map((p) => p.name);
+    if (!taken) expect(names).not.toContain('行政サービスの最適化');
+    else expect(names).toContain('行政サービスの最適化');
+  });
+
+  it("with no 基本方針 column, Isehara's 取組番号 codes (① …) say it is Isehara's; another city's (Ⅰ-1) do not", () => {
+    const noPolicy = (groups: string[]) => {
+      const wb = list(groups.map(() => ''), groups);
+      for (const row of wb.sheets[0].values) row.splice(0, 1);
+      return wb;
+    };
+    expect(isehara(noPolicy(['① 業務の改善の棚卸し', '② 事務事業の見直し']))).toBeGreaterThanOrEqual(ACCEPT_SCORE);
+    expect(isehara(noPolicy(['Ⅰ-1', 'Ⅰ-2', 'Ⅱ-1']))).toBeLessThan(ACCEPT_SCORE);
   });
 });

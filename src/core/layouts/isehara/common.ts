@@ -117,6 +117,18 @@ export function parsePolicyCell(text: string | number | null | undefined): strin
 }
 
 /**
+ * Whether a 区分 cell names one of Isehara's 基本方針 (`1 行政サービスの最適化`, `１`, the name alone)
+ * rather than another city's under the same number (`1 財政基盤の強化`).
+ */
+export function isIseharaPolicyText(text: string): boolean {
+  const key = parsePolicyCell(text);
+  if (key === undefined) return false;
+  const rest = squeeze(normalizeWidth(text)).replace(/^[1-9][.．、:]?/, '');
+  if (rest === '') return true;
+  return ISEHARA_POLICIES.some((p) => rest.includes(squeeze(p.name)) || squeeze(p.name).includes(rest));
+}
+
+/**
  * Which 推進項目 a 取組番号 cell names: `① 業務の改善の棚卸し`, `(1) 業務の棚卸し・業務改善`, `⑧`,
  * or a name alone (matched against both the sheet and list wording).
  */

@@ -1,6 +1,8 @@
 import { headerKey } from '../../grid/sheet-view';
 import { finding } from '../../validation/finding';
 import { defineLayout, type HookContext } from '../kit/define';
+import type { TableMatch } from '../kit/find-table';
+import type { SheetView } from '../../grid/sheet-view';
 import type { ItemRow } from '../kit/rows';
 import type { LayoutSpecInput } from '../kit/spec';
 import type { Item } from '../../model/plan';
@@ -9,6 +11,7 @@ import {
   iseharaDepartments,
   iseharaGroup,
   iseharaPolicy,
+  isIseharaPolicyText,
   ISEHARA_POLICIES,
   ISEHARA_POLICY_LABEL,
   parseGroupCell,
@@ -132,4 +135,34 @@ function iseharaItem(item: Item, ir: ItemRow, ctx: HookContext): void {
   if (section) item.cells.department = row.ref(section);
 }
 
-export const iseharaListLayout = defineLayout(ISEHARA_LIST_SPEC, { item: iseharaItem });
+/** Rows below the header looked at for the city's own policies and codes. */
+const EVIDENCE_ROWS = 400;
+
+/**
+ * Other cities head their lists with the same words (基本方針 | 取組項目 | 評価 | 効果見込額); Isehara's
+ * list names its own five 基本方針 in 区分, or codes its 推進項目 (① …, 1(2)) in 取組番号. A sheet whose
+ * cells there mostly name something else is not Isehara's: read as Isehara's, its policies would be
+ * renamed to Isehara's and its items put under them.
+ */
+function iseharaEvidence(view: SheetView, band: TableMatch): number {
+  const last = band.headerRows[band.headerRows.length - 1];
+  const end = Math.min(view.rowCount, last + 1 + EVIDENCE_ROWS);
+  const share = (col: number | undefined, fits: (t: string) => boolean): number | undefined => {
+    if (col === undefined) return undefined;
+    const seen = new Set<string>();
+    let fit = 0;
+    for (let r = last + 1; r < end; r++) {
+      const t = view.text(r, col);
+      if (t === '' || seen.has(t)) continue;
+      seen.add(t);
+      if (fits(t)) fit++;
+    }
+    return seen.size ? fit / seen.size : undefined;
+  };
+  const policies = share(band.columns.find((c) => c.field === 'policy')?.col, isIseharaPolicyText);
+  const groups = share(band.columns.find((c) => c.field === 'group')?.col, (t) => parseGroupCell(t) !== undefined || parseIseharaCode(t) !== undefined);
+  const shown = policies ?? groups;
+  return shown === undefined || shown >= 0.5 ? 1 : 0.5;
+}
+
+export const iseharaListLayout = defineLayout(ISEHARA_LIST_SPEC, { item: iseharaItem, evidence: iseharaEvidence });

@@ -59,6 +59,11 @@ export interface LayoutHooks {
   after?(read: LayoutRead, ctx: HookContext): void;
   /** A form layout's hooks (the spec has `form`, not tables). */
   form?: FormHooks;
+  /**
+   * What the cells under a found header say of whether the sheet is this city's, 0..1 (1: nothing
+   * against): a city's own policies or codes, where other cities use the same column words.
+   */
+  evidence?(view: SheetView, band: TableMatch): number;
 }
 
 export interface KitLayout extends LayoutReader {
@@ -132,6 +137,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     score -= 0.05 * band.ambiguous.length;
     const nameCol = band.columns.find((c) => c.field === 'name');
     if (nameCol && !hasDataBelow(view, band.headerRows[band.headerRows.length - 1], nameCol.col)) score *= 0.5;
+    if (hooks.evidence) score *= hooks.evidence(view, band);
     return Math.max(0, Math.min(max, Math.round(score * 100) / 100));
   }
 
