@@ -147,11 +147,11 @@ export const ja = {
   summaryUnconfirmed: '評価のうち {n} 件（{ids}）は、アドインが書き込んだ候補のままで所管課の確認が済んでいません（セルのメモを参照）。',
   summaryMultiDept: '複数の課が担当する取組 {n} 件は、それぞれの課の行に数えています（合計では 1 件として数えます）。',
   summarySheetWritten: '集計シート「{sheet}」を出力しました: {file}',
-  summarySheetLeftAlone: '同じ名前のシート「{existing}」はこのアドインが作ったものではないため残し、「{sheet}」に出力しました。',
+  summarySheetLeftAlone: '同じ名前のシート「{existing}」は職員が作った（または手で変更した）シートのため残し、「{sheet}」に出力しました。',
   consolidationFiles: '集計したファイル {used} 件（取組 {items} 件）、集計から除いたファイル {skipped} 件',
   consolidationRefused: '同じ取組の値がファイルによって異なるため（{n} 件）、集計しませんでした。どのファイルの値を使うかを --prefer ファイル名 で指定してください（複数指定できます）。',
   consolidationWritten: '出力: {file}（シート: {sheets}）',
-  consolidationLeftAlone: '同じ名前のシート{sheets}はこのツールが作ったものではないため残しました。',
+  consolidationLeftAlone: '同じ名前の{sheets}は職員が作った（または手で変更した）シートのため残しました。',
   csvWritten: '機械判読用 CSV: {file}',
   compareTitle: '前年度との比較（前年度: {file}）',
   compareRating: '評価',
@@ -177,7 +177,7 @@ export const ja = {
 
   // validate --write-report
   reportWritten: '検証結果をシート「{sheet}」に書き込みました: {file}',
-  reportWrittenDisplaced: '「{existing}」は職員が作ったシートのため残し、検証結果をシート「{sheet}」に書き込みました: {file}',
+  reportWrittenDisplaced: '「{existing}」は職員が作った（または手で変更した）シートのため残し、検証結果をシート「{sheet}」に書き込みました: {file}',
 
   // columns
   columnsDone: '{fy}の進捗列を {tables} 個の表に追加しました（{cells} セル。既存のセルは変更していません）。',
@@ -336,11 +336,11 @@ export const en: Record<MessageKey, string> = {
   summaryUnconfirmed: '{n|# rating is|# ratings are} still the add-in’s suggestion, not yet confirmed by the department ({ids}; see the cell notes).',
   summaryMultiDept: '{n|# item shared by several departments is|# items shared by several departments are} counted in each department’s row (once in the total).',
   summarySheetWritten: 'Summary sheet "{sheet}" written: {file}',
-  summarySheetLeftAlone: 'Left the existing sheet "{existing}" alone (not made by this add-in) and wrote "{sheet}".',
+  summarySheetLeftAlone: 'Left the existing sheet "{existing}" alone (made or changed by hand) and wrote "{sheet}".',
   consolidationFiles: '{used|# file|# files} counted ({items|# item|# items}), {skipped|# file|# files} left out',
   consolidationRefused: '{n|# item has|# items have} different values in different files, so nothing was summed. Choose whose values count with --prefer FILE (repeatable).',
   consolidationWritten: 'output: {file} (sheets: {sheets})',
-  consolidationLeftAlone: 'Left the existing {sheets} alone (not made by this tool).',
+  consolidationLeftAlone: 'Left the existing {sheets} alone (made or changed by hand).',
   csvWritten: 'machine-readable CSV: {file}',
   compareTitle: 'Compared with last year ({file})',
   compareRating: 'rating',
@@ -365,7 +365,7 @@ export const en: Record<MessageKey, string> = {
   crossLegendRow: '  {key} {name}',
 
   reportWritten: 'Findings written to the sheet "{sheet}": {file}',
-  reportWrittenDisplaced: 'Left "{existing}" alone (a staff sheet) and wrote the findings to the sheet "{sheet}": {file}',
+  reportWrittenDisplaced: 'Left "{existing}" alone (made or changed by hand) and wrote the findings to the sheet "{sheet}": {file}',
 
   columnsDone: 'Added progress columns for {fy} to {tables|# table|# tables} ({cells|# cell|# cells}; no existing cell changed).',
   columnsExist: 'Progress columns for {fy} already exist; no output file was made.',

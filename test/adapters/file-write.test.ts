@@ -1,3 +1,4 @@
+import * as zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -11,7 +12,7 @@ import { WorkbookEditor } from '../../src/adapters/file/write/editor';
 import { ProtectedSheetError, StructureLockedError } from '../../src/adapters/file/write/errors';
 import { NonFiniteWriteError } from '../../src/adapters/file/write/sheet-patch';
 import type { CellWrite, NewSheet, WritePlan } from '../../src/core/plan/write-plan';
-import { ownerNote, recordOwnedSheet } from '../../src/core/settings/ownership';
+import { gridDigest, ownerNote, recordOwnedSheet } from '../../src/core/settings/ownership';
 import { readStore } from '../../src/core/settings/store';
 import type { SettingsChange } from '../../src/core/settings/update';
 import { book, bookParts, DEFAULT_STYLES, MAIN, zipOf, type BookOptions } from './file-helpers';
@@ -36,6 +37,16 @@ async function edit(bytes: Uint8Array, plans: WritePlan[], hasFormulas = false) 
 /** Part name → compressed bytes as stored, to tell copied parts from rewritten ones. */
 function stored(bytes: Uint8Array): Map<string, Uint8Array> {
   return new Map(readZip(bytes).map((e) => [e.name, e.data]));
+}
+
+/** Every part, as text where it is XML: to change one part of a written package by hand. */
+async function allParts(bytes: Uint8Array): Promise<Record<string, string | Uint8Array>> {
+  const out: Record<string, string | Uint8Array> = {};
+  for (const e of readZip(bytes)) {
+    const raw = e.method === 8 ? new Uint8Array(zlib.inflateRawSync(e.data)) : e.data;
+    out[e.name] = /\.(xml|rels)$/.test(e.name) ? new TextDecoder().decode(raw) : raw;
+  }
+  return out;
 }
 
 async function partText(bytes: Uint8Array, name: string): Promise<string> {
@@ -210,20 +221,22 @@ describe('sheets the add-in creates', () => {
     columnWidths: { A: 30, B: 8 },
     print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: '1:2', rowBreaks: [20], area: 'A1:H40' },
   });
-  const record = (name = '行革集計') => recordOwnedSheet({ role: 'summary', name, token: TOKEN, replace: null });
+  const record = (sheet: NewSheet) => recordOwnedSheet({ role: 'summary', name: sheet.name, token: TOKEN, replace: null }, sheet.cells);
 
   it('adds a sheet (relationship, content type, workbook entry, print setup) and records it; a second run replaces it in place', async () => {
     const src = book({ sheets: [{ name: 'S', rows: '' }] });
-    const first = await edit(src, [plan([], [summary('一回目')], [record()])]);
+    const first = await edit(src, [plan([], [summary('一回目')], [record(summary('一回目'))])]);
     expect(first.grid.sheets.map((s) => s.name)).toEqual(['S', '行革集計', '_shinchoku']);
     expect(first.grid.sheets[1].values[0][0]).toBe('一回目');
     expect(first.grid.sheets[1].merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 2 }]);
-    expect(readStore(first.grid).settings.ownedSheets).toEqual([{ role: 'summary', name: '行革集計', token: TOKEN }]);
+    expect(readStore(first.grid).settings.ownedSheets).toEqual([{ role: 'summary', name: '行革集計', token: TOKEN, digest: expect.any(String) }]);
+    // The fingerprint recorded is the sheet's as read back: an untouched sheet is known to be untouched.
+    expect(readStore(first.grid).settings.ownedSheets[0].digest).toBe(gridDigest(first.grid.sheets[1].values));
     const wbXml = await partText(first.out, 'xl/workbook.xml');
     expect(wbXml).toContain(`<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'行革集計'!$1:$2</definedName><definedName name="_xlnm.Print_Area" localSheetId="1">'行革集計'!$A$1:$H$40</definedName></definedNames>`);
     const sheetXml = await partText(first.out, 'xl/worksheets/sheet2.xml');
     expect(sheetXml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><rowBreaks count="1" manualBreakCount="1"><brk id="20" max="16383" man="1"/></rowBreaks>');
-    const second = await edit(first.out, [plan([], [summary('二回目', { expectToken: TOKEN })], [record()])]);
+    const second = await edit(first.out, [plan([], [summary('二回目', { expectToken: TOKEN })], [record(summary('二回目'))])]);
     expect(second.grid.sheets.map((s) => s.name)).toEqual(['S', '行革集計', '_shinchoku']);
     expect(second.grid.sheets[1].values[0][0]).toBe('二回目');
     expect((await partText(second.out, 'xl/workbook.xml')).match(/_xlnm\.Print_Titles/g)).toHaveLength(1);
@@ -233,9 +246,30 @@ describe('sheets the add-in creates', () => {
     expect(wb.getWorksheet('_shinchoku')!.state).toBe('veryHidden');
   });
 
+  it('writes a cell the plan names twice once, as its last write says (two <c> of one address make Excel repair the file)', async () => {
+    const twice = summary('表');
+    twice.cells.push({ sheet: '行革集計', address: 'B3', value: 18, expect: null, reason: 'summary', link: { sheet: 'S', address: 'A1' } });
+    const { out, grid } = await edit(book({ sheets: [{ name: 'S', rows: '' }] }), [plan([], [twice])]);
+    const xml = await partText(out, 'xl/worksheets/sheet2.xml');
+    expect(xml.match(/<c r="B3"/g)).toHaveLength(1);
+    expect(grid.sheets[1].values[2][1]).toBe(18);
+    expect(xml).toContain('<hyperlink ref="B3"');
+  });
+
+  it('keeps the add-in’s sheet when someone put a chart, a rule or a link on it, and says what', async () => {
+    const first = await edit(book({ sheets: [{ name: 'S', rows: '' }] }), [plan([], [summary('一回目')], [record(summary('一回目'))])]);
+    const parts = await allParts(first.out);
+    parts['xl/worksheets/sheet2.xml'] = (parts['xl/worksheets/sheet2.xml'] as string).replace('<pageMargins', '<conditionalFormatting sqref="B3"><cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThan"><formula>10</formula></cfRule></conditionalFormatting><pageMargins');
+    const second = await edit(zipOf(parts), [plan([], [summary('二回目', { expectToken: TOKEN })], [record(summary('二回目'))])]);
+    expect(second.results[0].sheetsLeftAlone).toEqual(['行革集計']);
+    expect(second.results[0].messages.map((m) => m.ja).join()).toContain('条件付き書式');
+    expect(second.grid.sheets[1].values[0][0]).toBe('一回目');
+    expect(await partText(second.out, 'xl/worksheets/sheet2.xml')).toContain('<conditionalFormatting sqref="B3">');
+  });
+
   it('leaves alone a sheet of that name without the token (a staff sheet), and records nothing for it', async () => {
     const src = book({ sheets: [{ name: '行革集計', rows: '<row r="1"><c r="A1"><v>1</v></c></row>' }] });
-    const { results, grid } = await edit(src, [plan([], [summary('新', { expectToken: TOKEN })], [record()])]);
+    const { results, grid } = await edit(src, [plan([], [summary('新', { expectToken: TOKEN })], [record(summary('新'))])]);
     expect(results[0].sheetsLeftAlone).toEqual(['行革集計']);
     expect(results[0].sheetsCreated).toEqual([]);
     expect(grid.sheets[0].values[0][0]).toBe(1);

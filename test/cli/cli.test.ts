@@ -3,6 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { runCli } from '../helpers/cli';
+import { FileHost } from '../../src/adapters/file/file-host';
+import { readXlsx } from '../../src/adapters/file/read-xlsx';
 import { SummaryJson, ValidateJson, InspectJson } from '../../src/cli/json';
 import { fixturePath } from '../fixtures/paths';
 import published from '../fixtures/seed-data/isehara-published-summary.json';
@@ -81,6 +83,41 @@ describe('summary reproduces the published 分野別内訳表 and effect totals'
     ws.eachRow((row) => row.eachCell((c) => expect(c.formula ?? null).toBeNull()));
     // The source workbook's own sheet is still there; the summary's 内訳, hearing list and machine-readable twin come beside it.
     expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['取組項目一覧', '行革集計', '行革集計_内訳', 'ヒアリング候補', '行革集計_機械判読用']);
+  });
+});
+
+describe('summary -o again on its own output', () => {
+  const once = async (src: string, name: string) => {
+    const out = path.join(tmp, name);
+    const r = await run('summary', src, '-o', out);
+    expect(r.code).toBe(0);
+    return { out, r };
+  };
+
+  it('rebuilds its sheet in place when nobody changed it', async () => {
+    const { out: first } = await once(fixturePath('isehara-list.xlsx'), 'again-1.xlsx');
+    const { out: second, r } = await once(first, 'again-2.xlsx');
+    expect(r.out).not.toContain('残しました');
+    const wb = await readXlsx(second);
+    expect(wb.sheets.map((s) => s.name).filter((n) => n.startsWith('行革集計'))).toEqual(['行革集計', '行革集計_内訳', '行革集計_機械判読用']);
+  });
+
+  it('keeps its sheet once someone typed in it, writes the new summary beside it and says so', async () => {
+    const { out: first } = await once(fixturePath('isehara-list.xlsx'), 'typed-1.xlsx');
+    const typed = path.join(tmp, 'typed-1b.xlsx');
+    const host = new FileHost(first);
+    await host.read();
+    const remark = '議会説明: 割合は決算見込みで再計算予定';
+    await host.apply({ label: 'test', writes: [{ sheet: '行革集計', address: 'A40', value: remark, expect: null, reason: 'summary' }], sheets: [] });
+    await host.save(typed);
+    const { out: second, r } = await once(typed, 'typed-2.xlsx');
+    expect(r.out.replace(/\s+/g, '')).toContain('同じ名前のシート「行革集計」は職員が作った（または手で変更した）シートのため残しました。');
+    const wb = await readXlsx(second);
+    const kept = wb.sheets.find((s) => s.name === '行革集計')!;
+    expect(kept.values[39][0]).toBe(remark);
+    const fresh = wb.sheets.find((s) => s.name === '行革集計 (2)')!;
+    expect(fresh.values.flat()).toContain('合計');
+    expect(fresh.values.flat()).not.toContain(remark);
   });
 });
 

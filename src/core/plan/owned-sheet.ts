@@ -17,10 +17,19 @@ export interface SheetCells {
 
 export function sheetCells(name: string): SheetCells {
   const cells: CellWrite[] = [];
+  const at = new Map<string, number>();
   return {
     cells,
+    // A cell put again (a row's cell made a link after the row was put) is the one write, the last
+    // put's: two writes of one cell would be two <c> of the same address, a file Excel must repair.
     put(row, col, value, extra = {}) {
-      cells.push({ sheet: name, address: toA1(row, col), value, expect: null, reason: 'report', ...extra });
+      const address = toA1(row, col);
+      const write: CellWrite = { sheet: name, address, value, expect: null, reason: 'report', ...extra };
+      const i = at.get(address);
+      if (i === undefined) {
+        at.set(address, cells.length);
+        cells.push(write);
+      } else cells[i] = write;
     },
   };
 }
@@ -60,7 +69,7 @@ export function ownedSheetPlan(
     ...(extra.print ? { print: extra.print } : {}),
     ...(extra.visibility ? { visibility: extra.visibility } : {}),
   };
-  return { label, writes: [], sheets: [sheet], settingsChanges: [recordOwnedSheet(target)] };
+  return { label, writes: [], sheets: [sheet], settingsChanges: [recordOwnedSheet(target, sheet.cells)] };
 }
 
 /** Several sheet plans applied as one (one undo step, one settings write). */

@@ -179,7 +179,7 @@ export function planSummarySheet(summary: Summary, opts: SummarySheetOptions): W
         }
       : {}),
   };
-  return { label: 'summary', writes: [], sheets: [sheet], settingsChanges: [recordOwnedSheet(target)] };
+  return { label: 'summary', writes: [], sheets: [sheet], settingsChanges: [recordOwnedSheet(target, sheet.cells)] };
 }
 
 export interface CrossTabSheetOptions extends SummarySheetOptions {
@@ -234,7 +234,7 @@ export function planCrossTabSheet(t: CrossTab, opts: CrossTabSheetOptions): Writ
     columnWidths: widths,
     print: printSetup(`${toA1(PRINT_FROM, 0)}:${toA1(r, colTotal)}`, []),
   };
-  return { label: 'summary', writes: [], sheets: [sheet], settingsChanges: [recordOwnedSheet(target)] };
+  return { label: 'summary', writes: [], sheets: [sheet], settingsChanges: [recordOwnedSheet(target, sheet.cells)] };
 }
 
 /** 「集計元: a.xlsx、b.xlsx ／ 作成日時 2026-05-01 10:00」: printed under the title on every page. */

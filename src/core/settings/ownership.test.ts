@@ -1,5 +1,5 @@
 import type { SheetGrid, WorkbookGrid } from '../grid/types';
-import { isOwnedBy, ownerNote, ownerTokenOf, ownsColumn, planOwnedSheet } from './ownership';
+import { gridDigest, isOwnedBy, ownerNote, ownerTokenOf, ownsColumn, planOwnedSheet } from './ownership';
 import type { OwnedSheet } from './schema';
 import { emptyStore, readStore, type SettingsStore } from './store';
 
@@ -88,6 +88,41 @@ describe('planOwnedSheet', () => {
     ],
   ])('%s', (_, wb, store, wanted, expected) => {
     expect(planOwnedSheet(wb, store, 'summary', wanted)).toMatchObject(expected);
+  });
+
+  describe('a sheet of ours someone changed since it was written is theirs now', () => {
+    // What the add-in wrote: the tagged sheet, and its fingerprint as recordOwnedSheet records it.
+    const written = tagged('行革集計', 'tok0001');
+    const digest = gridDigest(written.values);
+    const record = (over: Partial<OwnedSheet> = {}) => storeWith([{ role: 'summary', name: '行革集計', token: 'tok0001', digest, ...over }]);
+    const edited = (...rows: (string | null)[][]) => sheet('行革集計', ...written.values.map((r) => [...(r as (string | null)[])]), ...rows);
+
+    test.each<[string, SheetGrid, SettingsStore, Partial<ReturnType<typeof planOwnedSheet>>]>([
+      ['as written: replaced', written, record(), { name: '行革集計', replace: { expectToken: 'tok0001' } }],
+      ['read back with trailing spaces and CRLF in a text: still as written', sheet('行革集計', ['集計 '], [ownerNote('summary', 'tok0001', 'ja')]), record(), { name: '行革集計', replace: { expectToken: 'tok0001' } }],
+      ['a remark typed below: kept, the new sheet beside it', edited([], ['議会説明: 決算見込みで再計算予定']), record(), { name: '行革集計 (2)', replace: null, displaced: '行革集計', edited: true }],
+      ['a figure typed over: kept', sheet('行革集計', ['集計（修正版）'], written.values[1] as string[]), record(), { name: '行革集計 (2)', replace: null, displaced: '行革集計', edited: true }],
+      ['recorded before fingerprints were: replaced as before', edited(['メモ']), record({ digest: undefined }), { name: '行革集計', replace: { expectToken: 'tok0001' } }],
+    ])('%s', (_, sheetNow, store, expected) => {
+      const plan = planOwnedSheet(book(sheetNow), store, 'summary', '行革集計');
+      expect(plan).toMatchObject(expected);
+      if (!('edited' in expected)) expect(plan.edited).toBeUndefined();
+    });
+
+    test('the next run writes again to the sheet it put beside the kept one, while that one is unchanged', () => {
+      const beside = tagged('行革集計 (2)', 'tok0002');
+      const store = storeWith([
+        { role: 'summary', name: '行革集計', token: 'tok0001', digest },
+        { role: 'summary', name: '行革集計 (2)', token: 'tok0002', digest: gridDigest(beside.values) },
+      ]);
+      expect(planOwnedSheet(book(edited(['メモ']), beside), store, 'summary', '行革集計')).toMatchObject({ name: '行革集計 (2)', replace: { expectToken: 'tok0002' }, edited: true });
+    });
+
+    test('numbers compare to the 15 digits Excel keeps', () => {
+      expect(gridDigest([[0.1 + 0.2, 'x']])).toBe(gridDigest([[0.3, 'x']]));
+      expect(gridDigest([[1234.5]])).not.toBe(gridDigest([[1234.6]]));
+      expect(gridDigest([[1], [null, 2]])).toBe(gridDigest([[1, null], [undefined as unknown as null, 2, '']]));
+    });
   });
 
   test('tokens are stable for the same workbook and differ between roles', () => {

@@ -1,3 +1,4 @@
+import { fromA1 } from '../grid/a1';
 import type { CellValue, WorkbookGrid } from '../grid/types';
 import type { OwnedSheet } from './schema';
 import { freeSheetName, type SettingsStore } from './store';
@@ -63,6 +64,46 @@ export interface OwnedSheetTarget {
   replace: { expectToken: string | null } | null;
   /** The wanted name is a sheet that is not the add-in's, so `name` was chosen instead. */
   displaced?: string;
+  /** The sheet `displaced` names is the add-in's, but someone changed what it shows since: it is kept as theirs. */
+  edited?: true;
+}
+
+/**
+ * A fingerprint of what a sheet shows: every filled cell's place and value. Recorded when the add-in
+ * writes its sheet; a sheet that no longer matches was typed in by someone (a remark, a corrected
+ * figure), and rebuilding it would lose that. Texts are compared trimmed, numbers to the 15 digits
+ * Excel keeps, so reading the sheet back through either host gives the fingerprint it was written with.
+ */
+export function sheetDigest(cells: Iterable<{ row: number; col: number; value: CellValue | undefined }>): string {
+  const parts: string[] = [];
+  for (const { row, col, value } of cells) {
+    if (value === null || value === undefined) continue;
+    const shown = typeof value === 'number' ? `n${Number(value.toPrecision(15))}` : typeof value === 'string' ? `s${value.replace(/\r\n?/g, '\n').trim()}` : `b${value}`;
+    if (shown === 's') continue;
+    parts.push(`${row},${col}=${shown}`);
+  }
+  parts.sort();
+  return `${parts.length}-${fnv(parts.join('\u0000'), 0x811c9dc5)}${fnv(parts.join('\u0001'), 0x01000193)}`;
+}
+
+/** The fingerprint of a sheet as read (a grid's values). */
+export function gridDigest(values: readonly (readonly CellValue[] | undefined | null)[]): string {
+  function* cells() {
+    for (let row = 0; row < values.length; row++) {
+      const r = values[row];
+      if (r) for (let col = 0; col < r.length; col++) yield { row, col, value: r[col] };
+    }
+  }
+  return sheetDigest(cells());
+}
+
+function fnv(text: string, seed: number): string {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36).padStart(7, '0');
 }
 
 /** Deterministic so that outputs are reproducible; unique enough that no staff cell holds the tag. */
@@ -98,14 +139,17 @@ export function planOwnedSheet(
     const rec = records.find((r) => r.role === role && r.name.toLowerCase() === wanted.toLowerCase() && r.token);
     return { role, name: wanted, token: rec?.token ?? fresh, replace: null };
   }
+  // What the add-in wrote and nobody changed since (sheets recorded before fingerprints were: as written).
+  const untouched = (rec: OwnedSheet): boolean => typeof rec.digest !== 'string' || gridDigest(byName(rec.name)!.values) === rec.digest;
   const same = records.find((r) => r.name.toLowerCase() === wanted.toLowerCase() && ours(r));
-  if (same) {
+  if (same && untouched(same)) {
     const legacy = same.token === '';
     return { role, name: existing.name, token: legacy ? fresh : same.token, replace: { expectToken: legacy ? null : same.token } };
   }
-  // The wanted name is a staff sheet: reuse the sheet we put beside it last time, if it is still ours.
-  const beside = records.find((r) => r.role === role && r.name.toLowerCase() !== wanted.toLowerCase() && r.name.startsWith(wanted.slice(0, 20)) && ours(r));
-  if (beside) return { role, name: byName(beside.name)!.name, token: beside.token, replace: { expectToken: beside.token }, displaced: wanted };
+  // The wanted name is a staff sheet, or ours with someone's changes: the sheet we put beside it last time, if still ours and unchanged.
+  const why = same ? { displaced: existing.name, edited: true as const } : { displaced: wanted };
+  const beside = records.find((r) => r.role === role && r.name.toLowerCase() !== wanted.toLowerCase() && r.name.startsWith(wanted.slice(0, 20)) && ours(r) && untouched(r));
+  if (beside) return { role, name: byName(beside.name)!.name, token: beside.token, replace: { expectToken: beside.token }, ...why };
   return {
     role,
     name: freeSheetName(
@@ -114,13 +158,14 @@ export function planOwnedSheet(
     ),
     token: fresh,
     replace: null,
-    displaced: wanted,
+    ...why,
   };
 }
 
-/** The settings change that records an owned sheet (one record per sheet name). */
-export function recordOwnedSheet(target: OwnedSheetTarget): SettingsChange {
-  return { op: 'upsert', key: 'ownedSheets', items: [{ role: target.role, name: target.name, token: target.token }], identity: ['name'] };
+/** The settings change that records an owned sheet (one record per sheet name), with the fingerprint of the cells written. */
+export function recordOwnedSheet(target: OwnedSheetTarget, cells: readonly { address: string; value: CellValue }[]): SettingsChange {
+  const digest = sheetDigest(cells.map((c) => ({ ...fromA1(c.address), value: c.value })));
+  return { op: 'upsert', key: 'ownedSheets', items: [{ role: target.role, name: target.name, token: target.token, digest }], identity: ['name'] };
 }
 
 /**

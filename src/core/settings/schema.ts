@@ -16,6 +16,8 @@ export const OwnedSheetSchema = z.looseObject({
   role: z.string(),
   name: z.string(),
   token: z.string(),
+  /** Fingerprint of the cells written (ownership.ts sheetDigest): a sheet that no longer matches was changed by hand and is kept. */
+  digest: z.string().optional(),
 });
 export type OwnedSheet = z.infer<typeof OwnedSheetSchema>;
 

@@ -96,7 +96,7 @@ export const ja = {
   summaryRun: '集計シートを作成・更新',
   summaryDone: 'シート「{name}」を作成・更新しました。',
   summaryChart: '評価の件数のグラフも作成しました（対応する Excel のみ）。',
-  summaryDisplaced: 'シート「{name}」はこのアドインが作ったものではないため変更せず、集計は「{sheet}」に出力しました。',
+  summaryDisplaced: 'シート「{name}」は職員が作った（または手で変更した）シートのため変更せず、集計は「{sheet}」に出力しました。',
   summaryLeftAlone: '同じ名前のシート「{name}」はこのアドインが作ったものではないため、変更せずに残しました。別のシート名を設定してください。',
   summaryTableCaption: '{label}別の集計',
   summaryUnrated: '未評価',
@@ -225,7 +225,7 @@ export const ja = {
   importConflictOption: '{file}: {values}',
   importApplyChoices: '選んだ値で集計する',
   importCountHint: '件数を押すと、その件数に数えた取組が表示されます。',
-  importLeftAlone: '同じ名前のシート「{name}」はこのアドインが作ったものではないため、変更せずに残し、別の名前で作成しました。',
+  importLeftAlone: '同じ名前のシート「{name}」は職員が作った（または手で変更した）シートのため、変更せずに残し、別の名前で作成しました。',
   importWritten: 'シート {names} を作成・更新しました。',
   sourcesTitle: '{group} · {column}: {n} 件',
   sourcesClose: '閉じる',
@@ -243,7 +243,7 @@ export const ja = {
   reconcileTitle: '計画との照合: 未提出 {missing} 件 / 計画外 {extra} 件 / 変更 {changed} 件',
   reportWrite: '検証結果をシートに書き出す',
   reportDone: '検証結果をシート「{name}」に書き出しました。このブックを送ると、受け取った側も同じ結果を確認できます。',
-  reportDisplaced: '「{name}」は職員が作ったシートのため変更せず、「{sheet}」に書き出しました。',
+  reportDisplaced: '「{name}」は職員が作った（または手で変更した）シートのため変更せず、「{sheet}」に書き出しました。',
 } as const;
 
 export type MessageKey = keyof typeof ja;

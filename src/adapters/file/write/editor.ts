@@ -182,10 +182,23 @@ export class WorkbookEditor {
           result.sheetsLeftAlone.push(existing.name);
           continue;
         }
-        if (hasFormula(await current(existing.part!))) {
+        const before = await current(existing.part!);
+        if (hasFormula(before)) {
           // Someone added formulas to the add-in's sheet: that work is theirs now, so the sheet stays.
           result.sheetsLeftAlone.push(existing.name);
           result.messages.push({ ja: `シート「${existing.name}」には手で加えた数式があるため、作り直さずに残しました。`, en: `Sheet "${existing.name}" holds formulas added by hand, so it was not rebuilt.` });
+          continue;
+        }
+        // Its own notes and (drawn by the pane) its chart are the add-in's: rebuilt, not kept.
+        const own = new Set([...(spec.cells.some((c) => c.note) ? ['legacyDrawing'] : []), ...(spec.chart ? ['drawing'] : [])]);
+        const added = objectsAddedBy(before, text).filter((o) => !own.has(o.tag));
+        if (added.length) {
+          // A chart, a rule or a link someone put on the add-in's sheet would go with the sheet.
+          result.sheetsLeftAlone.push(existing.name);
+          result.messages.push({
+            ja: `シート「${existing.name}」には手で加えたもの（${added.map((o) => o.ja).join('、')}）があるため、作り直さずに残しました。新しい内容を書き出すには、シート名を変えてから再実行してください。`,
+            en: `Sheet "${existing.name}" holds ${added.map((o) => o.en).join(', ')} added by hand, so it was not rebuilt. Rename it and run again to write the new one.`,
+          });
           continue;
         }
         stage(existing.part!, await notesOf(existing.part!, spec.name, text, spec.cells));
@@ -336,6 +349,25 @@ function stringsOf(xml: string, part: string): string[] {
   const h = new SharedStringsHandler();
   scanString(xml, h, part);
   return h.strings;
+}
+
+/** What staff may add to a sheet that the sheet's XML carries (beside its cells). */
+const SHEET_OBJECTS: { tag: string; ja: string; en: string }[] = [
+  { tag: 'drawing', ja: 'グラフや図形', en: 'charts or shapes' },
+  { tag: 'legacyDrawing', ja: 'メモ', en: 'notes' },
+  { tag: 'conditionalFormatting', ja: '条件付き書式', en: 'conditional formats' },
+  { tag: 'dataValidations', ja: '入力規則', en: 'data validation' },
+  { tag: 'hyperlinks', ja: 'ハイパーリンク', en: 'hyperlinks' },
+  { tag: 'tableParts', ja: 'テーブル', en: 'tables' },
+  { tag: 'picture', ja: '背景画像', en: 'a background picture' },
+  { tag: 'oleObjects', ja: '埋め込みオブジェクト', en: 'embedded objects' },
+  { tag: 'controls', ja: 'コントロール', en: 'controls' },
+];
+
+/** The kinds of object the sheet holds that the add-in's own version of it would not. */
+function objectsAddedBy(before: string, ours: string): (typeof SHEET_OBJECTS)[number][] {
+  const has = (xml: string, tag: string) => new RegExp(`<(\\w+:)?${tag}[\\s>/]`).test(xml);
+  return SHEET_OBJECTS.filter((o) => has(before, o.tag) && !has(ours, o.tag));
 }
 
 function hasFormula(xml: string): boolean {

@@ -13,7 +13,11 @@ import type { StyleBook } from './styles';
  */
 export function newSheetXml(spec: NewSheet, mainNs: string, sst: SharedStringTable, styles: StyleBook): string {
   const q = (l: string) => l;
-  const cells = spec.cells.map((c) => ({ c, ...rangeFromA1(c.address) })).sort((a, b) => a.top - b.top || a.left - b.left);
+  // One <c> per address (a plan that writes a cell twice means its last write: two would make Excel repair the file).
+  const cells = spec.cells
+    .map((c) => ({ c, ...rangeFromA1(c.address) }))
+    .sort((a, b) => a.top - b.top || a.left - b.left)
+    .filter((x, i, all) => i === all.length - 1 || all[i + 1].top !== x.top || all[i + 1].left !== x.left);
   const rows: string[] = [];
   const lists = new Map<string, { values: string[]; cells: Range[] }>();
   const links: { ref: string; link: NonNullable<CellWrite['link']>; text: string }[] = [];
