@@ -10,6 +10,8 @@ import { openXlsx, readGrid, type ReadOptions } from './read/grid';
 import { writeOutput, type OutputOptions } from './safe-output';
 import { blankWorkbookBytes } from './write/blank';
 import { WorkbookEditor } from './write/editor';
+import { extensionFor, OutputKindError } from './write/errors';
+import { contentTypeOf } from './package/opc';
 
 /**
  * The CLI's host: a workbook file read once; plans are applied to its package (only the parts a
@@ -61,6 +63,10 @@ export class FileHost implements WorkbookHost {
   /** Writes the patched workbook to `out`; `inputs` are every file of the run (none may be replaced). */
   async save(out: string, opts: OutputOptions & { inputs?: readonly string[] } = {}): Promise<void> {
     if (!this.editor) throw new Error('nothing read yet');
+    const { wp } = this.editor;
+    const wanted = extensionFor(contentTypeOf(await wp.pkg.contentTypes(), wp.workbookPart));
+    const ext = /\.[^./\\]+$/.exec(out)?.[0].toLowerCase();
+    if (wanted && ext !== wanted) throw new OutputKindError(out, wanted);
     const bytes = await this.editor.toBytes();
     writeOutput(out, bytes, [...(this.blank ? [] : [this.file]), ...(opts.inputs ?? [])], opts);
   }
