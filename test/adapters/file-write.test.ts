@@ -198,6 +198,17 @@ describe('writing into existing sheets', () => {
     expect(text).toMatch(/<\/conditionalFormatting><dataValidations count="1"><dataValidation type="list"[^>]*sqref="K5:K7 K9"><formula1>&quot;A,B,C,D&quot;<\/formula1><\/dataValidation><\/dataValidations><hyperlinks>/);
   });
 
+  it('leaves alone cells with a rule kept in the extension list (x14: a list from another sheet), adding no second rule over them', async () => {
+    const x14 = `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>整理表!$A$1:$A$4</xm:f></x14:formula1><xm:sqref>K5:K6</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>`;
+    const xml = `<worksheet xmlns="${MAIN}"><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${x14}</worksheet>`;
+    const w = (a: string) => ({ address: a, value: null, validationList: ['A', 'B', 'C', 'D'] });
+    const { out, results } = await edit(book({ sheets: [{ name: 'S', xml }] }), [plan([w('K5'), w('K6'), w('K7')])]);
+    const text = await partText(out, 'xl/worksheets/sheet1.xml');
+    expect(text).toMatch(/<dataValidation type="list"[^>]*sqref="K7">/);
+    expect(text).toContain(x14);
+    expect(results[0].messages.map((m) => m.ja).join()).toContain('S!K5 にはすでに入力規則がある');
+  });
+
   it('keeps a macro-enabled workbook macro-enabled, its vbaProject.bin byte for byte', async () => {
     const src = book({ ...base, macro: true });
     const { out } = await edit(src, [plan([{ address: 'B2', value: 'A' }], [{ name: '集計', owner: { role: 'summary', token: 'tok1234' }, replace: null, cells: [], merges: [] }])]);

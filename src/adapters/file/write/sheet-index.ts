@@ -160,6 +160,14 @@ export class SheetIndex {
       },
       part,
     );
+    // Rules Excel keeps in the extension list (x14:dataValidation: a list taken from another sheet)
+    // are rules on those cells too; their ranges are an <xm:sqref> element, not an attribute.
+    if (xml.includes('dataValidation', ix.sheetData?.closeEnd ?? 0)) {
+      for (const block of xml.matchAll(/<(\w+:)dataValidation[\s>][\s\S]*?<\/\1dataValidation>/g)) {
+        const sqref = /<(?:\w+:)?sqref>([^<]*)</.exec(block[0]);
+        if (sqref) for (const ref of sqref[1].trim().split(/\s+/)) pushRange(ix.validated, ref);
+      }
+    }
   }
 }
 
