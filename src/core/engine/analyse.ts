@@ -18,6 +18,7 @@ import type { Summary } from '../summary/types';
 import { finding, type Finding } from '../validation/finding';
 import { validatePlan } from '../validation/validate';
 import { staffData, type SkippedSheet } from './staff-sheets';
+import { isExampleSheet } from '../layouts/kit/define';
 
 export interface AnalyseOptions {
   /** Force a layout id (CLI --layout, settings.layout). */
@@ -92,6 +93,8 @@ export function analyse(wb: WorkbookGrid, opts: AnalyseOptions = {}): Analysis {
       readFindings.push(finding('LAY001', { sheet: choice.sheets[0] ?? '' }, { layout: reader.label, error: (e as Error).message }));
     }
   }
+  // Sheets named 記入例 were read by no table layout: said once each, so nobody wonders where their rows went.
+  for (const sheet of detection.unclaimed) if (isExampleSheet(sheet)) readFindings.push(finding('LAY014', { sheet, address: 'A1' }, { sheet }));
   if (detection.chosen.length === 0) {
     readFindings.push(finding('LAY002', { sheet: data.sheets[0]?.name ?? wb.sheets[0]?.name ?? '' }, {}));
   }

@@ -79,6 +79,13 @@ interface Compiled {
   labels: LabelMatcher;
 }
 
+/** Names of sheets that show how to fill a table in, never hold the plan's items. */
+const EXAMPLE_SHEET = /記入例|記載例|入力例|作成例|記入見本|記入方法|^\s*(?:例|見本|サンプル)\s*$/;
+
+export function isExampleSheet(name: string): boolean {
+  return EXAMPLE_SHEET.test(name.normalize('NFKC'));
+}
+
 /** The one fiscal year these names state (a year mark is needed: 2024年度, R6, 令和6年度, FY2024), if they state one. */
 function namedYear(names: string[]): number | undefined {
   const years = new Set<number>();
@@ -159,6 +166,8 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     for (const grid of wb.sheets) {
       if (!visible(grid)) continue;
       if (spec.sheet !== undefined && grid.name !== spec.sheet) continue;
+      // A sheet named 記入例 shows how to fill the table in: its rows are not items (a form layout tells its template by more signs).
+      if (!spec.form && isExampleSheet(grid.name)) continue;
       const view = viewOf(grid);
       const other = hooks.sheets?.detect(view);
       if (other) {
