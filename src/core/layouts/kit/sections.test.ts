@@ -1,4 +1,4 @@
-import { looksLikeHeading, parseHeading } from './sections';
+import { isTotalText, looksLikeHeading, parseHeading } from './sections';
 
 /** Heading rows as cities type them: the key and name each gives, and the level word it carries. */
 describe('parseHeading', () => {
@@ -28,5 +28,27 @@ describe('parseHeading', () => {
     ['●推進項目 窓口改革', true],
   ])('%s looks like a heading in the name column: %s', (text, yes) => {
     expect(looksLikeHeading(text)).toBe(yes);
+  });
+});
+
+describe('isTotalText', () => {
+  test.each([
+    ['合計', true],
+    ['合　計', true],
+    ['計', true],
+    ['う ち 歳入', true],
+    ['（うち一般財源）', true],
+    ['うち、歳出削減分', true],
+    ['内訳', true],
+    ['歳出計', true],
+    ['部計', true],
+    ['会計', false],
+    ['統計', false],
+    ['公会計の推進', false],
+    ['内訳書の見直し', false],
+    ['うちわ祭りの見直し', false],
+    ['使用料の見直し', false],
+  ])('%s → %s', (text, total) => {
+    expect(isTotalText(text)).toBe(total);
   });
 });

@@ -82,9 +82,15 @@ export function isTitleText(text: string): boolean {
   return /(令和|平成)\s*(元|\d{1,2})\s*年|(19|20)\d{2}\s*年|R\s*\d{1,2}/.test(t) && /(計画|進捗|状況|一覧|管理表|報告|シート|結果|プラン)/.test(t);
 }
 
-/** Rows that are not items: totals under the table. */
+const BREAKDOWN = /^[(（]?(?:うち[、,：:]?(?:歳入|歳出|一般財源|特定財源|国費|国庫|県費|市費|人件費|物件費|効果額|見込|実績)[^()（）]{0,6}|内訳)[)）]?$/;
+
+/**
+ * Rows that are not items: totals under the table, and the breakdown lines of a total (うち歳入,
+ * （うち一般財源）, 内訳), and 〇〇計 of a section (歳出計, 部計).
+ */
 export function isTotalText(text: string): boolean {
-  return /^(合計|小計|総計|計|total|subtotal)$/i.test(text.replace(/[\s\u3000]+/g, ''));
+  const t = text.replace(/[\s\u3000]+/g, '');
+  return /^(合計|小計|総計|計|total|subtotal)$/i.test(t) || BREAKDOWN.test(t) || /^(歳入|歳出|部局?|課|分野|方針|項目|年度)(合計|小計|計)$/.test(t);
 }
 
 /** Notes under or inside the table (※ …, 注) …, 備考: …). */
