@@ -161,10 +161,10 @@ describe('generic-unsure.xlsx: unknown header words need a saved mapping', () =>
     expect(analyse(wb).findings.map((f) => f.code)).toContain('LAY002');
   });
 
-  it('when forced without a mapping, says it found no header it knows (LAY003) and reads nothing', () => {
+  it('when forced without a mapping, says which column it could not find (LAY004: only 判定, a rating, is a header it knows) and reads nothing', () => {
     const read = genericLayout.read(wb, { sheets: ['進捗'] });
     expect(read.items).toEqual([]);
-    expect(read.findings.map((f) => f.code)).toEqual(['LAY003']);
+    expect(read.findings.map((f) => f.code)).toEqual(['LAY004']);
   });
 
   it('reads with examples/mapping.json', () => {

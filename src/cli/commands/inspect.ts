@@ -6,7 +6,7 @@ import type { Io } from '../io';
 import { countFindings, inspectJson } from '../json';
 import { loadAndAnalyse } from '../load';
 import { say } from '../messages';
-import { itemCounts, prose, WIDTH } from '../render';
+import { groupTitle, itemCounts, prose, WIDTH } from '../render';
 import { table, truncate } from '../text';
 
 export async function inspectCommand(args: Args, io: Io): Promise<number> {
@@ -42,7 +42,7 @@ export async function inspectCommand(args: Args, io: Io): Promise<number> {
     const items = a.plan.items.filter((i) => i.policyKey === p.key && !i.flags.includes('template'));
     const reposts = items.filter((i) => i.flags.includes('repost')).length;
     const indicators = items.reduce((s, i) => s + i.indicators.length, 0);
-    return [`${p.key} ${p.name}`, String(items.length - reposts), ...(n.reposts ? [String(reposts)] : []), String(indicators)];
+    return [groupTitle(p), String(items.length - reposts), ...(n.reposts ? [String(reposts)] : []), String(indicators)];
   });
   const columns = [
     { head: a.plan.policyLabel, shrink: true },
