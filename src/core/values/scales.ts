@@ -231,6 +231,22 @@ const LIBRARY_INPUT: z.input<typeof ScaleSchema>[] = [
     hints: ['達成度', '達成状況'],
   },
   {
+    // Progress said as pace (進捗状況): on schedule, a little behind, behind.
+    id: 'pace',
+    label: { ja: '順調・やや遅れ・遅れ', en: 'on track, slightly behind, behind' },
+    symbols: [
+      sym('順調', '順調', 'on track', ['順調に進捗', '順調に進んでいる', '計画どおり進捗']),
+      sym('やや遅れ', 'やや遅れ', 'slightly behind', ['やや遅れている', '若干遅れ', '若干遅れている', 'やや遅延']),
+      sym('遅れ', '遅れ', 'behind', ['遅れている', '大幅に遅れ', '大幅な遅れ', '遅延']),
+    ],
+    suggest: { beats: '順調', meets: '順調', short: 'やや遅れ', worse: '遅れ' },
+    thresholds: [
+      { symbol: '順調', min: 100 },
+      { symbol: 'やや遅れ', min: 80 },
+    ],
+    hints: ['進捗状況', '進捗度', '進捗評価', '進行状況'],
+  },
+  {
     id: 'mostly-partly',
     label: { ja: '達成・概ね達成・一部達成・未達成', en: 'achieved, mostly, partly, not achieved' },
     symbols: [ACHIEVED, MOSTLY, sym('一部達成', '一部達成', 'partly achieved'), NOT_ACHIEVED],

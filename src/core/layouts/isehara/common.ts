@@ -125,7 +125,11 @@ export function isIseharaPolicyText(text: string): boolean {
   if (key === undefined) return false;
   const rest = squeeze(normalizeWidth(text)).replace(/^[1-9][.．、:]?/, '');
   if (rest === '') return true;
-  return ISEHARA_POLICIES.some((p) => rest.includes(squeeze(p.name)) || squeeze(p.name).includes(rest));
+  // A name cut short (a PDF's line break) is still the name; a word of it (財政) is not.
+  return ISEHARA_POLICIES.some((p) => {
+    const name = squeeze(p.name);
+    return rest.includes(name) || (name.includes(rest) && rest.length * 2 >= name.length);
+  });
 }
 
 /**

@@ -189,7 +189,12 @@ export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
   // (1-2 and 1(2)③ are under 1), as on a form.
   const top = policy === NO_POLICY && (ctx.spec.partial || ctx.spec.policyFromId) && (idCol || coded) ? policyOfCode(idCol ? row.text('id') : id) : undefined;
   if (top) policy = { key: top, name: `基本方針${top}` };
-  const group = groupCol && text('group') ? levelOf(text('group')) : ir.group;
+  let group = groupCol && text('group') ? levelOf(text('group')) : ir.group;
+  // Still no 基本方針, in a layout nobody configured: the group column (推進項目, 重点項目) is the plan's top level.
+  if (policy === NO_POLICY && ctx.spec.partial && group && groupCol && text('group')) {
+    policy = group;
+    group = undefined;
+  }
 
   const deptCols = row.columns('department');
   const deptCol = deptCols.find((c) => view.text(row.row, c.col) !== '') ?? deptCols[0];

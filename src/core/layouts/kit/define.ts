@@ -281,12 +281,17 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     const rowOf = new Map(items.map((i) => [`${i.source.sheet}|${i.source.row}`, i.id]));
     for (const a of anchors) a.rowOfItem = Object.fromEntries(Object.values(a.rowOfItem).map((r) => [rowOf.get(`${a.sheet}|${r}`) ?? '', r]).filter(([k]) => k !== ''));
 
-    const policyCol = walks.flatMap((w) => w.walk.tables).flatMap((t) => t.table.columns).find((c) => c.field === 'policy');
+    const columns = walks.flatMap((w) => w.walk.tables).flatMap((t) => t.table.columns);
+    const policyCol = columns.find((c) => c.field === 'policy');
+    // A group column that gave the top level (build.ts: no 基本方針 column, heading or code) names it.
+    const groupCol = columns.find((c) => c.field === 'group');
+    const groupIsTop = !policyCol && groupCol && items.length > 0 && items.every((i) => i.groupKey === undefined) && items.some((i) => i.policyKey !== NO_POLICY.key);
     const read: LayoutRead = {
       layout: spec.id,
       policyLabel:
         spec.policyLabel ??
         (policyCol ? strippedKey(policyCol.label) || policyCol.label : undefined) ??
+        (groupIsTop ? strippedKey(groupCol.label) || groupCol.label : undefined) ??
         walks.find((w) => w.walk.sectionLabel)?.walk.sectionLabel ??
         // Headings that are all departments (■ 総務部, ■ 財務部) group the items by department, not by 基本方針.
         (spec.tables.every((t) => t.partial) && items.length && items.every((i) => i.policyKey !== NO_POLICY.key && DEPARTMENT_SHEET.test(i.policyName.replace(/^[■□●○◆◇・\s]+/, ''))) ? '部局' : undefined) ??
