@@ -245,6 +245,15 @@ export const CATALOGUE = {
     when: 'a later sheet gives items of an earlier sheet again (same number and name), such as a sheet of effect amounts beside the list',
     cell: 'the first such item on the later sheet',
   },
+  LAY023: {
+    severity: 'info',
+    tags: ['layout'],
+    params: { field: 'label', headers: 'list', n: 'count' },
+    ja: '{field}は「{headers}」の{n}列に分かれているため、その合計を各取組の{field}として読みます。',
+    en: 'The {field} is split over {n:column|columns} ({headers}): their sum is read as each item’s {field}.',
+    when: 'an effect amount is split under its header into parts such as 歳入 and 歳出',
+    cell: 'the second part’s header',
+  },
 
   // ── the report year ───────────────────────────────────────────────────────────────────────
   FY001: {

@@ -1,6 +1,7 @@
 import { oncePerText } from '../../once-per';
 import { rowKey, type CellKey } from '../../model/keys';
 import type { CellMap, Indicator, Item, ItemFlag, NoteMap, YearValue } from '../../model/plan';
+import type { ParsedValue } from '../../values/types';
 import { normalizeWidth, splitDepartments, type Scale } from '../../values';
 import type { TableColumn } from './find-table';
 import { buildEffects, buildIndicator, CONTINUING, ratingOf, REPOST, type EffectCell } from './item';
@@ -149,6 +150,14 @@ function textsOf(row: RowView, ctx: BuildContext, notes: NoteMap, cells: CellMap
   }
 }
 
+/** Two parts of one amount as one value: numbers in the same unit add up; a blank part adds nothing; anything else is left for the checks to name. */
+function sumOfParts(a: ParsedValue, b: ParsedValue): ParsedValue {
+  if (b.kind === 'blank') return a;
+  if (a.kind === 'blank') return b;
+  if (a.kind !== 'number' || b.kind !== 'number' || a.unit !== b.unit) return a.kind === 'number' ? b : a;
+  return { ...a, raw: `${a.raw}+${b.raw}`, value: a.value + b.value, decimals: Math.max(a.decimals, b.decimals) };
+}
+
 export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
   const { row } = ir;
   const view = row.view;
@@ -236,11 +245,20 @@ export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
   const effectCells: EffectCell[] = byRole ? byRole.effects : [];
   let unit: string | undefined = byRole ? (ctx.spec.amountUnit ?? byRole.unit) : undefined;
   for (const [field, kind] of byRole ? [] : ([['effectPlanned', 'planned'], ['effectActual', 'actual']] as const)) {
+    // An amount split into parts under its header (歳入 | 歳出) is their sum, pointed at by its first part's cell.
+    const split = new Set(row.table.ambiguous.filter((a) => a.split && a.field === field).flatMap((a) => a.cols.slice(1)));
     for (const c of row.columns(field)) {
       const fy = c.fy ?? ctx.reportFy;
       if (fy === undefined) continue;
       unit ??= ctx.spec.amountUnit ?? c.unit ?? fieldRule(ctx.spec, field)?.unit;
-      effectCells.push({ fy, kind, value: row.value(c) });
+      const value = row.value(c);
+      // Two columns of one year's amount otherwise: the first is read, as LAY007 says.
+      const first = effectCells.find((e) => e.kind === kind && e.fy === fy);
+      if (first) {
+        if (split.has(c.col)) first.value = sumOfParts(first.value, value);
+        continue;
+      }
+      effectCells.push({ fy, kind, value });
       cells[`${field}:${fy}`] = row.ref(c);
     }
   }

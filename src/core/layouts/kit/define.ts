@@ -578,7 +578,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     if (spec.missing === 'advise' && key.length) findings.push(finding('LAY006', nameAt, { fields: key.map((f) => FIELD_LABEL[f]) }));
     for (const a of band.ambiguous) {
       const labels = a.cols.map((c) => band.columns.find((x) => x.col === c)!.label);
-      findings.push(finding('LAY007', at(a.cols[1]), { field: fieldName(t, a.field), headers: labels, n: labels.length }));
+      findings.push(finding(a.split ? 'LAY023' : 'LAY007', at(a.cols[1]), { field: fieldName(t, a.field), headers: labels, n: labels.length }));
     }
     for (const c of band.columns) {
       if ((c.field === 'effectPlanned' || c.field === 'effectActual') && c.unit && c.unit !== '千円') {

@@ -41,8 +41,11 @@ export interface TableMatch {
   columns: TableColumn[];
   /** Strongest match per field. */
   found: Map<DataField, number>;
-  /** Same field in two columns with nothing (no year) to tell them apart: the first is read. */
-  ambiguous: { field: DataField; cols: number[] }[];
+  /**
+   * Same field in two columns with nothing (no year) to tell them apart: the first is read; or, for an
+   * effect amount split into parts under its header (歳入 | 歳出), `split`: their sum is.
+   */
+  ambiguous: { field: DataField; cols: number[]; split?: boolean }[];
   /** Rightmost column of the header band. */
   lastCol: number;
   /** A row of units under the labels ((単位) | (千円)), the last of headerRows. */
@@ -310,7 +313,19 @@ function findAmbiguous(columns: TableColumn[]): { field: DataField; cols: number
     const k = `${c.field}|${c.fy ?? ''}`;
     byKey.set(k, [...(byKey.get(k) ?? []), c]);
   }
-  return [...byKey.values()].filter((cs) => cs.length > 1).map((cs) => ({ field: cs[0].field as DataField, cols: cs.map((c) => c.col) }));
+  return [...byKey.values()]
+    .filter((cs) => cs.length > 1)
+    .map((cs) => ({ field: cs[0].field as DataField, cols: cs.map((c) => c.col), ...(isSplit(cs) ? { split: true } : {}) }));
+}
+
+/** The parts an amount is split into under its header: revenue and spending, the accounts, the sources of funds. */
+const PART = /歳入|歳出|一般会計|特別会計|企業会計|一般財源|特定財源|その他/;
+
+/** Columns of one effect amount under one header, each a different part of it (効果見込額 → 歳入 | 歳出). */
+function isSplit(cs: TableColumn[]): boolean {
+  if (cs[0].field !== 'effectPlanned' && cs[0].field !== 'effectActual') return false;
+  const parts = cs.map((c) => (c.group && c.label.startsWith(c.group) ? c.label.slice(c.group.length) : c.label).match(PART)?.[0]);
+  return parts.every((p) => p !== undefined) && new Set(parts).size === parts.length && new Set(cs.map((c) => c.group ?? '')).size === 1;
 }
 
 /** Whether a row with a name follows the header within a few rows (a header alone is a title block). */
