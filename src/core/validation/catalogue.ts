@@ -245,6 +245,15 @@ export const CATALOGUE = {
     when: 'a later sheet gives items of an earlier sheet again (same number and name), such as a sheet of effect amounts beside the list',
     cell: 'the first such item on the later sheet',
   },
+  LAY024: {
+    severity: 'info',
+    tags: ['layout', 'item'],
+    params: { name: 'text', n: 'count' },
+    ja: '「{name}」は{n}行すべてに【再掲】とあり元の行がないため、最初の行を元の取組として数えます。',
+    en: 'All {n} rows of "{name}" are marked 【再掲】 and none is the original: the first is counted as the item.',
+    when: 'every row of an item carries 【再掲】, so without this it would not be counted at all',
+    cell: 'the first row',
+  },
   LAY023: {
     severity: 'info',
     tags: ['layout'],

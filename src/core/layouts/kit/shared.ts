@@ -75,3 +75,21 @@ export function policiesOf(fixed: Policy[] | undefined, items: Item[]): Policy[]
   return [...out.values()];
 }
 
+/**
+ * 【再掲】 marks a repeat of an item listed elsewhere; when every one of an item's rows in the workbook
+ * carries it (the mark copied with the row), none would be counted. The first row is then the item, and LAY024 says so.
+ */
+export function countRepostedOriginals(items: Item[], findings: Finding[]): void {
+  const byName = new Map<string, Item[]>();
+  for (const it of items) {
+    const key = it.name.replace(/[\s\u3000]+/g, '');
+    byName.set(key, [...(byName.get(key) ?? []), it]);
+  }
+  for (const copies of byName.values()) {
+    // A lone 【再掲】 row may repeat an item of another department's file: only rows repeated here are judged.
+    if (copies.length < 2 || !copies.every((it) => it.flags.includes('repost'))) continue;
+    const first = copies[0];
+    first.flags = first.flags.filter((f) => f !== 'repost');
+    findings.push(finding('LAY024', first.cells.name ?? { sheet: first.source.sheet }, { name: first.name, n: copies.length }, first.id));
+  }
+}
