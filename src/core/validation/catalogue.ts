@@ -245,15 +245,6 @@ export const CATALOGUE = {
     when: 'a later sheet gives items of an earlier sheet again (same number and name), such as a sheet of effect amounts beside the list',
     cell: 'the first such item on the later sheet',
   },
-  LAY024: {
-    severity: 'info',
-    tags: ['layout', 'item'],
-    params: { name: 'text', n: 'count' },
-    ja: '「{name}」は{n}行すべてに【再掲】とあり元の行がないため、最初の行を元の取組として数えます。',
-    en: 'All {n} rows of "{name}" are marked 【再掲】 and none is the original: the first is counted as the item.',
-    when: 'every row of an item carries 【再掲】, so without this it would not be counted at all',
-    cell: 'the first row',
-  },
   LAY023: {
     severity: 'info',
     tags: ['layout'],
@@ -262,6 +253,15 @@ export const CATALOGUE = {
     en: 'The {field} is split over {n:column|columns} ({headers}): their sum is read as each item’s {field}.',
     when: 'an effect amount is split under its header into parts such as 歳入 and 歳出',
     cell: 'the second part’s header',
+  },
+  LAY024: {
+    severity: 'info',
+    tags: ['layout', 'item'],
+    params: { name: 'text', n: 'count' },
+    ja: '「{name}」は{n}行すべてに【再掲】とあり元の行がないため、最初の行を元の取組として数えます。',
+    en: 'All {n:row|rows} of "{name}" are marked 【再掲】 and none is the original: the first is counted as the item.',
+    when: 'every row of an item carries 【再掲】, so without this it would not be counted at all',
+    cell: 'the first row',
   },
 
   // ── the report year ───────────────────────────────────────────────────────────────────────

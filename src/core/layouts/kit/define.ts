@@ -8,7 +8,7 @@ import type { Label } from '../../validation/template';
 import { DEFAULT_SCALE, inferScale, parseFiscalYear, parseValue, scaleById, type Scale } from '../../values';
 import type { FieldConfidence, LayoutRead, LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
 import { alignAnchors, anchorOf } from './anchor';
-import { countRepostedOriginals, dedupe, policiesOf, qualifyRestartedNumbers, viewOf } from './shared';
+import { countRepostedOriginals, dedupe, policiesOf, qualifyBySection, qualifyRestartedNumbers, viewOf } from './shared';
 import { findRoleColumn, joinSplitItems, roleRows } from './role-rows';
 import { joinSupplementSheets } from './supplement';
 import { defineForm, type FormHooks } from './form';
@@ -274,6 +274,7 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     // A layout nobody configured, or one saved from it: its sheets may number from 1 each, or repeat items.
     if (spec.id === 'generic' || walks.every((w) => w.walk.tables.every((tw) => tableSpecOf(tw).partial))) {
       qualifyRestartedNumbers(items);
+      qualifyBySection(items);
       countRepostedOriginals(items, findings);
       joinSupplementSheets(items, findings);
     }

@@ -248,6 +248,10 @@ function spanWithoutMerges(view: SheetView, rows: number[], r: number, col: numb
   return '';
 }
 
+/** A header that says its figures are last year's (前年度, 昨年度), not a comparison with it (前年度比). */
+const LAST_YEAR = /^(?:前年度|昨年度|前年|前回)(?!比|対比|との)/;
+const LAST_YEAR_FIELDS: Field[] = ['actual', 'effectActual', 'effectPlanned', 'rating', 'status', 'target'];
+
 function mapColumn(view: SheetView, m: LabelMatcher, rows: number[], col: number): TableColumn | undefined {
   // Top to bottom, a vertical merge counted once.
   const path: string[] = [];
@@ -302,6 +306,8 @@ function mapColumn(view: SheetView, m: LabelMatcher, rows: number[], col: number
       label = `${group} ${leaf}`;
     }
   }
+  // Last year's figures kept beside this year's (前年度実績効果額, 昨年度 評価) are not the year reported.
+  if (fy === undefined && !progress && LAST_YEAR_FIELDS.includes(field) && path.some((p) => LAST_YEAR.test(p.trim()))) return { ...base, label, field: 'ignore', strength: hit.strength };
   return { ...base, label, field, strength: hit.strength, ...(progress ? { fy: progress.fy } : {}), ...owned };
 }
 

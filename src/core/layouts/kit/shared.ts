@@ -49,6 +49,41 @@ export function qualifyRestartedNumbers(items: Item[]): void {
   }
 }
 
+/** Numbers that count items from 1 within their section: 1, ①, (1). */
+const COUNT = /^(?:[0-9０-９]{1,3}|[①-⑳]|[(（][0-9０-９]{1,2}[)）])$/;
+
+/**
+ * Items numbered from ① again under each heading of a sheet (基本方針Ⅰ → (1) → ①②, (2) → ①②):
+ * when every number that recurs on the sheet does so only under different headings, for items of
+ * different names, each item's number is its headings' keys and its own (`Ⅰ-1-①`). Anything else
+ * is left for dedupe (VLD008).
+ */
+export function qualifyBySection(items: Item[]): void {
+  const bySheet = new Map<string, Item[]>();
+  for (const it of items) if (!it.flags.includes('repost')) bySheet.set(it.source.sheet, [...(bySheet.get(it.source.sheet) ?? []), it]);
+  const section = (it: Item) => `${it.policyKey}\u0000${it.groupKey ?? ''}`;
+  for (const its of bySheet.values()) {
+    const seen = new Map<string, Item>();
+    const inSection = new Set<string>();
+    let recurs = false;
+    let ok = true;
+    for (const it of its) {
+      const here = `${section(it)}\u0000${it.id}`;
+      if (inSection.has(here)) ok = false;
+      inSection.add(here);
+      const first = seen.get(it.id);
+      if (!first) {
+        seen.set(it.id, it);
+        continue;
+      }
+      recurs = true;
+      if (!COUNT.test(it.id) || similarity(first.name, it.name) >= 0.8) ok = false;
+    }
+    if (!recurs || !ok || its.some((it) => it.policyKey === '-')) continue;
+    for (const it of its) it.id = [it.policyKey, it.groupKey, it.id].filter((k) => k !== undefined && k !== '').join('-');
+  }
+}
+
 /** One id per item (【再掲】 repeats excepted): a later duplicate keeps its row visible under a distinct id. */
 export function dedupe(items: Item[], findings: Finding[]): void {
   const seen = new Map<string, Item>();
