@@ -105,7 +105,8 @@ export const ja = {
   verdictReadyWithWarnings: '判定: 提出できます。警告は確認のうえ、理由があればそのままで構いません。',
   verdictErrors: '判定: まだ提出できません。エラー {n} 件を直してください。',
   verdictPlan: '判定: 進捗報告としてはまだ提出できません。{sheets}の取組 {items} 件には評価を書く欄がありません（計画表のままです）。',
-  verdictPlanHowTo: '年度の進捗列（実績・評価・取組状況）を追加してから入力してください: shinchoku columns {file} --fy R8 -o 出力.xlsx（作業ウィンドウでは「計算」タブの「進捗列を追加」）',
+  layoutNone: '読めるレイアウトなし',
+  verdictPlanHowTo: '年度の進捗列（実績・評価・取組状況）を追加してから入力してください: shinchoku columns {file} --fy {fy} -o 出力.xlsx（作業ウィンドウでは「計算」タブの「進捗列を追加」）',
   verdictEmpty: '判定: 取組が見つからないため、チェックできません。',
 
   // fill
@@ -115,7 +116,7 @@ export const ja = {
   fillPartSubtotals: '小計 {n} 件',
   fillPartHeaders: '達成率の列の見出し',
   fillNothing: '書き込むものがありません。出力ファイルは作成していません。',
-  fillNothingPlan: '{sheets}には評価を書く欄がなく、達成率も計算できません。先に年度の進捗列を追加してください: shinchoku columns {file} --fy R8 -o 出力.xlsx',
+  fillNothingPlan: '{sheets}には評価を書く欄がなく、達成率も計算できません。先に年度の進捗列を追加してください: shinchoku columns {file} --fy {fy} -o 出力.xlsx',
   fillConflicts: '読み込んだ後に内容が変わっていたか結合セルの内側だったため、{n} セルは書き込みませんでした。',
   fillFormulaCells: '数式が入っているため、{n} セルには書き込みませんでした（数式は職員のものとして残します）: {cells}',
   fillSuggestedTitle: '評価の候補を書き込んだ取組 {n} 件（所管課で確認し、必要なら書き換えてください）:',
@@ -296,7 +297,8 @@ export const en: Record<MessageKey, string> = {
   verdictReadyWithWarnings: 'Verdict: ready to submit. Check the warnings; where there is a reason, they can stay.',
   verdictErrors: 'Verdict: not ready to submit. Fix {n|# error|# errors} first.',
   verdictPlan: 'Verdict: not ready as a progress report. {items|# item|# items} on {sheets} {items|has|have} no column for a rating (the sheet is still the plan).',
-  verdictPlanHowTo: 'Add the year’s progress columns (actual, rating, status) and fill them in: shinchoku columns {file} --fy R8 -o OUT.xlsx (in the task pane: 計算 tab, Add progress columns)',
+  layoutNone: 'no layout read',
+  verdictPlanHowTo: 'Add the year’s progress columns (actual, rating, status) and fill them in: shinchoku columns {file} --fy {fy} -o OUT.xlsx (in the task pane: 計算 tab, Add progress columns)',
   verdictEmpty: 'Verdict: no items were found, so nothing could be checked.',
 
   fillDone: 'Wrote {parts} ({cells|# cell|# cells}). No cell typed by staff was changed.',
@@ -305,7 +307,7 @@ export const en: Record<MessageKey, string> = {
   fillPartSubtotals: '{n|# subtotal|# subtotals}',
   fillPartHeaders: 'the header of the ratio column',
   fillNothing: 'Nothing to write; no output file was made.',
-  fillNothingPlan: 'The items on {sheets} have no column for ratings and no ratio can be computed. Add the year’s progress columns first: shinchoku columns {file} --fy R8 -o OUT.xlsx',
+  fillNothingPlan: 'The items on {sheets} have no column for ratings and no ratio can be computed. Add the year’s progress columns first: shinchoku columns {file} --fy {fy} -o OUT.xlsx',
   fillConflicts: '{n|# cell was|# cells were} not written: they changed after reading, or lie inside a merged area.',
   fillFormulaCells: '{n|# cell holds|# cells hold} a formula and {n|was|were} not written (formulas are staff\'s): {cells}',
   fillSuggestedTitle: 'Suggested ratings written for {n|# item|# items} (the department should confirm or change them):',

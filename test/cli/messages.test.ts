@@ -1,3 +1,5 @@
+import { fyOption, verdictLines } from '../../src/cli/commands/validate';
+import { currentFiscalYear } from '../../src/core/values/fiscal-year';
 import { en, ja } from '../../src/cli/messages';
 import { LAYOUT_IDS } from '../../src/cli/spec';
 import { LAYOUTS } from '../../src/core/layouts/registry';
@@ -46,4 +48,15 @@ test('the lint catches what it is for', () => {
 
 test('the layout ids in the help are the registry’s', () => {
   expect([...LAYOUT_IDS].sort()).toEqual(LAYOUTS.map((l) => l.id).sort());
+});
+
+describe('the year a plan is told to add progress columns for', () => {
+  const plan = { ready: false, items: 3, errors: 0, warnings: 0, planSheets: ['計画'], planItems: 3 };
+  test('the year the workbook reports (R6), not a year written into the message', () => {
+    expect(verdictLines({ ...plan, reportFy: 2024 }, 'a.xlsx', 'ja').join('')).toContain('shinchoku columns a.xlsx --fy R6 -o');
+    expect(fyOption({ reportFy: 2026 })).toBe('R8');
+  });
+  test('with no year stated, this fiscal year', () => {
+    expect(fyOption({})).toBe(`R${currentFiscalYear() - 2018}`);
+  });
 });

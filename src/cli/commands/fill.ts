@@ -6,6 +6,7 @@ import type { Args } from '../args';
 import type { Io } from '../io';
 import { checkOutputPath, loadAndAnalyse, saveOutput } from '../load';
 import { listOf, msg, say, sheetList, type Lang, type Localized } from '../messages';
+import { fyOption } from './validate';
 
 /**
  * Writes a copy with suggested ratings in blank rating cells, ratios in the owned 達成率 column and
@@ -64,7 +65,7 @@ export async function fillCommand(args: Args, io: Io): Promise<number> {
 
   if (cells === 0) {
     io.out(say(lang, 'fillNothing'));
-    if (verdict.planItems > 0) io.out(say(lang, 'fillNothingPlan', { sheets: sheetList(verdict.planSheets), file }));
+    if (verdict.planItems > 0) io.out(say(lang, 'fillNothingPlan', { sheets: sheetList(verdict.planSheets), file, fy: fyOption(verdict) }));
   } else {
     io.out(say(lang, 'fillDone', { parts: fillParts(preview), cells: written }));
     if (conflicts.length) io.out(say(lang, 'fillConflicts', { n: conflicts.length }));

@@ -1,9 +1,10 @@
 import { layoutById } from '../../core/layouts/registry';
 import { printJson } from '../json-out';
 import { verdictOf, type Verdict } from '../../core/validation/verdict';
+import { currentFiscalYear } from '../../core/values/fiscal-year';
 import type { Args } from '../args';
 import type { Io } from '../io';
-import { countFindings, layoutName, validateJson } from '../json';
+import { countFindings, validateJson } from '../json';
 import { checkOutputPath, loadAndAnalyse } from '../load';
 import { say, sheetList, type Lang, type Localized } from '../messages';
 import { prose } from '../render';
@@ -29,7 +30,7 @@ export async function validateCommand(args: Args, io: Io): Promise<number> {
     printJson(io, validateJson(a, file, lang, verdictLines(verdict, file, lang), out ?? null));
     return verdict.ready ? EXIT.ok : EXIT.notReady;
   }
-  const layouts = a.detection.chosen.map((c) => layoutById(c.layout)?.label[lang] ?? c.layout).join('、') || layoutName(a);
+  const layouts = a.detection.chosen.map((c) => layoutById(c.layout)?.label[lang] ?? c.layout).join('、') || say(lang, 'layoutNone');
   io.out(say(lang, 'validateHead', { file, layout: layouts }));
   for (const f of a.findings) {
     const where = f.cell ? `${f.sheet}!${f.cell}` : f.sheet;
@@ -52,8 +53,13 @@ export function verdictLines(v: Verdict, file: string, lang: Lang): string[] {
   if (v.errors > 0) lines.push(say(lang, 'verdictErrors', { n: v.errors }));
   if (v.planItems > 0) {
     lines.push(say(lang, 'verdictPlan', { sheets: sheetList(v.planSheets), items: v.planItems }));
-    lines.push(say(lang, 'verdictPlanHowTo', { file }));
+    lines.push(say(lang, 'verdictPlanHowTo', { file, fy: fyOption(v) }));
   }
   if (lines.length === 0) lines.push(say(lang, v.warnings > 0 ? 'verdictReadyWithWarnings' : 'verdictReady'));
   return lines;
+}
+
+/** The --fy to suggest for a plan's progress columns: the year the workbook reports, else this fiscal year (R8). */
+export function fyOption(v: Pick<Verdict, 'reportFy'>): string {
+  return `R${(v.reportFy ?? currentFiscalYear()) - 2018}`;
 }

@@ -15,6 +15,8 @@ export interface Verdict {
   /** Sheets whose items have no rating column, in sheet order, and how many items that is. */
   planSheets: string[];
   planItems: number;
+  /** The year the workbook reports, when it says: the year to add progress columns for. */
+  reportFy?: number;
 }
 
 /** An item with no rating typed and no cell where one would go: its table has no rating column. */
@@ -34,5 +36,6 @@ export function verdictOf(plan: Plan, findings: readonly Finding[]): Verdict {
     warnings,
     planSheets: [...new Set(unrateable.map((i) => i.source.sheet))],
     planItems: unrateable.length,
+    ...(plan.reportFy !== undefined ? { reportFy: plan.reportFy } : {}),
   };
 }

@@ -73,3 +73,8 @@ export function fiscalYearLabel(fy: number, lang: 'ja' | 'en' | 'short' = 'ja'):
   if (lang === 'short') return `${era[1]}${n}`;
   return `${era[0]}${n === 1 ? '元' : n}年度`;
 }
+
+/** April starts the Japanese fiscal year. */
+export function currentFiscalYear(d = new Date()): number {
+  return d.getMonth() < 3 ? d.getFullYear() - 1 : d.getFullYear();
+}

@@ -14,10 +14,7 @@ export interface ColumnsOutcome {
   result: ApplyResult;
 }
 
-/** April starts the Japanese fiscal year. */
-export function currentFiscalYear(d = new Date()): number {
-  return d.getMonth() < 3 ? d.getFullYear() - 1 : d.getFullYear();
-}
+export { currentFiscalYear } from '../../core/values/fiscal-year';
 
 /**
  * Turns a plan workbook into the year's progress sheet (実績/評価/取組状況 columns right of each
