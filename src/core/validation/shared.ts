@@ -5,8 +5,8 @@ import type { Item } from '../model/plan';
 import { formatNumber } from '../rules/format';
 import type { ParsedValue } from '../values/types';
 
-/** How findings name an item: its number and name, as staff know it. */
-export const itemLabel = (item: Pick<Item, 'id' | 'name'>): string => (item.name ? `${item.id} ${item.name}` : item.id);
+/** How findings name an item: its number and name as staff know it, on one line (a name typed over two lines in its cell is joined). */
+export const itemLabel = (item: Pick<Item, 'id' | 'name'>): string => (item.name ? `${item.id} ${item.name.replace(/\s*[\r\n]+\s*/g, ' ')}` : item.id);
 
 /**
  * A value as a finding quotes it: as typed, except that a number the host delivered as a number

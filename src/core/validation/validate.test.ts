@@ -20,6 +20,13 @@ describe('validatePlan', () => {
     expect(run([clean, { id: '1(1)②', unit: '-', target: '-', actual: '-', rating: 'A 計画を上回る' }])).toEqual([]);
   });
 
+  it('names an item typed over two lines in its cell on one line', () => {
+    const [f] = run([{ ...clean, name: '業務改善の\n推進', unit: '-', target: '-', actual: '-', rating: undefined }]);
+    expect(f.code).toBe('VLD004');
+    expect(f.message.ja).toContain('1(1)① 業務改善の 推進');
+    expect(f.message.ja).not.toContain('\n');
+  });
+
   // Each row: a minimal change to the clean item, the code it must raise, severity, the cell, a quote.
   test.each<[string, Partial<ItemSpec>, string, string, string, string]>([
     ['text actual', { actual: '集計中' }, 'VLD001', 'error', '進捗!R2', '集計中'],
