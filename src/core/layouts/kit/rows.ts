@@ -142,6 +142,9 @@ export interface WalkOptions {
   start?: { policy?: SectionLevel; group?: SectionLevel };
 }
 
+/** A level word and its number inside a title, with the name after it (not a range: 基本方針1～5). */
+const LEVEL_IN_TITLE = /(?:基本方針|重点項目|重点取組|施策の柱|推進項目)\s*[0-9０-９ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,2}(?![0-9０-９～〜~\-－・、,])[\s\u3000:：.．]*[^\s\u3000～〜~].*$/;
+
 /** Distinct cells of a row, each merge once at its left-most column. */
 function distinctCells(view: SheetView, r: number): { col: number; text: string }[] {
   return view.rowCells(r);
@@ -190,6 +193,9 @@ export function walkSheet(view: SheetView, opts: WalkOptions): SheetWalk {
     const text = cells.map((c) => c.text).join(' ');
     title.push(text);
     if (hooked(r, cells)) continue;
+    // A title that names the sheet's 基本方針 (…進捗状況 基本方針１ 持続可能な財政運営): the sheet's items are under it.
+    const named = !sections.policy && isTitleText(text) ? LEVEL_IN_TITLE.exec(text) : null;
+    if (named) takeHeading(named[0]);
     if (cells.length > 2 || isNoteText(text) || isTitleText(text)) continue;
     const rules = spec.headings.rules.length > 0;
     if (rules || looksLikeHeading(text) || (sections.policy && /^[(（]|^[①-⑳]/.test(text.trim()))) takeHeading(text);
