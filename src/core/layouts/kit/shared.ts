@@ -10,6 +10,23 @@ import { similarity } from '../list-sheets';
 /** Detection and reading share one view per sheet, so its text cache serves every layout. */
 export const viewOf = oncePer((grid: SheetGrid) => new SheetView(grid));
 
+/** Items by a key, in the order they come: appended, not copied per item (a sheet of 20,000 rows is one group). */
+function groupBy(items: readonly Item[], key: (it: Item) => string): Map<string, Item[]> {
+  const out = new Map<string, Item[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = out.get(k);
+    if (list) list.push(it);
+    else out.set(k, [it]);
+  }
+  return out;
+}
+
+/** The items each sheet counts (【再掲】 repeats left out), by sheet in the order met. */
+function countedBySheet(items: readonly Item[]): Map<string, Item[]> {
+  return groupBy(items.filter((it) => !it.flags.includes('repost')), (it) => it.source.sheet);
+}
+
 /**
  * A workbook of one sheet per 基本方針 (or per department) often numbers each sheet's items from 1
  * again (bare numbers 1, 2, 3): No.1 on 基本方針1 and No.1 on 基本方針2 are two items, not one typed twice. When every number
@@ -18,8 +35,7 @@ export const viewOf = oncePer((grid: SheetGrid) => new SheetView(grid));
  * own (`2-1`), else the sheet's name (`総務課-1`). Anything else is left for dedupe (VLD008).
  */
 export function qualifyRestartedNumbers(items: Item[]): void {
-  const bySheet = new Map<string, Item[]>();
-  for (const it of items) if (!it.flags.includes('repost')) bySheet.set(it.source.sheet, [...(bySheet.get(it.source.sheet) ?? []), it]);
+  const bySheet = countedBySheet(items);
   if (bySheet.size < 2) return;
   const seen = new Map<string, Item>();
   const restarted = new Set<string>();
@@ -59,8 +75,7 @@ const COUNT = /^(?:[0-9０-９]{1,3}|[①-⑳]|[(（][0-9０-９]{1,2}[)）])$/;
  * is left for dedupe (VLD008).
  */
 export function qualifyBySection(items: Item[]): void {
-  const bySheet = new Map<string, Item[]>();
-  for (const it of items) if (!it.flags.includes('repost')) bySheet.set(it.source.sheet, [...(bySheet.get(it.source.sheet) ?? []), it]);
+  const bySheet = countedBySheet(items);
   const section = (it: Item) => `${it.policyKey}\u0000${it.groupKey ?? ''}`;
   for (const its of bySheet.values()) {
     const seen = new Map<string, Item>();
@@ -115,12 +130,7 @@ export function policiesOf(fixed: Policy[] | undefined, items: Item[]): Policy[]
  * carries it (the mark copied with the row), none would be counted. The first row is then the item, and LAY024 says so.
  */
 export function countRepostedOriginals(items: Item[], findings: Finding[]): void {
-  const byName = new Map<string, Item[]>();
-  for (const it of items) {
-    const key = it.name.replace(/[\s\u3000]+/g, '');
-    byName.set(key, [...(byName.get(key) ?? []), it]);
-  }
-  for (const copies of byName.values()) {
+  for (const copies of groupBy(items, (it) => it.name.replace(/[\s\u3000]+/g, '')).values()) {
     // A lone 【再掲】 row may repeat an item of another department's file: only rows repeated here are judged.
     if (copies.length < 2 || !copies.every((it) => it.flags.includes('repost'))) continue;
     const first = copies[0];
