@@ -1074,7 +1074,19 @@ export class DataValidation extends ClientObject {
         const v = s.validations.find((x) => x.range.top <= r.top && x.range.left <= r.left && x.range.bottom >= r.bottom && x.range.right >= r.right);
         return v ? { list: { inCellDropDown: true, source: v.list.join(',') } } : {};
       },
+      // As Excel reports it: None where no cell has a rule, the rule's type where one rule covers the range, else Inconsistent.
+      type: () => {
+        const s = this.range.sheet.model();
+        const r = this.range.rect();
+        const hit = s.validations.filter((x) => !(x.range.bottom < r.top || x.range.top > r.bottom || x.range.right < r.left || x.range.left > r.right));
+        if (hit.length === 0) return 'None';
+        const whole = hit.length === 1 && hit[0].range.top <= r.top && hit[0].range.left <= r.left && hit[0].range.bottom >= r.bottom && hit[0].range.right >= r.right;
+        return whole ? 'List' : 'Inconsistent';
+      },
     };
+  }
+  get type(): unknown {
+    return this.get('type');
   }
   get rule(): unknown {
     return this.get('rule');

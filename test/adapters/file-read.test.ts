@@ -97,6 +97,24 @@ describe('reading values as Office.js range.values gives them', () => {
     expect(g.sheets[2].values[0]).toEqual(['k', 'v1', 'v2']);
   });
 
+  it('reads the areas under input rules: in the sheet, in the extension list (x14), whole columns and rows', async () => {
+    const x14 = `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list"><x14:formula1><xm:f>整理表!$A$1:$A$4</xm:f></x14:formula1><xm:sqref>P6:P9 R2</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>`;
+    const rules = `<dataValidations count="2"><dataValidation type="list" sqref="N6:N76 $Q$3"><formula1>"確認済,未確認"</formula1></dataValidation><dataValidation type="whole" sqref="T:T 80:81"><formula1>0</formula1></dataValidation></dataValidations>`;
+    const xml = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>見出し</t></is></c></row></sheetData>${rules}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${x14}</worksheet>`;
+    for (const fast of [true, false]) {
+      const g = await read(book({ sheets: [{ name: 'A', xml }, { name: 'B', rows: '' }] }), { fastSheetData: fast });
+      expect(g.sheets[0].ruled).toEqual([
+        { top: 5, left: 13, bottom: 75, right: 13 },
+        { top: 2, left: 16, bottom: 2, right: 16 },
+        { top: 0, left: 19, bottom: 1048575, right: 19 },
+        { top: 79, left: 0, bottom: 80, right: 16383 },
+        { top: 5, left: 15, bottom: 8, right: 15 },
+        { top: 1, left: 17, bottom: 1, right: 17 },
+      ]);
+      expect(g.sheets[1].ruled).toBeUndefined();
+    }
+  });
+
   it('follows absolute relationship targets (openpyxl) and stored (uncompressed) entries', async () => {
     const g = await read(book({ sheets: [{ name: 'S', rows: '<row r="1"><c r="A1"><v>9</v></c></row>' }], absoluteTargets: true }));
     expect(g.sheets[0].values[0][0]).toBe(9);

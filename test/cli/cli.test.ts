@@ -242,6 +242,29 @@ describe('fill changes only blank rating cells and owned cells', () => {
     expect(text.out).toContain('書き込むものがありません。出力ファイルは作成していません。');
   });
 
+  it('puts 達成率 past a blank column staff reserved with an input rule, leaving that column blank', async () => {
+    const plain = path.join(tmp, 'filled-plain.xlsx');
+    await run('fill', fixturePath('isehara-list-blank-ratings.xlsx'), '-o', plain);
+    const ownedAt = (cells: Cells) => [...cells.entries()].find(([, v]) => v === '達成率（自動）')![0];
+    const first = ownedAt([...(await allCells(plain)).values()][0]);
+    const [, letter, headerRow] = /^([A-Z]+)(\d+)$/.exec(first)!;
+    // Staff keep a 確認済/未確認 list in that very column, on the item rows below the header.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(fixturePath('isehara-list-blank-ratings.xlsx'));
+    const ws = wb.worksheets[0];
+    for (let r = Number(headerRow) + 1; r <= ws.rowCount; r++) ws.getCell(`${letter}${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"確認済,未確認"'] };
+    const src = path.join(tmp, 'reserved.xlsx');
+    await wb.xlsx.writeFile(src);
+    const out = path.join(tmp, 'reserved-filled.xlsx');
+    const r = await run('fill', src, '-o', out, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).ratios).toBeGreaterThan(0);
+    const after = [...(await allCells(out)).values()][0];
+    const next = String.fromCharCode(letter.charCodeAt(0) + 1);
+    expect(ownedAt(after)).toBe(`${next}${headerRow}`);
+    expect([...after.keys()].filter((k) => k.replace(/\d+/, '') === letter)).toEqual([]);
+  });
+
   it('refuses to overwrite its input', async () => {
     const src = path.join(tmp, 'in.xlsx');
     fs.copyFileSync(fixturePath('isehara-list.xlsx'), src);

@@ -83,6 +83,11 @@ export interface ExcelHost extends WorkbookHost {
    * syncs sized by the request: what a refresh re-reads instead of the whole workbook.
    */
   readRanges(ranges: { sheet: string; address: string }[]): Promise<RangeRead[]>;
+  /**
+   * Which of these areas hold an input rule (Range.dataValidation.type, ExcelApi 1.8; below it none is
+   * seen). A read does not report rules, so the pane asks only where it would add a column. One sync.
+   */
+  ruled(areas: { sheet: string; address: string }[]): Promise<boolean[]>;
   apiSupport(): ApiSupport;
 }
 
@@ -272,6 +277,15 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
       applyPlan(runner, plan, { requestBudget, features: { dataValidation: api().dataValidation, pageLayout: api().pageLayout, comments: api().comments, notes: api().notes }, progress, by }).catch((e) => {
         throw partialError(e);
       }),
+
+    ruled: async (areas) => {
+      if (areas.length === 0 || !api().dataValidation) return areas.map(() => false);
+      return run(async (ctx) => {
+        const rules = areas.map((a) => ctx.workbook.worksheets.getItem(a.sheet).getRange(a.address).dataValidation.load('type'));
+        await ctx.sync();
+        return rules.map((r) => r.type !== 'None');
+      });
+    },
 
     select: (sheet, address) =>
       run(async (ctx) => {

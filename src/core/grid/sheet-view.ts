@@ -1,6 +1,9 @@
 import { toA1 } from './a1';
 import type { CellRef, CellValue, Range, SheetGrid } from './types';
 
+/** XFD, Excel's last column (0-based). */
+const LAST_COL = 16383;
+
 /**
  * Read helpers over one sheet grid that every layout reader needs: merge-aware lookups, text
  * normalised for header matching, and cell references for findings.
@@ -153,8 +156,12 @@ export class SheetView {
     return out;
   }
 
-  /** First column right of everything these rows show, merges included: where columns added to a table go. */
-  firstFreeColumn(rows: Iterable<number>): number {
+  /**
+   * First column right of everything these rows show, merges included: where columns added to a
+   * table go. The `width` columns from there hold no input rule on these rows either (staff keep a
+   * 確認 list ready in a blank column); a rule on whole rows (to the last column) reserves none.
+   */
+  firstFreeColumn(rows: Iterable<number>, width = 1): number {
     let right = -1;
     for (const r of rows) {
       const values = this.grid.values[r] ?? [];
@@ -174,6 +181,20 @@ export class SheetView {
           if (set.has(r)) {
             right = m.right;
             break;
+          }
+        }
+      }
+    }
+    const ruled = (this.grid.ruled ?? []).filter((g) => g.right < LAST_COL);
+    if (ruled.length) {
+      const list = [...(rows as Iterable<number>)];
+      // Rules may sit side by side (N, then O): each one met may uncover the next.
+      for (let moved = true; moved; ) {
+        moved = false;
+        for (const g of ruled) {
+          if (g.right > right && g.left <= right + width && list.some((r) => r >= g.top && r <= g.bottom)) {
+            right = g.right;
+            moved = true;
           }
         }
       }

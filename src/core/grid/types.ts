@@ -27,6 +27,11 @@ export const SheetGridSchema = z.object({
   formulas: z.array(z.array(z.string().nullable())).optional(),
   /** Merged areas; the value lives in the top-left cell, the rest read as null. */
   merges: z.array(RangeSchema),
+  /**
+   * Areas under an input rule (data validation) where the host can tell: staff reserved those cells
+   * (a 確認 list in a blank column), so a column of the tool's own never goes there.
+   */
+  ruled: z.array(RangeSchema).optional(),
   /** Sheet protection as the host sees it; writes to a protected sheet are refused before they start. */
   protected: z.boolean().optional(),
   /** Hidden sheets are still read (templates are often hidden) but never offered as targets. */

@@ -2,7 +2,7 @@ import type { ApplyResult } from '../../core/plan/write-plan';
 import { planProgressColumns } from '../../core/plan/progress-columns';
 import { fiscalYearLabel } from '../../core/values/fiscal-year';
 import type { Lang } from '../i18n';
-import { loadAndAnalyse } from './load';
+import { loadAndAnalyse, pastRuledColumns } from './load';
 import type { OnStep, PaneHost } from './types';
 
 export interface ColumnsOutcome {
@@ -21,7 +21,7 @@ export { currentFiscalYear } from '../../core/values/fiscal-year';
  * table). Planned from a fresh read: the planner skips tables that already have that year's columns.
  */
 export async function runProgressColumns(host: PaneHost, opts: { fy: number; lang: Lang }, onStep: OnStep): Promise<ColumnsOutcome> {
-  const { analysis } = await loadAndAnalyse(host, onStep);
+  const { analysis } = await pastRuledColumns(host, await loadAndAnalyse(host, onStep));
   const plan = planProgressColumns(analysis.read, opts.fy, opts.lang);
   onStep('apply');
   const result = await host.apply(plan, (done, total) => onStep('apply', { done, total }));

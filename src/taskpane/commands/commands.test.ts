@@ -90,6 +90,28 @@ test('fill writes the owned ratio column only and lists disagreements', async ()
   expect(JSON.stringify(after.sheets[0].values)).toContain(OWNED_RATIO_HEADER);
 });
 
+test('fill passes a blank column staff reserved with an input rule (Excel reports rules only when asked)', async () => {
+  const { si, host } = setup();
+  const plain = (await previewFill(host, quiet)).ratios;
+  // Staff keep a 確認済/未確認 list in N, the column right of the table, on the item rows.
+  await si.Excel.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem('取組項目一覧').getRange('N6:N76').dataValidation.rule = { list: { inCellDropDown: true, source: '確認済,未確認' } };
+    await ctx.sync();
+  });
+  expect(await host.ruled([{ sheet: '取組項目一覧', address: 'N5:N76' }, { sheet: '取組項目一覧', address: 'O5:O76' }, { sheet: '取組項目一覧', address: 'N6:N76' }])).toEqual([true, false, true]);
+  const { preview, result } = await runFill(host, quiet);
+  expect(preview.ratios).toBe(plain);
+  expect(result.conflicts).toEqual([]);
+  const after = si.toGrid().sheets.find((x) => x.name === '取組項目一覧')!;
+  expect(after.values.filter((row) => row[13] !== null && row[13] !== undefined)).toEqual([]);
+  expect(after.values[4][14]).toBe(OWNED_RATIO_HEADER);
+  expect(si.inspect('取組項目一覧').validations).toEqual([{ address: 'N6:N76', list: ['確認済', '未確認'] }]);
+
+  // Below ExcelApi 1.8 no rule can be seen: the pane writes where it always did.
+  const old = setup(isehara, '1.7');
+  expect(await old.host.ruled([{ sheet: '取組項目一覧', address: 'N5:N76' }])).toEqual([false]);
+});
+
 test('fill reports a co-author edit instead of overwriting it', async () => {
   const { si, host } = setup();
   const originalApply = host.apply;

@@ -1,7 +1,7 @@
 import type { ApplyResult, WritePlan } from '../../core/plan/write-plan';
 import { planFill, type Suggestion } from '../../core/plan/fill';
 import type { Lang } from '../i18n';
-import { loadAndAnalyse } from './load';
+import { loadAndAnalyse, pastRuledColumns } from './load';
 import type { OnStep, PaneHost } from './types';
 
 export interface Disagreement {
@@ -32,7 +32,7 @@ export interface FillOutcome {
 }
 
 async function plan(host: PaneHost, onStep: OnStep, lang: Lang): Promise<{ plan: WritePlan; preview: FillPreviewView }> {
-  const { grid, analysis } = await loadAndAnalyse(host, onStep);
+  const { grid, analysis } = await pastRuledColumns(host, await loadAndAnalyse(host, onStep));
   const { plan, preview } = planFill(grid, analysis, { lang });
   const items = new Map(analysis.plan.items.map((i) => [i.id, i]));
   const disagreements = preview.disagreements.map((d) => {

@@ -1,6 +1,8 @@
 import { analyse, type Analysis } from '../../core/engine/analyse';
 import { reanalyse } from '../../core/engine/incremental';
-import type { WorkbookGrid } from '../../core/grid/types';
+import { toA1 } from '../../core/grid/a1';
+import type { Range, WorkbookGrid } from '../../core/grid/types';
+import { ADDED_WIDTH, reanchor } from '../../core/layouts/kit/anchor';
 import { fiscalYearLabel } from '../../core/values/fiscal-year';
 import { layoutById } from '../../core/layouts/registry';
 import { planTables } from '../../core/plan/progress-columns';
@@ -34,6 +36,45 @@ export async function loadAndAnalyse(host: PaneHost, onStep: OnStep): Promise<Lo
       return { grid, analysis: quickly(kept.analysis, kept.grid, grid, changed) ?? analyse(grid, { incremental: true }) };
     },
   );
+}
+
+/**
+ * What was loaded, with each table's next free column moved past input rules Excel has there: a read
+ * does not report rules, so the columns the add-in would fill are asked about (one sync a round; a
+ * column found ruled moves the candidates on, so a few rounds at most). A list staff keep ready in a
+ * blank column is never filled with 達成率 or a year's columns.
+ */
+export async function pastRuledColumns(host: PaneHost, loaded: Loaded): Promise<Loaded> {
+  let { grid, analysis } = loaded;
+  const asked = new Set<string>();
+  for (let round = 0; round < 4; round++) {
+    const probes: { sheet: string; area: Range }[] = [];
+    for (const t of analysis.read.tables) {
+      const rows = [...t.headerRows, ...t.dataRows];
+      if (rows.length === 0) continue;
+      const top = Math.min(...rows);
+      const bottom = Math.max(...rows);
+      for (let col = t.nextFreeCol; col < t.nextFreeCol + ADDED_WIDTH; col++) {
+        const key = `${t.sheet}\u0000${col}\u0000${top}\u0000${bottom}`;
+        if (asked.has(key)) continue;
+        asked.add(key);
+        probes.push({ sheet: t.sheet, area: { top, bottom, left: col, right: col } });
+      }
+    }
+    if (probes.length === 0) break;
+    const hits = await host.ruled(probes.map((p) => ({ sheet: p.sheet, address: `${toA1(p.area.top, p.area.left)}:${toA1(p.area.bottom, p.area.right)}` })));
+    const found = probes.filter((_, i) => hits[i]);
+    if (found.length === 0) break;
+    grid = {
+      ...grid,
+      sheets: grid.sheets.map((s) => {
+        const mine = found.filter((p) => p.sheet === s.name).map((p) => p.area);
+        return mine.length ? { ...s, ruled: [...(s.ruled ?? []), ...mine] } : s;
+      }),
+    };
+    analysis = { ...analysis, read: { ...analysis.read, tables: reanchor(analysis.read.tables, grid) } };
+  }
+  return { grid, analysis };
 }
 
 /** The incremental answer, if it has one; a fault in it is never the command's: the full analysis answers instead. */

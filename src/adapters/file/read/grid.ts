@@ -66,6 +66,7 @@ export async function readGrid(wp: WorkbookPackage, name: string, opts: ReadOpti
       values: h.values,
       ...(h.anyFormula ? { formulas: h.formulas } : {}),
       merges: h.merges,
+      ...(h.ruled.length ? { ruled: h.ruled } : {}),
       protected: h.protected,
       visibility: s.state,
     });

@@ -35,6 +35,8 @@ export class SheetHandler implements XmlHandler {
   readonly formulas: (string | null)[][] = [];
   anyFormula = false;
   readonly merges: Range[] = [];
+  /** Areas under an input rule, the sheet's own (<dataValidation sqref>) and Excel 2010's (<x14:dataValidation><xm:sqref>). */
+  readonly ruled: Range[] = [];
   protected = false;
   wantText = false;
   region: XmlRegion | undefined;
@@ -46,7 +48,9 @@ export class SheetHandler implements XmlHandler {
   private v: string | undefined;
   private f: string | undefined;
   private fAttrs: FormulaAttrs | undefined;
-  private mode = 0; // 1 <v>, 2 <f>
+  private mode = 0; // 1 <v>, 2 <f>, 3 <xm:sqref> of an extension's rule
+  private sqref = '';
+  private inExtRule = false;
   private inIs = false;
   private readonly rich = new RichTextCollector();
   private readonly shared = new Map<string, { formula: string; row: number; col: number }>();
@@ -60,7 +64,16 @@ export class SheetHandler implements XmlHandler {
   ) {}
 
   open(el: XmlElement): void {
-    if (!isMainNs(el.ns)) return;
+    if (!isMainNs(el.ns)) {
+      // Rules Excel keeps in the extension list (a list taken from another sheet) name their cells in an element.
+      if (el.local === 'dataValidation') this.inExtRule = true;
+      else if (el.local === 'sqref' && this.inExtRule) {
+        this.mode = 3;
+        this.sqref = '';
+        this.wantText = true;
+      }
+      return;
+    }
     if (this.inIs && this.rich.open(el, this)) return;
     switch (el.local) {
       case 'sheetData':
@@ -101,6 +114,9 @@ export class SheetHandler implements XmlHandler {
         if (ref && /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(ref)) this.merges.push(rangeFromA1(ref.replace(/\$/g, '')));
         return;
       }
+      case 'dataValidation':
+        this.addRuled(el.attr('sqref') ?? '');
+        return;
       case 'sheetProtection': {
         const s = el.attr('sheet');
         this.protected = s === '1' || s === 'true';
@@ -110,7 +126,15 @@ export class SheetHandler implements XmlHandler {
   }
 
   close(el: XmlElement): void {
-    if (!isMainNs(el.ns)) return;
+    if (!isMainNs(el.ns)) {
+      if (el.local === 'dataValidation') this.inExtRule = false;
+      else if (el.local === 'sqref' && this.mode === 3) {
+        this.mode = 0;
+        this.wantText = false;
+        this.addRuled(this.sqref);
+      }
+      return;
+    }
     if (this.inIs) {
       if (el.local === 'is') this.inIs = false;
       else this.rich.close(el, this);
@@ -135,6 +159,24 @@ export class SheetHandler implements XmlHandler {
     if (this.inIs) this.rich.text(t);
     else if (this.mode === 1) this.v += t;
     else if (this.mode === 2) this.f += t;
+    else if (this.mode === 3) this.sqref += t;
+  }
+
+  /** The areas of a space-separated list of references (A1, A1:B9, whole columns or rows). */
+  private addRuled(sqref: string): void {
+    for (const ref of sqref.trim().split(/\s+/)) {
+      const m = /^\$?([A-Za-z]{1,3})?\$?(\d+)?(?::\$?([A-Za-z]{1,3})?\$?(\d+)?)?$/.exec(ref);
+      if (!ref || !m || (!m[1] && !m[2])) continue;
+      const col = (letters: string | undefined, dflt: number) => (letters ? letters.toUpperCase().split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 : dflt);
+      const row = (digits: string | undefined, dflt: number) => (digits ? Number(digits) - 1 : dflt);
+      const left = col(m[1], 0);
+      const top = row(m[2], 0);
+      const hasEnd = ref.includes(':');
+      const right = hasEnd ? col(m[3], MAX_COL) : left;
+      const bottom = hasEnd ? row(m[4], MAX_ROW) : top;
+      if (left < 0 || top < 0 || right > MAX_COL || bottom > MAX_ROW) continue;
+      this.ruled.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) });
+    }
   }
 
   startRow(r: string | undefined): void {

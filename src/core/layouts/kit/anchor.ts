@@ -1,5 +1,10 @@
-import type { SheetView } from '../../grid/sheet-view';
+import { SheetView } from '../../grid/sheet-view';
+import type { WorkbookGrid } from '../../grid/types';
+import { PROGRESS_FIELDS } from '../owned';
 import type { TableAnchor } from '../types';
+
+/** The most columns the add-in adds beside a table at once (a year's progress columns): none of them may land on an input rule. */
+export const ADDED_WIDTH = PROGRESS_FIELDS.length;
 
 /**
  * Where a table is, for the writes that add to it (the add-in's ratio column, a year's progress
@@ -16,7 +21,7 @@ export function anchorOf(
   owned: Record<string, number>,
   rowOfItem: Record<string, number>,
 ): TableAnchor {
-  return { sheet: view.name, headerRows, dataRows, nextFreeCol: view.firstFreeColumn([...headerRows, ...dataRows]), owned, rowOfItem };
+  return { sheet: view.name, headerRows, dataRows, nextFreeCol: view.firstFreeColumn([...headerRows, ...dataRows], ADDED_WIDTH), owned, rowOfItem };
 }
 
 /** Tables on one sheet add their columns at the same place, so a repeated table's columns line up. */
@@ -24,4 +29,20 @@ export function alignAnchors(anchors: TableAnchor[]): TableAnchor[] {
   const bySheet = new Map<string, number>();
   for (const a of anchors) bySheet.set(a.sheet, Math.max(bySheet.get(a.sheet) ?? 0, a.nextFreeCol));
   return anchors.map((a) => ({ ...a, nextFreeCol: bySheet.get(a.sheet)! }));
+}
+
+/**
+ * The anchors again once the host found input rules it could not report with the cells (Excel is
+ * asked about the candidate columns only, after a read): each sheet's next free column moves past them.
+ */
+export function reanchor(anchors: TableAnchor[], grid: WorkbookGrid): TableAnchor[] {
+  const views = new Map<string, SheetView>();
+  return alignAnchors(
+    anchors.map((a) => {
+      const sheet = grid.sheets.find((s) => s.name === a.sheet);
+      if (!sheet?.ruled?.length) return a;
+      const view = views.get(a.sheet) ?? views.set(a.sheet, new SheetView(sheet)).get(a.sheet)!;
+      return { ...a, nextFreeCol: Math.max(a.nextFreeCol, view.firstFreeColumn([...a.headerRows, ...a.dataRows], ADDED_WIDTH)) };
+    }),
+  );
 }
