@@ -99,6 +99,8 @@ export interface StandIn {
    */
   beforeSync(syncNo: number, edit: (co: CoAuthor) => void): () => void;
   setProtected(sheet: string, on: boolean): void;
+  /** An Excel table, PivotTable or conditional format someone made on the sheet (counted only). */
+  addStaffObject(sheet: string, kind: 'tables' | 'pivotTables' | 'conditionalFormats'): void;
   /** A note or a threaded comment someone put on a cell (as Excel holds it). */
   addNote(sheet: string, address: string, content: string, author: string): void;
   addThread(sheet: string, address: string, content: string, author: string): void;
@@ -250,6 +252,9 @@ export function createStandIn(wb: WorkbookGrid, opts: StandInOptions = {}): Stan
         const l = pending.get(syncNo);
         if (l) pending.set(syncNo, l.filter((f) => f !== edit));
       };
+    },
+    addStaffObject: (sheet, kind) => {
+      sheetOf(sheet).counted[kind]++;
     },
     setProtected: (sheet, on) => {
       sheetOf(sheet).protected = on;

@@ -57,6 +57,8 @@ export class SheetModel {
   merges: Range[] = [];
   validations: ValidationModel[] = [];
   charts: ChartModel[] = [];
+  /** What staff made that the stand-in only counts (a test puts them there): Excel tables, PivotTables, conditional formats. */
+  readonly counted = { tables: 0, pivotTables: 0, conditionalFormats: 0 };
   /** Notes by cellKey (ExcelApi 1.18). */
   readonly notes = new Map<string, NoteModel>();
   /** Threaded comments by cellKey (ExcelApi 1.10); a cell has either a note or a thread. */

@@ -275,6 +275,15 @@ export class Worksheet extends ClientObject {
     this.context.requireApi('1.10', 'Worksheet.comments');
     return (this.commentsProxy ??= new CommentCollection(this.context, this));
   }
+  /** Excel tables (ListObjects) on the sheet: counted only. */
+  get tables(): CountedCollection {
+    return new CountedCollection(this.context, () => this.model().counted.tables, 'TableCollection');
+  }
+  /** ExcelApi 1.3: PivotTables on the sheet, counted only. */
+  get pivotTables(): CountedCollection {
+    this.context.requireApi('1.3', 'Worksheet.pivotTables');
+    return new CountedCollection(this.context, () => this.model().counted.pivotTables, 'PivotTableCollection');
+  }
   /** ExcelApi 1.9. */
   get pageLayout(): PageLayout {
     this.context.requireApi('1.9', 'Worksheet.pageLayout');
@@ -482,6 +491,11 @@ export class Range extends ClientObject {
   private rectMemo: Rect | null | undefined;
   readonly format: RangeFormat;
   readonly dataValidation: DataValidation;
+  /** ExcelApi 1.6: the sheet's conditional formats (staff's, counted only; any range answers for the sheet). */
+  get conditionalFormats(): CountedCollection {
+    this.context.requireApi('1.6', 'Range.conditionalFormats');
+    return new CountedCollection(this.context, () => this.sheet.model().counted.conditionalFormats, 'ConditionalFormatCollection');
+  }
 
   constructor(
     ctx: RequestContextCore,
@@ -1114,11 +1128,38 @@ export class DataValidation extends ClientObject {
   }
 }
 
+/** A collection the stand-in only counts (what staff made that the add-in only needs to know is there). */
+export class CountedCollection {
+  constructor(
+    private readonly ctx: RequestContextCore,
+    private readonly count: () => number,
+    readonly kind: string,
+  ) {}
+  /** ExcelApi 1.4 (conditional formats 1.6). */
+  getCount(): ClientResult<number> {
+    const r = new ClientResult<number>();
+    this.ctx.enqueue(undefined, () => {
+      const n = this.count();
+      return { response: 8, commit: () => r.setValue(n) };
+    });
+    return r;
+  }
+}
+
 export class ChartCollection {
   constructor(
     private readonly ctx: RequestContextCore,
     private readonly sheet: Worksheet,
   ) {}
+  /** ExcelApi 1.4. */
+  getCount(): ClientResult<number> {
+    const r = new ClientResult<number>();
+    this.ctx.enqueue(undefined, () => {
+      const n = this.sheet.model().charts.length;
+      return { response: 8, commit: () => r.setValue(n) };
+    });
+    return r;
+  }
   add(type: string, sourceData: Range, seriesBy?: string): Chart {
     const chart = new Chart(this.ctx, this.sheet);
     this.ctx.enqueue([type, seriesBy], () => {

@@ -270,6 +270,11 @@ describe('apply()', () => {
     expect(si2.inspect('集計').charts).toEqual([
       { name: 'Chart 1', type: 'BarStacked', source: '集計!A3:B4', title: '評価の内訳', anchor: 'E3' },
     ]);
+    // Someone put a PivotTable on it: through office.js the counts come back, and the sheet stays.
+    si2.addStaffObject('集計', 'pivotTables');
+    const kept = await host2.apply(summaryPlan(3, 'tok1234'));
+    expect(kept).toMatchObject({ sheetsCreated: [], sheetsLeftAlone: ['集計'], messages: [{ en: 'Sheet "集計" holds PivotTables added by hand, so it was not rebuilt. Rename it and run again to write the new one.' }] });
+    expect(si2.toGrid().sheets.find((s) => s.name === '集計')!.values.length).toBe(4);
   });
 });
 

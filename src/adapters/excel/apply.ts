@@ -1,7 +1,7 @@
 import type { CellValue } from '../../core/grid/types';
 import { noteText } from '../../core/plan/notes';
 import { settingsChangesFor, type ApplyResult, type CellWrite, type NewSheet, type WritePlan } from '../../core/plan/write-plan';
-import { isOwnedBy } from '../../core/settings/ownership';
+import { isOwnedBy, keptForObjects } from '../../core/settings/ownership';
 import { planSettingsWrite, type SettingsRefusal } from '../../core/settings/update';
 import { PartialWriteError, sendWrites, writeBatches, type Runner, type WriteItem } from './batches';
 import { errorCode, ExcelHostError, toHostError } from './errors';
@@ -320,6 +320,8 @@ export async function applyPlan(runner: Runner, plan: WritePlan, opts: ApplyOpti
 
     // Sheets to replace must still carry the owner tag (read only when there are such sheets).
     const blocks = plan.sheets.map((s, i) => (s.replace && !existing[i].isNullObject ? existing[i].getRange(OWNER_BLOCK).load('values') : null));
+    // … and what someone may have put on them that the cells do not show, counted in the same sync.
+    const objects = blocks.map((b, i) => (b ? staffObjectCounts(existing[i]) : null));
     if (blocks.some((b) => b)) await context.sync();
 
     const conflicts: ApplyResult['conflicts'] = [];
@@ -357,13 +359,21 @@ export async function applyPlan(runner: Runner, plan: WritePlan, opts: ApplyOpti
     }
 
     const sheetsLeftAlone: string[] = [];
+    const keptMessages: { ja: string; en: string }[] = [];
     const creating: { sheet: NewSheet; replace: boolean }[] = [];
     plan.sheets.forEach((s, i) => {
       const there = !existing[i].isNullObject;
       const block = blocks[i];
       if (!there) creating.push({ sheet: s, replace: false });
-      else if (s.replace && block && isOwnedBy(block.values as CellValue[][], s.replace.expectToken)) creating.push({ sheet: s, replace: true });
-      else sheetsLeftAlone.push(s.name);
+      else if (s.replace && block && isOwnedBy(block.values as CellValue[][], s.replace.expectToken)) {
+        const added = objectsAddedTo(objects[i]!, s);
+        if (added.length === 0) creating.push({ sheet: s, replace: true });
+        else {
+          // A chart, a table or a rule someone put on the add-in's sheet would go with the sheet.
+          sheetsLeftAlone.push(s.name);
+          keptMessages.push(keptForObjects(s.name, added));
+        }
+      } else sheetsLeftAlone.push(s.name);
     });
 
     // Notes of the cells that will be written: what is on those cells now decides add, update or leave.
@@ -391,7 +401,7 @@ export async function applyPlan(runner: Runner, plan: WritePlan, opts: ApplyOpti
       await context.sync();
     }
     tick();
-    return { accepted, conflicts, formulaCells, creating, sheetsLeftAlone, settingsWrite, settingsRefused: settingsPlan.refused, notes };
+    return { accepted, conflicts, formulaCells, creating, sheetsLeftAlone, keptMessages, settingsWrite, settingsRefused: settingsPlan.refused, notes };
   }, { undoGroup: false });
 
   // B: the writes, one undo step where the host offers it.
@@ -438,10 +448,33 @@ export async function applyPlan(runner: Runner, plan: WritePlan, opts: ApplyOpti
   opts.progress?.(done, done);
   const written = accepted.reduce((n, r) => n + r.writes.length, 0) - reverted.length + creating.reduce((n, c) => n + c.sheet.cells.length, 0);
   const result: ApplyResult = { written, conflicts: [...conflicts, ...reverted], sheetsCreated: creating.map((c) => c.sheet.name), sheetsLeftAlone, formulaCells, settingsRefused };
-  const messages = outcomeMessages(notes, creating.some((c) => c.sheet.print) && !opts.features.pageLayout);
+  const messages = [...checked.keptMessages, ...outcomeMessages(notes, creating.some((c) => c.sheet.print) && !opts.features.pageLayout)];
   if (notes) result.cellNotes = { added: tally.added, updated: tally.updated, notWritten: notes.notWritten };
   if (messages.length) result.messages = messages;
   return result;
+}
+
+/** Objects on a sheet that its cells do not show, as counts (ExcelApi 1.4; conditional formats 1.6, within the required 1.7). */
+function staffObjectCounts(ws: Excel.Worksheet): Record<'charts' | 'tables' | 'pivotTables' | 'conditionalFormats', OfficeExtension.ClientResult<number>> {
+  return {
+    charts: ws.charts.getCount(),
+    tables: ws.tables.getCount(),
+    pivotTables: ws.pivotTables.getCount(),
+    conditionalFormats: ws.getRange().conditionalFormats.getCount(),
+  };
+}
+
+const STAFF_OBJECTS = {
+  charts: { ja: 'グラフ', en: 'charts' },
+  tables: { ja: 'テーブル', en: 'tables' },
+  pivotTables: { ja: 'ピボットテーブル', en: 'PivotTables' },
+  conditionalFormats: { ja: '条件付き書式', en: 'conditional formats' },
+} as const;
+
+/** The kinds of object on the sheet beyond what the add-in's own version of it has (its one chart, if the plan draws one). */
+function objectsAddedTo(counts: ReturnType<typeof staffObjectCounts>, sheet: NewSheet): { ja: string; en: string }[] {
+  const own = { charts: sheet.chart ? 1 : 0, tables: 0, pivotTables: 0, conditionalFormats: 0 };
+  return (Object.keys(STAFF_OBJECTS) as (keyof typeof STAFF_OBJECTS)[]).filter((k) => counts[k].value > own[k]).map((k) => STAFF_OBJECTS[k]);
 }
 
 /** What the pane says about notes and print setup it could not write, instead of dropping them silently. */

@@ -180,3 +180,14 @@ export function ownsColumn(store: SettingsStore, sheet: string, field: string): 
 export function recordOwnedColumns(columns: { sheet: string; field: string; header: string }[]): SettingsChange | null {
   return columns.length ? { op: 'upsert', key: 'ownedColumns', items: columns, identity: ['sheet', 'field'] } : null;
 }
+
+/**
+ * What a host says when it keeps one of the add-in's sheets because someone put a chart, a rule, a
+ * table … on it (replacing the sheet would take them along): the kinds found, and how to get the new one.
+ */
+export function keptForObjects(sheet: string, kinds: readonly { ja: string; en: string }[]): { ja: string; en: string } {
+  return {
+    ja: `シート「${sheet}」には手で加えたもの（${kinds.map((o) => o.ja).join('、')}）があるため、作り直さずに残しました。新しい内容を書き出すには、シート名を変えてから再実行してください。`,
+    en: `Sheet "${sheet}" holds ${kinds.map((o) => o.en).join(', ')} added by hand, so it was not rebuilt. Rename it and run again to write the new one.`,
+  };
+}

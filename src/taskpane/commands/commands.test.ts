@@ -160,6 +160,33 @@ test('summary sheet reproduces the published Isehara totals', async () => {
   expect(again.result.sheetsLeftAlone).toEqual([]);
 });
 
+test('the add-in\'s own summary sheet is kept, not rebuilt, once someone put a chart, a table or a conditional format on it', async () => {
+  const { si, host } = setup();
+  await runSummary(host, { lang: 'ja' }, quiet);
+  // One chart is the add-in's own: the sheet is rebuilt as before.
+  expect((await runSummary(host, { lang: 'ja' }, quiet)).result.sheetsLeftAlone).toEqual([]);
+  await si.Excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem('行革集計');
+    ws.charts.add('ColumnClustered', ws.getRange('B5:E6'), 'Auto');
+    await ctx.sync();
+  });
+  si.addStaffObject('行革集計', 'conditionalFormats');
+  const before = si.toGrid().sheets.find((s) => s.name === '行革集計')!;
+  const out = await runSummary(host, { lang: 'ja' }, quiet);
+  expect(out.result.sheetsLeftAlone).toEqual(['行革集計']);
+  expect(out.result.sheetsCreated).toEqual([]);
+  expect(out.result.messages?.map((m) => m.ja)).toEqual([expect.stringMatching(/^シート「行革集計」には手で加えたもの（グラフ、条件付き書式）があるため、作り直さずに残しました。/)]);
+  expect(si.inspect('行革集計').charts).toHaveLength(2);
+  expect(si.toGrid().sheets.find((s) => s.name === '行革集計')).toEqual(before);
+
+  const other = setup();
+  await runSummary(other.host, { lang: 'ja' }, quiet);
+  other.si.addStaffObject('行革集計', 'pivotTables');
+  other.si.addStaffObject('行革集計', 'tables');
+  const kept = await runSummary(other.host, { lang: 'en' }, quiet);
+  expect(kept.result.messages?.map((m) => m.en)).toEqual(['Sheet "行革集計" holds tables, PivotTables added by hand, so it was not rebuilt. Rename it and run again to write the new one.']);
+});
+
 test('a same-named sheet not made by the add-in is left alone; the summary goes beside it, and there again next time', async () => {
   const grid: WorkbookGrid = { ...isehara, sheets: [...isehara.sheets, { name: '行革集計', values: [['職員のメモ']], merges: [] }] };
   const { si, host } = setup(grid);

@@ -19,7 +19,8 @@ export function SummaryOutcomeView({ outcome, reposts = 0 }: { outcome: SummaryO
           <MessageBarBody>{t('summaryDisplaced', { name: outcome.displaced, sheet: outcome.sheetName })}</MessageBarBody>
         </MessageBar>
       )}
-      {result.sheetsLeftAlone.map((name) => (
+      {/* A sheet kept for what was put on it has a message of its own that names it and says why. */}
+      {result.sheetsLeftAlone.filter((name) => !result.messages?.some((m) => m.en.startsWith(`Sheet "${name}" holds`))).map((name) => (
         <MessageBar layout="multiline" key={name} intent="warning" data-testid="summary-left-alone">
           <MessageBarBody>{t('summaryLeftAlone', { name })}</MessageBarBody>
         </MessageBar>

@@ -1,6 +1,6 @@
 import { toA1 } from '../../../core/grid/a1';
 import { settingsChangesFor, type ApplyResult, type CellWrite, type NewSheet, type WritePlan } from '../../../core/plan/write-plan';
-import { isOwnedBy } from '../../../core/settings/ownership';
+import { isOwnedBy, keptForObjects } from '../../../core/settings/ownership';
 import { emptyStore, SETTINGS_SHEET, SETTINGS_SHEET_FALLBACK, storeFromSheet, storeSheetName } from '../../../core/settings/store';
 import { planSettingsWrite } from '../../../core/settings/update';
 import { partKey, relsPartOf } from '../package/opc';
@@ -195,10 +195,7 @@ export class WorkbookEditor {
         if (added.length) {
           // A chart, a rule or a link someone put on the add-in's sheet would go with the sheet.
           result.sheetsLeftAlone.push(existing.name);
-          result.messages.push({
-            ja: `シート「${existing.name}」には手で加えたもの（${added.map((o) => o.ja).join('、')}）があるため、作り直さずに残しました。新しい内容を書き出すには、シート名を変えてから再実行してください。`,
-            en: `Sheet "${existing.name}" holds ${added.map((o) => o.en).join(', ')} added by hand, so it was not rebuilt. Rename it and run again to write the new one.`,
-          });
+          result.messages.push(keptForObjects(existing.name, added));
           continue;
         }
         stage(existing.part!, await notesOf(existing.part!, spec.name, text, spec.cells));
