@@ -24,6 +24,7 @@ const cpu = () => {
 const silent = { out: () => {}, err: () => {} };
 const ops = {
   'ExcelJS load': () => new ExcelJS.Workbook().xlsx.readFile(file),
+  summary: () => main(['summary', file], silent),
   'summary --json': () => main(['summary', file, '--json'], silent),
   'validate --json': () => main(['validate', file, '--json'], silent),
 };

@@ -47,7 +47,15 @@ const CELL_KEY = new RegExp(
 export const isCellKey = (k: unknown): k is CellKey => typeof k === 'string' && CELL_KEY.test(k);
 export const CellKeySchema = z.custom<CellKey>(isCellKey, { message: 'not a cell key' });
 
-export const yearKey = (field: YearCellField, fy: number): CellKey => `${field}:${fy}`;
+// Items of a large sheet all use the same few keys: one string each, not a new one per item and cell.
+const yearKeys = new Map<string, Map<number, `${YearCellField}:${number}`>>();
+export const yearKey = (field: YearCellField, fy: number): `${YearCellField}:${number}` => {
+  let byFy = yearKeys.get(field);
+  if (!byFy) yearKeys.set(field, (byFy = new Map()));
+  let k = byFy.get(fy);
+  if (k === undefined) byFy.set(fy, (k = `${field}:${fy}`));
+  return k;
+};
 /** The key of a cell of the n-th indicator row (n = 0 is the item's own row, without a suffix). */
 export const rowKey = (key: BaseCellKey, n: number): CellKey => (n === 0 ? key : `${key}#${n + 1}`);
 

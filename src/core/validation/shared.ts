@@ -6,7 +6,8 @@ import { formatNumber } from '../rules/format';
 import type { ParsedValue } from '../values/types';
 
 /** How findings name an item: its number and name as staff know it, on one line (a name typed over two lines in its cell is joined). */
-export const itemLabel = (item: Pick<Item, 'id' | 'name'>): string => (item.name ? `${item.id} ${item.name.replace(/\s*[\r\n]+\s*/g, ' ')}` : item.id);
+export const itemLabel = (item: Pick<Item, 'id' | 'name'>): string =>
+  item.name ? `${item.id} ${item.name.includes('\n') || item.name.includes('\r') ? item.name.replace(/\s*[\r\n]+\s*/g, ' ') : item.name}` : item.id;
 
 /**
  * A value as a finding quotes it: as typed, except that a number the host delivered as a number

@@ -4,17 +4,21 @@
  * (NFKC would turn `m ²` into `m 2`, which then reads as a number).
  */
 export function normalizeWidth(s: string): string {
-  // Most cells hold nothing to fold: find the first character that needs it before building anything.
-  let plain = true;
+  // Most cells hold nothing to fold: find the first character that needs it before building anything,
+  // noting on the way whether spaces would need collapsing or trimming.
+  let spaced = false;
   let i = 0;
-  for (; i < s.length; i++) {
+  for (let prev = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
+    if (code === 0x20 && prev === 0x20) spaced = true;
+    prev = code;
     if (code < 0x7f && code !== 0x09 && code !== 0x0a && code !== 0x0d) continue;
-    plain = false;
     if (folds(code)) break;
+    // Other spaces trim() removes at either end (en/em spaces, line separators …).
+    if ((code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x1680 || code === 0x205f) spaced = true;
   }
   let out = i === s.length ? s : s.slice(0, i) + foldFrom(s, i);
-  if (!plain || out.includes('  ') || out.startsWith(' ') || out.endsWith(' ')) {
+  if (i < s.length || spaced || out.charCodeAt(0) === 0x20 || out.charCodeAt(out.length - 1) === 0x20) {
     out = out.replace(/ {2,}/g, ' ').trim();
   }
   // PDF/Word text puts a space between a unit letter and its superscript: `299,963 m ²`.

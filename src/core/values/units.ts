@@ -1,3 +1,4 @@
+import { oncePerText } from '../once-per';
 import { normalizeWidth } from './normalize';
 
 /**
@@ -44,13 +45,14 @@ const SYNONYMS: Record<string, string> = {
  * The form used to compare units: width folded, spaces dropped, synonyms merged
  * (`㎡` = `m ²` = `m2`, `箇所` = `か所`, `トン` = `t`). Not for display: show what was typed.
  */
-export function unitKey(unit: string): string {
+const SYNONYM_LIST = Object.entries(SYNONYMS);
+export const unitKey: (unit: string) => string = oncePerText((unit) => {
   let u = normalizeWidth(unit).replace(/\s+/g, '');
-  for (const [from, to] of Object.entries(SYNONYMS)) {
+  for (const [from, to] of SYNONYM_LIST) {
     if (u.includes(from)) u = u.split(from).join(to);
   }
   return u;
-}
+}, 2000);
 
 export interface ScaledUnit {
   /** 1e8 for 億円, 1e3 for 千円, 1 for 円. */
