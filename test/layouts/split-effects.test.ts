@@ -50,3 +50,40 @@ test('two columns alike that are not parts of one amount stay ambiguous: the fir
   expect(a.findings.map((f) => f.code)).not.toContain('LAY023');
   expect([a.summary.total.effectPlanned, a.summary.total.effectActual]).toEqual([4700, 4300]);
 });
+
+/** Parts in columns of their own, one header row each (歳入増加額 | 歳出削減額): the effect is their sum. */
+const oneRow = (headers: string[], rows: CellValue[][]): WorkbookGrid => ({
+  name: 'c.xlsx',
+  sheets: [{ name: '実績', values: [['令和6年度 行財政改革推進計画 実績報告'], ['基本方針', 'No.', '取組名', '所管課', '評価', ...headers], ...rows], merges: [] }],
+});
+const PART_ROWS: CellValue[][] = [
+  ['1 歳入の確保', 1, '広告事業の拡大', '広報課', 'A', 450, 0],
+  ['1 歳入の確保', 2, '遊休地の売却', '管財課', 'B', 12000, null],
+  ['2 歳出の見直し', 3, '業務委託の一括発注', '契約課', 'A', 0, 1800],
+  ['2 歳出の見直し', 4, '電力調達', '環境課', 'B', 100, 900],
+];
+
+test.each<[string, string[], [number, number] | 'none']>([
+  ['歳入増加額 | 歳出削減額', ['歳入増加額（千円）', '歳出削減額（千円）'], [12450, 2800]],
+  ['効果額(歳入) | 効果額(歳出)', ['効果額（歳入）', '効果額（歳出）'], [12450, 2800]],
+  ['歳入確保額 | 歳出抑制額', ['歳入確保額', '歳出抑制額'], [12450, 2800]],
+  ['two spending parts are no pair: neither is read', ['歳出削減額', '歳出抑制額'], 'none'],
+])('%s', (_name, headers, want) => {
+  const a = analyse(oneRow(headers, PART_ROWS));
+  const actual = a.summary.groups.map((g) => g.effectActual);
+  if (want === 'none') {
+    expect(actual).toEqual([0, 0]);
+    return;
+  }
+  expect(actual).toEqual(want);
+  expect(a.summary.groups.map((g) => g.effectPlanned)).toEqual([0, 0]);
+  const codes = a.findings.map((f) => f.code);
+  expect(codes).toContain('LAY023');
+  // A results sheet with no planned amounts: no item is asked for one.
+  expect(codes).not.toContain('VLD013');
+});
+
+test('one part alone is the effect', () => {
+  const a = analyse(oneRow(['歳入増加額'], PART_ROWS.map((r) => r.slice(0, 6))));
+  expect(a.summary.total.effectActual).toBe(12550);
+});

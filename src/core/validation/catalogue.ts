@@ -425,7 +425,7 @@ export const CATALOGUE = {
     params: { item: 'text', fy: 'fy', raw: 'text' },
     ja: '「{item}」には{fy}の実績効果額「{raw}」がありますが、効果見込額がありません。見込額の記入漏れがないか確認してください。',
     en: '"{item}" has a {fy} actual effect "{raw}" but no planned effect. Check whether the planned amount is missing.',
-    when: 'the report year has an actual effect but no planned effect',
+    when: 'the report year has an actual effect but no planned effect, on a sheet with a planned amount for that year',
     cell: 'the actual effect',
   },
   VLD014: {

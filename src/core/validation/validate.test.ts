@@ -58,6 +58,11 @@ describe('validatePlan', () => {
     expect(hit[0].message.en.length).toBeGreaterThan(10);
   });
 
+  it('asks for no planned effect where the sheet has no planned amount to type (a results sheet of 歳入増加額 | 歳出削減額)', () => {
+    const found = run([{ ...clean, effects: { 2023: { actual: '500' } }, plannedSubtotal: undefined, actualSubtotal: '500' }]);
+    expect(found.filter((f) => f.code === 'VLD013')).toEqual([]);
+  });
+
   it('reports duplicate ids at the second occurrence, but not for 【再掲】 repeats', () => {
     const dup = run([clean, { ...clean, row: 7 }]).filter((f) => f.code === 'VLD008');
     expect(dup.map((f) => f.cell)).toEqual(['B8']);

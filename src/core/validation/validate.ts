@@ -1,5 +1,5 @@
 import { FIELD_LABEL } from '../model/fields';
-import type { CellKey } from '../model/keys';
+import { yearKey, type CellKey } from '../model/keys';
 import type { Indicator, Item, Plan } from '../model/plan';
 import type { RuleConfig } from '../rules/config';
 import { actualFor, primaryIndicator, reportYear, targetFor } from '../rules/evaluate';
@@ -25,6 +25,8 @@ export function validatePlan(plan: Plan, evaluations: Evaluation[], _rules?: Rul
   const byId = new Map(evaluations.map((e) => [e.itemId, e]));
   const out: Finding[] = [];
   const seen = new Map<string, Item>();
+  const scale = plan.scale ?? DEFAULT_SCALE;
+  const symbols = scale.symbols.map((x) => x.symbol);
   for (const item of plan.items) {
     if (item.flags.includes('template')) continue;
     const repost = item.flags.includes('repost');
@@ -35,9 +37,9 @@ export function validatePlan(plan: Plan, evaluations: Evaluation[], _rules?: Rul
     }
     const fy = reportYear(item, plan);
     const ev = byId.get(item.id);
-    out.push(...checkCells(item, fy, plan.scale ?? DEFAULT_SCALE, plan.cellRules?.[item.source.layout]));
+    out.push(...checkCells(item, fy, scale, plan.cellRules?.[item.source.layout]));
     out.push(...checkIndicators(item, fy));
-    out.push(...checkRating(item, ev, repost, (plan.scale ?? DEFAULT_SCALE).symbols.map((x) => x.symbol)));
+    out.push(...checkRating(item, ev, repost, symbols));
     out.push(...checkEffects(item, fy));
     if (!repost) out.push(...checkSchedule(item, fy, plan.period));
   }
@@ -139,7 +141,9 @@ function checkEffects(item: Item, fy: number | undefined): Finding[] {
       seenNumber[kind] = true;
     }
     const planned = y.planned;
-    if (y.actual?.kind === 'number' && y.actual.value !== 0 && (planned === undefined || planned.kind === 'blank' || planned.kind === 'na') && y.fy === fy) {
+    // A sheet with no planned amount for the year (a results sheet of 歳入増加額 | 歳出削減額) has nowhere to type one.
+    const plannable = planned !== undefined || item.cells[yearKey('effectPlanned', y.fy)] !== undefined;
+    if (y.actual?.kind === 'number' && y.actual.value !== 0 && plannable && (planned === undefined || planned.kind === 'blank' || planned.kind === 'na') && y.fy === fy) {
       out.push(finding('VLD013', where(item, y.actual, `effectActual:${y.fy}`), { item: label, fy: y.fy, raw: shown(y.actual) }, item.id));
     }
   }

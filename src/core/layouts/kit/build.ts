@@ -1,9 +1,10 @@
 import { oncePerText } from '../../once-per';
-import { rowKey, type CellKey } from '../../model/keys';
+import { rowKey, yearKey, type CellKey } from '../../model/keys';
 import type { CellMap, Indicator, Item, ItemFlag, NoteMap, YearValue } from '../../model/plan';
 import type { ParsedValue } from '../../values/types';
 import { normalizeWidth, splitDepartments, type Scale } from '../../values';
-import type { TableColumn } from './find-table';
+import type { TableColumn, TableMatch } from './find-table';
+import type { Field } from '../../model/fields';
 import { buildEffects, buildIndicator, CONTINUING, ratingOf, REPOST, type EffectCell } from './item';
 import { fieldRule, type ItemRow, type RowView } from './rows';
 import { policyOfCode } from './form-loose';
@@ -85,7 +86,7 @@ function indicatorFrom(row: RowView, n: number, item: { name: string; cells: Cel
       continue;
     }
     targets.push({ fy, value: v });
-    item.cells[rowKey(`target:${fy}`, n)] = row.ref(c);
+    item.cells[rowKey(yearKey('target', fy), n)] = row.ref(c);
   }
   for (const c of row.columns('finalTarget')) {
     const v = row.value(c);
@@ -106,7 +107,7 @@ function indicatorFrom(row: RowView, n: number, item: { name: string; cells: Cel
     const fy = fyOf(c);
     if (fy === undefined) continue;
     actuals.push({ fy, value: row.value(c) });
-    item.cells[rowKey(`actual:${fy}`, n)] = row.ref(c);
+    item.cells[rowKey(yearKey('actual', fy), n)] = row.ref(c);
   }
   const baseline = baseCol ? row.value(baseCol) : undefined;
   const anyValue = [...targets.map((t) => t.value), ...actuals.map((a) => a.value), finalTarget?.value, baseline].some((v) => v !== undefined && v.kind !== 'blank');
@@ -156,6 +157,17 @@ function sumOfParts(a: ParsedValue, b: ParsedValue): ParsedValue {
   if (a.kind === 'blank') return b;
   if (a.kind !== 'number' || b.kind !== 'number' || a.unit !== b.unit) return a.kind === 'number' ? b : a;
   return { ...a, raw: `${a.raw}+${b.raw}`, value: a.value + b.value, decimals: Math.max(a.decimals, b.decimals) };
+}
+
+const splitsOf = new WeakMap<TableMatch['ambiguous'], Map<Field, Set<number>>>();
+
+/** The columns after the first of an amount split into parts (worked out once per table, not per row). */
+function splitParts(table: TableMatch, field: Field): Set<number> {
+  let m = splitsOf.get(table.ambiguous);
+  if (!m) splitsOf.set(table.ambiguous, (m = new Map()));
+  let set = m.get(field);
+  if (!set) m.set(field, (set = new Set(table.ambiguous.filter((a) => a.split && a.field === field).flatMap((a) => a.cols.slice(1)))));
+  return set;
 }
 
 export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
@@ -246,7 +258,7 @@ export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
   let unit: string | undefined = byRole ? (ctx.spec.amountUnit ?? byRole.unit) : undefined;
   for (const [field, kind] of byRole ? [] : ([['effectPlanned', 'planned'], ['effectActual', 'actual']] as const)) {
     // An amount split into parts under its header (歳入 | 歳出) is their sum, pointed at by its first part's cell.
-    const split = new Set(row.table.ambiguous.filter((a) => a.split && a.field === field).flatMap((a) => a.cols.slice(1)));
+    const split = splitParts(row.table, field);
     for (const c of row.columns(field)) {
       const fy = c.fy ?? ctx.reportFy;
       if (fy === undefined) continue;
@@ -259,7 +271,7 @@ export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
         continue;
       }
       effectCells.push({ fy, kind, value });
-      cells[`${field}:${fy}`] = row.ref(c);
+      cells[yearKey(field, fy)] = row.ref(c);
     }
   }
   const effects = buildEffects(effectCells, unit ?? ctx.spec.effectUnit);
@@ -269,7 +281,7 @@ export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
   const ratingCol = pickForYear(ratingCols, ctx.reportFy);
   for (const c of ratingCols) {
     const fy = c.fy ?? ctx.reportFy;
-    if (fy !== undefined) cells[`rating:${fy}`] = row.ref(c);
+    if (fy !== undefined) cells[yearKey('rating', fy)] = row.ref(c);
   }
   if (ratingCol) {
     // Rated on the result row when the plan row (the item's first) leaves the rating blank.

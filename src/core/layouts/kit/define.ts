@@ -23,8 +23,18 @@ import { LayoutSpecSchema, type DataField, type LayoutSpec, type LayoutSpecInput
 /** Headers naming an effect amount without saying planned or achieved, in strippedKey form (units and years removed). */
 const LONE_EFFECT = new Set(['効果額', '財政効果額', '削減効果額', '財政効果', '効果金額', '削減額'].map(strippedKey));
 
+/**
+ * Headers naming one part of an effect amount, each in a column of its own (歳入増加額 | 歳出削減額,
+ * 効果額(歳入) | 効果額(歳出)): which part, in strippedKey form.
+ */
+function effectPart(c: TableColumn): 'revenue' | 'spending' | undefined {
+  const k = strippedKey(c.label);
+  const m = /^(歳入|歳出)(?:増加|確保|増|削減|抑制|縮減|節減)?(?:効果)?額$/.exec(k) ?? /^(?:財政)?(?:効果|削減)(?:額|金額)?\(?(歳入|歳出)(?:分)?\)?$/.exec(k);
+  return m ? (m[1] === '歳入' ? 'revenue' : 'spending') : undefined;
+}
+
 /** A column the values of which decide whether it is read as the effect (promoteEffect): an edit in it can change every item. */
-export const mayBeLoneEffect = (c: TableColumn): boolean => LONE_EFFECT.has(strippedKey(c.label));
+export const mayBeLoneEffect = (c: TableColumn): boolean => LONE_EFFECT.has(strippedKey(c.label)) || effectPart(c) !== undefined;
 
 /**
  * defineLayout(spec, hooks) → a layout reader: detection with its score and reasons, reading with
@@ -543,19 +553,25 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     if (!tableSpecOf(tw).partial || t.found.has('effectPlanned') || t.found.has('effectActual') || tw.items.length === 0) return;
     const lone = t.columns.filter((c) => c.field === 'ignore' && !c.axis && !c.owned && !c.yearOnly && mayBeLoneEffect(c));
     // One such column, or one per year (R5効果額 | R6効果額): each year's column is that year's effect.
-    const years = new Set(lone.map((c) => c.fy));
-    if (lone.length === 0 || (lone.length > 1 && (years.size !== lone.length || years.has(undefined)))) return;
+    // A year's amount may be typed in two parts instead (歳入増加額 | 歳出削減額): their sum is the effect.
+    const byYear = new Map<number | undefined, TableColumn[]>();
+    for (const c of lone) byYear.set(c.fy, [...(byYear.get(c.fy) ?? []), c]);
+    const isPair = (cs: TableColumn[]) => cs.length === 2 && new Set(cs.map(effectPart)).size === 2 && cs.every((c) => effectPart(c) !== undefined);
+    if (lone.length === 0 || (byYear.size > 1 && byYear.has(undefined)) || [...byYear.values()].some((cs) => cs.length > 1 && !isPair(cs))) return;
     const numeric = (c: TableColumn) => {
       const typed = tw.items.map((ir) => parseValue(view.value(ir.row.row, c.col))).filter((v) => v.kind !== 'blank');
       return typed.filter((v) => v.kind === 'number').length >= typed.length * 0.8;
     };
     if (!lone.every(numeric)) return;
-    const field = t.found.has('rating') || t.found.has('actual') ? 'effectActual' : 'effectPlanned';
+    const field: DataField = t.found.has('rating') || t.found.has('actual') ? 'effectActual' : 'effectPlanned';
     for (const c of lone) {
       c.field = field;
       c.strength = 1;
       promoted.set(c, text(lone.length === 1 ? 'fieldLoneEffect' : 'fieldYearEffect', { header: c.label, field: FIELD_LABEL[field] }));
     }
+    const pairs = [...byYear.values()].filter((cs) => cs.length === 2);
+    // A new list, not a change to the old one: what was worked out from the old one (build.ts) stays right.
+    if (pairs.length) t.ambiguous = [...t.ambiguous, ...pairs.map((cs) => ({ field, cols: cs.map((c) => c.col).sort((a, b) => a - b), split: true }))];
     t.found.set(field, 1);
     refieldColumns(t);
     applyTableUnit(view, t.headerRows[0], lone);
