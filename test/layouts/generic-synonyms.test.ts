@@ -1,6 +1,7 @@
 import { isYearOnly, labelConflicts, PARTIAL_STRENGTH, strippedKey } from '../../src/core/layouts/kit/labels';
 import { GENERIC_TABLE, matchHeader } from '../../src/core/layouts/generic/spec';
 import { SYNONYMS } from '../../src/core/layouts/generic/synonyms';
+import { analyse } from '../../src/core/engine/analyse';
 
 describe('generic synonyms', () => {
   it('no header text is claimed by two fields', () => {
@@ -28,6 +29,9 @@ describe('generic synonyms', () => {
     ['令和元年度 評価', 'rating', 2019],
     ['効果額(見込)', 'effectPlanned', undefined],
     ['効果額（見込）', 'effectPlanned', undefined],
+    // 財政効果額（千円）令和5年度 over 計画 | 実績: the column's header path, joined.
+    ['財政効果額（千円）令和5年度計画', 'effectPlanned', 2023],
+    ['効果額（予定）', 'effectPlanned', undefined],
     ['実績効果額（千円）', 'effectActual', undefined],
     ['効果見込額(千円)', 'effectPlanned', undefined],
     ['進捗状況（評価）', 'rating', undefined],
@@ -73,5 +77,19 @@ describe('generic synonyms', () => {
     expect(isYearOnly('R5年度')).toBe(true);
     expect(isYearOnly('令和6年度実績')).toBe(false);
     expect(strippedKey('2021年度 (R3)')).toBe('');
+  });
+
+  it('a 計画 | 実績 pair under each year of 財政効果額 reads both amounts', () => {
+    const values = [
+      ['令和6年度 行政改革 進捗管理表'],
+      ['基本方針', '取組名', '評価', '財政効果額（千円）令和5年度', null, '財政効果額（千円）令和6年度', null],
+      [null, null, null, '計画', '実績', '計画', '実績'],
+      ['1 財政', '補助金の見直し', 'A', 1000, 900, 2000, 2500],
+      ['1 財政', '施設の統廃合', 'B', 500, 400, 700, 650],
+    ];
+    const merges = [0, 1, 2].map((c) => ({ top: 1, left: c, bottom: 2, right: c })).concat([{ top: 1, left: 3, bottom: 1, right: 4 }, { top: 1, left: 5, bottom: 1, right: 6 }]);
+    const a = analyse({ name: 'c.xlsx', sheets: [{ name: '進捗', values, merges }] });
+    expect(a.plan.reportFy).toBe(2024);
+    expect([a.summary.total.effectPlanned, a.summary.total.effectActual]).toEqual([2700, 3150]);
   });
 });
