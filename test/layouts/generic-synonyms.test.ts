@@ -29,8 +29,6 @@ describe('generic synonyms', () => {
     ['令和元年度 評価', 'rating', 2019],
     ['効果額(見込)', 'effectPlanned', undefined],
     ['効果額（見込）', 'effectPlanned', undefined],
-    // 財政効果額（千円）令和5年度 over 計画 | 実績: the column's header path, joined.
-    ['財政効果額（千円）令和5年度計画', 'effectPlanned', 2023],
     ['効果額（予定）', 'effectPlanned', undefined],
     ['実績効果額（千円）', 'effectActual', undefined],
     ['効果見込額(千円)', 'effectPlanned', undefined],
@@ -79,11 +77,11 @@ describe('generic synonyms', () => {
     expect(strippedKey('2021年度 (R3)')).toBe('');
   });
 
-  it('a 計画 | 実績 pair under each year of 財政効果額 reads both amounts', () => {
+  it.each([['財政効果額（千円）令和5年度', '計画'], ['財政効果額（千円）令和5年度', '予定額'], ['効果額 令和5年度', '計画']])('%s over %s | 実績 reads both amounts', (over, leaf) => {
     const values = [
       ['令和6年度 行政改革 進捗管理表'],
-      ['基本方針', '取組名', '評価', '財政効果額（千円）令和5年度', null, '財政効果額（千円）令和6年度', null],
-      [null, null, null, '計画', '実績', '計画', '実績'],
+      ['基本方針', '取組名', '評価', over, null, over.replace('5年度', '6年度'), null],
+      [null, null, null, leaf, '実績', leaf, '実績'],
       ['1 財政', '補助金の見直し', 'A', 1000, 900, 2000, 2500],
       ['1 財政', '施設の統廃合', 'B', 500, 400, 700, 650],
     ];
@@ -91,5 +89,9 @@ describe('generic synonyms', () => {
     const a = analyse({ name: 'c.xlsx', sheets: [{ name: '進捗', values, merges }] });
     expect(a.plan.reportFy).toBe(2024);
     expect([a.summary.total.effectPlanned, a.summary.total.effectActual]).toEqual([2700, 3150]);
+  });
+
+  it('計画 names no field outside an effect header', () => {
+    expect(matchHeader('計画')).toBeUndefined();
   });
 });

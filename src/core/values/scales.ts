@@ -84,6 +84,25 @@ const LIBRARY_INPUT: z.input<typeof ScaleSchema>[] = [
     ],
   },
   {
+    id: 'S-D',
+    label: { ja: 'S・A・B・C・D', en: 'S, A, B, C, D' },
+    symbols: [
+      sym('S', '計画を大きく上回る', 'well ahead of plan', ['大きく上回る', '特に良好']),
+      sym('A', '計画どおり', 'on plan', ['計画通り', '計画を上回る', '順調']),
+      sym('B', '概ね計画どおり', 'broadly on plan', ['おおむね計画どおり', '概ね計画通り', '概ね順調']),
+      sym('C', '計画より遅れている', 'behind plan', ['遅れている', 'やや遅れ', '遅れ']),
+      sym('D', '未着手・進捗なし', 'not started', ['未着手', '進捗なし']),
+    ],
+    suggest: { beats: 'S', meets: 'A', short: 'B', worse: 'C' },
+    thresholds: [
+      { symbol: 'S', min: 110 },
+      { symbol: 'A', min: 100 },
+      { symbol: 'B', min: 80 },
+      { symbol: 'C', min: 50 },
+    ],
+    hints: ['S～D', 'S~D', 'S〜D', 'SABCD', 'S・A・B・C・D'],
+  },
+  {
     id: 'A-E',
     label: { ja: 'A〜E(Cが計画どおり)', en: 'A to E, C on plan' },
     symbols: [

@@ -25,7 +25,13 @@ export const GENERIC_TABLE = TableSpecSchema.parse({
   header: { maxRows: 2, search: 60, minLabels: 2 },
   fields: SYNONYMS,
   partial: true,
-  context: [{ over: ['効果額', '財政効果', '効果'], map: { target: 'effectPlanned', actual: 'effectActual' } }],
+  context: [
+    {
+      over: ['効果額', '財政効果', '効果'],
+      map: { target: 'effectPlanned', actual: 'effectActual' },
+      labels: { effectPlanned: ['計画', '計画額', '予定', '予定額', '当初計画'] },
+    },
+  ],
   required: ['name'],
   expected: EVIDENCE_FIELDS,
 });

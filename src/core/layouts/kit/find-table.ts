@@ -292,6 +292,13 @@ function mapColumn(view: SheetView, m: LabelMatcher, rows: number[], col: number
   const owned = progress ? { owned: `${progress.field}:${progress.fy}`, ...(stacked ? { stacked: true } : {}) } : {};
   if (!hit && progress) return { ...base, label: leaf, field: progress.field, strength: 1, fy: progress.fy, ...owned };
   if (!hit) {
+    // A word that names a field only under its group's header (計画 under 財政効果額).
+    const leafKey = strippedKey(leaf);
+    for (const ctx of m.spec.context) {
+      if (!leafKey || !above.some((a) => ctx.over.some((o) => headerKey(a).includes(headerKey(o))))) continue;
+      const named = (Object.entries(ctx.labels) as [DataField, string[]][]).find(([, words]) => words.some((w) => strippedKey(w) === leafKey));
+      if (named) return { ...base, label: `${group} ${leaf}`, field: named[0], strength: 1 };
+    }
     if (isYearOnly(leaf)) return { ...base, label: leaf, field: m.spec.yearColumns === 'none' ? 'ignore' : 'schedule', strength: 0, yearOnly: true };
     return { ...base, label: leaf, field: 'ignore', strength: 0 };
   }

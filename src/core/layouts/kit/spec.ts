@@ -95,7 +95,16 @@ export const TableSpecSchema = z.object({
   /** Labels above the leaves that name no field (取組と位置付け, 成果指標): part of the header all the same. */
   spanning: z.array(z.string()).default([]),
   /** A group header that turns the fields under it into others: 目標 / 実績 under 効果額 are amounts. */
-  context: z.array(z.object({ over: Labels, map: z.partialRecord(DataFieldSchema, DataFieldSchema) })).default([]),
+  context: z
+    .array(
+      z.object({
+        over: Labels,
+        map: z.partialRecord(DataFieldSchema, DataFieldSchema),
+        /** Words that name a field only under the `over` label (計画 / 予定 under 効果額 are the planned amount). */
+        labels: z.partialRecord(DataFieldSchema, Labels).default({}),
+      }),
+    )
+    .default([]),
   /** Without these there is no table (the item name; the rating of a results list). */
   required: z.array(DataFieldSchema).default(['name']),
   /** The city's layout always has these: a missing one is reported (LAY005), and they weigh in detection. */
