@@ -125,7 +125,8 @@ export class LooseLabels {
     if (!key) return undefined;
     const exact = this.exact.get(key) ?? this.exact.get(key.replace(/[()]/g, ''));
     if (exact) return { field: exact, strength: 1 };
-    if (key.length > MAX_LABEL_KEY) return undefined;
+    // A sentence (部局再編案を作成した。) is what someone wrote, not a label, whatever word it holds.
+    if (key.length > MAX_LABEL_KEY || text.includes('。')) return undefined;
     const p = this.patterns.find((x) => x.re.test(key));
     if (p) return { field: p.field, strength: 1 };
     let best: { key: string; field: string }[] = [];
