@@ -263,6 +263,15 @@ export const CATALOGUE = {
     when: 'every row of an item carries 【再掲】, so without this it would not be counted at all',
     cell: 'the first row',
   },
+  LAY025: {
+    severity: 'info',
+    tags: ['layout'],
+    params: { field: 'label', header: 'text', earlier: 'list' },
+    ja: '{field}は段階ごとに列があるため、最終の「{header}」を読みます（「{earlier}」は読みません）。違う場合は設定タブで様式を保存してください。',
+    en: 'The {field} is given in stages: the final one, "{header}", is read ({earlier} not). Save the layout in the Settings tab if that is wrong.',
+    when: 'a year\'s rating has a column per stage (自己評価 | 最終評価): the final one is the rating',
+    cell: 'the header of the column read',
+  },
 
   // ── the report year ───────────────────────────────────────────────────────────────────────
   FY001: {

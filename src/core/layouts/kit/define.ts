@@ -594,6 +594,10 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
     const byRole = (f: DataField) => band.roles !== undefined && (f === 'target' || f === 'actual');
     const key = KEY_FIELDS.filter((f) => !band.found.has(f) && !byRole(f) && !(f === 'department' && DEPARTMENT_SHEET.test(view.name)));
     if (spec.missing === 'advise' && key.length) findings.push(finding('LAY006', nameAt, { fields: key.map((f) => FIELD_LABEL[f]) }));
+    for (const s of band.superseded ?? []) {
+      const label = (c: number) => band.columns.find((x) => x.col === c)!.label;
+      findings.push(finding('LAY025', at(s.kept), { field: fieldName(t, s.field), header: label(s.kept), earlier: s.cols.map(label) }));
+    }
     for (const a of band.ambiguous) {
       const labels = a.cols.map((c) => band.columns.find((x) => x.col === c)!.label);
       findings.push(finding(a.split ? 'LAY023' : 'LAY007', at(a.cols[1]), { field: fieldName(t, a.field), headers: labels, n: labels.length }));

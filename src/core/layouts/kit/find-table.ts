@@ -46,6 +46,8 @@ export interface TableMatch {
    * effect amount split into parts under its header (歳入 | 歳出), `split`: their sum is.
    */
   ambiguous: { field: DataField; cols: number[]; split?: boolean }[];
+  /** A rating given in stages (自己評価 | 最終評価): the final one is read, the columns before it are not (LAY025). */
+  superseded?: { field: DataField; kept: number; cols: number[] }[];
   /** Rightmost column of the header band. */
   lastCol: number;
   /** A row of units under the labels ((単位) | (千円)), the last of headerRows. */
@@ -200,6 +202,7 @@ function mapColumns(view: SheetView, m: LabelMatcher, rows: number[]): TableMatc
     if (group) group.field = 'name';
   }
   applyTableUnit(view, rows[0], columns);
+  const superseded = supersedeStages(columns);
   const found = new Map<DataField, number>();
   for (const c of columns) if (c.field !== 'ignore') found.set(c.field as DataField, Math.max(found.get(c.field as DataField) ?? 0, c.strength));
   return {
@@ -208,8 +211,36 @@ function mapColumns(view: SheetView, m: LabelMatcher, rows: number[]): TableMatc
     columns,
     found,
     ambiguous: findAmbiguous(columns),
+    ...(superseded.length ? { superseded } : {}),
     lastCol: columns.length ? columns[columns.length - 1].col : 0,
   };
+}
+
+/** A rating by the department first (自己評価, 一次評価, 所管課評価) … */
+const FIRST_STAGE = /自己|一次|1次|所管課|所管部|担当課|担当部|内部/;
+/** … and the one that decides (最終評価, 二次評価, 推進本部評価, 総合評価). */
+const FINAL_STAGE = /最終|二次|2次|本部|委員会|確定|総合/;
+
+/**
+ * Where a year's rating is in two or more stages, the final one is the rating the plan reports: the
+ * earlier stages are not read (LAY025 names them), instead of the leftmost being read (LAY007).
+ */
+function supersedeStages(columns: TableColumn[]): NonNullable<TableMatch['superseded']> {
+  const out: NonNullable<TableMatch['superseded']> = [];
+  const byYear = new Map<number | undefined, TableColumn[]>();
+  for (const c of columns) if (c.field === 'rating') byYear.set(c.fy, [...(byYear.get(c.fy) ?? []), c]);
+  for (const cs of byYear.values()) {
+    if (cs.length < 2) continue;
+    const final = cs.filter((c) => FINAL_STAGE.test(c.label) && !FIRST_STAGE.test(c.label));
+    const first = cs.filter((c) => !final.includes(c));
+    if (final.length !== 1 || !first.every((c) => FIRST_STAGE.test(c.label))) continue;
+    for (const c of first) {
+      c.field = 'ignore';
+      c.strength = 0;
+    }
+    out.push({ field: 'rating', kept: final[0].col, cols: first.map((c) => c.col) });
+  }
+  return out;
 }
 
 /** Rows above the header searched for the table's unit note. */
