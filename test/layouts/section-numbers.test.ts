@@ -42,3 +42,10 @@ test('a comparison with last year (前年度比) is not last year’s figure', (
   const a = analyse(book(ROWS.slice(0, 4), ['番号', '取組項目', '担当部署', '実績効果額（千円）', '前年度比', '評価']));
   expect(a.summary.total.effectActual).toBe(900);
 });
+
+test('items counted ア, イ, ウ again under each （１） heading (第１ → （１） → ア) are numbered by their headings too', () => {
+  const kana = ROWS.map((r) => (r.length > 1 ? [String(r[0]).replace('①', 'ア').replace('②', 'イ'), ...r.slice(1)] : [String(r[0]).replace('基本方針Ⅰ', '第１').replace('基本方針Ⅱ', '第２').replace('(1)', '（１）').replace('(2)', '（２）')]));
+  const a = analyse(book(kana));
+  expect(a.findings.map((f) => f.code)).not.toContain('VLD008');
+  expect(a.plan.items.map((i) => i.id)).toEqual(['1-1-ア', '1-1-イ', '1-2-ア', '2-1-ア']);
+});

@@ -65,8 +65,8 @@ export function qualifyRestartedNumbers(items: Item[]): void {
   }
 }
 
-/** Numbers that count items from 1 within their section: 1, ①, (1). */
-const COUNT = /^(?:[0-9０-９]{1,3}|[①-⑳]|[(（][0-9０-９]{1,2}[)）])$/;
+/** Numbers that count items from 1 within their section: 1, ①, (1), ア, (ア). */
+const COUNT = /^(?:[0-9０-９]{1,3}|[①-⑳]|[(（][0-9０-９]{1,2}[)）]|[ア-ン]|[(（][ア-ン][)）])$/;
 
 /**
  * Items numbered from ① again under each heading of a sheet (基本方針Ⅰ → (1) → ①②, (2) → ①②):
