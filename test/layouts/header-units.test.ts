@@ -75,3 +75,32 @@ test('the layout `shinchoku mapping` suggests keeps the units row out of its lab
   expect(saved.summary.total).toEqual(analyse(wb).summary.total);
   expect(saved.summary.total.effectPlanned).toBe(503000);
 });
+
+test('a header of three rows merged beside its name (令和6年度 > 財政効果額 > 見込 | 実績) reads its amounts', () => {
+  const values: CellValue[][] = [
+    ['第5次行政改革大綱 実施計画 進捗管理表'],
+    ['基本方針', '取組番号', '取組名', '所管課', '令和6年度', null, null, '備考'],
+    [null, null, null, null, '財政効果額（千円）', null, '評価', null],
+    [null, null, null, null, '見込', '実績', null, null],
+    ['持続可能な財政基盤の確立', '①', '債権管理の一元化', '債権管理課', 2000, 2500, 'A', null],
+    [null, '②', 'ふるさと納税', '地域振興課', 10000, 13500, 'A', null],
+    [null, null, '小計', null, 12000, 16000, null, null],
+    ['質の高い行政サービス', '③', '業務のアウトソーシング', '行政管理課', 3000, 2700, 'B', null],
+    [null, null, '小計', null, 3000, 2700, null, null],
+  ];
+  const merges: Range[] = [
+    ...[0, 1, 2, 3, 7].map((c) => ({ top: 1, left: c, bottom: 3, right: c })),
+    { top: 1, left: 4, bottom: 1, right: 6 },
+    { top: 2, left: 4, bottom: 2, right: 5 },
+    { top: 2, left: 6, bottom: 3, right: 6 },
+    { top: 4, left: 0, bottom: 6, right: 0 },
+    { top: 7, left: 0, bottom: 8, right: 0 },
+  ];
+  const a = analyse({ name: 'b09.xlsx', sheets: [{ name: '進捗管理表', values, merges }] });
+  expect(a.plan.items.map((i) => i.name)).toEqual(['債権管理の一元化', 'ふるさと納税', '業務のアウトソーシング']);
+  expect(a.plan.reportFy).toBe(2024);
+  expect(a.summary.groups.map((g) => [g.name, g.effectPlanned, g.effectActual, g.counts])).toEqual([
+    ['持続可能な財政基盤の確立', 12000, 16000, [2, 0, 0, 0]],
+    ['質の高い行政サービス', 3000, 2700, [0, 1, 0, 0]],
+  ]);
+});

@@ -58,6 +58,9 @@ export interface TableMatch {
 
 const MAX_EXTRA_ROW_SHARE = 0.5;
 
+/** The most rows a header spans, however its cells are merged. */
+const MAX_HEADER_ROWS = 4;
+
 /** Label cells in a row: cells naming a field, a spanning label, a year alone, or an owned column. */
 function labelCount(view: SheetView, m: LabelMatcher, row: number): { labels: number; cells: number } {
   const cells = view.rowCells(row);
@@ -80,11 +83,17 @@ export function bandAt(view: SheetView, m: LabelMatcher, top: number): TableMatc
   if (first.labels < spec.header.minLabels) return undefined;
   const rows = [top];
   let nameCol = nameColumnIn(view, m, top);
-  while (rows.length < spec.header.maxRows && top + rows.length < view.rowCount) {
+  // The name's header cell merged down over a row makes that row part of the header, past maxRows
+  // (令和6年度 > 財政効果額 > 見込 | 実績 beside 取組名 merged over all three).
+  const nameMerge = nameCol !== undefined ? view.merge(top, nameCol) : undefined;
+  const mergedTo = nameMerge && nameMerge.top === top ? nameMerge.bottom : top;
+  while ((rows.length < spec.header.maxRows || top + rows.length <= mergedTo) && rows.length < MAX_HEADER_ROWS && top + rows.length < view.rowCount) {
     const r = top + rows.length;
     const next = labelCount(view, m, r);
     if (next.cells === 0 || next.labels === 0 || next.labels / next.cells < MAX_EXTRA_ROW_SHARE) break;
     if (isHeadingRow(view, top, r)) break;
+    // Past maxRows only for the merge: a units row there is the units row (withUnitsRow), not labels.
+    if (rows.length >= spec.header.maxRows && unitsRowBelow(view, r - 1, nameCol) === r) break;
     // Below the name's label only data follows: a text of its own there is the first item, whatever words it holds.
     if (nameCol !== undefined && view.text(r, nameCol) !== '' && !view.isMergeFollower(r, nameCol)) break;
     rows.push(r);
