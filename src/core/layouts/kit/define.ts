@@ -18,6 +18,7 @@ import { headerYear, LabelMatcher, strippedKey } from './labels';
 import { chooseReportYear, type YearEvidence } from './report-year';
 import { fieldRule, refieldColumns, walkSheet, type ItemRow, type SheetWalk, type TableWalk, type WalkOptions } from './rows';
 import { readTraces, type Decided } from './trace';
+import { legendScale } from '../../values/legend';
 import { LayoutSpecSchema, type DataField, type LayoutSpec, type LayoutSpecInput, type TableSpec } from './spec';
 
 /** Headers naming an effect amount without saying planned or achieved, in strippedKey form (units and years removed). */
@@ -406,7 +407,25 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       }
     }
     const guess = inferScale(values, header);
+    // The sheet's own legend (評価基準 4：… 3：… 2：… 1：…), when no scale of the library has its grades.
+    const legend = at ? legendScale(legendTexts(walks), values) : undefined;
+    if (legend && at && (!guess || guess.unread.length > 0 || guess.scale.symbols.length !== legend.symbols.length)) {
+      return { scale: legend, confidence: 1, values: guess?.values ?? values, unread: [], at };
+    }
     return guess && at ? { ...guess, at } : undefined;
+  }
+
+  /** Texts where a sheet prints its rating legend: the title block, and the header rows and the rows just under them (legend cells beside the table). */
+  function legendTexts(walks: { view: SheetView; walk: SheetWalk }[]): string[] {
+    const out: string[] = [];
+    for (const { view, walk } of walks) {
+      out.push(...walk.title);
+      for (const tw of walk.tables.slice(0, 1)) {
+        const last = tw.table.headerRows[tw.table.headerRows.length - 1];
+        for (let r = tw.table.headerRows[0]; r <= last + 3 && r < view.rowCount; r++) for (const c of view.rowCells(r)) if (/[:：]/.test(c.text)) out.push(c.text);
+      }
+    }
+    return out;
   }
 
   function decideYear(walks: { view: SheetView; walk: SheetWalk }[], opts: ReadOptions, findings: Finding[], bookName?: string): number | undefined {
