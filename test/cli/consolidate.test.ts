@@ -319,3 +319,31 @@ describe('a workbook whose columns and title name no year', () => {
     expect(j.consolidation.findings.map((f) => f.code)).not.toContain('CON013');
   });
 });
+
+describe('a workbook that keeps last year’s sheet beside this year’s', () => {
+  const file = path.join(tmp, 'two-years.xlsx');
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    const head = ['基本方針', 'No.', '取組名', '担当課', '評価', '効果見込額（千円）', '実績効果額（千円）'];
+    wb.addWorksheet('R5').addRows([['令和5年度 行革進捗'], [], head, ['1 財政', 1, '補助金の見直し', '財政課', 'B', 1000, 800], ['1 財政', 2, '使用料の見直し', '財政課', 'C', 5000, 3000]]);
+    wb.addWorksheet('R6').addRows([['令和6年度 行革進捗'], [], head, ['1 財政', 1, '補助金の見直し', '財政課', 'A', 2000, 2500], ['2 組織', 3, '定員管理', '人事課', 'B', 2000, 1000]]);
+    await wb.xlsx.writeFile(file);
+  });
+
+  test.each<[string[], number, [number, number]]>([
+    [[], 2024, [4000, 3500]],
+    [['--fy', 'R5'], 2023, [6000, 3800]],
+    [['--fy', 'R6'], 2024, [4000, 3500]],
+  ])('summary %j reads the sheet of the year', async (extra, fy, amounts) => {
+    const r = await runCli('summary', file, ...extra, '--json');
+    const j = SummaryJson.parse(JSON.parse(r.out));
+    expect(j.reportFy).toBe(fy);
+    expect([j.total.effectPlanned, j.total.effectActual]).toEqual(amounts);
+  });
+
+  test('a year it has no sheet for leaves it out, naming the year asked for', async () => {
+    const r = await runCli('summary', file, '--fy', 'R7');
+    expect(r.code).not.toBe(0);
+    expect(r.out + r.err).toContain('指定された令和7年度と年度が違うため');
+  });
+});

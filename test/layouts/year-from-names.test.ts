@@ -27,7 +27,8 @@ test.each([
   ['the sheet name', book('b.xlsx', [{ name: 'R5取組状況' }]), 2023, 'シート名', 4500],
   ['the sheet names, agreeing', book('b.xlsx', [{ name: '2024年度_総務課' }, { name: '2024年度_財政課' }]), 2024, 'シート名', 9000],
   ['the file name', book('/share/令和6年度_取組状況.xlsx', [{ name: '取組一覧' }]), 2024, 'ファイル名', 4500],
-  ['the file name, when the sheets name two years', book('H30進捗.xlsx', [{ name: 'R5' }, { name: 'R6' }]), 2018, 'ファイル名', 9000],
+  // Sheets naming two years are a year's sheet each: the later one is read (LAY026 names the other), not both under the file's year.
+  ['the later sheet, when the sheets name two years', book('H30進捗.xlsx', [{ name: 'R5' }, { name: 'R6' }]), 2024, 'シート名', 4500],
   ['the title before the sheet and file names', book('R4.xlsx', [{ name: 'R5取組', title: '令和6年度 取組状況' }]), 2024, '表題', 4500],
 ])('the year from %s', (_, wb, year, from, actual) => {
   expect(fy(wb)).toEqual({ fy: year, from, fy001: false, actual });

@@ -84,6 +84,13 @@ export async function readInputs(files: readonly InputFile[], args: Args): Promi
     }
     // A file that states no year of its own is the year asked for: its undated 実績 and 効果額 count for it.
     if (args.fy !== undefined && l.analysis.plan.reportFy === undefined) l = { ...l, analysis: analyse(l.grid, analyseOptions(args)) };
+    // One that keeps a sheet per year (令和5年度 | 令和6年度) is read for the year asked, when it has that year's
+    // sheet (other sheets are left out then); otherwise it stays its own year, and is left out of the sum.
+    else if (args.fy !== undefined && l.analysis.plan.reportFy !== args.fy && l.analysis.findings.some((x) => x.code === 'LAY026')) {
+      const again = analyse(l.grid, analyseOptions(args));
+      const leftOut = (a: typeof again) => a.findings.filter((x) => x.code === 'LAY026').map((x) => x.sheet).sort().join('\u0000');
+      if (leftOut(again) !== leftOut(l.analysis)) l = { ...l, analysis: again };
+    }
     loaded.set(f.name, l);
     inputs.push(fileInput(f.name, l.analysis));
   }

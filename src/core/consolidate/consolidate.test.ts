@@ -110,6 +110,9 @@ describe('consolidate: nothing is counted twice, every doubt names both files', 
     expect(f.message.en).toContain('FY2024');
     const forced = consolidate([file('a.xlsx', r5), file('R6.xlsx', r6)], { fy: 2024 });
     expect(forced.plan.items.map((i) => i.id)).toEqual(['3']);
+    // A year no file reports: the message names the year asked for, not an empty file name.
+    const none = consolidate([file('a.xlsx', r5)], { fy: 2025 });
+    expect(none.findings.find((x) => x.code === 'CON005')!.message.ja).toBe('「a.xlsx」は令和5年度の報告で、指定された令和7年度と年度が違うため、集計から除きました。');
   });
 
   it('the same policy number with different names stays two groups (CON006): another plan is never merged in', () => {

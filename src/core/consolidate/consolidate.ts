@@ -80,6 +80,8 @@ export function consolidate(inputs: readonly ConsolidationInput[], opts: Consoli
   // One report year: the user's, or the one most items report.
   const reportFy = opts.fy ?? majorityYear(live.map((l) => ({ fy: l.fy, weight: l.entry.items })));
   const example = live.find((l) => l.fy === reportFy)?.input.file ?? '';
+  // The year is another file's, or only the one asked for (--fy) when no file reports it.
+  const against = example ? { ja: `「${example}」などが報告する`, en: `the year "${example}" and others report` } : { ja: '指定された', en: 'the year asked for' };
   for (const l of live) {
     if (l.fy === undefined) {
       findings.push(conFinding('CON013', { file: l.input.file }, [{ file: l.input.file }]));
@@ -88,7 +90,7 @@ export function consolidate(inputs: readonly ConsolidationInput[], opts: Consoli
       findings.push(
         conFinding(
           'CON005',
-          { file: l.input.file, fileYear: yearParam(l.fy), year: yearParam(reportFy), example },
+          { file: l.input.file, fileYear: yearParam(l.fy), year: yearParam(reportFy), against },
           [{ file: l.input.file }, ...(example ? [{ file: example }] : [])],
         ),
       );

@@ -273,6 +273,16 @@ export const CATALOGUE = {
     cell: 'the header of the column read',
   },
 
+  LAY026: {
+    severity: 'info',
+    tags: ['layout', 'year'],
+    params: { sheet: 'text', year: 'label' },
+    ja: 'シート「{sheet}」は{year}のシートで、報告する年度のシートが別にあるため読みません。',
+    en: 'Sheet "{sheet}" is {year}’s; the workbook has a sheet of the year reported, so it is not read.',
+    when: 'the workbook keeps another year’s sheet (its title or name says 令和5年度, 前年度) beside the report year’s',
+    cell: 'A1 of the sheet not read',
+  },
+
   // ── the report year ───────────────────────────────────────────────────────────────────────
   FY001: {
     severity: 'warning',
@@ -756,9 +766,9 @@ export const CATALOGUE = {
   CON005: {
     severity: 'warning',
     tags: ['consolidate'],
-    params: { file: 'text', fileYear: 'label', year: 'label', example: 'text' },
-    ja: '「{file}」は{fileYear}の報告で、「{example}」などが報告する{year}と年度が違うため、集計から除きました。',
-    en: '"{file}" reports {fileYear}, not {year} like "{example}" and the others, so it was left out.',
+    params: { file: 'text', fileYear: 'label', year: 'label', against: 'label' },
+    ja: '「{file}」は{fileYear}の報告で、{against}{year}と年度が違うため、集計から除きました。',
+    en: '"{file}" reports {fileYear}, not {year} ({against}), so it was left out.',
     when: 'a file reports another year than the one summarised; left out',
     cell: 'the file',
   },

@@ -5,7 +5,7 @@ import type { Item } from '../../model/plan';
 import { text } from '../../rules/texts';
 import { finding, type Finding } from '../../validation/finding';
 import type { Label } from '../../validation/template';
-import { DEFAULT_SCALE, inferScale, parseFiscalYear, parseValue, scaleById, type Scale } from '../../values';
+import { DEFAULT_SCALE, fiscalYearLabel, inferScale, parseFiscalYear, parseValue, scaleById, type Scale } from '../../values';
 import type { FieldConfidence, LayoutRead, LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
 import { alignAnchors, anchorOf } from './anchor';
 import { countRepostedOriginals, dedupe, policiesOf, qualifyBySection, qualifyRestartedNumbers, viewOf } from './shared';
@@ -106,6 +106,38 @@ function namedYear(names: string[]): number | undefined {
     if (fy !== undefined && fy >= 1989 && fy <= 2100) years.add(fy);
   }
   return years.size === 1 ? [...years][0] : undefined;
+}
+
+/** A sheet's own year: the first year its title states (令和5年度 取組状況), else its name's (R5実績). */
+function sheetYear(view: SheetView, walk: SheetWalk): number | undefined {
+  for (const line of walk.title) {
+    if (!/年度/.test(line)) continue;
+    const fy = parseFiscalYear(line);
+    if (fy !== undefined && fy >= 1989 && fy <= 2100) return fy;
+  }
+  return namedYear([view.name]);
+}
+
+/** Sheets named for last year (前年度, 昨年度): last year's copy beside this year's. */
+const LAST_YEAR_SHEET = /前年度|昨年度|前年/;
+
+/**
+ * Sheets of another year than the report year, when the workbook also has the report year's: sheets
+ * stating different years keep the asked year's (else the latest), and a sheet named 前年度 gives way
+ * to any other. Sheets that state no year are kept. None is dropped when all would be.
+ */
+function otherYearSheets(walks: { view: SheetView; walk: SheetWalk }[], asked: number | undefined): { walk: { view: SheetView; walk: SheetWalk }; year: Label }[] {
+  const dated = walks.map((w) => ({ w, fy: sheetYear(w.view, w.walk) }));
+  const years = new Set(dated.map((d) => d.fy).filter((fy): fy is number => fy !== undefined));
+  const out: { walk: { view: SheetView; walk: SheetWalk }; year: Label }[] = [];
+  if (years.size > 1) {
+    const target = asked !== undefined && years.has(asked) ? asked : Math.max(...years);
+    for (const d of dated) if (d.fy !== undefined && d.fy !== target) out.push({ walk: d.w, year: { ja: fiscalYearLabel(d.fy, 'ja'), en: fiscalYearLabel(d.fy, 'en') } });
+  }
+  const kept = walks.filter((w) => !out.some((o) => o.walk === w));
+  const last = kept.filter((w) => LAST_YEAR_SHEET.test(w.view.name));
+  if (last.length && last.length < kept.length) for (const w of last) out.push({ walk: w, year: { ja: '前年度', en: 'last year' } });
+  return out.length < walks.length ? out : [];
 }
 
 export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutHooks = {}): KitLayout {
@@ -230,6 +262,12 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       }
       const start = hooks.start?.(view);
       walks.push({ view, walk: walkSheet(view, { specs: tables, first, ...(hooks.row ? { row: hooks.row } : {}), ...(start ? { start } : {}) }) });
+    }
+
+    // A workbook that keeps last year's sheet beside this year's (令和5年度 | 令和6年度, 前年度 | 今年度): the report year's only.
+    for (const other of otherYearSheets(walks, opts.reportFy)) {
+      walks.splice(walks.indexOf(other.walk), 1);
+      findings.push(finding('LAY026', { sheet: other.walk.view.name, address: 'A1' }, { sheet: other.walk.view.name, year: other.year }));
     }
 
     // With no configuration, a column whose values are a rating scale's symbols is the rating (取組結果: 完了/一部実施/その他).
