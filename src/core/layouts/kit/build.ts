@@ -5,7 +5,7 @@ import type { ParsedValue } from '../../values/types';
 import { normalizeWidth, splitDepartments, type Scale } from '../../values';
 import type { TableColumn, TableMatch } from './find-table';
 import type { Field } from '../../model/fields';
-import { buildEffects, buildIndicator, CONTINUING, ratingOf, REPOST, type EffectCell } from './item';
+import { buildEffects, buildIndicator, CONTINUING, ratingOf, REPOST, REPOST_NOTE, type EffectCell } from './item';
 import { fieldRule, type ItemRow, type RowView } from './rows';
 import { policyOfCode } from './form-loose';
 import { readRoleRows, roleRows } from './role-rows';
@@ -295,6 +295,8 @@ export function buildItem(ir: ItemRow, ctx: BuildContext): Item {
   }
 
   textsOf(row, ctx, notes, cells);
+  // A 備考 that only says the row is a repeat (再掲, 1-2の再掲) marks it as the name's 【再掲】 would.
+  if (!flags.includes('repost') && Object.entries(notes).some(([k, t]) => (k === 'note' || k.startsWith('note:')) && t !== undefined && REPOST_NOTE.test(t))) flags.push('repost');
   const rows = [row, ...(ctx.spec.continuation === 'rows' ? ir.more : [])];
   // A table of plan and result rows holds values in its year columns, not a schedule (read above).
   for (const c of byRole ? [] : row.columns('schedule')) {

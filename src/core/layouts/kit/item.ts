@@ -137,6 +137,13 @@ export function ratingOf(raw: CellValue, cell: CellRef, scale: Scale): RatingRea
 }
 
 /** 【再掲】, (再掲), [再掲] in a name: the item is listed again and counted where it was first listed. */
-export const REPOST = /[【[(（]\s*再\s*掲\s*[】\])）]/;
+export const REPOST = /[【[(（]\s*(?:[^【[(（】\])）]{1,12}?\s*の?\s*)?再\s*掲(?:\s*[:：]?\s*[^【[(（】\])）]{1,12})?\s*[】\])）]|^\s*[(（]\s*再\s*[)）]/;
+
+/**
+ * A 備考 that says the row is a repeat and nothing else (再掲, 【再掲】, 1-2の再掲, 再掲（1-2）): the
+ * item is listed again, as if its name said so.
+ */
+const ITEM_REF = '[0-9０-９①-⑳ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩA-Za-z№\\-－ー‐・.．()（）]{1,12}';
+export const REPOST_NOTE = new RegExp(`^\\s*(?:${ITEM_REF}\\s*の\\s*)?[【[(（]?\\s*再\\s*掲\\s*[】\\])）]?\\s*(?:[:：]?\\s*${ITEM_REF})?\\s*$`);
 /** 【継続項目】, (継続) in a name. */
 export const CONTINUING = /[【[(（]\s*継続(?:項目)?\s*[】\])）]/;
