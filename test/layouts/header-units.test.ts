@@ -104,3 +104,34 @@ test('a header of three rows merged beside its name (令和6年度 > 財政効�
     ['質の高い行政サービス', 3000, 2700, [0, 1, 0, 0]],
   ]);
 });
+
+describe('a unit note the header does not carry', () => {
+  const sheet = (above: string | null, below: string | null): WorkbookGrid => ({
+    name: 'd04.xlsx',
+    sheets: [
+      {
+        name: '実績',
+        values: [
+          ['令和6年度 行財政改革 実績一覧'],
+          [above],
+          ['基本方針', 'No.', '取組名', '担当課', '評価', '効果見込額', '実績効果額'],
+          ['1 財政', 1, '補助金の見直し', '財政課', 'A', 12.5, 10],
+          ['1 財政', 2, '施設の統廃合', '管財課', 'B', 3, 2.5],
+          ['合計', null, null, null, null, 15.5, 12.5],
+          [],
+          [below],
+        ],
+        merges: [],
+      },
+    ],
+  });
+  test.each<[string, string | null, string | null, number]>([
+    ['※金額の単位は百万円 under the table', null, '※金額の単位は百万円', 15500],
+    ['（単位：百万円） under the table', null, '（単位：百万円）', 15500],
+    ['※金額の単位は百万円 above it', '※金額の単位は百万円', null, 15500],
+    ['a note under it that names no unit', null, '※金額は決算見込額', 15.5],
+  ])('%s', (_name, above, below, planned) => {
+    const a = analyse(sheet(above, below));
+    expect(a.summary.total.effectPlanned).toBeCloseTo(planned, 6);
+  });
+});

@@ -13,7 +13,7 @@ import { findRoleColumn, joinSplitItems, roleRows } from './role-rows';
 import { joinSupplementSheets } from './supplement';
 import { defineForm, type FormHooks } from './form';
 import { buildItem, DEPARTMENT_SHEET, NO_POLICY, type BuildContext } from './build';
-import { applyTableUnit, bandAt, findTable, hasDataBelow, type TableColumn, type TableMatch } from './find-table';
+import { applyTableUnit, applyUnitBelow, bandAt, findTable, hasDataBelow, type TableColumn, type TableMatch } from './find-table';
 import { headerYear, LabelMatcher, strippedKey } from './labels';
 import { chooseReportYear, type YearEvidence } from './report-year';
 import { fieldRule, refieldColumns, walkSheet, type ItemRow, type SheetWalk, type TableWalk, type WalkOptions } from './rows';
@@ -277,6 +277,8 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
         promoteRoles(view, tw, findings);
         promoteRating(view, tw, promoted);
         promoteEffect(view, tw, promoted);
+        const last = tw.items.at(-1);
+        if (last) applyUnitBelow(view, Math.max(last.row.row, ...last.more.map((m) => m.row)), tw.table.columns);
       }
     }
 

@@ -271,6 +271,21 @@ export function applyTableUnit(view: SheetView, top: number, columns: TableColum
 }
 
 /**
+ * A unit note under the table (「※金額の単位は百万円」, 「（単位：百万円）」 below the last row) states
+ * the unit of the amount columns when neither their headers nor a note above the table did.
+ */
+export function applyUnitBelow(view: SheetView, lastRow: number, columns: TableColumn[]): void {
+  const effects = columns.filter((c) => (c.field === 'effectPlanned' || c.field === 'effectActual') && !c.unit);
+  if (!effects.length) return;
+  for (let r = lastRow + 1; r <= Math.min(view.rowCount - 1, lastRow + UNIT_NOTE_ROWS + 1); r++) {
+    const unit = view.rowCells(r).filter((c) => c.text.includes('単位')).map((c) => headerMoneyUnit(c.text)).find((u) => u !== undefined);
+    if (unit === undefined) continue;
+    for (const c of effects) c.unit = unit;
+    return;
+  }
+}
+
+/**
  * A grid that came without its merges (Excel 2016/2019, ExcelApi 1.7, has no getMergedAreas): a
  * spanning label (令和5年度 over 目標 / 実績 / 評価) sits in its first column only. A blank cell of
  * an upper header row takes the label to its left when every column from that label to this one

@@ -57,7 +57,7 @@ export function isYearOnly(text: string): boolean {
   return text.trim() !== '' && strippedKey(text) === '' && headerYear(text) !== undefined;
 }
 
-const MONEY = /[(（]\s*(?:単位\s*[:：]?\s*)?(円|千円|万円|百万円|億円)\s*[)）]|(?:単位\s*[:：]\s*)(円|千円|万円|百万円|億円)/;
+const MONEY = /[(（]\s*(?:単位\s*[:：]?\s*)?(円|千円|万円|百万円|億円)\s*[)）]|(?:単位\s*(?:[:：]|は)\s*)(円|千円|万円|百万円|億円)/;
 
 /** The money unit a header states: `効果額（円）` → 円, `(単位：百万円)` → 百万円. */
 export function headerMoneyUnit(text: string): string | undefined {
