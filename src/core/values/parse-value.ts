@@ -152,6 +152,12 @@ function parseNumberText(s0: string): (Flags & { value: number; decimals: number
   let s = s0;
 
   // `(29,273)`: a number standing in brackets is a planned amount shown beside the actual.
+  // `(見込)1,800`: a bracketed remark before the number says it is provisional.
+  const lead = /^\((見込み?|見込額|速報値?|暫定値?|概算|予定)\)\s*/.exec(s);
+  if (lead) {
+    flags.provisional = true;
+    s = s.slice(lead[0].length);
+  }
   if (s[0] === '(' || s[0] === '（') {
     const close = s.indexOf(')');
     if (close < 0) return undefined;
@@ -165,10 +171,11 @@ function parseNumberText(s0: string): (Flags & { value: number; decimals: number
   // Prefixes, each at most once, in the orders seen: 年2回, 約30件, 累計30,800, 年間120件.
   let per = '';
   for (let guard = 0; guard < 4; guard++) {
-    const p = /^(年間|毎年|年|月|週|日|約|およそ|概ね|累計|最大|最低)\s*/.exec(s);
+    const p = /^(年間|毎年|年|月|週|日|約|およそ|概ね|累計|最大|最低|見込み|見込額|見込|速報値|速報|暫定値|暫定|概算)\s*/.exec(s);
     if (!p) break;
     const w = p[1];
     if (w === '年間' || w === '毎年' || w === '年') flags.perYear = true;
+    else if (/^(?:見込|速報|暫定|概算)/.test(w)) flags.provisional = true;
     else if (w === '月' || w === '週' || w === '日') per = '/' + w;
     else if (w === '約' || w === 'およそ' || w === '概ね') flags.approx = true;
     else if (w === '累計') flags.cumulative = true;
@@ -193,10 +200,11 @@ function parseNumberText(s0: string): (Flags & { value: number; decimals: number
   // From the right: brackets and qualifier words, in whatever order they were typed.
   let secondary: { value: number; unit: string } | undefined;
   for (let guard = 0; guard < 6 && rest !== ''; guard++) {
-    const q = /(以内|以下|未満|以上|超|程度|前後|くらい|ほど)$/.exec(rest);
+    const q = /(以内|以下|未満|以上|超|程度|前後|くらい|ほど|見込み|見込額|見込|速報値|速報|暫定値|暫定|概算)$/.exec(rest);
     if (q) {
       const w = q[1];
-      if (w === '以内' || w === '以下') flags.cap = 'le';
+      if (/^(?:見込|速報|暫定|概算)/.test(w)) flags.provisional = true;
+      else if (w === '以内' || w === '以下') flags.cap = 'le';
       else if (w === '未満') flags.cap = 'lt';
       else if (w === '以上') flags.floor = 'ge';
       else if (w === '超') flags.floor = 'gt';
