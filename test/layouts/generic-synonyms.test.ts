@@ -94,4 +94,15 @@ describe('generic synonyms', () => {
   it('計画 names no field outside an effect header', () => {
     expect(matchHeader('計画')).toBeUndefined();
   });
+
+  it('a level column headed in two languages (基本方針 Policy) heads the summary in Japanese', () => {
+    const values = [
+      ['令和6年度 行財政改革 進捗状況 / FY2024 Reform Progress'],
+      ['No.', '取組名 / Item', '担当課', '評価', '効果見込額 Planned (千円)', '実績効果額 Actual (千円)', '基本方針 Policy'],
+      [1, '窓口手続のオンライン化', '市民課', 'B', 500, 450, 'スマート自治体'],
+      [2, '施設の統廃合', '管財課', 'A', 300, 300, '財政基盤'],
+    ];
+    const a = analyse({ name: 'd11.xlsx', sheets: [{ name: '進捗', values, merges: [] }] });
+    expect(a.plan.policyLabel).toBe('基本方針');
+  });
 });

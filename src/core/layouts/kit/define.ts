@@ -118,6 +118,12 @@ function sheetYear(view: SheetView, walk: SheetWalk): number | undefined {
   return namedYear([view.name]);
 }
 
+/** A level's name from its column header, as a summary heads it: units and years out, and an English gloss beside the Japanese (基本方針 Policy). */
+function levelLabel(header: string): string {
+  const k = strippedKey(header) || header;
+  return /[^\x00-\x7f]/.test(k) ? k.replace(/[A-Za-z][A-Za-z.\s]*/g, '').trim() || k : k;
+}
+
 /** Sheets named for last year (前年度, 昨年度): last year's copy beside this year's. */
 const LAST_YEAR_SHEET = /前年度|昨年度|前年/;
 
@@ -343,8 +349,8 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       layout: spec.id,
       policyLabel:
         spec.policyLabel ??
-        (policyCol ? strippedKey(policyCol.label) || policyCol.label : undefined) ??
-        (groupIsTop ? strippedKey(groupCol.label) || groupCol.label : undefined) ??
+        (policyCol ? levelLabel(policyCol.label) : undefined) ??
+        (groupIsTop ? levelLabel(groupCol.label) : undefined) ??
         walks.find((w) => w.walk.sectionLabel)?.walk.sectionLabel ??
         // Headings that are all departments (■ 総務部, ■ 財務部) group the items by department, not by 基本方針.
         (spec.tables.every((t) => t.partial) && items.length && items.every((i) => i.policyKey !== NO_POLICY.key && DEPARTMENT_SHEET.test(i.policyName.replace(/^[■□●○◆◇・\s]+/, ''))) ? '部局' : undefined) ??
