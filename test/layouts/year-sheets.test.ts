@@ -37,3 +37,9 @@ test('sheets that state no year, or the same one, are all read', () => {
   expect(a.plan.items).toHaveLength(3);
   expect(a.findings.map((f) => f.code)).not.toContain('LAY026');
 });
+
+test('a plan sheet titled with its period (令和3年度～令和7年度) is no other year’s sheet', () => {
+  const a = analyse(book(sheet('計画', '第3次行革実施計画（令和3年度～令和7年度）', R5), sheet('R6', '令和6年度 行革進捗', [['2 組織', 3, '定員管理', '人事課', 'B', 2000, 1000]])));
+  expect(a.findings.map((f) => f.code)).not.toContain('LAY026');
+  expect(a.plan.items).toHaveLength(3);
+});

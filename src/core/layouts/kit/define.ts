@@ -108,10 +108,13 @@ function namedYear(names: string[]): number | undefined {
   return years.size === 1 ? [...years][0] : undefined;
 }
 
+/** A plan period (令和3年度～令和7年度, R3～7年度): the years of a plan, not one sheet's year. */
+const YEAR_RANGE = /[0-9０-９元]\s*(?:年度)?\s*[～〜~－-]\s*(?:令和|平成|[RHＲＨ])?\s*[0-9０-９]/;
+
 /** A sheet's own year: the first year its title states (令和5年度 取組状況), else its name's (R5実績). */
 function sheetYear(view: SheetView, walk: SheetWalk): number | undefined {
   for (const line of walk.title) {
-    if (!/年度/.test(line)) continue;
+    if (!/年度/.test(line) || YEAR_RANGE.test(line)) continue;
     const fy = parseFiscalYear(line);
     if (fy !== undefined && fy >= 1989 && fy <= 2100) return fy;
   }
@@ -125,7 +128,7 @@ function levelLabel(header: string): string {
 }
 
 /** Sheets named for last year (前年度, 昨年度): last year's copy beside this year's. */
-const LAST_YEAR_SHEET = /前年度|昨年度|前年/;
+const LAST_YEAR_SHEET = /(?:前年度|昨年度|前年)(?!比)/;
 
 /**
  * Sheets of another year than the report year, when the workbook also has the report year's: sheets
