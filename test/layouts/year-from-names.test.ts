@@ -14,7 +14,8 @@ const ROWS: CellValue[][] = [
 ];
 const book = (file: string, sheets: { name: string; title?: string }[]): WorkbookGrid => ({
   name: file,
-  sheets: sheets.map((s) => ({ name: s.name, values: [...(s.title ? [[s.title], []] : []), HEADER, ...ROWS], merges: [] })),
+  // Each sheet its own items (a department's sheet), not a copy of another's.
+  sheets: sheets.map((s, i) => ({ name: s.name, values: [...(s.title ? [[s.title], []] : []), HEADER, ...ROWS.map((r) => [`${r[0]}${i ? `（${i + 1}）` : ''}`, ...r.slice(1)])], merges: [] })),
 });
 const fy = (wb: WorkbookGrid) => {
   const a = analyse(wb);

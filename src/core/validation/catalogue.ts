@@ -283,6 +283,16 @@ export const CATALOGUE = {
     cell: 'A1 of the sheet not read',
   },
 
+  LAY027: {
+    severity: 'warning',
+    tags: ['layout'],
+    params: { sheet: 'text', of: 'text' },
+    ja: 'シート「{sheet}」はシート「{of}」の写しのため読みません（同じ取組を二重に数えないため）。写しでなければ、シート名を変えるか設定タブで様式を保存してください。',
+    en: 'Sheet "{sheet}" is a copy of sheet "{of}", so it is not read (its items would count twice). If it is not a copy, rename it or save the layout in the Settings tab.',
+    when: 'a sheet holds the same items (name, department, 基本方針) as another sheet of the layout: a copy kept in the workbook',
+    cell: 'A1 of the sheet not read',
+  },
+
   // ── the report year ───────────────────────────────────────────────────────────────────────
   FY001: {
     severity: 'warning',

@@ -8,7 +8,7 @@ import type { Label } from '../../validation/template';
 import { DEFAULT_SCALE, fiscalYearLabel, inferScale, parseFiscalYear, parseValue, scaleById, type Scale } from '../../values';
 import type { FieldConfidence, LayoutRead, LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
 import { alignAnchors, anchorOf } from './anchor';
-import { countRepostedOriginals, dedupe, policiesOf, qualifyBySection, qualifyRestartedNumbers, viewOf } from './shared';
+import { copiedSheets, countRepostedOriginals, dedupe, policiesOf, qualifyBySection, qualifyRestartedNumbers, viewOf } from './shared';
 import { findRoleColumn, joinSplitItems, roleRows } from './role-rows';
 import { joinSupplementSheets } from './supplement';
 import { defineForm, type FormHooks } from './form';
@@ -124,7 +124,7 @@ function sheetYear(view: SheetView, walk: SheetWalk): number | undefined {
 /** A level's name from its column header, as a summary heads it: units and years out, and an English gloss beside the Japanese (基本方針 Policy). */
 function levelLabel(header: string): string {
   const k = strippedKey(header) || header;
-  return /[^\x00-\x7f]/.test(k) ? k.replace(/[A-Za-z][A-Za-z.\s]*/g, '').trim() || k : k;
+  return /[^ -~]/.test(k) ? k.replace(/[A-Za-z][A-Za-z.\s]*/g, '').trim() || k : k;
 }
 
 /** Sheets named for last year (前年度, 昨年度): last year's copy beside this year's. */
@@ -330,6 +330,12 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
         const nameCol = t.columns.find((c) => c.field === 'name');
         findings.push(finding('LAY008', view.ref(t.headerRows[t.headerRows.length - 1], nameCol?.col ?? 0), { sheet: view.name }));
       }
+    }
+    // A sheet copied within the workbook (取組項目一覧 (2), バックアップ) is read once, not twice.
+    for (const { copy, of } of copiedSheets(items)) {
+      for (let i = items.length - 1; i >= 0; i--) if (items[i].source.sheet === copy) items.splice(i, 1);
+      for (let i = anchors.length - 1; i >= 0; i--) if (anchors[i].sheet === copy) anchors.splice(i, 1);
+      findings.push(finding('LAY027', { sheet: copy, address: 'A1' }, { sheet: copy, of }));
     }
     // A layout nobody configured, or one saved from it: its sheets may number from 1 each, or repeat items.
     if (spec.id === 'generic' || walks.every((w) => w.walk.tables.every((tw) => tableSpecOf(tw).partial))) {

@@ -27,6 +27,43 @@ function countedBySheet(items: readonly Item[]): Map<string, Item[]> {
   return groupBy(items.filter((it) => !it.flags.includes('repost')), (it) => it.source.sheet);
 }
 
+/** A sheet name that says it is a copy: 取組項目一覧 (2), バックアップ, コピー, 旧, 控え, old, backup. */
+const COPY_NAME = /\(\s*\d+\s*\)\s*$|バックアップ|ﾊﾞｯｸｱｯﾌﾟ|コピー|ｺﾋﾟｰ|控え|保存用|^旧|（旧）|\(旧\)|copy|backup|\bbk\b|\bold\b/i;
+
+/**
+ * Sheets that are copies of another sheet read by the same layout (a sheet copied within the workbook
+ * as a backup, 取組項目一覧 (2)): nearly all of their items have the name, department, 基本方針, rating
+ * and amounts of an item on the other sheet. Of two such sheets the one named like a copy is the copy, else the later
+ * one. Its items are not counted: a copied sheet doubled every figure.
+ */
+export function copiedSheets(items: readonly Item[]): { copy: string; of: string }[] {
+  const bySheet = groupBy(items, (it) => it.source.sheet);
+  // What the item is and what was typed for it: a copy edited since (another rating, another amount) is
+  // not taken for a copy, and its number is left to dedupe (VLD008) for staff to settle.
+  const amounts = (it: Item) => (it.effects?.byYear ?? []).map((y) => `${y.fy}:${y.planned?.raw ?? ''}/${y.actual?.raw ?? ''}`).join(',');
+  const signature = (it: Item) => `${it.policyKey}\u0000${it.name.replace(/\s+/g, '')}\u0000${it.departments.join('、')}\u0000${it.rating?.symbol ?? it.notes?.rating ?? ''}\u0000${amounts(it)}`;
+  const sigs = new Map([...bySheet].map(([sheet, its]) => [sheet, new Set(its.map(signature))]));
+  const sheets = [...bySheet.keys()];
+  const out: { copy: string; of: string }[] = [];
+  const gone = new Set<string>();
+  for (let i = 0; i < sheets.length; i++) {
+    for (let j = i + 1; j < sheets.length; j++) {
+      const [a, b] = [sheets[i], sheets[j]];
+      if (gone.has(a) || gone.has(b)) continue;
+      const sa = sigs.get(a)!;
+      const sb = sigs.get(b)!;
+      if (sa.size !== sb.size || sa.size === 0) continue;
+      let shared = 0;
+      for (const x of sb) if (sa.has(x)) shared++;
+      if (shared < Math.max(1, sb.size * 0.9)) continue;
+      const copy = COPY_NAME.test(a) && !COPY_NAME.test(b) ? a : b;
+      gone.add(copy);
+      out.push({ copy, of: copy === a ? b : a });
+    }
+  }
+  return out;
+}
+
 /**
  * A workbook of one sheet per 基本方針 (or per department) often numbers each sheet's items from 1
  * again (bare numbers 1, 2, 3): No.1 on 基本方針1 and No.1 on 基本方針2 are two items, not one typed twice. When every number
