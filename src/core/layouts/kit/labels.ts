@@ -128,6 +128,13 @@ export class LabelMatcher {
     if (!key) return undefined;
     const exact = this.exact.get(key) ?? this.exact.get(key.replace(/[()]/g, ''));
     if (exact) return { field: exact.field, ...(exact.axis ? { axis: exact.axis } : {}), strength: 1, label: exact.label };
+    // A city's own labels, edited by a person: a remark added in brackets (達成状況（評価）, R5取組状況（実績）)
+    // or 結果 after it (評価結果) still names the column.
+    if (!this.spec.partial) {
+      const bare = key.replace(/\([^()]*\)$/, '').replace(/結果$/, '');
+      const kept = bare !== key && bare !== '' ? this.exact.get(bare) : undefined;
+      if (kept) return { field: kept.field, ...(kept.axis ? { axis: kept.axis } : {}), strength: 1, label: kept.label };
+    }
     if (key.length > MAX_HEADER_KEY) return undefined;
     for (const p of this.patterns) {
       if (p.mode === 'prefix' ? key.startsWith(p.key) : key.includes(p.key)) return { field: p.field, ...(p.axis ? { axis: p.axis } : {}), strength: 1, label: p.label };
