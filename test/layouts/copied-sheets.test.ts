@@ -4,7 +4,8 @@ import type { CellValue, SheetGrid, WorkbookGrid } from '../../src/core/grid/typ
 /**
  * A sheet copied within the workbook (取組一覧 (2), バックアップ) holds the same items: it is read
  * once, not summed again (LAY027 names it). The copy is the one named like one, else the later one.
- * A copy edited since (another rating) is no plain copy: its numbers are left to VLD008.
+ * A copy edited since (another rating) is no plain copy: both are read, LAY028 says so, and its
+ * numbers are left to VLD008.
  */
 const ROWS: CellValue[][] = [
   ['1 財政', 1, '補助金の見直し', '財政課', 'A', 2000, 2500],
@@ -30,11 +31,13 @@ test.each<[string, WorkbookGrid, string]>([
   expect(a.findings.map((f) => f.code)).not.toContain('VLD008');
 });
 
-test('a copy edited since is not taken for a copy: its numbers are duplicates for staff to settle (VLD008)', () => {
+test('a copy edited since is not taken for a copy: both are read, LAY028 says so, and the numbers are duplicates for staff to settle (VLD008)', () => {
   const edited = ROWS.map((r, i) => (i === 0 ? [...r.slice(0, 4), 'C', ...r.slice(5)] : r));
   const a = analyse(book(sheet('取組一覧'), sheet('取組一覧 (2)', edited)));
   expect(a.findings.map((f) => f.code)).not.toContain('LAY027');
+  expect(a.findings.filter((f) => f.code === 'LAY028').map((f) => f.sheet)).toEqual(['取組一覧 (2)']);
   expect(a.findings.filter((f) => f.code === 'VLD008')).toHaveLength(3);
+  expect(a.plan.items).toHaveLength(6);
 });
 
 test('department sheets with items of their own are all read', () => {

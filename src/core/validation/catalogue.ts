@@ -293,6 +293,16 @@ export const CATALOGUE = {
     cell: 'A1 of the sheet not read',
   },
 
+  LAY028: {
+    severity: 'warning',
+    tags: ['layout'],
+    params: { sheet: 'text', of: 'text' },
+    ja: 'シート「{sheet}」にはシート「{of}」と同じ取組が並んでいますが、評価か金額が一部違います。両方を集計しています。古い写しなら削除するかシート名を変えてください。',
+    en: 'Sheet "{sheet}" lists the same items as sheet "{of}", with some ratings or amounts different. Both are counted; if it is an old copy, delete or rename it.',
+    when: 'a sheet holds the same items (name, department, 基本方針) as another sheet of the layout, edited since: both are read',
+    cell: 'A1 of the later sheet (or the one named like a copy)',
+  },
+
   // ── the report year ───────────────────────────────────────────────────────────────────────
   FY001: {
     severity: 'warning',

@@ -332,7 +332,11 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       }
     }
     // A sheet copied within the workbook (取組項目一覧 (2), バックアップ) is read once, not twice.
-    for (const { copy, of } of copiedSheets(items)) {
+    for (const { copy, of, edited } of copiedSheets(items)) {
+      if (edited) {
+        findings.push(finding('LAY028', { sheet: copy, address: 'A1' }, { sheet: copy, of }));
+        continue;
+      }
       for (let i = items.length - 1; i >= 0; i--) if (items[i].source.sheet === copy) items.splice(i, 1);
       for (let i = anchors.length - 1; i >= 0; i--) if (anchors[i].sheet === copy) anchors.splice(i, 1);
       findings.push(finding('LAY027', { sheet: copy, address: 'A1' }, { sheet: copy, of }));

@@ -352,7 +352,11 @@ export function defineForm(spec: LayoutSpec, hooks: FormHooks = {}): LayoutReade
       items.push(item);
     }
     // An item sheet copied within the workbook (2-1 (2), バックアップ) is read once, not twice.
-    for (const { copy, of } of copiedSheets(items)) {
+    for (const { copy, of, edited } of copiedSheets(items)) {
+      if (edited) {
+        findings.push(finding('LAY028', { sheet: copy, address: 'A1' }, { sheet: copy, of }));
+        continue;
+      }
       items.splice(items.findIndex((i) => i.source.sheet === copy), 1);
       findings.push(finding('LAY027', { sheet: copy, address: 'A1' }, { sheet: copy, of }));
     }

@@ -36,29 +36,31 @@ const COPY_NAME = /\(\s*\d+\s*\)\s*$|バックアップ|ﾊﾞｯｸｱｯﾌﾟ
  * and amounts of an item on the other sheet. Of two such sheets the one named like a copy is the copy, else the later
  * one. Its items are not counted: a copied sheet doubled every figure.
  */
-export function copiedSheets(items: readonly Item[]): { copy: string; of: string }[] {
+export function copiedSheets(items: readonly Item[]): { copy: string; of: string; edited?: true }[] {
   const bySheet = groupBy(items, (it) => it.source.sheet);
-  // What the item is and what was typed for it: a copy edited since (another rating, another amount) is
-  // not taken for a copy, and its number is left to dedupe (VLD008) for staff to settle.
+  // What the item is, and what was typed for it: a copy edited since (another rating, another amount) is
+  // not taken for a copy; it is said (LAY028) and both are read, for staff to settle.
   const amounts = (it: Item) => (it.effects?.byYear ?? []).map((y) => `${y.fy}:${y.planned?.raw ?? ''}/${y.actual?.raw ?? ''}`).join(',');
-  const signature = (it: Item) => `${it.policyKey}\u0000${it.name.replace(/\s+/g, '')}\u0000${it.departments.join('、')}\u0000${it.rating?.symbol ?? it.notes?.rating ?? ''}\u0000${amounts(it)}`;
-  const sigs = new Map([...bySheet].map(([sheet, its]) => [sheet, new Set(its.map(signature))]));
+  const identity = (it: Item) => `${it.policyKey}\u0000${it.name.replace(/\s+/g, '')}\u0000${it.departments.join('、')}`;
+  const signature = (it: Item) => `${identity(it)}\u0000${it.rating?.symbol ?? it.notes?.rating ?? ''}\u0000${amounts(it)}`;
+  const sets = new Map([...bySheet].map(([sheet, its]) => [sheet, { ids: new Set(its.map(identity)), sigs: new Set(its.map(signature)) }]));
+  const overlap = (a: Set<string>, b: Set<string>) => {
+    let n = 0;
+    for (const x of b) if (a.has(x)) n++;
+    return a.size === b.size && a.size > 0 && n >= Math.max(1, b.size * 0.9);
+  };
   const sheets = [...bySheet.keys()];
-  const out: { copy: string; of: string }[] = [];
+  const out: { copy: string; of: string; edited?: true }[] = [];
   const gone = new Set<string>();
   for (let i = 0; i < sheets.length; i++) {
     for (let j = i + 1; j < sheets.length; j++) {
       const [a, b] = [sheets[i], sheets[j]];
       if (gone.has(a) || gone.has(b)) continue;
-      const sa = sigs.get(a)!;
-      const sb = sigs.get(b)!;
-      if (sa.size !== sb.size || sa.size === 0) continue;
-      let shared = 0;
-      for (const x of sb) if (sa.has(x)) shared++;
-      if (shared < Math.max(1, sb.size * 0.9)) continue;
+      const [sa, sb] = [sets.get(a)!, sets.get(b)!];
+      if (!overlap(sa.ids, sb.ids)) continue;
       const copy = COPY_NAME.test(a) && !COPY_NAME.test(b) ? a : b;
       gone.add(copy);
-      out.push({ copy, of: copy === a ? b : a });
+      out.push({ copy, of: copy === a ? b : a, ...(overlap(sa.sigs, sb.sigs) ? {} : { edited: true as const }) });
     }
   }
   return out;
