@@ -1,4 +1,4 @@
-import { rangeFromA1 } from '../../../core/grid/a1';
+import { columnIndex, rangeFromA1 } from '../../../core/grid/a1';
 import type { CellValue, Range } from '../../../core/grid/types';
 import { PackageError } from '../errors';
 import { decodeAttr, decodeText, type XmlElement, type XmlHandler, type XmlRegion } from '../package/xml';
@@ -167,7 +167,7 @@ export class SheetHandler implements XmlHandler {
     for (const ref of sqref.trim().split(/\s+/)) {
       const m = /^\$?([A-Za-z]{1,3})?\$?(\d+)?(?::\$?([A-Za-z]{1,3})?\$?(\d+)?)?$/.exec(ref);
       if (!ref || !m || (!m[1] && !m[2])) continue;
-      const col = (letters: string | undefined, dflt: number) => (letters ? letters.toUpperCase().split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 : dflt);
+      const col = (letters: string | undefined, dflt: number) => (letters ? columnIndex(letters) : dflt);
       const row = (digits: string | undefined, dflt: number) => (digits ? Number(digits) - 1 : dflt);
       const left = col(m[1], 0);
       const top = row(m[2], 0);
