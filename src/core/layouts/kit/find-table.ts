@@ -252,7 +252,7 @@ function supersedeStages(columns: TableColumn[]): NonNullable<TableMatch['supers
   return out;
 }
 
-/** Rows above the header searched for the table's unit note. */
+/** Rows searched for the table's unit note above its header (and below its last row, one more for a blank row between). */
 const UNIT_NOTE_ROWS = 3;
 
 /**
@@ -260,10 +260,17 @@ const UNIT_NOTE_ROWS = 3;
  * own) states the unit of every amount column whose header states none.
  */
 export function applyTableUnit(view: SheetView, top: number, columns: TableColumn[]): void {
+  const rows: number[] = [];
+  for (let r = top - 1; r >= Math.max(0, top - UNIT_NOTE_ROWS); r--) rows.push(r);
+  applyUnitNote(view, rows, columns);
+}
+
+/** The first of these rows that states a money unit gives it to the amount columns whose header states none; `word`, when given, must be in the note. */
+function applyUnitNote(view: SheetView, rows: number[], columns: TableColumn[], word?: string): void {
   const effects = columns.filter((c) => (c.field === 'effectPlanned' || c.field === 'effectActual') && !c.unit);
   if (!effects.length) return;
-  for (let r = top - 1; r >= Math.max(0, top - UNIT_NOTE_ROWS); r--) {
-    const unit = view.rowCells(r).map((c) => headerMoneyUnit(c.text)).find((u) => u !== undefined);
+  for (const r of rows) {
+    const unit = view.rowCells(r).filter((c) => word === undefined || c.text.includes(word)).map((c) => headerMoneyUnit(c.text)).find((u) => u !== undefined);
     if (unit === undefined) continue;
     for (const c of effects) c.unit = unit;
     return;
@@ -275,14 +282,9 @@ export function applyTableUnit(view: SheetView, top: number, columns: TableColum
  * the unit of the amount columns when neither their headers nor a note above the table did.
  */
 export function applyUnitBelow(view: SheetView, lastRow: number, columns: TableColumn[]): void {
-  const effects = columns.filter((c) => (c.field === 'effectPlanned' || c.field === 'effectActual') && !c.unit);
-  if (!effects.length) return;
-  for (let r = lastRow + 1; r <= Math.min(view.rowCount - 1, lastRow + UNIT_NOTE_ROWS + 1); r++) {
-    const unit = view.rowCells(r).filter((c) => c.text.includes('単位')).map((c) => headerMoneyUnit(c.text)).find((u) => u !== undefined);
-    if (unit === undefined) continue;
-    for (const c of effects) c.unit = unit;
-    return;
-  }
+  const rows: number[] = [];
+  for (let r = lastRow + 1; r <= Math.min(view.rowCount - 1, lastRow + UNIT_NOTE_ROWS + 1); r++) rows.push(r);
+  applyUnitNote(view, rows, columns, '単位');
 }
 
 /**
