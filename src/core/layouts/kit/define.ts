@@ -8,7 +8,7 @@ import type { Label } from '../../validation/template';
 import { DEFAULT_SCALE, fiscalYearLabel, inferScale, parseFiscalYear, parseValue, scaleById, type Scale } from '../../values';
 import type { FieldConfidence, LayoutRead, LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
 import { alignAnchors, anchorOf } from './anchor';
-import { copiedSheets, countRepostedOriginals, dedupe, policiesOf, qualifyBySection, qualifyRestartedNumbers, viewOf } from './shared';
+import { countRepostedOriginals, dropCopiedSheets, dedupe, policiesOf, qualifyBySection, qualifyRestartedNumbers, viewOf } from './shared';
 import { findRoleColumn, joinSplitItems, roleRows } from './role-rows';
 import { joinSupplementSheets } from './supplement';
 import { defineForm, type FormHooks } from './form';
@@ -332,15 +332,8 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
       }
     }
     // A sheet copied within the workbook (取組項目一覧 (2), バックアップ) is read once, not twice.
-    for (const { copy, of, edited } of copiedSheets(items)) {
-      if (edited) {
-        findings.push(finding('LAY028', { sheet: copy, address: 'A1' }, { sheet: copy, of }));
-        continue;
-      }
-      for (let i = items.length - 1; i >= 0; i--) if (items[i].source.sheet === copy) items.splice(i, 1);
-      for (let i = anchors.length - 1; i >= 0; i--) if (anchors[i].sheet === copy) anchors.splice(i, 1);
-      findings.push(finding('LAY027', { sheet: copy, address: 'A1' }, { sheet: copy, of }));
-    }
+    const copies = dropCopiedSheets(items, findings);
+    for (let i = anchors.length - 1; i >= 0; i--) if (copies.has(anchors[i].sheet)) anchors.splice(i, 1);
     // A layout nobody configured, or one saved from it: its sheets may number from 1 each, or repeat items.
     if (spec.id === 'generic' || walks.every((w) => w.walk.tables.every((tw) => tableSpecOf(tw).partial))) {
       qualifyRestartedNumbers(items);

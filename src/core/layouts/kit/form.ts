@@ -8,7 +8,7 @@ import { DEFAULT_SCALE, inferScale, parseValue, readDepartments, scaleById, type
 import type { LayoutRead, LayoutReader, ReadOptions, SheetDetection } from '../types';
 import { idText, levelOf, NO_POLICY } from './build';
 import type { HookContext } from './define';
-import { copiedSheets, dedupe, policiesOf, viewOf } from './shared';
+import { dedupe, dropCopiedSheets, policiesOf, viewOf } from './shared';
 import { buildEffects, buildIndicator, ratingOf, valueAt, writableRef, type EffectCell } from './item';
 import { headerMoneyUnit, headerYear, isYearOnly, strippedKey } from './labels';
 import { chooseReportYear, type YearEvidence } from './report-year';
@@ -352,14 +352,7 @@ export function defineForm(spec: LayoutSpec, hooks: FormHooks = {}): LayoutReade
       items.push(item);
     }
     // An item sheet copied within the workbook (2-1 (2), バックアップ) is read once, not twice.
-    for (const { copy, of, edited } of copiedSheets(items)) {
-      if (edited) {
-        findings.push(finding('LAY028', { sheet: copy, address: 'A1' }, { sheet: copy, of }));
-        continue;
-      }
-      items.splice(items.findIndex((i) => i.source.sheet === copy), 1);
-      findings.push(finding('LAY027', { sheet: copy, address: 'A1' }, { sheet: copy, of }));
-    }
+    dropCopiedSheets(items, findings);
     dedupe(items, findings);
     const out: LayoutRead = {
       layout: spec.id,

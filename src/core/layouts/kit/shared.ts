@@ -36,7 +36,7 @@ const COPY_NAME = /\(\s*\d+\s*\)\s*$|バックアップ|ﾊﾞｯｸｱｯﾌﾟ
  * and amounts of an item on the other sheet. Of two such sheets the one named like a copy is the copy, else the later
  * one. Its items are not counted: a copied sheet doubled every figure.
  */
-export function copiedSheets(items: readonly Item[]): { copy: string; of: string; edited?: true }[] {
+function copiedSheets(items: readonly Item[]): { copy: string; of: string; edited?: true }[] {
   const bySheet = groupBy(items, (it) => it.source.sheet);
   // What the item is, and what was typed for it: a copy edited since (another rating, another amount) is
   // not taken for a copy; it is said (LAY028) and both are read, for staff to settle.
@@ -64,6 +64,23 @@ export function copiedSheets(items: readonly Item[]): { copy: string; of: string
     }
   }
   return out;
+}
+
+/**
+ * Copied sheets' items taken out of `items` (LAY027); a copy edited since is kept and said (LAY028).
+ * Returns the sheets taken out, for what else a reader keeps by sheet (its table anchors).
+ */
+export function dropCopiedSheets(items: Item[], findings: Finding[]): Set<string> {
+  const dropped = new Set<string>();
+  for (const { copy, of, edited } of copiedSheets(items)) {
+    findings.push(finding(edited ? 'LAY028' : 'LAY027', { sheet: copy, address: 'A1' }, { sheet: copy, of }));
+    if (!edited) dropped.add(copy);
+  }
+  if (dropped.size) {
+    const kept = items.filter((i) => !dropped.has(i.source.sheet));
+    items.splice(0, items.length, ...kept);
+  }
+  return dropped;
 }
 
 /**
