@@ -1,7 +1,8 @@
-import { SheetView } from '../../grid/sheet-view';
+import type { SheetView } from '../../grid/sheet-view';
 import type { WorkbookGrid } from '../../grid/types';
 import { PROGRESS_FIELDS } from '../owned';
 import type { TableAnchor } from '../types';
+import { viewOf } from './shared';
 
 /** The most columns the add-in adds beside a table at once (a year's progress columns): none of them may land on an input rule. */
 export const ADDED_WIDTH = PROGRESS_FIELDS.length;
@@ -36,13 +37,11 @@ export function alignAnchors(anchors: TableAnchor[]): TableAnchor[] {
  * asked about the candidate columns only, after a read): each sheet's next free column moves past them.
  */
 export function reanchor(anchors: TableAnchor[], grid: WorkbookGrid): TableAnchor[] {
-  const views = new Map<string, SheetView>();
   return alignAnchors(
     anchors.map((a) => {
       const sheet = grid.sheets.find((s) => s.name === a.sheet);
       if (!sheet?.ruled?.length) return a;
-      const view = views.get(a.sheet) ?? views.set(a.sheet, new SheetView(sheet)).get(a.sheet)!;
-      return { ...a, nextFreeCol: Math.max(a.nextFreeCol, view.firstFreeColumn([...a.headerRows, ...a.dataRows], ADDED_WIDTH)) };
+      return { ...a, nextFreeCol: Math.max(a.nextFreeCol, viewOf(sheet).firstFreeColumn([...a.headerRows, ...a.dataRows], ADDED_WIDTH)) };
     }),
   );
 }
