@@ -5,7 +5,7 @@ import type { Item } from '../../model/plan';
 import { text } from '../../rules/texts';
 import { finding, type Finding } from '../../validation/finding';
 import type { Label } from '../../validation/template';
-import { DEFAULT_SCALE, fiscalYearLabel, inferScale, parseFiscalYear, parseValue, scaleById, type Scale } from '../../values';
+import { DEFAULT_SCALE, fiscalYearLabel, inferScale, parseValue, scaleById, type Scale } from '../../values';
 import type { FieldConfidence, LayoutRead, LayoutReader, ReadOptions, SheetDetection, TableAnchor } from '../types';
 import { alignAnchors, anchorOf } from './anchor';
 import { countRepostedOriginals, dropCopiedSheets, dedupe, policiesOf, qualifyBySection, qualifyRestartedNumbers, viewOf } from './shared';
@@ -102,8 +102,8 @@ function namedYear(names: string[]): number | undefined {
   const years = new Set<number>();
   for (const n of names) {
     if (!/年度|年|[RHＲＨ令平]\s*[0-9０-９元]|FY/i.test(n)) continue;
-    const fy = parseFiscalYear(n);
-    if (fy !== undefined && fy >= 1989 && fy <= 2100) years.add(fy);
+    const fy = headerYear(n);
+    if (fy !== undefined) years.add(fy);
   }
   return years.size === 1 ? [...years][0] : undefined;
 }
@@ -115,8 +115,8 @@ const YEAR_RANGE = /[0-9０-９元]\s*(?:年度)?\s*[～〜~－-]\s*(?:令和|�
 function sheetYear(view: SheetView, walk: SheetWalk): number | undefined {
   for (const line of walk.title) {
     if (!/年度/.test(line) || YEAR_RANGE.test(line)) continue;
-    const fy = parseFiscalYear(line);
-    if (fy !== undefined && fy >= 1989 && fy <= 2100) return fy;
+    const fy = headerYear(line);
+    if (fy !== undefined) return fy;
   }
   return namedYear([view.name]);
 }
@@ -493,8 +493,8 @@ export function defineLayout(input: LayoutSpecInput | LayoutSpec, hooks: LayoutH
         for (const line of walk.title) {
           // 令和5年度の取組結果, or a date the report stands at (平成19年9月末現在 → 2007).
           if (!/年度|年\s*[0-9０-９]{1,2}\s*月/.test(line)) continue;
-          const fy = parseFiscalYear(line);
-          if (fy !== undefined && fy >= 1989 && fy <= 2100) {
+          const fy = headerYear(line);
+          if (fy !== undefined) {
             title = fy;
             break;
           }
