@@ -9,8 +9,10 @@ import { NOT_RATED_MARKS, ScaleSchema, type Scale } from './scales';
  * numbers is the city's judgement, not the add-in's.
  */
 
+/** The rating letters and marks a legend explains (「A：目標を達成」, 「◎：順調」). */
+export const LEGEND_MARK = '[A-ES◎○〇△▲×✕●■□]';
 /** A symbol and a colon where a legend entry starts (after normalizeWidth: ASCII letters, digits and colon). */
-const ENTRY = /(^|[\s、,/])([A-ES]|[◎○〇△▲×✕●■□]|[0-9]{1,2})\s*:\s*/g;
+const ENTRY = new RegExp(`(^|[\\s、,/])(${LEGEND_MARK}|[0-9]{1,2})\\s*:\\s*`, 'g');
 /** Meanings that say an item fell behind: listed first, the legend runs worst first. */
 const BEHIND = /遅れ|未|下回|できな|不十分|低い|困難|進んでいない|進捗なし/;
 

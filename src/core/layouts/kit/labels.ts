@@ -1,6 +1,7 @@
 import { oncePerText } from '../../once-per';
 import { headerKey } from '../../grid/sheet-view';
 import { normalizeWidth, parseFiscalYear } from '../../values';
+import { LEGEND_MARK } from '../../values/legend';
 import { ruleOf, type DataField, type TableSpec } from './spec';
 
 /**
@@ -76,7 +77,7 @@ interface Entry {
 
 /** The field labels of one table spec, compiled for matching. */
 /** A rating symbol and a colon, then its meaning: a line of the scale's legend. */
-const LEGEND = /^\s*[A-ES◎○〇△▲×✕□■●]\s*[:：]/;
+const LEGEND = new RegExp(`^\\s*${LEGEND_MARK}\\s*[:：]`);
 export const isLegend = (text: string): boolean => LEGEND.test(normalizeWidth(text));
 
 export class LabelMatcher {
